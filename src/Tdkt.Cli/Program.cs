@@ -1,0 +1,3 @@
+using Tdkt.Cli;
+
+return TdktCommand.Create().Parse(args).Invoke();

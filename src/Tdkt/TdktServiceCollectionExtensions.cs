@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using Tdkt.Hosting;
+using Tdkt.Storage;
+
+namespace Tdkt;
+
+/// <summary>The one composition root: the function app and the <c>tdkt</c> command both call it.</summary>
+public static class TdktServiceCollectionExtensions
+{
+    public static IServiceCollection AddTdkt(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // The only "now" in the product; tests replace it with a FakeClock.
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(AppInfo.Current);
+        services.TryAddSingleton<HealthCheck>();
+
+        services.AddTdktStorage(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Tdkt.Tests.Functions;
+
+public sealed class FunctionsMetadataTests
+{
+    /// <summary>Every function the app exposes, with its trigger; a new function must be added here on purpose.</summary>
+    private static readonly FunctionTrigger[] Expected =
+    [
+        new("Health", "httpTrigger", "health", "GET", "Anonymous", null, null),
+    ];
+
+    [Fact]
+    public void The_build_declares_exactly_the_intended_functions_and_bindings()
+    {
+        var actual = FunctionsMetadata.Read();
+
+        Assert.Equal(
+            Expected.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.ToString()),
+            actual.Select(f => f.ToString()));
+    }
+}

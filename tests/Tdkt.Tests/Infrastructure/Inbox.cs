@@ -1,0 +1,53 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+using MimeKit;
+
+namespace Tdkt.Tests.Infrastructure;
+
+/// <summary>A message as smtp4dev's API lists it (its decoded subject) and as it was received (the raw MIME).</summary>
+public sealed record ReceivedMail(string ApiSubject, MimeMessage Message);
+
+/// <summary>Reads what reached smtp4dev through its JSON API, and parses the raw message with MimeKit.</summary>
+public sealed class Inbox(Uri apiBase) : IDisposable
+{
+    private readonly HttpClient http = new() { BaseAddress = apiBase, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>Every message one recipient received, waiting up to <paramref name="timeout"/> for at least <paramref name="atLeast"/>.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> MessagesToAsync(string recipient, int atLeast = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var summaries = await ListAsync();
+            var mine = summaries
+                .Where(m => m.To.Any(to => to.Contains(recipient, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+            if (mine.Count >= atLeast || DateTimeOffset.UtcNow > deadline)
+            {
+                var messages = new List<ReceivedMail>();
+                foreach (var summary in mine)
+                {
+                    await using var source = await http.GetStreamAsync(new Uri($"api/messages/{summary.Id}/raw", UriKind.Relative));
+                    messages.Add(new ReceivedMail(summary.Subject, await MimeMessage.LoadAsync(source)));
+                }
+                return messages;
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<IReadOnlyList<MessageSummary>> ListAsync()
+    {
+        var page = await http.GetFromJsonAsync<MessagePage>(new Uri("api/messages?pageSize=100000", UriKind.Relative));
+        return page?.Results ?? [];
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private sealed record MessagePage([property: JsonPropertyName("results")] IReadOnlyList<MessageSummary> Results);
+
+    private sealed record MessageSummary(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("to")] IReadOnlyList<string> To,
+        [property: JsonPropertyName("subject")] string Subject);
+}

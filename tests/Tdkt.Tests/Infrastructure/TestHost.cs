@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace Tdkt.Tests.Infrastructure;
+
+/// <summary>The product's own composition root, pointed at the test's Azurite and a fake clock.</summary>
+public static class TestHost
+{
+    public static ServiceProvider Services(string storageConnection, Instant now, IDictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Tdkt:Storage:ConnectionString"] = storageConnection })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(new FakeClock(now));
+        services.AddLogging();
+        services.AddTdkt(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}
