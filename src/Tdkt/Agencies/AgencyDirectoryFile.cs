@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Tdkt.Input;
+using YamlDotNet.RepresentationModel;
+
+namespace Tdkt.Agencies;
+
+public sealed record AgencyDirectoryResult(AgencyDirectory? Directory, IReadOnlyList<InputError> Errors);
+
+/// <summary>
+/// The agency directory as an administrator edits it: YAML (samples/agencies/) or CSV with the
+/// columns id,name,aliases,to,cc,supervisor,group,members (lists separated by ';').
+/// </summary>
+public static class AgencyDirectoryFile
+{
+    private static readonly string[] CsvColumns = ["id", "name", "aliases", "to", "cc", "supervisor", "group", "members"];
+
+    private sealed record RawAgency(int Line, string? Id, string? Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> To,
+        IReadOnlyList<string> Cc, string? Supervisor, bool IsGroup, IReadOnlyList<string> Members);
+
+    public static AgencyDirectoryResult Read(string text, string file) =>
+        file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(text, file) : ReadYaml(text, file);
+
+    public static AgencyDirectoryResult ReadYaml(string text, string file)
+    {
+        var errors = new List<InputError>();
+        var yaml = new YamlInput(file, errors);
+        var root = yaml.LoadRoot(text);
+        if (root is null)
+        {
+            return new(null, errors);
+        }
+        var raw = yaml.Items(root, "agencies").Select(node => new RawAgency(
+            YamlInput.Line(node), yaml.Text(node, "id"), yaml.Text(node, "name"), yaml.Texts(node, "aliases"),
+            yaml.Texts(node, "to"), yaml.Texts(node, "cc"), yaml.Text(node, "supervisor"), yaml.Bool(node, "group"),
+            yaml.Texts(node, "members"))).ToList();
+        return Validate(raw, file, errors);
+    }
+
+    public static AgencyDirectoryResult ReadCsv(string text, string file)
+    {
+        var errors = new List<InputError>();
+        var raw = new List<RawAgency>();
+        using var reader = new StringReader(text);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
+        {
+            errors.Add(new InputError(file, 1, "header", "Tệp CSV trống hoặc thiếu dòng tiêu đề."));
+            return new(null, errors);
+        }
+        var missing = CsvColumns.Take(4).Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (missing.Count > 0)
+        {
+            errors.Add(new InputError(file, 1, "header", $"Thiếu cột: {string.Join(", ", missing)}. Các cột: {string.Join(",", CsvColumns)}."));
+            return new(null, errors);
+        }
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            string? Field(string name) => header.Contains(name, StringComparer.OrdinalIgnoreCase) ? csv.GetField(name) : null;
+            IReadOnlyList<string> List(string name) =>
+                (Field(name) ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var group = Field("group") ?? "";
+            raw.Add(new RawAgency(line, Field("id"), Field("name"), List("aliases"), List("to"), List("cc"),
+                Field("supervisor") is { Length: > 0 } s ? s : null,
+                group.Equals("true", StringComparison.OrdinalIgnoreCase) || group.Equals("x", StringComparison.OrdinalIgnoreCase) || group == "1",
+                List("members")));
+        }
+        return Validate(raw, file, errors);
+    }
+
+    public static string WriteYaml(AgencyDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var agencies = new YamlSequenceNode();
+        foreach (var agency in directory.Agencies)
+        {
+            var node = new YamlMappingNode { { "id", agency.Id.Value }, { "name", agency.Name } };
+            AddList(node, "aliases", agency.Aliases);
+            AddList(node, "to", agency.To);
+            AddList(node, "cc", agency.Cc);
+            if (agency.Supervisor is { } supervisor)
+            {
+                node.Add("supervisor", supervisor.Value);
+            }
+            if (agency.IsGroup)
+            {
+                node.Add("group", "true");
+                AddList(node, "members", agency.Members.Select(m => m.Value));
+            }
+            agencies.Add(node);
+        }
+        return Yaml.Write(new YamlMappingNode { { "agencies", agencies } });
+
+        static void AddList(YamlMappingNode node, string key, IEnumerable<string> values)
+        {
+            var list = values.ToList();
+            if (list.Count > 0)
+            {
+                node.Add(key, new YamlSequenceNode(list.Select(v => new YamlScalarNode(v))));
+            }
+        }
+    }
+
+    public static string WriteCsv(AgencyDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var builder = new StringBuilder();
+        using (var writer = new StringWriter(builder, CultureInfo.InvariantCulture))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            foreach (var column in CsvColumns)
+            {
+                csv.WriteField(column);
+            }
+            csv.NextRecord();
+            foreach (var a in directory.Agencies)
+            {
+                csv.WriteField(a.Id.Value);
+                csv.WriteField(a.Name);
+                csv.WriteField(string.Join(";", a.Aliases));
+                csv.WriteField(string.Join(";", a.To));
+                csv.WriteField(string.Join(";", a.Cc));
+                csv.WriteField(a.Supervisor?.Value ?? "");
+                csv.WriteField(a.IsGroup ? "true" : "");
+                csv.WriteField(string.Join(";", a.Members.Select(m => m.Value)));
+                csv.NextRecord();
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static AgencyDirectoryResult Validate(List<RawAgency> raw, string file, List<InputError> errors)
+    {
+        void Error(int line, string field, string message) => errors.Add(new InputError(file, line, field, message));
+
+        if (raw.Count == 0 && errors.Count == 0)
+        {
+            Error(1, "agencies", "Danh bạ không có cơ quan nào.");
+        }
+        var ids = new Dictionary<string, RawAgency>(StringComparer.Ordinal);
+        var names = new Dictionary<string, RawAgency>(StringComparer.Ordinal);
+        foreach (var a in raw)
+        {
+            if (string.IsNullOrWhiteSpace(a.Id) || !AgencyId.IsValid(a.Id))
+            {
+                Error(a.Line, "id", $"Mã cơ quan “{a.Id}” phải gồm chữ thường không dấu, số và dấu “-” (ví dụ “so-noi-vu”).");
+            }
+            else if (!ids.TryAdd(a.Id, a))
+            {
+                Error(a.Line, "id", $"Mã cơ quan “{a.Id}” bị trùng (đã có ở dòng {ids[a.Id].Line}).");
+            }
+            if (string.IsNullOrWhiteSpace(a.Name))
+            {
+                Error(a.Line, "name", "Thiếu tên cơ quan.");
+            }
+            foreach (var name in a.Aliases.Prepend(a.Name ?? "").Where(n => n.Length > 0))
+            {
+                var key = VietnameseText.Fold(name);
+                if (names.TryGetValue(key, out var other) && !ReferenceEquals(other, a))
+                {
+                    Error(a.Line, "aliases", $"Tên “{name}” đã dùng cho cơ quan ở dòng {other.Line}: mỗi tên chỉ được chỉ một cơ quan.");
+                }
+                names.TryAdd(key, a);
+            }
+            foreach (var (field, address) in a.To.Select(t => ("to", t)).Concat(a.Cc.Select(c => ("cc", c))))
+            {
+                if (address.AsSpan().IndexOfAny('\r', '\n') >= 0 || !MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
+                {
+                    Error(a.Line, field, $"Địa chỉ email “{address}” không hợp lệ.");
+                }
+            }
+            if (!a.IsGroup && a.To.Count == 0)
+            {
+                Error(a.Line, "to", $"Cơ quan “{a.Name}” chưa có địa chỉ email nhận.");
+            }
+            if (!a.IsGroup && a.Members.Count > 0)
+            {
+                Error(a.Line, "members", "Chỉ nhóm (group: true) mới có thành viên.");
+            }
+        }
+        foreach (var a in raw)
+        {
+            if (a.Supervisor is { } s && !ids.ContainsKey(s))
+            {
+                Error(a.Line, "supervisor", $"Cơ quan cấp trên “{s}” không có trong danh bạ.");
+            }
+            foreach (var m in a.Members)
+            {
+                if (!ids.TryGetValue(m, out var member))
+                {
+                    Error(a.Line, "members", $"Thành viên “{m}” không có trong danh bạ.");
+                }
+                else if (member.IsGroup)
+                {
+                    Error(a.Line, "members", $"Thành viên “{m}” là một nhóm; nhóm không được lồng nhau.");
+                }
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new(null, errors);
+        }
+        var agencies = raw.Select(a => new Agency(
+            new AgencyId(a.Id!), VietnameseText.Clean(a.Name!),
+            a.Aliases.Select(VietnameseText.Clean).ToValueList(), a.To.ToValueList(), a.Cc.ToValueList(),
+            a.Supervisor is { } s ? new AgencyId(s) : null,
+            a.Members.Select(m => new AgencyId(m)).ToValueList(), a.IsGroup));
+        return new(new AgencyDirectory(agencies), errors);
+    }
+}

@@ -1,0 +1,25 @@
+using NodaTime;
+
+namespace Tdkt.Plans;
+
+/// <summary>How a deadline was written, which decides how its due date is computed.</summary>
+public enum DeadlineRule
+{
+    /// <summary>Listed under a quarter section ("QUÝ I"): the last day of that quarter.</summary>
+    EndOfQuarter,
+
+    /// <summary>"trước ngày D": before day D, so the last allowed day is D-1.</summary>
+    BeforeDate,
+
+    /// <summary>"ngày D", "chậm nhất ngày D", "trong ngày D": day D itself.</summary>
+    OnDate,
+
+    /// <summary>"tháng M": the last day of month M.</summary>
+    EndOfMonth,
+
+    /// <summary>"6 tháng đầu năm": 30 June.</summary>
+    FirstHalf,
+}
+
+/// <summary>A task's deadline: the rule, the phrase exactly as the plan wrote it (shown to users), and the computed last allowed day.</summary>
+public sealed record Deadline(DeadlineRule Rule, string Phrase, LocalDate Due);

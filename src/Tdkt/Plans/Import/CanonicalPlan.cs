@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime.Text;
+using Tdkt.Input;
+using YamlDotNet.RepresentationModel;
+
+namespace Tdkt.Plans.Import;
+
+/// <summary>
+/// The canonical plan file, YAML or JSON with the same fields (docs/plan-format.md). Export then import
+/// gives an equal plan: the deadline phrase is the truth, and <c>due</c> is written for readers and checked on import.
+/// </summary>
+public static class CanonicalPlan
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string ToYaml(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var tasks = new YamlSequenceNode();
+        foreach (var task in plan.Tasks)
+        {
+            tasks.Add(new YamlMappingNode
+            {
+                { "number", new YamlScalarNode(task.Number) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted } },
+                { "quarter", task.Quarter.ToString(CultureInfo.InvariantCulture) },
+                { "deadline", task.Deadline.Phrase },
+                { "due", LocalDatePattern.Iso.Format(task.Deadline.Due) },
+                { "content", task.Content },
+                { "agencies", new YamlSequenceNode(task.Agencies.Select(a => new YamlScalarNode(a.Value))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow } },
+            });
+        }
+        return Yaml.Write(new YamlMappingNode
+        {
+            { "id", plan.Id.Value },
+            { "number", plan.Number },
+            { "title", plan.Title },
+            { "issuer", plan.Issuer },
+            { "issuedOn", LocalDatePattern.Iso.Format(plan.IssuedOn) },
+            { "year", plan.Year.ToString(CultureInfo.InvariantCulture) },
+            { "status", plan.Status.ToString().ToLowerInvariant() },
+            { "tasks", tasks },
+        });
+    }
+
+    public static string ToJson(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var json = new JsonObject
+        {
+            ["id"] = plan.Id.Value,
+            ["number"] = plan.Number,
+            ["title"] = plan.Title,
+            ["issuer"] = plan.Issuer,
+            ["issuedOn"] = LocalDatePattern.Iso.Format(plan.IssuedOn),
+            ["year"] = plan.Year,
+            ["status"] = plan.Status.ToString().ToLowerInvariant(),
+            ["tasks"] = new JsonArray([.. plan.Tasks.Select(t => (JsonNode)new JsonObject
+            {
+                ["number"] = t.Number,
+                ["quarter"] = t.Quarter,
+                ["deadline"] = t.Deadline.Phrase,
+                ["due"] = LocalDatePattern.Iso.Format(t.Deadline.Due),
+                ["content"] = t.Content,
+                ["agencies"] = new JsonArray([.. t.Agencies.Select(a => (JsonNode)JsonValue.Create(a.Value))]),
+            })]),
+        };
+        return json.ToJsonString(Indented) + "\n";
+    }
+
+    public static RawPlan? FromYaml(string text, string file, List<InputError> errors)
+    {
+        var yaml = new YamlInput(file, errors);
+        var root = yaml.LoadRoot(text);
+        if (root is null)
+        {
+            return null;
+        }
+        var tasks = yaml.Items(root, "tasks").Select(node => new RawTask(
+            YamlInput.Line(node), "", yaml.Text(node, "number"), yaml.Number(node, "quarter"), yaml.Text(node, "content"),
+            yaml.Text(node, "deadline"), yaml.Text(node, "due"), yaml.Texts(node, "agencies"))).ToList();
+        return new RawPlan(yaml.Text(root, "id"), yaml.Text(root, "number"), yaml.Text(root, "title"), yaml.Text(root, "issuer"),
+            yaml.Text(root, "issuedOn"), yaml.Number(root, "year"), yaml.Text(root, "status"), tasks, 1);
+    }
+
+    public static RawPlan? FromJson(string text, string file, List<InputError> errors)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            errors.Add(new InputError(file, (int)(ex.LineNumber ?? 0) + 1, "json", $"JSON không hợp lệ: {ex.Message}"));
+            return null;
+        }
+        if (root is not JsonObject plan)
+        {
+            errors.Add(new InputError(file, 1, "json", "Tệp JSON phải là một đối tượng { … }."));
+            return null;
+        }
+        var tasks = new List<RawTask>();
+        if (plan["tasks"] is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                var path = $"tasks[{i}].";
+                if (array[i] is not JsonObject task)
+                {
+                    errors.Add(new InputError(file, null, path.TrimEnd('.'), "Mỗi nhiệm vụ phải là một đối tượng { … }."));
+                    continue;
+                }
+                tasks.Add(new RawTask(null, path, Text(task, "number", path), Int(task, "quarter", path), Text(task, "content", path),
+                    Text(task, "deadline", path), Text(task, "due", path),
+                    task["agencies"] is JsonArray agencies ? [.. agencies.Select(a => a?.ToString() ?? "")] : []));
+            }
+        }
+        else if (plan["tasks"] is not null)
+        {
+            errors.Add(new InputError(file, null, "tasks", "“tasks” phải là một mảng."));
+        }
+        return new RawPlan(Text(plan, "id", ""), Text(plan, "number", ""), Text(plan, "title", ""), Text(plan, "issuer", ""),
+            Text(plan, "issuedOn", ""), Int(plan, "year", ""), Text(plan, "status", ""), tasks, null);
+
+        string? Text(JsonObject o, string key, string path) => o[key] switch
+        {
+            null => null,
+            JsonValue v when v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number => v.ToString(),
+            _ => Fail<string>(path + key, "phải là một chuỗi."),
+        };
+
+        int? Int(JsonObject o, string key, string path) => o[key] switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue<int>(out var n) => n,
+            JsonValue v when v.TryGetValue<string>(out var s) && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => n,
+            _ => Fail<int?>(path + key, "phải là một số nguyên."),
+        };
+
+        T? Fail<T>(string field, string message)
+        {
+            errors.Add(new InputError(file, null, field, message));
+            return default;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using Tdkt.Agencies;
+using Tdkt.Input;
+
+namespace Tdkt.Plans.Import;
+
+public sealed record PlanBuildResult(Plan? Plan, IReadOnlyList<InputError> Errors)
+{
+    public bool IsValid => Plan is not null && Errors.Count == 0;
+}
+
+/// <summary>Turns a <see cref="RawPlan"/> into a <see cref="Plan"/>, reporting every problem at once.</summary>
+public static class PlanBuilder
+{
+    public const int MaxTasks = 5_000;
+
+    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
+    private static readonly LocalDatePattern VietnameseDate = LocalDatePattern.CreateWithInvariantCulture("d/M/uuuu");
+
+    public static PlanBuildResult Build(RawPlan raw, AgencyDirectory directory, string file)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(directory);
+        var errors = new List<InputError>();
+        void Error(int? line, string field, string message) => errors.Add(new InputError(file, line, field, message));
+
+        var number = Required(raw.Number, raw.Line, "number", "Thiếu số hiệu kế hoạch (ví dụ “252/KH-UBND”).");
+        var title = Required(raw.Title, raw.Line, "title", "Thiếu tên kế hoạch.");
+        var issuer = Required(raw.Issuer, raw.Line, "issuer", "Thiếu cơ quan ban hành.");
+        var issuedOn = ParseDate(raw.IssuedOn, raw.Line, "issuedOn");
+        if (raw.Year is not { } year || year is < 2000 or > 2999)
+        {
+            Error(raw.Line, "year", raw.Year is null ? "Thiếu năm kế hoạch." : $"Năm kế hoạch {raw.Year} không hợp lệ.");
+            year = 0;
+        }
+        var status = PlanStatus.Draft;
+        if (raw.Status is { Length: > 0 } s && !Enum.TryParse(s, ignoreCase: true, out status))
+        {
+            Error(raw.Line, "status", $"Trạng thái “{s}” không hợp lệ: dùng draft, active hoặc archived.");
+        }
+        PlanId? id = null;
+        if (raw.Id is { Length: > 0 } rawId)
+        {
+            if (PlanId.IsValid(rawId))
+            {
+                id = new PlanId(rawId);
+            }
+            else
+            {
+                Error(raw.Line, "id", $"Mã kế hoạch “{rawId}” chỉ được gồm chữ thường không dấu, số và dấu “-”.");
+            }
+        }
+        else if (number is not null && year > 0)
+        {
+            id = PlanId.For(year, number);
+        }
+
+        if (raw.Tasks.Count == 0)
+        {
+            Error(raw.Line, "tasks", "Kế hoạch không có nhiệm vụ nào.");
+        }
+        if (raw.Tasks.Count > MaxTasks)
+        {
+            Error(raw.Line, "tasks", $"Kế hoạch có {raw.Tasks.Count} nhiệm vụ, vượt giới hạn {MaxTasks}.");
+        }
+
+        var tasks = new List<PlanTask>();
+        var seen = new Dictionary<string, RawTask>(StringComparer.Ordinal);
+        foreach (var task in raw.Tasks)
+        {
+            var built = BuildTask(task, year, directory, seen, Error);
+            if (built is not null)
+            {
+                tasks.Add(built);
+            }
+        }
+
+        if (errors.Count > 0 || id is null || number is null || title is null || issuer is null || issuedOn is null)
+        {
+            return new PlanBuildResult(null, errors);
+        }
+        return new PlanBuildResult(new Plan(id.Value, number, title, issuer, issuedOn.Value, year, status, tasks.ToValueList()), errors);
+
+        string? Required(string? value, int? line, string field, string message)
+        {
+            var clean = value is null ? "" : VietnameseText.Clean(value);
+            if (clean.Length == 0)
+            {
+                Error(line, field, message);
+                return null;
+            }
+            return clean;
+        }
+
+        LocalDate? ParseDate(string? value, int? line, string field)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                Error(line, field, "Thiếu ngày ban hành.");
+                return null;
+            }
+            var parsed = IsoDate.Parse(value.Trim());
+            if (!parsed.Success)
+            {
+                parsed = VietnameseDate.Parse(value.Trim());
+            }
+            if (!parsed.Success)
+            {
+                Error(line, field, $"Ngày “{value.Trim()}” không hợp lệ (dùng dd/MM/yyyy).");
+                return null;
+            }
+            return parsed.Value;
+        }
+    }
+
+    private static PlanTask? BuildTask(RawTask task, int year, AgencyDirectory directory, Dictionary<string, RawTask> seen, Action<int?, string, string> error)
+    {
+        var ok = true;
+        void Error(string field, string message)
+        {
+            ok = false;
+            error(task.Line, task.Path + field, message);
+        }
+
+        var number = VietnameseText.Clean(task.Number ?? "");
+        if (number.Length == 0)
+        {
+            Error("number", "Thiếu số thứ tự nhiệm vụ (TT).");
+        }
+        else if (number.Length > 16 || !number.All(c => char.IsAsciiLetterOrDigit(c) || c == '.'))
+        {
+            Error("number", $"Số thứ tự “{number}” không hợp lệ: chỉ gồm chữ số, chữ cái và dấu chấm, tối đa 16 ký tự.");
+        }
+        else if (!seen.TryAdd(number, task))
+        {
+            var first = seen[number];
+            Error("number", $"Số thứ tự {number} bị trùng (đã có ở {(first.Line is { } l ? "dòng " + l.ToString(CultureInfo.InvariantCulture) : first.Path.TrimEnd('.'))}).");
+        }
+
+        var content = VietnameseText.Clean(task.Content ?? "");
+        if (content.Length == 0)
+        {
+            Error("content", "Nội dung nhiệm vụ để trống.");
+        }
+        if (task.Quarter is { } q && q is < 1 or > 4)
+        {
+            Error("quarter", $"Quý {q} không hợp lệ (1 đến 4).");
+        }
+
+        var deadline = ResolveDeadline(task, content, year, Error);
+        if (deadline is not null && year > 0 && deadline.Due.Year != year)
+        {
+            Error(task.Deadline is null ? "content" : "deadline",
+                $"Thời hạn “{deadline.Phrase}” ({VietnameseText.Date(deadline.Due)}) nằm ngoài năm kế hoạch {year}.");
+        }
+        if (deadline is not null && task.Due is { Length: > 0 } stated)
+        {
+            var parsed = IsoDate.Parse(stated.Trim());
+            if (!parsed.Success)
+            {
+                Error("due", $"Ngày “{stated}” không hợp lệ (dùng yyyy-MM-dd).");
+            }
+            else if (parsed.Value != deadline.Due)
+            {
+                Error("due", $"Hạn ghi là {VietnameseText.Date(parsed.Value)} nhưng “{deadline.Phrase}” có nghĩa là {VietnameseText.Date(deadline.Due)}; sửa một trong hai.");
+            }
+        }
+
+        var agencies = ResolveAgencies(task.Agencies, directory, Error);
+        if (!ok || deadline is null)
+        {
+            return null;
+        }
+        var quarter = task.Quarter ?? ((deadline.Due.Month - 1) / 3) + 1;
+        return new PlanTask(number, content, quarter, deadline, agencies);
+    }
+
+    private static Deadline? ResolveDeadline(RawTask task, string content, int year, Action<string, string> error)
+    {
+        if (year == 0)
+        {
+            return null;
+        }
+        if (task.Deadline is { Length: > 0 } phrase)
+        {
+            var parsed = DeadlineRules.Parse(phrase, year, out var message);
+            if (parsed is null)
+            {
+                error("deadline", message!);
+            }
+            return parsed;
+        }
+        var inContent = DeadlineRules.FindInContent(content, year, out var contentError);
+        if (contentError is not null)
+        {
+            error("content", contentError);
+            return null;
+        }
+        if (inContent is not null)
+        {
+            return inContent;
+        }
+        if (task.Quarter is { } q and >= 1 and <= 4)
+        {
+            return DeadlineRules.EndOfQuarter(q, year);
+        }
+        error("deadline", "Nhiệm vụ không có thời hạn: cần quý, hoặc thời hạn như “trước ngày 15/01/2023”.");
+        return null;
+    }
+
+    private static ValueList<AgencyId> ResolveAgencies(IReadOnlyList<string> written, AgencyDirectory directory, Action<string, string> error)
+    {
+        var resolved = new List<AgencyId>();
+        if (written.Count == 0)
+        {
+            error("agencies", "Nhiệm vụ chưa có cơ quan thực hiện.");
+        }
+        foreach (var item in written.Select(VietnameseText.Clean).Where(i => i.Length > 0))
+        {
+            var whole = directory.Resolve(item);
+            var parts = item.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var outcome = whole is AgencyResolution.Unknown && parts.Length > 1
+                ? parts.Select(directory.Resolve).ToList()
+                : [whole];
+            if (outcome.Any(o => o is not AgencyResolution.Found))
+            {
+                // Report against the whole item as written when splitting did not help.
+                outcome = [whole];
+            }
+            foreach (var result in outcome)
+            {
+                switch (result)
+                {
+                    case AgencyResolution.Found found:
+                        resolved.AddRange(found.Agencies);
+                        break;
+                    case AgencyResolution.Unknown unknown:
+                        error("agencies", unknown.Suggestions.Count > 0
+                            ? $"Không có cơ quan “{item}” trong danh bạ. Có phải: {string.Join("; ", unknown.Suggestions)}?"
+                            : $"Không có cơ quan “{item}” trong danh bạ; thêm vào danh bạ cơ quan rồi nhập lại.");
+                        break;
+                    case AgencyResolution.EmptyGroup group:
+                        error("agencies", $"“{group.Group.Name}” là nhóm chưa có thành viên trong danh bạ: quản trị viên cần ghi rõ các cơ quan thuộc nhóm.");
+                        break;
+                }
+            }
+        }
+        return resolved.Distinct().ToValueList();
+    }
+}

@@ -1,0 +1,81 @@
+using Tdkt.Agencies;
+using Tdkt.Input;
+
+namespace Tdkt.Plans.Import;
+
+public enum PlanFormat
+{
+    PublishedText,
+    Docx,
+    Yaml,
+    Json,
+    Csv,
+}
+
+/// <summary>Reads a plan file in any supported format and validates it against the agency directory.</summary>
+public static class PlanImporter
+{
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    public static PlanFormat? FormatOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".txt" or ".text" or ".md" => PlanFormat.PublishedText,
+        ".docx" => PlanFormat.Docx,
+        ".yaml" or ".yml" => PlanFormat.Yaml,
+        ".json" => PlanFormat.Json,
+        ".csv" => PlanFormat.Csv,
+        _ => null,
+    };
+
+    public static PlanBuildResult Import(ReadOnlyMemory<byte> content, string fileName, AgencyDirectory directory, PlanFormat? format = null)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var file = Path.GetFileName(fileName);
+        List<InputError> errors = [];
+        if (content.Length > MaxBytes)
+        {
+            return Rejected(new InputError(file, null, "file",
+                $"Tệp dài {content.Length / 1024.0 / 1024.0:0.0} MB, vượt giới hạn {MaxBytes / 1024 / 1024} MB."));
+        }
+        if ((format ?? FormatOf(fileName)) is not { } kind)
+        {
+            return Rejected(new InputError(file, null, "file",
+                "Không nhận ra định dạng tệp: dùng .txt (văn bản kế hoạch), .docx, .yaml, .json hoặc .csv."));
+        }
+
+        RawPlan? raw;
+        try
+        {
+            raw = kind switch
+            {
+                PlanFormat.Docx => ReadDocx(content, directory),
+                PlanFormat.PublishedText => PublishedPlanParser.Parse(PublishedTextReader.Read(TextDecoder.Decode(content.Span, file)), directory),
+                PlanFormat.Yaml => CanonicalPlan.FromYaml(TextDecoder.Decode(content.Span, file), file, errors),
+                PlanFormat.Json => CanonicalPlan.FromJson(TextDecoder.Decode(content.Span, file), file, errors),
+                PlanFormat.Csv => PlanCsv.Read(TextDecoder.Decode(content.Span, file), file, errors),
+                _ => null,
+            };
+        }
+        catch (InputRejectedException ex)
+        {
+            return new PlanBuildResult(null, ex.Errors);
+        }
+        catch (Exception ex) when (kind == PlanFormat.Docx && ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
+        {
+            return Rejected(new InputError(file, null, "file", "Tệp .docx bị hỏng hoặc không phải tài liệu Word."));
+        }
+        if (raw is null || errors.Count > 0)
+        {
+            return new PlanBuildResult(null, errors);
+        }
+        return PlanBuilder.Build(raw, directory, file);
+    }
+
+    private static RawPlan ReadDocx(ReadOnlyMemory<byte> content, AgencyDirectory directory)
+    {
+        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        return PublishedPlanParser.Parse(DocxPlanReader.Read(stream), directory);
+    }
+
+    private static PlanBuildResult Rejected(InputError error) => new(null, [error]);
+}

@@ -1,0 +1,31 @@
+namespace Tdkt.Plans.Import;
+
+/// <summary>
+/// A plan as an importer read it, before any rule is applied: every format (published text, .docx,
+/// YAML, JSON, CSV) produces this, and <see cref="PlanBuilder"/> validates it the same way for all.
+/// </summary>
+public sealed record RawPlan(
+    string? Id,
+    string? Number,
+    string? Title,
+    string? Issuer,
+    string? IssuedOn,
+    int? Year,
+    string? Status,
+    IReadOnlyList<RawTask> Tasks,
+    int? Line = null);
+
+/// <summary>
+/// One task as read. <see cref="Line"/> and <see cref="Path"/> locate it for error messages: a line number for text
+/// formats, or a path such as "tasks[3]" for JSON. <see cref="Deadline"/> is the phrase as written,
+/// if the format has one; <see cref="Due"/> is an optional stated due date that must agree with it.
+/// </summary>
+public sealed record RawTask(
+    int? Line,
+    string Path,
+    string? Number,
+    int? Quarter,
+    string? Content,
+    string? Deadline,
+    string? Due,
+    IReadOnlyList<string> Agencies);

@@ -1,0 +1,47 @@
+using NodaTime;
+using Tdkt.Agencies;
+
+namespace Tdkt.Plans;
+
+public enum PlanStatus
+{
+    Draft,
+    Active,
+    Archived,
+}
+
+/// <summary>A yearly work plan as issued ("Kế hoạch số 252/KH-UBND ngày 21/12/2022 của UBND tỉnh Lạng Sơn").</summary>
+public sealed record Plan(
+    PlanId Id,
+    string Number,
+    string Title,
+    string Issuer,
+    LocalDate IssuedOn,
+    int Year,
+    PlanStatus Status,
+    ValueList<PlanTask> Tasks)
+{
+    /// <summary>Every (task, agency) pair: the unit that is reminded and marked done.</summary>
+    public IEnumerable<(PlanTask Task, AgencyId Agency, bool IsLead)> Assignments =>
+        Tasks.SelectMany(t => t.Agencies.Select((a, i) => (t, a, i == 0)));
+}
+
+/// <summary>
+/// One numbered task. <see cref="Agencies"/> is ordered as the plan lists them: the first leads.
+/// <see cref="Quarter"/> is the section it was listed under (or the quarter of its date for prose tasks).
+/// </summary>
+public sealed record PlanTask(
+    string Number,
+    string Content,
+    int Quarter,
+    Deadline Deadline,
+    ValueList<AgencyId> Agencies)
+{
+    /// <summary>A fixed-width, storage-safe key that sorts as the plan does ("7" -> "0007", "III.1" -> "iii-1").</summary>
+    public string Key => KeyFor(Number);
+
+    public static string KeyFor(string number) =>
+        number.All(char.IsAsciiDigit) && number.Length <= 4
+            ? number.PadLeft(4, '0')
+            : Input.VietnameseText.Slug(number);
+}
