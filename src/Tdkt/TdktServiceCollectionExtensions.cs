@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
+using Tdkt.Agencies;
 using Tdkt.Hosting;
+using Tdkt.Plans;
 using Tdkt.Storage;
 
 namespace Tdkt;
@@ -20,6 +22,8 @@ public static class TdktServiceCollectionExtensions
         services.TryAddSingleton<HealthCheck>();
 
         services.AddTdktStorage(configuration);
+        services.TryAddSingleton<PlanStore>();
+        services.TryAddSingleton<AgencyStore>();
         return services;
     }
 }

@@ -9,7 +9,7 @@ public readonly partial record struct AgencyId
     {
         if (value is null || !Shape().IsMatch(value))
         {
-            throw new ArgumentException($"An agency id is 1-64 characters of a-z, 0-9 and '-': “{value}”.", nameof(value));
+            throw new ArgumentException($"An agency id is 1-64 characters of a-z, 0-9 and single '-': “{value}”.", nameof(value));
         }
         Value = value;
     }
@@ -20,6 +20,6 @@ public readonly partial record struct AgencyId
 
     public override string ToString() => Value;
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
+    [GeneratedRegex("^(?!.*--)[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
     private static partial Regex Shape();
 }

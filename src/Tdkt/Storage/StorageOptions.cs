@@ -18,4 +18,9 @@ public sealed class StorageOptions
     /// <summary>A storage connection string; defaults to local Azurite so a fresh clone just works.</summary>
     [Required(AllowEmptyStrings = false)]
     public string ConnectionString { get; set; } = AzuriteDevelopmentConnection;
+
+    /// <summary>Starts every table and queue name, so several deployments (or test runs) can share one account.</summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression("^[a-z][a-z0-9]{0,19}$", ErrorMessage = "Tdkt:Storage:Prefix must be 1-20 lower-case letters or digits, starting with a letter.")]
+    public string Prefix { get; set; } = "tdkt";
 }

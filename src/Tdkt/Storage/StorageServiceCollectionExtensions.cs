@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton(sp => new TableServiceClient(Connection(sp)));
         services.AddSingleton(sp => new QueueServiceClient(Connection(sp)));
+        services.AddSingleton<StorageTables>();
         return services;
     }
 

@@ -8,6 +8,9 @@ namespace Tdkt.Tests.Infrastructure;
 /// <summary>The product's own composition root, pointed at the test's Azurite and a fake clock.</summary>
 public static class TestHost
 {
+    /// <summary>A table-name prefix of this test's own, so tests sharing one Azurite never see each other's rows.</summary>
+    public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
+
     public static ServiceProvider Services(string storageConnection, Instant now, IDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()

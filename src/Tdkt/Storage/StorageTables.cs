@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+
+namespace Tdkt.Storage;
+
+/// <summary>The product's tables, named with the configured prefix and created on first use.</summary>
+public sealed class StorageTables(TableServiceClient service, IOptions<StorageOptions> options)
+{
+    public const string Plans = "Plans";
+    public const string Tasks = "Tasks";
+    public const string Assignments = "Assignments";
+    public const string Agencies = "Agencies";
+
+    private readonly ConcurrentDictionary<string, Task<TableClient>> tables = new(StringComparer.Ordinal);
+
+    public Task<TableClient> GetAsync(string name, CancellationToken cancellationToken) =>
+        tables.GetOrAdd(name, async n =>
+        {
+            var table = service.GetTableClient(options.Value.Prefix + n);
+            await table.CreateIfNotExistsAsync(cancellationToken);
+            return table;
+        });
+}
