@@ -1,3 +1,3 @@
 using Tdkt.Cli;
 
-return TdktCommand.Create().Parse(args).Invoke();
+return await TdktCommand.RunAsync(args, Console.Out, Console.Error);

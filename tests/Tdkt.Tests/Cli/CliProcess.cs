@@ -7,7 +7,9 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr);
 /// <summary>Runs the built <c>tdkt</c> as a separate process, as an administrator would.</summary>
 public static class CliProcess
 {
-    public static async Task<CliResult> RunAsync(params string[] arguments)
+    public static Task<CliResult> RunAsync(params string[] arguments) => RunAsync(new Dictionary<string, string>(), arguments);
+
+    public static async Task<CliResult> RunAsync(IDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -16,6 +18,10 @@ public static class CliProcess
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tdkt.Cli.dll"));
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -1,0 +1,230 @@
+using System.CommandLine;
+using Tdkt.Agencies;
+using Tdkt.Cli.Agencies;
+using Tdkt.Input;
+using Tdkt.Plans;
+using Tdkt.Plans.Import;
+
+namespace Tdkt.Cli.Plans;
+
+/// <summary><c>tdkt plan …</c>: import, export, roll-forward, activate, archive and list plans.</summary>
+public static class PlanCommands
+{
+    public static Command Create() => new("plan", "Kế hoạch: nhập, xuất, chuyển năm, kích hoạt (plans).")
+    {
+        Import(),
+        Export(),
+        RollForwardCommand(),
+        Status("activate", "Kích hoạt kế hoạch để bắt đầu nhắc việc.", PlanStatus.Active),
+        Status("archive", "Lưu trữ kế hoạch: ngừng nhắc việc.", PlanStatus.Archived),
+        List(),
+    };
+
+    private static Command Import()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Tệp kế hoạch: .txt (văn bản ban hành), .docx, .yaml, .json hoặc .csv." };
+        var agencies = new Option<FileInfo?>("--agencies") { Description = "Danh bạ cơ quan (.yaml hoặc .csv); mặc định: danh bạ đã lưu." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra và xem trước, không lưu." };
+        var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
+        var command = new Command("import", "Nhập kế hoạch, kiểm tra toàn bộ, xem trước và lưu (tất cả hoặc không gì cả).") { file, agencies, dryRun, json };
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                return await context.FailAsync($"không tìm thấy tệp {path.Name}", ExitCodes.BadInput);
+            }
+            AgencyDirectory directory;
+            var directoryPath = parse.GetValue(agencies);
+            if (directoryPath is not null)
+            {
+                if (!directoryPath.Exists)
+                {
+                    return await context.FailAsync($"không tìm thấy tệp {directoryPath.Name}", ExitCodes.BadInput);
+                }
+                var read = await AgencyCommands.ReadAsync(directoryPath, ct);
+                if (read.Directory is null)
+                {
+                    return await ReportAsync(context, null, read.Errors, parse.GetValue(json));
+                }
+                directory = read.Directory;
+            }
+            else
+            {
+                directory = await context.Get<AgencyStore>().LoadAsync(ct);
+                if (directory.Agencies.Count == 0)
+                {
+                    return await context.FailAsync("chưa có danh bạ cơ quan: dùng --agencies FILE hoặc “tdkt agencies import FILE” trước.", ExitCodes.BadInput);
+                }
+            }
+
+            var result = PlanImporter.Import(await File.ReadAllBytesAsync(path.FullName, ct), path.Name, directory);
+            if (!result.IsValid || parse.GetValue(dryRun))
+            {
+                return await ReportAsync(context, result.Plan, result.Errors, parse.GetValue(json));
+            }
+            if (directoryPath is not null)
+            {
+                await context.Get<AgencyStore>().SaveAsync(directory, ct);
+            }
+            var outcome = await context.Get<PlanStore>().SaveAsync(result.Plan!, ct);
+            return await ReportAsync(context, result.Plan, [], parse.GetValue(json), outcome);
+        }));
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var id = new Argument<string>("id") { Description = "Mã kế hoạch, ví dụ 2023-252-kh-ubnd." };
+        var format = new Option<string>("--format") { Description = "yaml, json hoặc csv.", DefaultValueFactory = _ => "yaml" };
+        format.AcceptOnlyFromAmong("yaml", "json", "csv");
+        var command = new Command("export", "Xuất kế hoạch đã lưu ra YAML, JSON hoặc CSV.") { id, format };
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        {
+            var plan = await FindAsync(context, parse.GetValue(id)!, ct);
+            if (plan is null)
+            {
+                return await context.FailAsync($"không có kế hoạch “{parse.GetValue(id)}”", ExitCodes.BadInput);
+            }
+            await context.Out.WriteAsync(parse.GetValue(format) switch
+            {
+                "json" => CanonicalPlan.ToJson(plan),
+                "csv" => PlanCsv.Write(plan),
+                _ => CanonicalPlan.ToYaml(plan),
+            });
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command RollForwardCommand()
+    {
+        var id = new Argument<string>("id") { Description = "Mã kế hoạch năm trước." };
+        var year = new Option<int>("--year") { Description = "Năm của kế hoạch mới.", Required = true };
+        var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
+        var command = new Command("roll-forward", "Tạo dự thảo kế hoạch năm sau từ kế hoạch này, kèm danh sách thay đổi để rà soát.") { id, year, json };
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        {
+            var plan = await FindAsync(context, parse.GetValue(id)!, ct);
+            if (plan is null)
+            {
+                return await context.FailAsync($"không có kế hoạch “{parse.GetValue(id)}”", ExitCodes.BadInput);
+            }
+            if (parse.GetValue(year) <= plan.Year)
+            {
+                return await context.FailAsync($"năm mới phải sau năm {plan.Year}", ExitCodes.BadInput);
+            }
+            var (draft, changes) = RollForward.ToNextYear(plan, parse.GetValue(year));
+            await context.Get<PlanStore>().SaveAsync(draft, ct);
+            if (parse.GetValue(json))
+            {
+                await context.WriteJsonAsync(new { draft = draft.Id.Value, changes });
+                return ExitCodes.Ok;
+            }
+            await context.Out.WriteLineAsync($"Đã tạo dự thảo {draft.Id} ({draft.Title}). {changes.Count} thay đổi cần rà soát:");
+            foreach (var c in changes)
+            {
+                await context.Out.WriteLineAsync($"  {(c.Task.Length > 0 ? "Nhiệm vụ " + c.Task : "Kế hoạch")} · {c.Field}: {c.Before} → {c.After}");
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Status(string name, string description, PlanStatus status)
+    {
+        var id = new Argument<string>("id") { Description = "Mã kế hoạch." };
+        var command = new Command(name, description) { id };
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        {
+            var planId = parse.GetValue(id)!;
+            if (!PlanId.IsValid(planId) || !await context.Get<PlanStore>().SetStatusAsync(new PlanId(planId), status, ct))
+            {
+                return await context.FailAsync($"không có kế hoạch “{planId}”", ExitCodes.BadInput);
+            }
+            await context.Out.WriteLineAsync($"Kế hoạch {planId}: {StatusText(status)}.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
+        var command = new Command("list", "Liệt kê các kế hoạch đã lưu.") { json };
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        {
+            var plans = await context.Get<PlanStore>().ListAsync(ct);
+            if (parse.GetValue(json))
+            {
+                await context.WriteJsonAsync(plans.Select(p => new { id = p.Id.Value, p.Number, p.Title, p.Year, status = p.Status.ToString().ToLowerInvariant(), p.TaskCount, p.ImportIncomplete }));
+                return ExitCodes.Ok;
+            }
+            foreach (var p in plans)
+            {
+                await context.Out.WriteLineAsync($"{p.Id}  {p.Number}  {p.Year}  {StatusText(p.Status)}  {p.TaskCount} nhiệm vụ{(p.ImportIncomplete ? "  (nhập chưa xong: chạy lại lệnh nhập)" : "")}  {p.Title}");
+            }
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static async Task<Plan?> FindAsync(CliContext context, string id, CancellationToken ct) =>
+        PlanId.IsValid(id) ? await context.Get<PlanStore>().GetAsync(new PlanId(id), ct) : null;
+
+    private static string StatusText(PlanStatus status) => status switch
+    {
+        PlanStatus.Active => "đang thực hiện",
+        PlanStatus.Archived => "đã lưu trữ",
+        _ => "dự thảo",
+    };
+
+    private static async Task<int> ReportAsync(CliContext context, Plan? plan, IReadOnlyList<InputError> errors, bool json, PlanSaveOutcome? saved = null)
+    {
+        if (json)
+        {
+            await context.WriteJsonAsync(new
+            {
+                plan = plan is null ? null : new
+                {
+                    id = plan.Id.Value,
+                    year = plan.Year,
+                    title = plan.Title,
+                    tasks = plan.Tasks.Select(t => new
+                    {
+                        number = t.Number,
+                        quarter = t.Quarter,
+                        due = NodaTime.Text.LocalDatePattern.Iso.Format(t.Deadline.Due),
+                        deadlinePhrase = t.Deadline.Phrase,
+                        content = t.Content,
+                        agencies = t.Agencies.Select(a => a.Value),
+                    }),
+                },
+                errors = errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
+            });
+        }
+        else
+        {
+            foreach (var e in errors)
+            {
+                await context.Error.WriteLineAsync(e.ToString());
+            }
+            if (plan is not null && errors.Count == 0)
+            {
+                await PlanPreview.WriteAsync(context.Out, plan);
+                await context.Out.WriteLineAsync(saved switch
+                {
+                    PlanSaveOutcome.Created => $"Đã lưu kế hoạch mới {plan.Id} (dự thảo; kích hoạt bằng “tdkt plan activate {plan.Id}”).",
+                    PlanSaveOutcome.Updated => $"Đã cập nhật kế hoạch {plan.Id}; tình trạng hoàn thành đã ghi nhận được giữ nguyên.",
+                    PlanSaveOutcome.Unchanged => $"Kế hoạch {plan.Id} không thay đổi: không ghi gì.",
+                    _ => "Chạy thử (--dry-run): chưa lưu gì.",
+                });
+            }
+            else
+            {
+                await context.Error.WriteLineAsync($"tdkt: {errors.Count} lỗi; chưa lưu gì.");
+            }
+        }
+        return errors.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+    }
+}

@@ -1,0 +1,22 @@
+using Tdkt.Input;
+using Tdkt.Plans;
+
+namespace Tdkt.Cli.Plans;
+
+/// <summary>What an import will store, as an administrator checks it: each task's due date, original phrase and agencies (lead first).</summary>
+public static class PlanPreview
+{
+    public static async Task WriteAsync(TextWriter output, Plan plan)
+    {
+        await output.WriteLineAsync($"Kế hoạch số {plan.Number} ngày {VietnameseText.Date(plan.IssuedOn)} của {plan.Issuer}");
+        await output.WriteLineAsync($"{plan.Title} · mã {plan.Id} · {plan.Tasks.Count} nhiệm vụ, {plan.Assignments.Count()} lượt giao việc");
+        await output.WriteLineAsync($"{"TT",-6} {"Quý",-4} {"Hạn",-10}  {"Thời hạn ghi trong kế hoạch",-28} Cơ quan (chủ trì trước)");
+        foreach (var task in plan.Tasks)
+        {
+            await output.WriteLineAsync(
+                $"{task.Number,-6} {DeadlineRules.QuarterPhrase(task.Quarter)[4..],-4} {VietnameseText.Date(task.Deadline.Due),-10}  {Truncate(task.Deadline.Phrase, 28),-28} {string.Join(", ", task.Agencies)}");
+        }
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
