@@ -24,6 +24,7 @@ public static class TdktServiceCollectionExtensions
         services.AddTdktStorage(configuration);
         services.TryAddSingleton<PlanStore>();
         services.TryAddSingleton<AgencyStore>();
+        services.TryAddSingleton<PlanUpload>();
         return services;
     }
 }

@@ -6,6 +6,8 @@ public sealed class FunctionsMetadataTests
     private static readonly FunctionTrigger[] Expected =
     [
         new("Health", "httpTrigger", "health", "GET", "Anonymous", null, null),
+        new("ImportPlan", "httpTrigger", "plans", "POST", "Function", null, null),
+        new("ListPlans", "httpTrigger", "plans", "GET", "Function", null, null),
     ];
 
     [Fact]

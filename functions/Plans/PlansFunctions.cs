@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Tdkt.Plans;
+
+namespace Tdkt.Functions.Plans;
+
+/// <summary>Admin routes for plans (function key): upload a plan, list plans.</summary>
+public sealed class PlansFunctions(PlanUpload upload, PlanStore plans)
+{
+    [Function("ImportPlan")]
+    public async Task<IActionResult> Import(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var result = await upload.ImportAsync(request.Body, request.ContentType, request.Query["file"], cancellationToken);
+        return PlanResponses.For(result);
+    }
+
+    [Function("ListPlans")]
+    public async Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        new OkObjectResult((await plans.ListAsync(cancellationToken)).Select(PlanResponses.Summary));
+}
