@@ -54,8 +54,7 @@ public sealed class PlanStore(StorageTables tables, IClock clock)
         };
         await plans.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
 
-        await WriteTasksAsync(plan, cancellationToken);
-        await WriteAssignmentsAsync(plan, cancellationToken);
+        await Task.WhenAll(WriteTasksAsync(plan, cancellationToken), WriteAssignmentsAsync(plan, cancellationToken));
 
         row["Pending"] = false;
         row["Hash"] = hash;
@@ -165,10 +164,11 @@ public sealed class PlanStore(StorageTables tables, IClock clock)
                 retire.Add(new TableEntity(partition, old.RowKey) { ["Removed"] = true });
             }
         }
-        foreach (var chunk in rows.Concat(retire).Chunk(100))
-        {
-            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, r)), cancellationToken);
-        }
+        // Batches are independent upserts; a few in flight at once keep a large plan's save short.
+        await Parallel.ForEachAsync(rows.Concat(retire).Chunk(100),
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (chunk, ct) => await table.SubmitTransactionAsync(
+                chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, r)), ct));
     }
 
     private static string Hash(Plan plan) =>

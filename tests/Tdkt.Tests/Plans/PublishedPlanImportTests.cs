@@ -72,4 +72,15 @@ public sealed class PublishedPlanImportTests
         Assert.Equal("QUÝ III", task.Deadline.Phrase);
         Assert.Equal(new LocalDate(2023, 9, 30), task.Deadline.Due);
     }
+
+    [Theory]
+    [InlineData("- UBND tỉnh. - Sở Nội vụ.")]
+    [InlineData("<ul style=\"list-style-type: none\"> - UBND tỉnh. - Sở Nội vụ.")]
+    [InlineData("<ul><li>UBND tỉnh.</li><li>Sở Nội vụ.</li></ul>")]
+    [InlineData("<ul><li>- UBND tỉnh;</li>\n<li>- Sở Nội vụ;</li></ul>")]
+    [InlineData("UBND tỉnh; Sở Nội vụ")]
+    public void Agency_cells_are_split_the_same_way_however_the_list_is_written(string cell)
+    {
+        Assert.Equal(["UBND tỉnh", "Sở Nội vụ"], Tdkt.Plans.Import.PublishedPlanParser.SplitAgencies(cell));
+    }
 }

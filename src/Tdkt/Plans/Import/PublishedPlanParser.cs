@@ -77,9 +77,9 @@ public static partial class PublishedPlanParser
     public static IReadOnlyList<string> SplitAgencies(string cell)
     {
         var text = Strip(ListItem().Replace(cell, " - "));
-        return Bullet().Split(" " + text)
+        return Bullet().Split(text)
             .SelectMany(item => item.Split(';'))
-            .Select(item => item.Trim().TrimEnd('.', ';', ',').Trim())
+            .Select(item => item.Trim().Trim('-').TrimEnd('.', ';', ',').Trim())
             .Where(item => item.Length > 0)
             .ToList();
     }
@@ -164,7 +164,8 @@ public static partial class PublishedPlanParser
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();
 
-    [GeneratedRegex(@"\s-\s+")]
+    /// <summary>A dash standing alone between spaces (or at an end) starts a list item.</summary>
+    [GeneratedRegex(@"(?<=^|\s)-(?=\s|$)")]
     private static partial Regex Bullet();
 
     [GeneratedRegex(@"(?:^|\s)(?:gui ve|gui|bao cao|ve)\s*$")]
