@@ -25,6 +25,19 @@ public sealed class PlanStoreTests(LocalServices services)
         return rows;
     }
 
+    /// <summary>Records a completion the way the completion feature will: by merging columns onto the assignment row.</summary>
+    private async Task<TableClient> CompleteAsync(Plan plan, string key, string? by = null)
+    {
+        var assignments = await provider.GetRequiredService<StorageTables>().GetAsync(StorageTables.Assignments, TestContext.Current.CancellationToken);
+        await assignments.UpsertEntityAsync(new TableEntity(plan.Id.Value, key) { ["Status"] = "done", ["CompletedBy"] = by },
+            TableUpdateMode.Merge, TestContext.Current.CancellationToken);
+        return assignments;
+    }
+
+    private async Task<Dictionary<string, Azure.ETag>> ETagsAsync() =>
+        (await RowsAsync(StorageTables.Assignments)).Concat(await RowsAsync(StorageTables.Tasks)).Concat(await RowsAsync(StorageTables.Plans))
+            .ToDictionary(r => r.PartitionKey + "/" + r.RowKey, r => r.ETag);
+
     [Fact]
     public async Task A_saved_plan_reads_back_equal_with_one_assignment_per_task_and_agency()
     {
@@ -43,18 +56,13 @@ public sealed class PlanStoreTests(LocalServices services)
     {
         var plan = Samples.Plan();
         await Store.SaveAsync(plan, TestContext.Current.CancellationToken);
-        var assignments = await provider.GetRequiredService<StorageTables>().GetAsync(StorageTables.Assignments, TestContext.Current.CancellationToken);
         var key = PlanStore.AssignmentKey(plan.Tasks[0], plan.Tasks[0].Agencies[1]);
-        await assignments.UpsertEntityAsync(new TableEntity(plan.Id.Value, key) { ["Status"] = "done", ["CompletedBy"] = "Nguyễn Văn A" },
-            TableUpdateMode.Merge, TestContext.Current.CancellationToken);
-        var before = (await RowsAsync(StorageTables.Assignments)).Concat(await RowsAsync(StorageTables.Tasks)).Concat(await RowsAsync(StorageTables.Plans))
-            .ToDictionary(r => r.PartitionKey + "/" + r.RowKey, r => r.ETag);
+        var assignments = await CompleteAsync(plan, key, "Nguyễn Văn A");
+        var before = await ETagsAsync();
 
         Assert.Equal(PlanSaveOutcome.Unchanged, await Store.SaveAsync(Samples.Plan(), TestContext.Current.CancellationToken));
 
-        var after = (await RowsAsync(StorageTables.Assignments)).Concat(await RowsAsync(StorageTables.Tasks)).Concat(await RowsAsync(StorageTables.Plans))
-            .ToDictionary(r => r.PartitionKey + "/" + r.RowKey, r => r.ETag);
-        Assert.Equal(before, after);
+        Assert.Equal(before, await ETagsAsync());
         var completed = (await assignments.GetEntityAsync<TableEntity>(plan.Id.Value, key, cancellationToken: TestContext.Current.CancellationToken)).Value;
         Assert.Equal("Nguyễn Văn A", completed.GetString("CompletedBy"));
     }
@@ -64,9 +72,8 @@ public sealed class PlanStoreTests(LocalServices services)
     {
         var plan = Samples.Plan();
         await Store.SaveAsync(plan, TestContext.Current.CancellationToken);
-        var assignments = await provider.GetRequiredService<StorageTables>().GetAsync(StorageTables.Assignments, TestContext.Current.CancellationToken);
         var doneKey = PlanStore.AssignmentKey(plan.Tasks[1], plan.Tasks[1].Agencies[0]);
-        await assignments.UpsertEntityAsync(new TableEntity(plan.Id.Value, doneKey) { ["Status"] = "done" }, TableUpdateMode.Merge, TestContext.Current.CancellationToken);
+        await CompleteAsync(plan, doneKey);
 
         var changed = plan with
         {
