@@ -30,15 +30,13 @@ public static partial class DeadlineRules
             error = null;
             return EndOfQuarter(Array.IndexOf(QuarterNames, q.Groups["q"].Value.ToUpperInvariant()) + 1, planYear, clean);
         }
-        return Find(clean, planYear, anywhere: false, out error)
-            ?? Fail(clean, error, out error);
-
-        static Deadline? Fail(string clean, string? found, out string? error)
+        var deadline = Find(clean, planYear, anywhere: false, out error);
+        if (deadline is null)
         {
-            error = found ?? $"Không hiểu thời hạn “{clean}”. Cách viết được chấp nhận: “QUÝ I”, “trước ngày 15/01/2023”, " +
+            error ??= $"Không hiểu thời hạn “{clean}”. Cách viết được chấp nhận: “QUÝ I”, “trước ngày 15/01/2023”, " +
                 "“ngày 15/01/2023”, “chậm nhất ngày 15/01/2023”, “trong ngày 15/01/2023”, “tháng 3”, “6 tháng đầu năm”.";
-            return null;
         }
+        return deadline;
     }
 
     /// <summary>

@@ -122,16 +122,14 @@ public static partial class PublishedPlanParser
             for (var at = folded.IndexOf(key, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(key, at + 1, StringComparison.Ordinal))
             {
                 var end = at + key.Length;
-                var overlaps = mentions.Any(m => at < m.End && end > m.Start);
+                if (mentions.Any(m => at < m.End && end > m.Start))
+                {
+                    continue;
+                }
+                // A recipient ("gửi về Sở Nội vụ") still claims its span, so a shorter alias inside it is not
+                // counted; it is kept with no name and dropped below.
                 var recipient = RecipientBefore().IsMatch(folded[..at]);
-                if (!overlaps && !recipient)
-                {
-                    mentions.Add((at, end, agency.Name));
-                }
-                else if (!overlaps)
-                {
-                    mentions.Add((at, end, ""));
-                }
+                mentions.Add((at, end, recipient ? "" : agency.Name));
             }
         }
         return mentions.Where(m => m.Name.Length > 0).OrderBy(m => m.Start).Select(m => m.Name).Distinct().ToList();
