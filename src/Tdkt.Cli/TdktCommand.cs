@@ -15,6 +15,7 @@ public static class TdktCommand
         {
             PlanCommands.Create(),
             AgencyCommands.Create(),
+            Reminders.SweepCommand.Create(),
         };
         return root;
     }

@@ -5,6 +5,7 @@ using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Hosting;
 using Tdkt.Plans;
+using Tdkt.Reminders;
 using Tdkt.Storage;
 
 namespace Tdkt;
@@ -25,6 +26,9 @@ public static class TdktServiceCollectionExtensions
         services.TryAddSingleton<PlanStore>();
         services.TryAddSingleton<AgencyStore>();
         services.TryAddSingleton<PlanUpload>();
+
+        // Reminders: the working calendar (embedded, or a deployment's own file), rules, sweep, outbox, run records.
+        services.AddReminders(configuration);
         return services;
     }
 }

@@ -14,6 +14,7 @@ public sealed class WorkingCalendar
     private readonly HashSet<int> warned = [];
     private readonly List<string> warnings = [];
     private readonly Lock gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int[]> runningTotals = new();
 
     public WorkingCalendar(IEnumerable<CalendarYear> years)
     {
@@ -67,19 +68,40 @@ public sealed class WorkingCalendar
         {
             return -WorkingDaysBetween(to, from);
         }
-        var count = 0;
-        for (var d = from.PlusDays(1); d <= to; d = d.PlusDays(1))
+        // Counts through per-year running totals: the sweep asks this for every row it reads.
+        var count = Through(to) - Through(from);
+        for (var year = from.Year; year < to.Year; year++)
         {
-            if (IsWorkingDay(d))
-            {
-                count++;
-            }
+            count += Counts(year)[^1];
         }
         return count;
     }
 
     /// <summary>The working day on which a deadline is reminded: the deadline itself, or the working day before it.</summary>
     public LocalDate OnOrBefore(LocalDate date) => IsWorkingDay(date) ? date : PreviousWorkingDay(date);
+
+    /// <summary>The date itself if it is a working day, else the next working day.</summary>
+    public LocalDate OnOrAfter(LocalDate date) => IsWorkingDay(date) ? date : NextWorkingDay(date);
+
+    /// <summary>Working days from 1 January to <paramref name="date"/>, both included.</summary>
+    private int Through(LocalDate date) => Counts(date.Year)[date.DayOfYear];
+
+    /// <summary>Running totals for a year: [d] = working days on days 1..d of the year; the last entry is the year's total.</summary>
+    private int[] Counts(int year)
+    {
+        if (runningTotals.TryGetValue(year, out var counts))
+        {
+            return counts;
+        }
+        var first = new LocalDate(year, 1, 1);
+        var days = first.Calendar.GetDaysInYear(year);
+        counts = new int[days + 1];
+        for (var i = 1; i <= days; i++)
+        {
+            counts[i] = counts[i - 1] + (IsWorkingDay(first.PlusDays(i - 1)) ? 1 : 0);
+        }
+        return runningTotals.GetOrAdd(year, counts);
+    }
 
     private CalendarYear Year(int year)
     {

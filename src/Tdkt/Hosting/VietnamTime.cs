@@ -12,4 +12,19 @@ public static class VietnamTime
         ArgumentNullException.ThrowIfNull(clock);
         return clock.GetCurrentInstant().InZone(Zone).Date;
     }
+
+    /// <summary>"Thứ Sáu, 31/03/2023": how a date reads in the product's Vietnamese text.</summary>
+    public static string Format(LocalDate date) => $"{Weekday(date.DayOfWeek)}, {date:dd/MM/yyyy}";
+
+    public static string Weekday(IsoDayOfWeek day) => day switch
+    {
+        IsoDayOfWeek.Monday => "Thứ Hai",
+        IsoDayOfWeek.Tuesday => "Thứ Ba",
+        IsoDayOfWeek.Wednesday => "Thứ Tư",
+        IsoDayOfWeek.Thursday => "Thứ Năm",
+        IsoDayOfWeek.Friday => "Thứ Sáu",
+        IsoDayOfWeek.Saturday => "Thứ Bảy",
+        IsoDayOfWeek.Sunday => "Chủ nhật",
+        _ => throw new ArgumentOutOfRangeException(nameof(day)),
+    };
 }

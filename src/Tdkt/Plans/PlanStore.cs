@@ -4,7 +4,9 @@ using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
 using Tdkt.Agencies;
+using Tdkt.Hosting;
 using Tdkt.Plans.Import;
+using Tdkt.Reminders;
 using Tdkt.Storage;
 
 namespace Tdkt.Plans;
@@ -16,7 +18,19 @@ public enum PlanSaveOutcome
     Unchanged,
 }
 
-public sealed record PlanSummary(PlanId Id, string Number, string Title, int Year, PlanStatus Status, int TaskCount, bool ImportIncomplete);
+public sealed record PlanSummary(PlanId Id, string Number, string Title, int Year, PlanStatus Status, int TaskCount, bool ImportIncomplete)
+{
+    /// <summary>The local date the plan was last activated (reminders for the current quarter start the next working day).</summary>
+    public LocalDate? ActivatedOn { get; init; }
+
+    /// <summary>The earliest deadline in the plan.</summary>
+    public LocalDate? FirstDue { get; init; }
+
+    public PlanReminders Reminders { get; init; } = PlanReminders.Default;
+
+    /// <summary>Only an active plan whose last import completed is reminded.</summary>
+    public bool IsReminded => Status == PlanStatus.Active && !ImportIncomplete;
+}
 
 /// <summary>
 /// Plans, tasks and assignments in Table Storage. A save is validated before it starts, marks the plan
@@ -25,7 +39,7 @@ public sealed record PlanSummary(PlanId Id, string Number, string Title, int Yea
 /// (docs/decisions/0003-plan-import-commit-marker.md). Re-saving an identical plan writes nothing, and
 /// completion fields on assignments are never touched by a save.
 /// </summary>
-public sealed class PlanStore(StorageTables tables, IClock clock)
+public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock clock)
 {
     private const string PlanPartition = "plan";
 
@@ -50,6 +64,7 @@ public sealed class PlanStore(StorageTables tables, IClock clock)
             ["Year"] = plan.Year,
             ["Status"] = status,
             ["TaskCount"] = plan.Tasks.Count,
+            ["FirstDue"] = plan.Tasks.Count == 0 ? null : LocalDatePattern.Iso.Format(plan.Tasks.Min(t => t.Deadline.Due)),
             ["Pending"] = true,
         };
         await plans.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
@@ -100,12 +115,20 @@ public sealed class PlanStore(StorageTables tables, IClock clock)
         await foreach (var p in plans.QueryAsync<TableEntity>(e => e.PartitionKey == PlanPartition, cancellationToken: cancellationToken))
         {
             list.Add(new PlanSummary(new PlanId(p.RowKey), p.GetString("Number"), p.GetString("Title"), p.GetInt32("Year") ?? 0,
-                Enum.Parse<PlanStatus>(p.GetString("Status")), p.GetInt32("TaskCount") ?? 0, p.GetBoolean("Pending") == true));
+                Enum.Parse<PlanStatus>(p.GetString("Status")), p.GetInt32("TaskCount") ?? 0, p.GetBoolean("Pending") == true)
+            {
+                ActivatedOn = Date(p, "ActivatedOn"),
+                FirstDue = Date(p, "FirstDue"),
+                Reminders = PlanReminders.FromJson(p.GetString("Reminders")),
+            });
         }
         return list;
     }
 
-    /// <summary>Changes a plan's status; false when there is no such plan. Uses the row's ETag so a concurrent import is not overwritten.</summary>
+    /// <summary>
+    /// Changes a plan's status; false when there is no such plan. Activating records today's local date, from
+    /// which the current quarter's kickoff is sent. Uses the row's ETag so a concurrent import is not overwritten.
+    /// </summary>
     public async Task<bool> SetStatusAsync(PlanId id, PlanStatus status, CancellationToken cancellationToken)
     {
         var plans = await tables.GetAsync(StorageTables.Plans, cancellationToken);
@@ -115,11 +138,90 @@ public sealed class PlanStore(StorageTables tables, IClock clock)
             return false;
         }
         var update = new TableEntity(PlanPartition, id.Value) { ["Status"] = status.ToString() };
+        if (status == PlanStatus.Active && row.Value!.GetString("Status") != nameof(PlanStatus.Active))
+        {
+            update["ActivatedOn"] = LocalDatePattern.Iso.Format(VietnamTime.Today(clock));
+        }
         await plans.UpdateEntityAsync(update, row.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
         return true;
     }
 
+    /// <summary>Sets the reminder policy of a plan, or of one of its tasks (by key); false when there is no such plan.</summary>
+    public async Task<bool> SetRemindersAsync(PlanId id, string? taskKey, ReminderPolicy policy, CancellationToken cancellationToken)
+    {
+        var plans = await tables.GetAsync(StorageTables.Plans, cancellationToken);
+        var row = await plans.GetEntityIfExistsAsync<TableEntity>(PlanPartition, id.Value, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return false;
+        }
+        var reminders = PlanReminders.FromJson(row.Value!.GetString("Reminders")).With(taskKey, policy);
+        var update = new TableEntity(PlanPartition, id.Value) { ["Reminders"] = reminders.ToJson() };
+        await plans.UpdateEntityAsync(update, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+        return true;
+    }
+
+    private static LocalDate? Date(TableEntity row, string column) =>
+        row.GetString(column) is { } text && LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value : null;
+
     public static string AssignmentKey(PlanTask task, AgencyId agency) => $"{task.Key}--{agency.Value}";
+
+    /// <summary>A plan's current (not removed) assignments, optionally of one quarter only, with their completion.</summary>
+    public async IAsyncEnumerable<DueEntry> AssignmentsAsync(PlanId id, int? quarter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
+        var filter = quarter is { } q
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and Quarter eq {q}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {id.Value}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.GetBoolean("Removed") == true)
+            {
+                continue;
+            }
+            var split = row.RowKey.IndexOf("--", StringComparison.Ordinal);
+            yield return new DueEntry(id.Value, row.RowKey[..split], row.GetString("TaskNumber"), row.GetString("Agency"), row.GetInt32("Quarter") ?? 0,
+                Date(row, "Due") ?? default, IsDone(row), Date(row, "CompletedOn"));
+        }
+    }
+
+    /// <summary>
+    /// Records that an agency has done its part of a task: the assignment row first (with its ETag, so two
+    /// at once record one), then the due-date index. False when it was already recorded or there is no such assignment.
+    /// </summary>
+    public async Task<bool> RecordCompletionAsync(PlanId id, string assignmentKey, LocalDate completedOn, string? completedBy, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
+        // A 412 means the row changed under us (another completion, or a plan import): read it again and decide again.
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(id.Value, assignmentKey, cancellationToken: cancellationToken);
+            if (!row.HasValue || row.Value!.GetBoolean("Removed") == true || IsDone(row.Value))
+            {
+                return false;
+            }
+            var update = new TableEntity(id.Value, assignmentKey)
+            {
+                ["Status"] = "done",
+                ["CompletedOn"] = LocalDatePattern.Iso.Format(completedOn),
+                ["CompletedAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
+                ["CompletedBy"] = completedBy,
+            };
+            try
+            {
+                await table.UpdateEntityAsync(update, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
+            {
+                continue;
+            }
+            if (Date(row.Value, "Due") is { } due)
+            {
+                await dueIndex.SetDoneAsync(due, DueEntry.RowKeyFor(id.Value, assignmentKey), true, cancellationToken);
+            }
+            return true;
+        }
+    }
 
     private async Task WriteTasksAsync(Plan plan, CancellationToken cancellationToken)
     {
@@ -135,9 +237,11 @@ public sealed class PlanStore(StorageTables tables, IClock clock)
             ["Agencies"] = string.Join(",", t.Agencies.Select(a => a.Value)),
             ["Removed"] = false,
         }).ToList();
-        await UpsertAndRetireAsync(table, plan.Id.Value, rows, cancellationToken);
+        var existing = await ReadExistingAsync(table, plan.Id.Value, cancellationToken);
+        await UpsertAndRetireAsync(table, plan.Id.Value, rows, existing, cancellationToken);
     }
 
+    /// <summary>Writes the assignments, then the due-date index from them, carrying over what is already done.</summary>
     private async Task WriteAssignmentsAsync(Plan plan, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
@@ -146,24 +250,44 @@ public sealed class PlanStore(StorageTables tables, IClock clock)
             ["TaskNumber"] = a.Task.Number,
             ["Agency"] = a.Agency.Value,
             ["IsLead"] = a.IsLead,
+            ["Quarter"] = a.Task.Quarter,
             ["Due"] = LocalDatePattern.Iso.Format(a.Task.Deadline.Due),
             ["Removed"] = false,
         }).ToList();
-        await UpsertAndRetireAsync(table, plan.Id.Value, rows, cancellationToken);
+        var existing = await ReadExistingAsync(table, plan.Id.Value, cancellationToken);
+        await UpsertAndRetireAsync(table, plan.Id.Value, rows, existing, cancellationToken);
+
+        var current = plan.Assignments.Select(a => new DueEntry(plan.Id.Value, a.Task.Key, a.Task.Number, a.Agency.Value, a.Task.Quarter,
+            a.Task.Deadline.Due, existing.TryGetValue(AssignmentKey(a.Task, a.Agency), out var old) && IsDone(old))).ToList();
+        var dueNow = current.ToDictionary(e => e.RowKey, e => e.Due, StringComparer.Ordinal);
+        var stale = existing.Values
+            .Where(old => old.GetBoolean("Removed") != true && old.GetString("Due") is { } due)
+            .Select(old => (Due: LocalDatePattern.Iso.Parse(old.GetString("Due")).Value, RowKey: DueEntry.RowKeyFor(plan.Id.Value, old.RowKey)))
+            .Where(old => !dueNow.TryGetValue(old.RowKey, out var due) || due != old.Due)
+            .ToList();
+        await dueIndex.WriteAsync(current, stale, cancellationToken);
+    }
+
+    public static bool IsDone(TableEntity assignment) => assignment?.GetString("Status") == "done";
+
+    private static async Task<Dictionary<string, TableEntity>> ReadExistingAsync(TableClient table, string partition, CancellationToken cancellationToken)
+    {
+        var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var old in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", "Removed", "Due", "Status"], cancellationToken: cancellationToken))
+        {
+            existing[old.RowKey] = old;
+        }
+        return existing;
     }
 
     /// <summary>Merges the rows (other columns, such as completion, are kept) and marks rows the plan no longer has as removed, never deleting them.</summary>
-    private static async Task UpsertAndRetireAsync(TableClient table, string partition, List<TableEntity> rows, CancellationToken cancellationToken)
+    private static async Task UpsertAndRetireAsync(TableClient table, string partition, List<TableEntity> rows, Dictionary<string, TableEntity> existing, CancellationToken cancellationToken)
     {
         var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
-        var retire = new List<TableEntity>();
-        await foreach (var old in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", "Removed"], cancellationToken: cancellationToken))
-        {
-            if (!keep.Contains(old.RowKey) && old.GetBoolean("Removed") != true)
-            {
-                retire.Add(new TableEntity(partition, old.RowKey) { ["Removed"] = true });
-            }
-        }
+        var retire = existing.Values
+            .Where(old => !keep.Contains(old.RowKey) && old.GetBoolean("Removed") != true)
+            .Select(old => new TableEntity(partition, old.RowKey) { ["Removed"] = true })
+            .ToList();
         // Batches are independent upserts; a few in flight at once keep a large plan's save short.
         await Parallel.ForEachAsync(rows.Concat(retire).Chunk(100),
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
@@ -171,6 +295,9 @@ public sealed class PlanStore(StorageTables tables, IClock clock)
                 chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, r)), ct));
     }
 
+    /// <summary>Bumped when the stored rows gain columns or tables, so the next import of an unchanged plan rewrites them.</summary>
+    private const string StorageLayout = "2: assignments carry Quarter; due-date index";
+
     private static string Hash(Plan plan) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalPlan.ToJson(plan with { Status = PlanStatus.Draft }))));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StorageLayout + "\n" + CanonicalPlan.ToJson(plan with { Status = PlanStatus.Draft }))));
 }

@@ -11,6 +11,9 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Tasks = "Tasks";
     public const string Assignments = "Assignments";
     public const string Agencies = "Agencies";
+    public const string DueIndex = "DueIndex";
+    public const string Outbox = "Outbox";
+    public const string SweepRuns = "SweepRuns";
 
     private readonly ConcurrentDictionary<string, Task<TableClient>> tables = new(StringComparer.Ordinal);
 

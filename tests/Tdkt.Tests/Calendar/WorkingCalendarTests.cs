@@ -67,6 +67,24 @@ public sealed class WorkingCalendarTests
     }
 
     [Fact]
+    public void Working_days_between_agrees_with_counting_day_by_day_across_years()
+    {
+        var calendar = WorkingCalendarFile.LoadDefault();
+        var from = D("2022-12-20");
+        var expected = 0;
+        for (var to = from; to <= D("2025-01-10"); to = to.PlusDays(1))
+        {
+            if (to > from && calendar.IsWorkingDay(to))
+            {
+                expected++;
+            }
+            Assert.Equal(expected, calendar.WorkingDaysBetween(from, to));
+            Assert.Equal(-expected, calendar.WorkingDaysBetween(to, from));
+        }
+        Assert.Equal(1, calendar.WorkingDaysBetween(D("2023-12-29"), D("2024-01-02")));
+    }
+
+    [Fact]
     public void A_deadline_on_a_day_off_is_reminded_on_the_working_day_before()
     {
         var calendar = WorkingCalendarFile.LoadDefault();

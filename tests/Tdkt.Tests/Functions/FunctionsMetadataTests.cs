@@ -8,6 +8,7 @@ public sealed class FunctionsMetadataTests
         new("Health", "httpTrigger", "health", "GET", "Anonymous", null, null),
         new("ImportPlan", "httpTrigger", "plans", "POST", "Function", null, null),
         new("ListPlans", "httpTrigger", "plans", "GET", "Function", null, null),
+        new("Sweep", "timerTrigger", null, null, null, "%Tdkt:Sweep:Schedule%", null),
     ];
 
     [Fact]
@@ -18,5 +19,19 @@ public sealed class FunctionsMetadataTests
         Assert.Equal(
             Expected.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.ToString()),
             actual.Select(f => f.ToString()));
+    }
+
+    [Fact]
+    public void Every_setting_a_binding_names_is_a_documented_product_setting()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Infrastructure.RepositoryRoot.File("functions", "local.settings.example.json")));
+        var documented = document.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name.Replace("__", ":", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+
+        var named = FunctionsMetadata.Read()
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(f.ToString(), "%([^%]+)%").Select(m => m.Groups[1].Value))
+            .ToList();
+
+        Assert.NotEmpty(named);
+        Assert.All(named, setting => Assert.Contains(setting, documented));
     }
 }

@@ -1,0 +1,107 @@
+using Azure.Data.Tables;
+using NodaTime;
+using NodaTime.Text;
+using Tdkt.Storage;
+
+namespace Tdkt.Reminders;
+
+/// <summary>One assignment as the reminder index holds it: partitioned by due date, so the sweep reads only the dates that can speak today.</summary>
+/// <remarks><see cref="CompletedOn"/> is known only when read from the assignment row itself.</remarks>
+public sealed record DueEntry(string Plan, string TaskKey, string TaskNumber, string Agency, int Quarter, LocalDate Due, bool Done, LocalDate? CompletedOn = null)
+{
+    public string RowKey => RowKeyFor(Plan, $"{TaskKey}--{Agency}");
+
+    /// <summary>The index row of an assignment row (whose key is task--agency).</summary>
+    public static string RowKeyFor(string plan, string assignmentKey) => $"{plan}~{assignmentKey}";
+}
+
+/// <summary>
+/// The due-date index (table <c>DueIndex</c>): partition = due date (yyyy-MM-dd), row = plan~task--agency.
+/// It is derived from the assignments (PlanStore writes it, completion marks it done), so it can be
+/// rebuilt; the assignment row stays the truth (docs/decisions/0004-due-date-index.md).
+/// </summary>
+public sealed class DueIndex(StorageTables tables)
+{
+    public async Task<TableClient> TableAsync(CancellationToken cancellationToken) =>
+        await tables.GetAsync(StorageTables.DueIndex, cancellationToken);
+
+    /// <summary>Writes entries and deletes the ones given as stale, in per-date batches.</summary>
+    public async Task WriteAsync(IEnumerable<DueEntry> entries, IEnumerable<(LocalDate Due, string RowKey)> stale, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        var actions = entries.Select(e => (Partition: Key(e.Due), Action: new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(e))))
+            .Concat(stale.Select(s => (Partition: Key(s.Due), Action: new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Key(s.Due), s.RowKey), Azure.ETag.All))));
+        var batches = actions.GroupBy(a => a.Partition).SelectMany(g => g.Select(a => a.Action).Chunk(100));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (batch, ct) =>
+            {
+                try
+                {
+                    await table.SubmitTransactionAsync(batch, ct);
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 404)
+                {
+                    // A stale row already gone: delete the rest one by one (a delete is idempotent here).
+                    foreach (var action in batch)
+                    {
+                        if (action.ActionType == TableTransactionActionType.Delete)
+                        {
+                            await DeleteIfExistsAsync(table, action.Entity, ct);
+                        }
+                        else
+                        {
+                            await table.UpsertEntityAsync((TableEntity)action.Entity, TableUpdateMode.Replace, ct);
+                        }
+                    }
+                }
+            });
+    }
+
+    /// <summary>Marks one entry done (or open again); missing entries are ignored, since the index is derived.</summary>
+    public async Task SetDoneAsync(LocalDate due, string rowKey, bool done, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(Key(due), rowKey) { ["Done"] = done }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
+    /// <summary>Every entry due on <paramref name="due"/>.</summary>
+    public async IAsyncEnumerable<DueEntry> ReadAsync(LocalDate due, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        var partition = Key(due);
+        await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            yield return new DueEntry(e.GetString("Plan"), e.GetString("TaskKey"), e.GetString("TaskNumber"), e.GetString("Agency"),
+                e.GetInt32("Quarter") ?? 0, due, e.GetBoolean("Done") == true);
+        }
+    }
+
+    private static async Task DeleteIfExistsAsync(TableClient table, ITableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, Azure.ETag.All, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
+    public static string Key(LocalDate due) => LocalDatePattern.Iso.Format(due);
+
+    private static TableEntity ToEntity(DueEntry e) => new(Key(e.Due), e.RowKey)
+    {
+        ["Plan"] = e.Plan,
+        ["TaskKey"] = e.TaskKey,
+        ["TaskNumber"] = e.TaskNumber,
+        ["Agency"] = e.Agency,
+        ["Quarter"] = e.Quarter,
+        ["Done"] = e.Done,
+    };
+}

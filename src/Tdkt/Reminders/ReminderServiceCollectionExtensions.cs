@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Tdkt.Calendar;
+using Tdkt.Outbox;
+
+namespace Tdkt.Reminders;
+
+public static class ReminderServiceCollectionExtensions
+{
+    public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SweepOptions>()
+            .Bind(configuration.GetSection(SweepOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SweepOptions>>().Value.CalendarFile is { Length: > 0 } file
+            ? WorkingCalendarFile.Read(File.ReadAllText(file), Path.GetFileName(file))
+            : WorkingCalendarFile.LoadDefault());
+        services.TryAddSingleton<ReminderRules>();
+        services.TryAddSingleton<DueIndex>();
+        services.TryAddSingleton<OutboxStore>();
+        services.TryAddSingleton<SweepRuns>();
+        services.TryAddSingleton<WeeklySummaries>();
+        services.TryAddSingleton<ReminderSweep>();
+        return services;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+using NodaTime.Text;
+using Tdkt.Agencies;
+using Tdkt.Outbox;
+using Tdkt.Plans;
+using Tdkt.Reminders;
+using Tdkt.Tests.Infrastructure;
+using Tdkt.Tests.Plans;
+
+namespace Tdkt.Tests.Reminders;
+
+/// <summary>
+/// The sample directory and the 2023 Lạng Sơn plan in a fresh set of tables on the test Azurite, activated
+/// on 28/12/2022 (so every 2023 quarter is kicked off on its first working day).
+/// </summary>
+public sealed class ReminderScenario : IAsyncDisposable
+{
+    private ReminderScenario(ServiceProvider provider) => Provider = provider;
+
+    public ServiceProvider Provider { get; }
+
+    public FakeClock Clock => (FakeClock)Provider.GetRequiredService<IClock>();
+
+    public ReminderSweep Sweep => Provider.GetRequiredService<ReminderSweep>();
+
+    public PlanStore Plans => Provider.GetRequiredService<PlanStore>();
+
+    public OutboxStore Outbox => Provider.GetRequiredService<OutboxStore>();
+
+    public Plan Plan { get; private set; } = null!;
+
+    public static async Task<ReminderScenario> StartAsync(LocalServices services, bool activate = true, string? prefix = null)
+    {
+        var scenario = new ReminderScenario(TestHost.Services(services.Azurite.ConnectionString, Instant.FromUtc(2022, 12, 28, 2, 0),
+            new Dictionary<string, string?> { ["Tdkt:Storage:Prefix"] = prefix ?? TestHost.UniquePrefix() }));
+        var ct = TestContext.Current.CancellationToken;
+        await scenario.Provider.GetRequiredService<AgencyStore>().SaveAsync(Samples.Directory(), ct);
+        scenario.Plan = Samples.Plan();
+        await scenario.Plans.SaveAsync(scenario.Plan, ct);
+        if (activate)
+        {
+            await scenario.Plans.SetStatusAsync(scenario.Plan.Id, PlanStatus.Active, ct);
+        }
+        return scenario;
+    }
+
+    public static LocalDate D(string iso) => LocalDatePattern.Iso.Parse(iso).Value;
+
+    /// <summary>Moves the clock to 08:00 in Vietnam on <paramref name="date"/>.</summary>
+    public void At(LocalDate date) => Clock.Reset(date.At(new LocalTime(8, 0)).InZoneStrictly(Hosting.VietnamTime.Zone).ToInstant());
+
+    public Task<SweepResult> RunAsync(string date, bool dryRun = false)
+    {
+        At(D(date));
+        return Sweep.RunAsync(D(date), dryRun, "test", TestContext.Current.CancellationToken);
+    }
+
+    public async Task CompleteAsync(string taskNumber, string agency, string on)
+    {
+        var task = Plan.Tasks.Single(t => t.Number == taskNumber);
+        Assert.True(await Plans.RecordCompletionAsync(Plan.Id, PlanStore.AssignmentKey(task, new AgencyId(agency)), D(on), "Người thử", TestContext.Current.CancellationToken));
+    }
+
+    public ValueTask DisposeAsync() => Provider.DisposeAsync();
+}
