@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Tdkt.Tests.Infrastructure;
+using Tdkt.Tests.Plans;
+
+namespace Tdkt.Tests.Cli;
+
+/// <summary>`tdkt sweep` as a separate process against the test Azurite.</summary>
+public sealed class SweepCommandTests(LocalServices services)
+{
+    private readonly Dictionary<string, string> environment = new()
+    {
+        ["Tdkt__Storage__ConnectionString"] = services.Azurite.ConnectionString,
+        ["Tdkt__Storage__Prefix"] = TestHost.UniquePrefix(),
+    };
+
+    private async Task LoadActivePlanAsync()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync(environment, "plan", "import", Samples.PlanTextPath, "--agencies", Samples.DirectoryPath)).ExitCode);
+        Assert.Equal(0, (await CliProcess.RunAsync(environment, "plan", "activate", "2023-252-kh-ubnd")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Sweep_json_prints_the_documented_shape_and_a_dry_run_writes_nothing()
+    {
+        await LoadActivePlanAsync();
+
+        var dry = await CliProcess.RunAsync(environment, "sweep", "--date", "2023-03-24", "--dry-run", "--json");
+
+        Assert.Equal(0, dry.ExitCode);
+        using var json = JsonDocument.Parse(dry.StdOut);
+        Assert.Equal("2023-03-24", json.RootElement.GetProperty("date").GetString());
+        Assert.True(json.RootElement.GetProperty("workingDay").GetBoolean());
+        var digest = json.RootElement.GetProperty("digests").EnumerateArray().Single(d => d.GetProperty("agency").GetString() == "so-noi-vu");
+        Assert.Equal(["so-noi-vu@example.org"], digest.GetProperty("to").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["phong-tdkt.so-noi-vu@example.org"], digest.GetProperty("cc").EnumerateArray().Select(e => e.GetString()));
+        var notice = digest.GetProperty("notices")[0];
+        Assert.Equal(("2023-252-kh-ubnd", "1", "upcoming", "2023-03-31"),
+            (notice.GetProperty("plan").GetString(), notice.GetProperty("task").GetString(), notice.GetProperty("kind").GetString(), notice.GetProperty("due").GetString()));
+        Assert.Equal(0, json.RootElement.GetProperty("created").GetInt32());
+
+        var real = await CliProcess.RunAsync(environment, "sweep", "--date", "2023-03-24", "--json");
+        using var written = JsonDocument.Parse(real.StdOut);
+        Assert.Equal(json.RootElement.GetProperty("digests").GetArrayLength(), written.RootElement.GetProperty("created").GetInt32());
+    }
+
+    [Fact]
+    public async Task Sweep_on_a_day_off_says_so_in_Vietnamese_and_a_bad_date_exits_2()
+    {
+        await LoadActivePlanAsync();
+
+        var holiday = await CliProcess.RunAsync(environment, "sweep", "--date", "2023-01-23");
+        Assert.Equal(0, holiday.ExitCode);
+        Assert.Contains("Thứ Hai, 23/01/2023: ngày nghỉ, không gửi nhắc việc.", holiday.StdOut, StringComparison.Ordinal);
+
+        var human = await CliProcess.RunAsync(environment, "sweep", "--date", "2023-03-24", "--dry-run");
+        Assert.Contains("Thứ Sáu, 24/03/2023: 7 thư nhắc việc", human.StdOut, StringComparison.Ordinal);
+        Assert.Contains("sắp đến hạn", human.StdOut, StringComparison.Ordinal);
+
+        var bad = await CliProcess.RunAsync(environment, "sweep", "--date", "24/03/2023");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal("tdkt: --date “24/03/2023” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ 2023-03-24", bad.StdErr.Trim());
+    }
+}
