@@ -7,7 +7,7 @@ using Tdkt.Plans.Import;
 
 namespace Tdkt.Cli.Plans;
 
-/// <summary><c>tdkt plan …</c>: import, export, roll-forward, activate, archive and list plans.</summary>
+/// <summary><c>tdkt plan …</c>: import, export, roll-forward, activate, archive and list plans, and set their reminders.</summary>
 public static class PlanCommands
 {
     public static Command Create() => new("plan", "Kế hoạch: nhập, xuất, chuyển năm, kích hoạt (plans).")
@@ -18,6 +18,7 @@ public static class PlanCommands
         Status("activate", "Kích hoạt kế hoạch để bắt đầu nhắc việc.", PlanStatus.Active),
         Status("archive", "Lưu trữ kế hoạch: ngừng nhắc việc.", PlanStatus.Archived),
         List(),
+        Reminders.ReminderPolicyCommand.Create(),
     };
 
     private static Command Import()

@@ -60,4 +60,30 @@ public sealed class SweepCommandTests(LocalServices services)
         Assert.Equal(2, bad.ExitCode);
         Assert.Equal("tdkt: --date “24/03/2023” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ 2023-03-24", bad.StdErr.Trim());
     }
+
+    [Fact]
+    public async Task A_task_with_its_own_reminder_policy_is_reminded_by_it_and_a_bad_policy_exits_2()
+    {
+        await LoadActivePlanAsync();
+
+        var set = await CliProcess.RunAsync(environment, "plan", "reminders", "2023-252-kh-ubnd", "--task", "1", "--before", "10");
+        Assert.Equal(0, set.ExitCode);
+        Assert.Contains("Nhiệm vụ 1 của kế hoạch 2023-252-kh-ubnd (đã lưu): gửi danh sách đầu quý; nhắc trước hạn 10 ngày làm việc;", set.StdOut, StringComparison.Ordinal);
+
+        // 17/03/2023 is 10 working days before 31/03: only task 1 speaks; on 24/03 task 1 is silent.
+        using var tenBefore = JsonDocument.Parse((await CliProcess.RunAsync(environment, "sweep", "--date", "2023-03-17", "--dry-run", "--json")).StdOut);
+        using var fiveBefore = JsonDocument.Parse((await CliProcess.RunAsync(environment, "sweep", "--date", "2023-03-24", "--dry-run", "--json")).StdOut);
+        static IEnumerable<string?> Tasks(JsonDocument json, string kind) => json.RootElement.GetProperty("digests").EnumerateArray()
+            .SelectMany(d => d.GetProperty("notices").EnumerateArray()).Where(n => n.GetProperty("kind").GetString() == kind)
+            .Select(n => n.GetProperty("task").GetString()).Distinct();
+        Assert.Equal(["1"], Tasks(tenBefore, "upcoming"));
+        Assert.DoesNotContain("1", Tasks(fiveBefore, "upcoming"));
+        Assert.Contains("2", Tasks(fiveBefore, "upcoming"));
+
+        var bad = await CliProcess.RunAsync(environment, "plan", "reminders", "2023-252-kh-ubnd", "--overdue-every", "0");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Equal("tdkt: Chu kỳ nhắc quá hạn phải từ 1 đến 30 ngày làm việc.", bad.StdErr.Trim());
+        var unknown = await CliProcess.RunAsync(environment, "plan", "reminders", "2023-252-kh-ubnd", "--task", "99");
+        Assert.Equal("tdkt: kế hoạch 2023-252-kh-ubnd không có nhiệm vụ số “99”", unknown.StdErr.Trim());
+    }
 }
