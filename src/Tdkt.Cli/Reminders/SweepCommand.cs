@@ -65,7 +65,7 @@ public static class SweepCommand
             await output.WriteLineAsync($"- {digest.AgencyName} <{string.Join(", ", digest.To)}>{cc}");
             foreach (var n in digest.Notices)
             {
-                await output.WriteLineAsync($"    {SweepJson.KindText(n.Kind),-14} {n.Plan} nhiệm vụ {n.Task,-6} hạn {n.Due:dd/MM/yyyy} ({SweepJson.DaysText(n.WorkingDaysLeft)})");
+                await output.WriteLineAsync($"    {SweepJson.KindText(n.Kind),-14} {n.Plan} nhiệm vụ {n.Task,-6} hạn {VietnamTime.ShortDate(n.Due)} ({SweepJson.DaysText(n.WorkingDaysLeft)})");
             }
         }
         foreach (var summary in result.Summaries)

@@ -14,7 +14,12 @@ public static class VietnamTime
     }
 
     /// <summary>"Thứ Sáu, 31/03/2023": how a date reads in the product's Vietnamese text.</summary>
-    public static string Format(LocalDate date) => $"{Weekday(date.DayOfWeek)}, {date:dd/MM/yyyy}";
+    public static string Format(LocalDate date) => $"{Weekday(date.DayOfWeek)}, {ShortDate(date)}";
+
+    /// <summary>"31/03/2023", whatever the machine's culture.</summary>
+    public static string ShortDate(LocalDate date) => ShortDatePattern.Format(date);
+
+    private static readonly NodaTime.Text.LocalDatePattern ShortDatePattern = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("dd'/'MM'/'yyyy");
 
     public static string Weekday(IsoDayOfWeek day) => day switch
     {

@@ -67,9 +67,9 @@ public sealed partial class ReminderSweep(
         await runs.RecordAsync(run, cancellationToken);
         foreach (var error in errors)
         {
-            LogSweepError(date, error);
+            LogSweepError(DueIndex.Key(date), error);
         }
-        LogSweep(date, trigger, result.WorkingDay, created, existing, result.Notices, result.RowsRead + result.SummaryRowsRead, errors.Count,
+        LogSweep(DueIndex.Key(date), trigger, result.WorkingDay, created, existing, result.Notices, result.RowsRead + result.SummaryRowsRead, errors.Count,
             (run.EndedAt - run.StartedAt).TotalMilliseconds);
         return result with { Errors = errors.ToValueList(), Created = created, Existing = existing };
     }
@@ -200,8 +200,8 @@ public sealed partial class ReminderSweep(
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Sweep {Date} ({Trigger}): working day {WorkingDay}, {DigestsCreated} digests created, {DigestsExisting} already in the outbox, {Notices} notices, {RowsRead} rows read, {Errors} errors, {ElapsedMs} ms")]
-    private partial void LogSweep(LocalDate date, string trigger, bool workingDay, int digestsCreated, int digestsExisting, int notices, int rowsRead, int errors, double elapsedMs);
+    private partial void LogSweep(string date, string trigger, bool workingDay, int digestsCreated, int digestsExisting, int notices, int rowsRead, int errors, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sweep {Date}: {Error}")]
-    private partial void LogSweepError(LocalDate date, string error);
+    private partial void LogSweepError(string date, string error);
 }

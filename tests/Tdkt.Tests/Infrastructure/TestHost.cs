@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -11,7 +12,7 @@ public static class TestHost
     /// <summary>A table-name prefix of this test's own, so tests sharing one Azurite never see each other's rows.</summary>
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
-    public static ServiceProvider Services(string storageConnection, Instant now, IDictionary<string, string?>? settings = null)
+    public static ServiceProvider Services(string storageConnection, Instant now, IDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Tdkt:Storage:ConnectionString"] = storageConnection })
@@ -19,7 +20,13 @@ public static class TestHost
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(now));
-        services.AddLogging();
+        services.AddLogging(b =>
+        {
+            if (logs is not null)
+            {
+                b.AddProvider(logs);
+            }
+        });
         services.AddTdkt(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

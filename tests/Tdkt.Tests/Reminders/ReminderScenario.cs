@@ -31,10 +31,10 @@ public sealed class ReminderScenario : IAsyncDisposable
 
     public Plan Plan { get; private set; } = null!;
 
-    public static async Task<ReminderScenario> StartAsync(LocalServices services, bool activate = true, string? prefix = null)
+    public static async Task<ReminderScenario> StartAsync(LocalServices services, bool activate = true, CapturedLogs? logs = null)
     {
         var scenario = new ReminderScenario(TestHost.Services(services.Azurite.ConnectionString, Instant.FromUtc(2022, 12, 28, 2, 0),
-            new Dictionary<string, string?> { ["Tdkt:Storage:Prefix"] = prefix ?? TestHost.UniquePrefix() }));
+            new Dictionary<string, string?> { ["Tdkt:Storage:Prefix"] = TestHost.UniquePrefix() }, logs));
         var ct = TestContext.Current.CancellationToken;
         await scenario.Provider.GetRequiredService<AgencyStore>().SaveAsync(Samples.Directory(), ct);
         scenario.Plan = Samples.Plan();

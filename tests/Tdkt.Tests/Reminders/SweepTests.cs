@@ -163,4 +163,36 @@ public sealed class SweepTests(LocalServices services)
         Assert.Equal(1, toSoNoiVu.Agencies.Single(a => a.Agency == "so-tai-chinh").DoneOnTime);
         Assert.Empty((await scenario.RunAsync("2023-04-11", dryRun: true)).Summaries);
     }
+
+    [Fact]
+    public async Task A_run_record_and_one_structured_log_line_carry_the_same_figures()
+    {
+        var logs = new CapturedLogs();
+        await using var scenario = await StartAsync(services, logs: logs);
+
+        var result = await scenario.RunAsync("2023-03-24");
+
+        var run = Assert.Single(await scenario.Provider.GetRequiredService<SweepRuns>().ListAsync(D("2023-03-24"), D("2023-03-24"), Ct));
+        Assert.Equal((true, "test", result.Created, 0, result.Notices, result.RowsRead + result.SummaryRowsRead, 0),
+            (run.WorkingDay, run.Trigger, run.DigestsCreated, run.DigestsExisting, run.Notices, run.RowsRead, run.Errors.Count));
+        Assert.True(run.EndedAt >= run.StartedAt);
+        var log = Assert.Single(logs.Entries, e => e.Message.StartsWith("Sweep 2023-03-24", StringComparison.Ordinal)).Values;
+        Assert.Equal((run.DigestsCreated, run.DigestsExisting, run.Notices, run.RowsRead, 0),
+            ((int)log["DigestsCreated"]!, (int)log["DigestsExisting"]!, (int)log["Notices"]!, (int)log["RowsRead"]!, (int)log["Errors"]!));
+    }
+
+    [Fact]
+    public async Task An_agency_missing_from_the_directory_is_named_and_the_others_still_get_their_digest()
+    {
+        await using var scenario = await StartAsync(services);
+        var agencies = await scenario.Provider.GetRequiredService<Tdkt.Storage.StorageTables>().GetAsync(Tdkt.Storage.StorageTables.Agencies, Ct);
+        await agencies.DeleteEntityAsync("agency", "van-phong-ubnd-tinh", cancellationToken: Ct);
+
+        var result = await scenario.RunAsync("2023-03-24");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("Cơ quan “van-phong-ubnd-tinh” có 1 nhiệm vụ cần nhắc nhưng không có trong danh bạ: chưa tạo thư. Bổ sung danh bạ (tdkt agencies import) rồi chạy lại.", error);
+        Assert.Equal(6, result.Created);
+        Assert.False((await scenario.Provider.GetRequiredService<SweepRuns>().ListAsync(D("2023-03-24"), D("2023-03-24"), Ct)).Single().Succeeded);
+    }
 }
