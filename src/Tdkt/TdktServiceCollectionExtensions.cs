@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Hosting;
+using Tdkt.Mail;
 using Tdkt.Plans;
 using Tdkt.Reminders;
 using Tdkt.Storage;
@@ -29,6 +30,7 @@ public static class TdktServiceCollectionExtensions
 
         // Reminders: the working calendar (embedded, or a deployment's own file), rules, sweep, outbox, run records.
         services.AddReminders(configuration);
+        services.AddMail(configuration);
         return services;
     }
 }

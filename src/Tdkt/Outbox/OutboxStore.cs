@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
+using Tdkt.Mail;
 using Tdkt.Reminders;
 using Tdkt.Storage;
 
@@ -62,14 +63,161 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
         return list;
     }
 
-    private static OutboxEntry ToEntry(TableEntity row)
+    /// <summary>
+    /// Takes the digest for sending if it is pending and due, or its lease has expired: status sending, a lease
+    /// until <paramref name="leaseFor"/> from now, one more attempt. Null when it is not for this caller
+    /// (sent, failed, not due yet, or leased by another dispatcher a moment ago).
+    /// </summary>
+    public async Task<OutboxEntry?> TryLeaseAsync(DigestKey key, Duration leaseFor, CancellationToken cancellationToken)
     {
-        var date = LocalDatePattern.Iso.Parse(row.PartitionKey).Value;
-        var key = new DigestKey(date, Enum.Parse<DigestKind>(row.GetString("Kind")), row.GetString("Agency"));
-        return new OutboxEntry(key, row.GetString("Status"), Split(row.GetString("To")), Split(row.GetString("Cc")),
-            row.GetInt32("Items") ?? 0, LongText.Read(row, "Payload"),
-            Instant.FromDateTimeOffset(row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch));
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, key.RowKey, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return null;
+        }
+        var entry = ToEntry(row.Value!);
+        var now = clock.GetCurrentInstant();
+        var takeable = entry.Status switch
+        {
+            OutboxStatus.Pending => entry.NextAttemptAt is null || entry.NextAttemptAt <= now,
+            OutboxStatus.Sending => entry.LeaseUntil is null || entry.LeaseUntil <= now,
+            _ => false,
+        };
+        if (!takeable)
+        {
+            return null;
+        }
+        var update = new TableEntity(key.PartitionKey, key.RowKey)
+        {
+            ["Status"] = OutboxStatus.Sending,
+            ["LeaseUntil"] = (now + leaseFor).ToDateTimeOffset(),
+            ["Attempts"] = entry.Attempts + 1,
+        };
+        try
+        {
+            var response = await table.UpdateEntityAsync(update, entry.ETag, TableUpdateMode.Merge, cancellationToken);
+            return entry with { Status = OutboxStatus.Sending, Attempts = entry.Attempts + 1, LeaseUntil = now + leaseFor, ETag = response.Headers.ETag ?? default };
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return null;
+        }
     }
+
+    /// <summary>Sent. False if the lease was lost meanwhile (another dispatcher took the row over).</summary>
+    public Task<bool> MarkSentAsync(OutboxEntry leased, string channel, MailSendResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return FinishAsync(leased, new Dictionary<string, object?>
+        {
+            ["Status"] = OutboxStatus.Sent,
+            ["Channel"] = channel,
+            ["ProviderId"] = result.ProviderId,
+            ["ProviderAnswer"] = Truncate(result.Answer),
+            ["SentAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
+        }, cancellationToken);
+    }
+
+    /// <summary>Back to pending, to be tried again from <paramref name="nextAttemptAt"/>.</summary>
+    public Task<bool> MarkRetryAsync(OutboxEntry leased, string error, Instant nextAttemptAt, CancellationToken cancellationToken) =>
+        FinishAsync(leased, new Dictionary<string, object?>
+        {
+            ["Status"] = OutboxStatus.Pending,
+            ["LastError"] = Truncate(error),
+            ["NextAttemptAt"] = nextAttemptAt.ToDateTimeOffset(),
+        }, cancellationToken);
+
+    public Task<bool> MarkFailedAsync(OutboxEntry leased, string error, CancellationToken cancellationToken) =>
+        FinishAsync(leased, new Dictionary<string, object?>
+        {
+            ["Status"] = OutboxStatus.Failed,
+            ["LastError"] = Truncate(error),
+        }, cancellationToken);
+
+    /// <summary>
+    /// Keys of the digests a dispatcher should look at now: pending and due, or sending with an expired lease,
+    /// in the last <paramref name="days"/> days' partitions.
+    /// </summary>
+    public async Task<IReadOnlyList<DigestKey>> ListDueAsync(LocalDate today, int days, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var from = LocalDatePattern.Iso.Format(today.PlusDays(-days));
+        var to = LocalDatePattern.Iso.Format(today.PlusDays(1));
+        var now = clock.GetCurrentInstant();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and (Status eq {OutboxStatus.Pending} or Status eq {OutboxStatus.Sending})");
+        var keys = new List<DigestKey>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Kind", "Agency", "Status", "LeaseUntil", "NextAttemptAt"], cancellationToken: cancellationToken))
+        {
+            var due = row.GetString("Status") == OutboxStatus.Pending
+                ? Instant(row, "NextAttemptAt") is not { } next || next <= now
+                : Instant(row, "LeaseUntil") is not { } lease || lease <= now;
+            if (due)
+            {
+                keys.Add(KeyOf(row));
+            }
+        }
+        return keys;
+    }
+
+    /// <summary>How many digests of the last <paramref name="days"/> days are in each state.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(LocalDate today, int days, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var from = LocalDatePattern.Iso.Format(today.PlusDays(-days));
+        var to = LocalDatePattern.Iso.Format(today.PlusDays(1));
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"),
+            select: ["Status"], cancellationToken: cancellationToken))
+        {
+            var status = row.GetString("Status") ?? "";
+            counts[status] = counts.GetValueOrDefault(status) + 1;
+        }
+        return counts;
+    }
+
+    private async Task<bool> FinishAsync(OutboxEntry leased, Dictionary<string, object?> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leased);
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var update = new TableEntity(leased.Key.PartitionKey, leased.Key.RowKey);
+        foreach (var (name, value) in changes)
+        {
+            update[name] = value;
+        }
+        try
+        {
+            await table.UpdateEntityAsync(update, leased.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
+
+    private static Instant? Instant(TableEntity row, string column) =>
+        row.GetDateTimeOffset(column) is { } value ? NodaTime.Instant.FromDateTimeOffset(value) : null;
+
+    private static DigestKey KeyOf(TableEntity row) =>
+        new(LocalDatePattern.Iso.Parse(row.PartitionKey).Value, Enum.Parse<DigestKind>(row.GetString("Kind")), row.GetString("Agency"));
+
+    private static OutboxEntry ToEntry(TableEntity row) =>
+        new(KeyOf(row), row.GetString("Status"), Split(row.GetString("To")), Split(row.GetString("Cc")),
+            row.GetInt32("Items") ?? 0, LongText.Read(row, "Payload"),
+            NodaTime.Instant.FromDateTimeOffset(row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch))
+        {
+            Attempts = row.GetInt32("Attempts") ?? 0,
+            LeaseUntil = Instant(row, "LeaseUntil"),
+            NextAttemptAt = Instant(row, "NextAttemptAt"),
+            LastError = row.GetString("LastError"),
+            ProviderId = row.GetString("ProviderId"),
+            SentAt = Instant(row, "SentAt"),
+            Channel = row.GetString("Channel"),
+            ETag = row.ETag,
+        };
 
     private static ValueList<string> Split(string? list) => (list ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).ToValueList();
 }

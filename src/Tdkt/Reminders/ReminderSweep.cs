@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Mail;
 using Tdkt.Outbox;
 using Tdkt.Plans;
 
@@ -22,6 +23,7 @@ public sealed partial class ReminderSweep(
     SweepRuns runs,
     ReminderRules rules,
     WeeklySummaries weekly,
+    DispatchQueueClient dispatchQueue,
     IClock clock,
     ILogger<ReminderSweep> logger)
 {
@@ -47,6 +49,7 @@ public sealed partial class ReminderSweep(
                 if (await outbox.AddIfAbsentAsync(w.Key, w.To, w.Cc, w.Count, w.Payload, ct))
                 {
                     Interlocked.Increment(ref created);
+                    await EnqueueAsync(w.Key, ct);
                 }
                 else
                 {
@@ -72,6 +75,19 @@ public sealed partial class ReminderSweep(
         LogSweep(DueIndex.Key(date), trigger, result.WorkingDay, created, existing, result.Notices, result.RowsRead + result.SummaryRowsRead, errors.Count,
             (run.EndedAt - run.StartedAt).TotalMilliseconds);
         return result with { Errors = errors.ToValueList(), Created = created, Existing = existing };
+    }
+
+    /// <summary>Tells the dispatcher at once; if the message is lost, the periodic dispatch pass finds the row anyway.</summary>
+    private async Task EnqueueAsync(DigestKey key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await dispatchQueue.EnqueueAsync(key, cancellationToken);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            LogEnqueueFailed(key.Value, ex.Message);
+        }
     }
 
     /// <summary>The digests and summaries for <paramref name="date"/>, without writing anything.</summary>
@@ -201,6 +217,9 @@ public sealed partial class ReminderSweep(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Sweep {Date} ({Trigger}): working day {WorkingDay}, {DigestsCreated} digests created, {DigestsExisting} already in the outbox, {Notices} notices, {RowsRead} rows read, {Errors} errors, {ElapsedMs} ms")]
     private partial void LogSweep(string date, string trigger, bool workingDay, int digestsCreated, int digestsExisting, int notices, int rowsRead, int errors, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Key} is in the outbox but its queue message was not sent ({Error}); the periodic dispatch pass will send it")]
+    private partial void LogEnqueueFailed(string key, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sweep {Date}: {Error}")]
     private partial void LogSweepError(string date, string error);

@@ -16,7 +16,8 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton(sp => new TableServiceClient(Connection(sp)));
-        services.AddSingleton(sp => new QueueServiceClient(Connection(sp)));
+        // Base64 messages: what the Functions queue trigger reads by default.
+        services.AddSingleton(sp => new QueueServiceClient(Connection(sp), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
         services.AddSingleton<StorageTables>();
         return services;
     }

@@ -14,6 +14,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string DueIndex = "DueIndex";
     public const string Outbox = "Outbox";
     public const string SweepRuns = "SweepRuns";
+    public const string MailSlots = "MailSlots";
 
     private readonly ConcurrentDictionary<string, Task<TableClient>> tables = new(StringComparer.Ordinal);
 

@@ -5,6 +5,8 @@ public sealed class FunctionsMetadataTests
     /// <summary>Every function the app exposes, with its trigger; a new function must be added here on purpose.</summary>
     private static readonly FunctionTrigger[] Expected =
     [
+        new("Dispatch", "queueTrigger", null, null, null, null, "%Tdkt:Mail:DispatchQueue%"),
+        new("DispatchPending", "timerTrigger", null, null, null, "0 */5 * * * *", null),
         new("Health", "httpTrigger", "health", "GET", "Anonymous", null, null),
         new("ImportPlan", "httpTrigger", "plans", "POST", "Function", null, null),
         new("ListPlans", "httpTrigger", "plans", "GET", "Function", null, null),

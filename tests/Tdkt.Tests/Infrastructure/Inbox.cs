@@ -36,6 +36,27 @@ public sealed class Inbox(Uri apiBase) : IDisposable
         }
     }
 
+    /// <summary>Every message from one sender (tests give each run its own sender), waiting up to <paramref name="timeout"/> for at least <paramref name="atLeast"/>.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> MessagesFromAsync(string sender, int atLeast = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var mine = (await ListAsync()).Where(m => m.From?.Contains(sender, StringComparison.OrdinalIgnoreCase) == true).ToList();
+            if (mine.Count >= atLeast || DateTimeOffset.UtcNow > deadline)
+            {
+                var messages = new List<ReceivedMail>();
+                foreach (var summary in mine)
+                {
+                    await using var source = await http.GetStreamAsync(new Uri($"api/messages/{summary.Id}/raw", UriKind.Relative));
+                    messages.Add(new ReceivedMail(summary.Subject, await MimeMessage.LoadAsync(source)));
+                }
+                return messages;
+            }
+            await Task.Delay(100);
+        }
+    }
+
     private async Task<IReadOnlyList<MessageSummary>> ListAsync()
     {
         var page = await http.GetFromJsonAsync<MessagePage>(new Uri("api/messages?pageSize=100000", UriKind.Relative));
@@ -48,6 +69,7 @@ public sealed class Inbox(Uri apiBase) : IDisposable
 
     private sealed record MessageSummary(
         [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("from")] string? From,
         [property: JsonPropertyName("to")] IReadOnlyList<string> To,
         [property: JsonPropertyName("subject")] string Subject);
 }

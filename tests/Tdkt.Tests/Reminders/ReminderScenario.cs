@@ -17,7 +17,14 @@ namespace Tdkt.Tests.Reminders;
 /// </summary>
 public sealed class ReminderScenario : IAsyncDisposable
 {
-    private ReminderScenario(ServiceProvider provider) => Provider = provider;
+    private ReminderScenario(ServiceProvider provider, string prefix)
+    {
+        Provider = provider;
+        Prefix = prefix;
+    }
+
+    /// <summary>This scenario's table prefix, so a second host can work on the same data.</summary>
+    public string Prefix { get; }
 
     public ServiceProvider Provider { get; }
 
@@ -31,10 +38,11 @@ public sealed class ReminderScenario : IAsyncDisposable
 
     public Plan Plan { get; private set; } = null!;
 
-    public static async Task<ReminderScenario> StartAsync(LocalServices services, bool activate = true, CapturedLogs? logs = null)
+    public static async Task<ReminderScenario> StartAsync(LocalServices services, bool activate = true, CapturedLogs? logs = null,
+        IDictionary<string, string?>? settings = null)
     {
-        var scenario = new ReminderScenario(TestHost.Services(services.Azurite.ConnectionString, Instant.FromUtc(2022, 12, 28, 2, 0),
-            new Dictionary<string, string?> { ["Tdkt:Storage:Prefix"] = TestHost.UniquePrefix() }, logs));
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Tdkt:Storage:Prefix"] = TestHost.UniquePrefix() };
+        var scenario = new ReminderScenario(TestHost.Services(services.Azurite.ConnectionString, Instant.FromUtc(2022, 12, 28, 2, 0), all, logs), all["Tdkt:Storage:Prefix"]!);
         var ct = TestContext.Current.CancellationToken;
         await scenario.Provider.GetRequiredService<AgencyStore>().SaveAsync(Samples.Directory(), ct);
         scenario.Plan = Samples.Plan();

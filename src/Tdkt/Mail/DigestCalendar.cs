@@ -1,0 +1,31 @@
+using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Tdkt.Reminders;
+
+namespace Tdkt.Mail;
+
+/// <summary>The digest's .ics attachment: one all-day entry per deadline, with a stable UID per assignment so calendars update instead of duplicating.</summary>
+public static class DigestCalendar
+{
+    public static MailAttachment For(string agency, IEnumerable<(Notice Notice, string PlanNumber, string Content)> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var calendar = new Ical.Net.Calendar { Method = "PUBLISH" };
+        calendar.AddProperty("X-WR-CALNAME", "Thời hạn nhiệm vụ thi đua, khen thưởng");
+        foreach (var (notice, planNumber, content) in items)
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{notice.Plan}-{notice.TaskKey}-{agency}@tdkt",
+                Summary = $"Hạn nhiệm vụ {notice.Task} ({planNumber})",
+                Description = content,
+                DtStart = new CalDateTime(notice.Due.Year, notice.Due.Month, notice.Due.Day),
+                DtEnd = new CalDateTime(notice.Due.PlusDays(1).Year, notice.Due.PlusDays(1).Month, notice.Due.PlusDays(1).Day),
+            });
+        }
+        var text = new CalendarSerializer().SerializeToString(calendar) ?? "";
+        return new MailAttachment("thoi-han-nhiem-vu.ics", "text/calendar; method=PUBLISH; charset=utf-8", Encoding.UTF8.GetBytes(text));
+    }
+}

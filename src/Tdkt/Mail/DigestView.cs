@@ -1,0 +1,36 @@
+namespace Tdkt.Mail;
+
+/// <summary>What the digest templates see: every text already in Vietnamese; the templates only lay it out.</summary>
+public sealed record DigestView(
+    string Greeting,
+    string DateText,
+    string Intro,
+    IReadOnlyList<string> Plans,
+    IReadOnlyList<SectionView> Sections,
+    string? Link,
+    string Footer);
+
+public sealed record SectionView(string Title, string Hint, IReadOnlyList<TaskView> Tasks);
+
+/// <summary>One task in a digest. <see cref="Others"/> lists the co-responsible agencies ("" when none).</summary>
+public sealed record TaskView(
+    string Number,
+    string Plan,
+    string Content,
+    string Deadline,
+    string Phrase,
+    string Status,
+    string Role,
+    string Others,
+    bool Late);
+
+/// <summary>What the weekly-summary templates see.</summary>
+public sealed record WeeklyView(
+    string Greeting,
+    string DateText,
+    string Intro,
+    IReadOnlyList<ProgressRowView> Rows,
+    ProgressRowView Total,
+    string Footer);
+
+public sealed record ProgressRowView(string Agency, int DoneOnTime, int DoneLate, int OpenInTime, int OpenOverdue, int Total, string DonePercent);

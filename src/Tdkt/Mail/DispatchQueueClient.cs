@@ -1,0 +1,27 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Options;
+using Tdkt.Reminders;
+
+namespace Tdkt.Mail;
+
+/// <summary>
+/// The queue that carries new digest keys to the <c>Dispatch</c> function. Messages are base64 text, as the
+/// Functions queue trigger expects (the service client is created with that encoding).
+/// </summary>
+public sealed class DispatchQueueClient(QueueServiceClient service, IOptions<MailOptions> options)
+{
+    private Task<QueueClient>? client;
+
+    public async Task EnqueueAsync(DigestKey key, CancellationToken cancellationToken)
+    {
+        var queue = await (client ??= CreateAsync(cancellationToken));
+        await queue.SendMessageAsync(key.Value, cancellationToken);
+    }
+
+    private async Task<QueueClient> CreateAsync(CancellationToken cancellationToken)
+    {
+        var queue = service.GetQueueClient(options.Value.DispatchQueue);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        return queue;
+    }
+}

@@ -1,0 +1,169 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using NodaTime;
+using Tdkt.Agencies;
+using Tdkt.Hosting;
+using Tdkt.Outbox;
+using Tdkt.Plans;
+using Tdkt.Reminders;
+
+namespace Tdkt.Mail;
+
+/// <summary>
+/// Turns an outbox row into a message: Vietnamese subject, HTML and plain text from the templates, and the
+/// .ics of the deadlines. Plans and the directory are read through a short cache, since one dispatch pass
+/// composes many digests from the same few plans.
+/// </summary>
+public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemplates templates, IAgencyLinks links, IOptions<MailOptions> options, IClock clock) : IDisposable
+{
+    private static readonly Duration CacheFor = Duration.FromMinutes(5);
+    private readonly Dictionary<string, (Plan? Plan, Instant At)> planCache = new(StringComparer.Ordinal);
+    private (AgencyDirectory Directory, Instant At)? directoryCache;
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public void Dispose() => gate.Dispose();
+
+    public async Task<OutgoingMail> ComposeAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var directory = await DirectoryAsync(cancellationToken);
+        var to = Addresses(entry.To, directory.Find(new AgencyId(entry.Key.Agency))?.Name);
+        var cc = Addresses(entry.Cc, null);
+        var from = new MailAddress(options.Value.From, MailText.HeaderSafe(options.Value.FromName));
+        return entry.Key.Kind == DigestKind.Daily
+            ? await DailyAsync(entry, DigestJson.ReadDaily(entry), directory, from, to, cc, cancellationToken)
+            : Weekly(DigestJson.ReadWeekly(entry), from, to, cc);
+    }
+
+    private async Task<OutgoingMail> DailyAsync(OutboxEntry entry, Digest digest, AgencyDirectory directory, MailAddress from,
+        IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc, CancellationToken cancellationToken)
+    {
+        var today = entry.Key.Date;
+        var items = new List<(Notice Notice, Plan Plan, PlanTask? Task)>();
+        foreach (var notice in digest.Notices)
+        {
+            var plan = await PlanAsync(notice.Plan, cancellationToken)
+                ?? throw new MailPermanentException($"Kế hoạch {notice.Plan} của thư {entry.Key} không còn trong kho dữ liệu.");
+            items.Add((notice, plan, plan.Tasks.FirstOrDefault(t => t.Key == notice.TaskKey)));
+        }
+
+        var sections = new[]
+        {
+            (Kinds: new[] { NoticeKind.Escalation, NoticeKind.Overdue }, Title: "Nhiệm vụ quá hạn", Hint: "Đề nghị khẩn trương hoàn thành và báo cáo kết quả.", Late: true),
+            ([NoticeKind.Due], "Nhiệm vụ đến hạn", "Hôm nay là ngày làm việc cuối cùng của thời hạn.", false),
+            ([NoticeKind.Upcoming], "Nhiệm vụ sắp đến hạn", "Đề nghị chủ động triển khai để hoàn thành đúng thời hạn.", false),
+            ([NoticeKind.Kickoff], "Nhiệm vụ trong quý", "Các nhiệm vụ cần triển khai thực hiện trong quý.", false),
+        }
+        .Select(s => new SectionView(s.Title, s.Hint, items.Where(i => s.Kinds.Contains(i.Notice.Kind)).Select(i => Task(i.Notice, i.Plan, i.Task, digest.Key.Agency, directory, today, s.Late)).ToList()))
+        .Where(s => s.Tasks.Count > 0)
+        .ToList();
+        if (digest.Notices.Any(n => n.Kind == NoticeKind.Escalation) && directory.Find(new AgencyId(digest.Key.Agency))?.Supervisor is { } supervisor)
+        {
+            var name = directory.Find(supervisor)?.Name ?? supervisor.Value;
+            sections[0] = sections[0] with { Hint = sections[0].Hint + $" Thư này đồng gửi {name} để theo dõi, đôn đốc." };
+        }
+
+        var link = links.LinkFor(digest.Key.Agency, today);
+        var view = new DigestView(
+            $"Kính gửi: {digest.AgencyName}",
+            VietnamTime.Format(today),
+            $"Hệ thống nhắc việc thi đua, khen thưởng thông báo các nhiệm vụ của {digest.AgencyName} cần lưu ý ngày {VietnamTime.Format(today)}, theo:",
+            items.Select(i => i.Plan).DistinctBy(p => p.Id).Select(Reference).ToList(),
+            sections,
+            link,
+            link is null
+                ? "Thư được gửi tự động, vui lòng không trả lời thư này. Khi đã hoàn thành nhiệm vụ, đề nghị báo cáo cơ quan theo dõi, đôn đốc để không nhận nhắc lại."
+                : "Thư được gửi tự động, vui lòng không trả lời thư này. Khi đã hoàn thành nhiệm vụ, đề nghị xác nhận qua đường dẫn trong thư để không nhận nhắc lại.");
+
+        var years = items.Select(i => i.Plan.Year).Distinct().Order().ToList();
+        var counts = new[]
+        {
+            (items.Count(i => i.Notice.Kind is NoticeKind.Overdue or NoticeKind.Escalation), "quá hạn"),
+            (items.Count(i => i.Notice.Kind == NoticeKind.Due), "đến hạn"),
+            (items.Count(i => i.Notice.Kind == NoticeKind.Upcoming), "sắp đến hạn"),
+            (items.Count(i => i.Notice.Kind == NoticeKind.Kickoff), "cần thực hiện trong quý"),
+        }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} nhiệm vụ {c.Item2}");
+        var subject = $"[TĐKT {string.Join("-", years)}] {string.Join(", ", counts)}";
+
+        var calendar = DigestCalendar.For(digest.Key.Agency, items.Select(i => (i.Notice, i.Plan.Number, i.Task?.Content ?? "")));
+        return new OutgoingMail(entry.Key.Value, from, to, [.. cc], MailText.HeaderSafe(subject),
+            templates.Render("digest.html.liquid", view), templates.Render("digest.txt.liquid", view), [calendar]);
+    }
+
+    private OutgoingMail Weekly(WeeklySummary summary, MailAddress from, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc)
+    {
+        var rows = summary.Agencies.Select(a => new ProgressRowView(a.AgencyName, a.DoneOnTime, a.DoneLate, a.OpenInTime, a.OpenOverdue, a.Total,
+            MailText.Percent(a.DoneOnTime + a.DoneLate, a.Total))).ToList();
+        var total = new ProgressRowView("Tổng cộng", rows.Sum(r => r.DoneOnTime), rows.Sum(r => r.DoneLate), rows.Sum(r => r.OpenInTime), rows.Sum(r => r.OpenOverdue),
+            rows.Sum(r => r.Total), MailText.Percent(rows.Sum(r => r.DoneOnTime + r.DoneLate), rows.Sum(r => r.Total)));
+        var date = summary.Key.Date;
+        var view = new WeeklyView($"Kính gửi: {summary.AgencyName}", VietnamTime.Format(date),
+            $"Tình hình thực hiện nhiệm vụ thi đua, khen thưởng của các cơ quan do {summary.AgencyName} theo dõi, tính đến {VietnamTime.Format(date)}:",
+            rows, total, "Thư được gửi tự động mỗi tuần, vui lòng không trả lời thư này.");
+        var subject = $"[TĐKT {date.Year}] Báo cáo tiến độ tuần đến {VietnamTime.ShortDate(date)}: {total.OpenOverdue} nhiệm vụ quá hạn";
+        return new OutgoingMail(summary.Key.Value, from, to, [.. cc], MailText.HeaderSafe(subject),
+            templates.Render("weekly.html.liquid", view), templates.Render("weekly.txt.liquid", view), []);
+    }
+
+    private static TaskView Task(Notice notice, Plan plan, PlanTask? task, string agency, AgencyDirectory directory, LocalDate today, bool late)
+    {
+        var others = task?.Agencies.Where(a => a.Value != agency).Select(a => directory.Find(a)?.Name ?? a.Value) ?? [];
+        var status = notice.WorkingDaysLeft switch
+        {
+            > 0 => $"còn {notice.WorkingDaysLeft} ngày làm việc",
+            0 when notice.Due == today => "hôm nay là hạn cuối",
+            0 => "hôm nay là ngày làm việc cuối cùng trước hạn",
+            _ => $"đã quá hạn {-notice.WorkingDaysLeft} ngày làm việc",
+        };
+        return new TaskView(notice.Task, plan.Number, task?.Content ?? "", VietnamTime.Format(notice.Due), task?.Deadline.Phrase ?? "",
+            status, task is not null && task.Agencies.Count > 0 && task.Agencies[0].Value == agency ? "Cơ quan chủ trì" : "Cơ quan phối hợp", string.Join(", ", others), late);
+    }
+
+    private static string Reference(Plan plan) =>
+        $"Kế hoạch số {plan.Number} ngày {VietnamTime.ShortDate(plan.IssuedOn)} của {plan.Issuer} về {MailText.LowerFirst(plan.Title)}";
+
+    private static List<MailAddress> Addresses(IEnumerable<string> addresses, string? name) => addresses.Select(a =>
+        MailboxAddress.TryParse(a, out var parsed) && parsed.Address.Contains('@', StringComparison.Ordinal) && a.Trim() == parsed.Address
+            ? new MailAddress(parsed.Address, name is null ? null : MailText.HeaderSafe(name))
+            : throw new MailPermanentException($"Địa chỉ thư “{MailText.HeaderSafe(a)}” không hợp lệ: sửa danh bạ cơ quan rồi gửi lại.")).ToList();
+
+    private async Task<Plan?> PlanAsync(string id, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetCurrentInstant();
+            if (planCache.TryGetValue(id, out var cached) && now - cached.At < CacheFor)
+            {
+                return cached.Plan;
+            }
+            var plan = PlanId.IsValid(id) ? await plans.GetAsync(new PlanId(id), cancellationToken) : null;
+            planCache[id] = (plan, now);
+            return plan;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<AgencyDirectory> DirectoryAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = clock.GetCurrentInstant();
+            if (directoryCache is { } cached && now - cached.At < CacheFor)
+            {
+                return cached.Directory;
+            }
+            var directory = await agencies.LoadAsync(cancellationToken);
+            directoryCache = (directory, now);
+            return directory;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Tdkt.Hosting;
+using Tdkt.Outbox;
+using Tdkt.Reminders;
+
+namespace Tdkt.Mail;
+
+public enum DispatchOutcome
+{
+    /// <summary>Not for this call: already sent or failed, not due yet, or being sent by another dispatcher.</summary>
+    Skipped,
+    Sent,
+    Retrying,
+    Failed,
+}
+
+/// <summary>What one dispatch pass did.</summary>
+public sealed record DispatchPass(int Sent, int Retrying, int Failed, int Skipped);
+
+/// <summary>
+/// Sends digests from the outbox: pending -> sending (a lease) -> sent, or back to pending with exponential
+/// backoff, or failed after <c>Tdkt:Mail:MaxAttempts</c> tries or a permanent error (the last error kept).
+/// A dispatcher that dies mid-send leaves the lease to expire; the retry carries the same Message-ID /
+/// Operation-Id. The same code runs from the queue trigger, the periodic pass and the local loop.
+/// </summary>
+public sealed partial class MailDispatcher(
+    OutboxStore outbox,
+    MailComposer composer,
+    IMailChannel channel,
+    SendRateLimiter limiter,
+    IOptions<MailOptions> options,
+    IClock clock,
+    ILogger<MailDispatcher> logger)
+{
+    /// <summary>How long a dispatcher holds a digest; longer than a send, including ACS polling.</summary>
+    public static readonly Duration LeaseFor = Duration.FromMinutes(5);
+
+    /// <summary>How far back the periodic pass looks for digests still to send.</summary>
+    public const int PassDays = 14;
+
+    public async Task<DispatchOutcome> DispatchAsync(DigestKey key, CancellationToken cancellationToken)
+    {
+        var leased = await outbox.TryLeaseAsync(key, LeaseFor, cancellationToken);
+        if (leased is null)
+        {
+            return DispatchOutcome.Skipped;
+        }
+        try
+        {
+            var mail = await composer.ComposeAsync(leased, cancellationToken);
+            await limiter.WaitAsync(cancellationToken);
+            var result = await channel.SendAsync(mail, cancellationToken);
+            if (!await outbox.MarkSentAsync(leased, channel.Name, result, cancellationToken))
+            {
+                LogLeaseLost(key.Value);
+            }
+            LogSent(key.Value, channel.Name, result.ProviderId, leased.Attempts);
+            return DispatchOutcome.Sent;
+        }
+        catch (MailPermanentException ex)
+        {
+            await outbox.MarkFailedAsync(leased, ex.Message, cancellationToken);
+            LogFailed(key.Value, leased.Attempts, ex.Message);
+            return DispatchOutcome.Failed;
+        }
+        catch (MailTransientException ex)
+        {
+            if (leased.Attempts >= options.Value.MaxAttempts)
+            {
+                await outbox.MarkFailedAsync(leased, $"Đã thử {leased.Attempts} lần: {ex.Message}", cancellationToken);
+                LogFailed(key.Value, leased.Attempts, ex.Message);
+                return DispatchOutcome.Failed;
+            }
+            var backoff = Duration.FromMinutes(Math.Min(60, Math.Pow(2, leased.Attempts - 1)));
+            var after = ex.RetryAfter is { } retryAfter && Duration.FromTimeSpan(retryAfter) > backoff ? Duration.FromTimeSpan(retryAfter) : backoff;
+            await outbox.MarkRetryAsync(leased, ex.Message, clock.GetCurrentInstant() + after, cancellationToken);
+            LogRetry(key.Value, leased.Attempts, after.TotalMinutes, ex.Message);
+            return DispatchOutcome.Retrying;
+        }
+    }
+
+    /// <summary>One pass over the outbox: every digest pending and due, or left with an expired lease, is dispatched.</summary>
+    public async Task<DispatchPass> DispatchPendingAsync(int concurrency, CancellationToken cancellationToken)
+    {
+        var keys = await outbox.ListDueAsync(VietnamTime.Today(clock), PassDays, cancellationToken);
+        var counts = new int[4];
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
+            async (key, ct) => Interlocked.Increment(ref counts[(int)await DispatchAsync(key, ct)]));
+        return new DispatchPass(counts[(int)DispatchOutcome.Sent], counts[(int)DispatchOutcome.Retrying], counts[(int)DispatchOutcome.Failed], counts[(int)DispatchOutcome.Skipped]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Digest {Key} sent via {Channel} as {ProviderId} (attempt {Attempt})")]
+    private partial void LogSent(string key, string channel, string providerId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Key}: attempt {Attempt} failed, retrying in {Minutes} min: {Error}")]
+    private partial void LogRetry(string key, int attempt, double minutes, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Digest {Key} failed after {Attempt} attempts: {Error}")]
+    private partial void LogFailed(string key, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Key} was sent but its lease had been taken over; the other dispatcher resends with the same message id")]
+    private partial void LogLeaseLost(string key);
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Tdkt.Mail;
+using Tdkt.Outbox;
+using Tdkt.Tests.Infrastructure;
+using static Tdkt.Tests.Reminders.ReminderScenario;
+
+namespace Tdkt.Tests.Mail;
+
+/// <summary>Sweep, then dispatch over SMTP to the real smtp4dev, and read the messages back.</summary>
+public sealed class SmtpDispatchTests(LocalServices services)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly string sender = $"nhac-viec-{Guid.NewGuid():N}"[..22] + "@example.org";
+
+    private Dictionary<string, string?> Settings(int? smtpPort = null) => new()
+    {
+        ["Tdkt:Mail:Channel"] = "Smtp",
+        ["Tdkt:Mail:From"] = sender,
+        ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
+        ["Tdkt:Mail:Smtp:Port"] = (smtpPort ?? services.Smtp4dev.SmtpPort).ToString(CultureInfo.InvariantCulture),
+        ["Tdkt:Mail:DispatchQueue"] = "t" + Guid.NewGuid().ToString("N")[..12],
+    };
+
+    [Fact]
+    public async Task The_24_03_2023_sweep_then_dispatch_delivers_one_correct_digest_per_agency_and_nothing_on_a_second_pass()
+    {
+        await using var scenario = await StartAsync(services, settings: Settings());
+        var sweep = await scenario.RunAsync("2023-03-24");
+        var dispatcher = scenario.Provider.GetRequiredService<MailDispatcher>();
+
+        var first = await dispatcher.DispatchPendingAsync(4, Ct);
+        var second = await dispatcher.DispatchPendingAsync(4, Ct);
+
+        Assert.Equal((7, 0, 0), (first.Sent, first.Retrying, first.Failed));
+        Assert.Equal(0, second.Sent);
+        using var inbox = new Inbox(services.Smtp4dev.ApiBase);
+        var received = await inbox.MessagesFromAsync(sender, atLeast: 7);
+        Assert.Equal(sweep.Digests.Count, received.Count);
+        Assert.Equal(sweep.Digests.SelectMany(d => d.To).Order(), received.SelectMany(m => m.Message.To.Mailboxes.Select(a => a.Address)).Order());
+        Assert.All(await scenario.Outbox.ListAsync(D("2023-03-24"), Ct), e => Assert.Equal((OutboxStatus.Sent, 1), (e.Status, e.Attempts)));
+
+        var mail = received.Single(m => m.Message.To.Mailboxes.Any(a => a.Address == "so-noi-vu@example.org")).Message;
+        Assert.Equal("[TĐKT 2023] 10 nhiệm vụ sắp đến hạn", mail.Subject);
+        Assert.Equal(["phong-tdkt.so-noi-vu@example.org"], mail.Cc.Mailboxes.Select(a => a.Address));
+        Assert.Equal("Sở Nội vụ", mail.To.Mailboxes.Single().Name);
+        Assert.StartsWith("2023-03-24.daily.so-noi-vu.", mail.MessageId, StringComparison.Ordinal);
+        var text = mail.TextBody!;
+        Assert.StartsWith("Kính gửi: Sở Nội vụ", text, StringComparison.Ordinal);
+        Assert.Contains("Kế hoạch số 252/KH-UBND ngày 21/12/2022 của Ủy ban nhân dân tỉnh Lạng Sơn về công tác thi đua, khen thưởng năm 2023", text, StringComparison.Ordinal);
+        Assert.Contains("Thời hạn: Thứ Sáu, 31/03/2023 (QUÝ I) - còn 5 ngày làm việc", text, StringComparison.Ordinal);
+        Assert.Contains("Cùng thực hiện: Ủy ban nhân dân tỉnh Lạng Sơn", text, StringComparison.Ordinal);
+        Assert.True(text.IsNormalized(System.Text.NormalizationForm.FormC));
+        Assert.Contains("<strong>Nhiệm vụ 1</strong> (252/KH-UBND): Phát động phong trào thi đua", mail.HtmlBody!, StringComparison.Ordinal);
+
+        var ics = mail.Attachments.OfType<MimePart>().Single(a => a.FileName == "thoi-han-nhiem-vu.ics");
+        using var content = new MemoryStream();
+        await ics.Content!.DecodeToAsync(content, Ct);
+        var calendar = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(content.ToArray()))!;
+        Assert.Equal(10, calendar.Events.Count);
+        Assert.All(calendar.Events, e => Assert.Equal(new DateOnly(2023, 3, 31), DateOnly.FromDateTime(e.DtStart!.Value)));
+        Assert.Contains(calendar.Events, e => e.Summary == "Hạn nhiệm vụ 1 (252/KH-UBND)");
+    }
+
+    [Fact]
+    public async Task With_the_SMTP_server_down_digests_stay_pending_and_are_delivered_once_when_it_is_back()
+    {
+        await using var down = await StartAsync(services, settings: Settings(smtpPort: FreePort.Next()));
+        await down.RunAsync("2023-03-24");
+        var pass = await down.Provider.GetRequiredService<MailDispatcher>().DispatchPendingAsync(4, Ct);
+
+        Assert.Equal((0, 7), (pass.Sent, pass.Retrying));
+        var waiting = await down.Outbox.ListAsync(D("2023-03-24"), Ct);
+        Assert.All(waiting, e => Assert.Equal(OutboxStatus.Pending, e.Status));
+        Assert.All(waiting, e => Assert.Contains("Chưa gửi được qua SMTP", e.LastError, StringComparison.Ordinal));
+
+        // The same tables, now with the real server: the retry waits for its backoff, then sends each digest once.
+        await using var up = TestHost.Services(services.Azurite.ConnectionString, down.Clock.GetCurrentInstant(),
+            new Dictionary<string, string?>(Settings()) { ["Tdkt:Storage:Prefix"] = down.Prefix });
+        var dispatcher = up.GetRequiredService<MailDispatcher>();
+        Assert.Equal(0, (await dispatcher.DispatchPendingAsync(4, Ct)).Sent);
+        ((NodaTime.Testing.FakeClock)up.GetRequiredService<NodaTime.IClock>()).Advance(NodaTime.Duration.FromMinutes(2));
+        Assert.Equal(7, (await dispatcher.DispatchPendingAsync(4, Ct)).Sent);
+        Assert.Equal(0, (await dispatcher.DispatchPendingAsync(4, Ct)).Sent);
+
+        using var inbox = new Inbox(services.Smtp4dev.ApiBase);
+        Assert.Equal(7, (await inbox.MessagesFromAsync(sender, atLeast: 7)).Count);
+        Assert.All(await down.Outbox.ListAsync(D("2023-03-24"), Ct), e => Assert.Equal((OutboxStatus.Sent, 2), (e.Status, e.Attempts)));
+    }
+}
