@@ -22,10 +22,12 @@ public static class MailServiceCollectionExtensions
         services.TryAddSingleton<SendRateLimiter>();
         services.TryAddSingleton<DispatchQueueClient>();
         services.TryAddSingleton<SmtpChannel>();
+        services.TryAddSingleton<AcsChannel>();
         services.TryAddSingleton<IMailChannel>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Channel switch
         {
             MailChannelKind.Smtp => sp.GetRequiredService<SmtpChannel>(),
-            var other => throw new InvalidOperationException($"Tdkt:Mail:Channel = {other} is not available in this build yet; use Smtp."),
+            MailChannelKind.Acs => sp.GetRequiredService<AcsChannel>(),
+            var other => throw new InvalidOperationException($"Tdkt:Mail:Channel = {other} is not available in this build yet; use Smtp or Acs."),
         });
         services.TryAddSingleton<MailDispatcher>();
         return services;

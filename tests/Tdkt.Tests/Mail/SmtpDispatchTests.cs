@@ -89,4 +89,23 @@ public sealed class SmtpDispatchTests(LocalServices services)
         Assert.Equal(7, (await inbox.MessagesFromAsync(sender, atLeast: 7)).Count);
         Assert.All(await down.Outbox.ListAsync(D("2023-03-24"), Ct), e => Assert.Equal((OutboxStatus.Sent, 2), (e.Status, e.Attempts)));
     }
+
+    [Fact]
+    public async Task After_a_crash_between_sending_and_marking_sent_the_resend_carries_the_same_Message_ID()
+    {
+        await using var scenario = await StartAsync(services, settings: Settings());
+        await scenario.RunAsync("2023-01-06");
+        var key = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh");
+        var leased = (await scenario.Outbox.TryLeaseAsync(key, MailDispatcher.LeaseFor, Ct))!;
+        await scenario.Provider.GetRequiredService<IMailChannel>().SendAsync(await scenario.Provider.GetRequiredService<MailComposer>().ComposeAsync(leased, Ct), Ct);
+
+        scenario.Clock.Advance(MailDispatcher.LeaseFor + NodaTime.Duration.FromSeconds(1));
+        Assert.Equal(DispatchOutcome.Sent, await scenario.Provider.GetRequiredService<MailDispatcher>().DispatchAsync(key, Ct));
+
+        // SMTP has no idempotency key: the one duplicate a crash at the worst moment can cause is recognisable by its Message-ID.
+        using var inbox = new Inbox(services.Smtp4dev.ApiBase);
+        var received = await inbox.MessagesFromAsync(sender, atLeast: 2);
+        Assert.Equal(2, received.Count);
+        Assert.Single(received.Select(m => m.Message.MessageId).Distinct());
+    }
 }

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tdkt.Mail;
+using Tdkt.Mail.Channels;
+using Tdkt.Outbox;
+using Tdkt.Tests.Infrastructure;
+using static Tdkt.Tests.Reminders.ReminderScenario;
+
+namespace Tdkt.Tests.Mail;
+
+/// <summary>Dispatch through the ACS Email REST channel to a local stub that checks the documented wire format.</summary>
+public sealed class AcsDispatchTests(LocalServices services)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Dictionary<string, string?> Settings(AcsEmailStub stub) => new()
+    {
+        ["Tdkt:Mail:Channel"] = "Acs",
+        ["Tdkt:Mail:From"] = "DoNotReply@example.org",
+        ["Tdkt:Mail:Acs:ConnectionString"] = stub.ConnectionString,
+        ["Tdkt:Mail:RatePerMinute"] = "6000",
+        ["Tdkt:Mail:DispatchQueue"] = "t" + Guid.NewGuid().ToString("N")[..12],
+    };
+
+    [Fact]
+    public async Task Each_digest_is_one_signed_send_with_its_own_operation_id_polled_to_succeeded()
+    {
+        await using var stub = new AcsEmailStub();
+        await using var scenario = await StartAsync(services, settings: Settings(stub));
+        var sweep = await scenario.RunAsync("2023-03-24");
+
+        var pass = await scenario.Provider.GetRequiredService<MailDispatcher>().DispatchPendingAsync(4, Ct);
+
+        Assert.Empty(stub.Problems);
+        Assert.Equal(7, pass.Sent);
+        Assert.Equal(sweep.Digests.Select(d => AcsChannel.OperationId(d.Key.Value).ToString()).Order(), stub.Sends.Select(s => s.OperationId).Order());
+        var (operationId, body) = stub.Sends.Single(s => s.Body["recipients"]!["to"]![0]!["address"]!.GetValue<string>() == "so-noi-vu@example.org");
+        Assert.Equal("DoNotReply@example.org", body["senderAddress"]!.GetValue<string>());
+        Assert.Equal("[TĐKT 2023] 10 nhiệm vụ sắp đến hạn", body["content"]!["subject"]!.GetValue<string>());
+        Assert.StartsWith("Kính gửi: Sở Nội vụ", body["content"]!["plainText"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(["phong-tdkt.so-noi-vu@example.org"], body["recipients"]!["cc"]!.AsArray().Select(r => r!["address"]!.GetValue<string>()));
+        Assert.Equal("text/calendar", body["attachments"]![0]!["contentType"]!.GetValue<string>());
+        var entry = (await scenario.Outbox.ListAsync(D("2023-03-24"), Ct)).Single(e => e.Key.Agency == "so-noi-vu");
+        Assert.Equal((OutboxStatus.Sent, operationId, "Acs"), (entry.Status, entry.ProviderId, entry.Channel));
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_after_Retry_After_and_persistent_throttling_leaves_the_digest_pending()
+    {
+        await using var stub = new AcsEmailStub { TooManyRequests = 2 };
+        await using var scenario = await StartAsync(services, settings: Settings(stub));
+        await scenario.RunAsync("2023-01-06");
+        var dispatcher = scenario.Provider.GetRequiredService<MailDispatcher>();
+
+        var first = await dispatcher.DispatchAsync(new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh"), Ct);
+
+        Assert.Equal(DispatchOutcome.Sent, first);
+        Assert.Equal(2, stub.Throttled);
+        Assert.Single(stub.Sends);
+
+        stub.TooManyRequests = 100;
+        var throttled = await dispatcher.DispatchAsync(new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-ke-hoach-va-dau-tu"), Ct);
+        Assert.Equal(DispatchOutcome.Retrying, throttled);
+        var entry = (await scenario.Outbox.ListAsync(D("2023-01-06"), Ct)).Single(e => e.Key.Agency == "so-ke-hoach-va-dau-tu");
+        Assert.Equal(OutboxStatus.Pending, entry.Status);
+        Assert.Contains("429", entry.LastError, StringComparison.Ordinal);
+        Assert.True(entry.NextAttemptAt > scenario.Clock.GetCurrentInstant());
+        Assert.Empty(stub.Problems);
+    }
+
+    [Fact]
+    public async Task An_email_dropped_by_ACS_is_a_permanent_failure_with_the_reason_kept()
+    {
+        await using var stub = new AcsEmailStub { FailWith = "EmailDropped" };
+        await using var scenario = await StartAsync(services, settings: Settings(stub));
+        await scenario.RunAsync("2023-01-06");
+
+        var pass = await scenario.Provider.GetRequiredService<MailDispatcher>().DispatchPendingAsync(2, Ct);
+
+        Assert.Equal((0, 4), (pass.Sent, pass.Failed));
+        Assert.All(await scenario.Outbox.ListAsync(D("2023-01-06"), Ct), e =>
+        {
+            Assert.Equal((OutboxStatus.Failed, 1), (e.Status, e.Attempts));
+            Assert.Contains("EmailDropped", e.LastError, StringComparison.Ordinal);
+        });
+        Assert.Empty(stub.Problems);
+    }
+
+    [Fact]
+    public async Task After_a_crash_between_sending_and_marking_sent_the_retry_reuses_the_same_operation_id()
+    {
+        await using var stub = new AcsEmailStub();
+        await using var scenario = await StartAsync(services, settings: Settings(stub));
+        await scenario.RunAsync("2023-01-06");
+        var key = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh");
+
+        // The dispatcher that "crashes": it leases the digest and sends it, but never records the send.
+        var leased = (await scenario.Outbox.TryLeaseAsync(key, MailDispatcher.LeaseFor, Ct))!;
+        var mail = await scenario.Provider.GetRequiredService<MailComposer>().ComposeAsync(leased, Ct);
+        await scenario.Provider.GetRequiredService<IMailChannel>().SendAsync(mail, Ct);
+
+        var dispatcher = scenario.Provider.GetRequiredService<MailDispatcher>();
+        Assert.Equal(DispatchOutcome.Skipped, await dispatcher.DispatchAsync(key, Ct));
+        scenario.Clock.Advance(MailDispatcher.LeaseFor + NodaTime.Duration.FromSeconds(1));
+        Assert.Equal(DispatchOutcome.Sent, await dispatcher.DispatchAsync(key, Ct));
+
+        Assert.Equal(2, stub.Sends.Count);
+        Assert.Single(stub.Sends.Select(s => s.OperationId).Distinct());
+        Assert.Equal(2, (await scenario.Outbox.GetAsync(key, Ct))!.Attempts);
+    }
+}
