@@ -30,9 +30,14 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
         var to = Addresses(entry.To, directory.Find(new AgencyId(entry.Key.Agency))?.Name);
         var cc = Addresses(entry.Cc, null);
         var from = new MailAddress(options.Value.From, MailText.HeaderSafe(options.Value.FromName));
-        return entry.Key.Kind == DigestKind.Daily
-            ? await DailyAsync(entry, DigestJson.ReadDaily(entry), directory, from, to, cc, cancellationToken)
-            : Weekly(DigestJson.ReadWeekly(entry), from, to, cc);
+        // Names come from the directory: one line each wherever they appear.
+        if (entry.Key.Kind == DigestKind.Weekly)
+        {
+            var summary = DigestJson.ReadWeekly(entry);
+            return Weekly(summary with { AgencyName = MailText.HeaderSafe(summary.AgencyName) }, from, to, cc);
+        }
+        var digest = DigestJson.ReadDaily(entry);
+        return await DailyAsync(entry, digest with { AgencyName = MailText.HeaderSafe(digest.AgencyName) }, directory, from, to, cc, cancellationToken);
     }
 
     private async Task<OutgoingMail> DailyAsync(OutboxEntry entry, Digest digest, AgencyDirectory directory, MailAddress from,
@@ -107,7 +112,7 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
 
     private static TaskView Task(Notice notice, Plan plan, PlanTask? task, string agency, AgencyDirectory directory, LocalDate today, bool late)
     {
-        var others = task?.Agencies.Where(a => a.Value != agency).Select(a => directory.Find(a)?.Name ?? a.Value) ?? [];
+        var others = task?.Agencies.Where(a => a.Value != agency).Select(a => MailText.HeaderSafe(directory.Find(a)?.Name ?? a.Value)) ?? [];
         var status = notice.WorkingDaysLeft switch
         {
             > 0 => $"còn {notice.WorkingDaysLeft} ngày làm việc",
