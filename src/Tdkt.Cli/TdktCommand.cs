@@ -16,6 +16,8 @@ public static class TdktCommand
             PlanCommands.Create(),
             AgencyCommands.Create(),
             Reminders.SweepCommand.Create(),
+            Mail.MailCommands.Dispatch(),
+            Mail.MailCommands.Mail(),
         };
         return root;
     }

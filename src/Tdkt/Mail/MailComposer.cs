@@ -95,6 +95,21 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
             templates.Render("digest.html.liquid", view), templates.Render("digest.txt.liquid", view), [calendar]);
     }
 
+    /// <summary>A sample digest (not from storage) for checking a deployment's mail settings: <c>tdkt mail send-test</c>.</summary>
+    public OutgoingMail Sample(string to, LocalDate today)
+    {
+        var task = new TaskView("1", "252/KH-UBND", "Báo cáo tổng kết công tác thi đua, khen thưởng năm 2022 (nhiệm vụ mẫu)",
+            VietnamTime.Format(new LocalDate(2023, 3, 31)), "QUÝ I", "còn 5 ngày làm việc", "Cơ quan chủ trì", "Ủy ban nhân dân tỉnh", false);
+        var view = new DigestView("Kính gửi: Quản trị hệ thống", VietnamTime.Format(today),
+            "Đây là thư thử để kiểm tra cấu hình gửi thư của hệ thống nhắc việc thi đua, khen thưởng. Nội dung dưới đây là ví dụ, theo:",
+            ["Kế hoạch số 252/KH-UBND ngày 21/12/2022 của Ủy ban nhân dân tỉnh Lạng Sơn về công tác thi đua, khen thưởng năm 2023 (ví dụ)"],
+            [new SectionView("Nhiệm vụ sắp đến hạn", "Đề nghị chủ động triển khai để hoàn thành đúng thời hạn.", [task])],
+            null, "Thư thử được gửi theo yêu cầu của quản trị viên; không cần trả lời.");
+        return new OutgoingMail($"send-test/{Guid.NewGuid():N}", new MailAddress(options.Value.From, MailText.HeaderSafe(options.Value.FromName)),
+            [new MailAddress(to)], [], "[TĐKT] Thư thử cấu hình gửi thư",
+            templates.Render("digest.html.liquid", view), templates.Render("digest.txt.liquid", view), []);
+    }
+
     private OutgoingMail Weekly(WeeklySummary summary, MailAddress from, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc)
     {
         var rows = summary.Agencies.Select(a => new ProgressRowView(a.AgencyName, a.DoneOnTime, a.DoneLate, a.OpenInTime, a.OpenOverdue, a.Total,

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Tdkt.Hosting;
 using Tdkt.Outbox;
 using Tdkt.Reminders;
 
@@ -37,9 +36,6 @@ public sealed partial class MailDispatcher(
     /// <summary>How long a dispatcher holds a digest; longer than a send, including ACS polling.</summary>
     public static readonly Duration LeaseFor = Duration.FromMinutes(5);
 
-    /// <summary>How far back the periodic pass looks for digests still to send.</summary>
-    public const int PassDays = 14;
-
     public async Task<DispatchOutcome> DispatchAsync(DigestKey key, CancellationToken cancellationToken)
     {
         var leased = await outbox.TryLeaseAsync(key, LeaseFor, cancellationToken);
@@ -52,7 +48,11 @@ public sealed partial class MailDispatcher(
             var mail = await composer.ComposeAsync(leased, cancellationToken);
             await limiter.WaitAsync(cancellationToken);
             var result = await channel.SendAsync(mail, cancellationToken);
-            if (!await outbox.MarkSentAsync(leased, channel.Name, result, cancellationToken))
+            if (await outbox.MarkSentAsync(leased, channel.Name, result, cancellationToken))
+            {
+                await outbox.ClearPendingAsync(key, cancellationToken);
+            }
+            else
             {
                 LogLeaseLost(key.Value);
             }
@@ -61,7 +61,7 @@ public sealed partial class MailDispatcher(
         }
         catch (MailPermanentException ex)
         {
-            await outbox.MarkFailedAsync(leased, ex.Message, cancellationToken);
+            await FailAsync(leased, ex.Message, cancellationToken);
             LogFailed(key.Value, leased.Attempts, ex.Message);
             return DispatchOutcome.Failed;
         }
@@ -69,7 +69,7 @@ public sealed partial class MailDispatcher(
         {
             if (leased.Attempts >= options.Value.MaxAttempts)
             {
-                await outbox.MarkFailedAsync(leased, $"Đã thử {leased.Attempts} lần: {ex.Message}", cancellationToken);
+                await FailAsync(leased, $"Đã thử {leased.Attempts} lần: {ex.Message}", cancellationToken);
                 LogFailed(key.Value, leased.Attempts, ex.Message);
                 return DispatchOutcome.Failed;
             }
@@ -81,10 +81,18 @@ public sealed partial class MailDispatcher(
         }
     }
 
-    /// <summary>One pass over the outbox: every digest pending and due, or left with an expired lease, is dispatched.</summary>
+    private async Task FailAsync(OutboxEntry leased, string error, CancellationToken cancellationToken)
+    {
+        if (await outbox.MarkFailedAsync(leased, error, cancellationToken))
+        {
+            await outbox.ClearPendingAsync(leased.Key, cancellationToken);
+        }
+    }
+
+    /// <summary>One pass over the digests still waiting: each one that is due, or left with an expired lease, is dispatched.</summary>
     public async Task<DispatchPass> DispatchPendingAsync(int concurrency, CancellationToken cancellationToken)
     {
-        var keys = await outbox.ListDueAsync(VietnamTime.Today(clock), PassDays, cancellationToken);
+        var keys = await outbox.ListPendingAsync(cancellationToken);
         var counts = new int[4];
         await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
             async (key, ct) => Interlocked.Increment(ref counts[(int)await DispatchAsync(key, ct)]));

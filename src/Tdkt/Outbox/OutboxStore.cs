@@ -32,16 +32,58 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
             ["CreatedAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
         };
         LongText.Write(row, "Payload", payload);
+        bool created;
         try
         {
             await table.AddEntityAsync(row, cancellationToken);
-            return true;
+            created = true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            return false;
+            created = false;
+        }
+        // Also when it already existed: a run cut off between the two writes is healed by the next one.
+        await MarkPendingAsync(key, cancellationToken);
+        return created;
+    }
+
+    /// <summary>
+    /// The digests waiting to be sent, from the small <c>OutboxPending</c> table (one row per unsent digest),
+    /// so a dispatch pass reads what is waiting, not the whole outbox. Some may not be due yet.
+    /// </summary>
+    public async Task<IReadOnlyList<DigestKey>> ListPendingAsync(CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.OutboxPending, cancellationToken);
+        var keys = new List<DigestKey>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == PendingPartition, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(DigestKey.Parse(row.RowKey.Replace('~', '/')));
+        }
+        return keys;
+    }
+
+    /// <summary>Forgets that a digest is waiting (it was sent, or failed for good).</summary>
+    public async Task ClearPendingAsync(DigestKey key, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.OutboxPending, cancellationToken);
+        try
+        {
+            await table.DeleteEntityAsync(PendingPartition, PendingRow(key), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
         }
     }
+
+    private async Task MarkPendingAsync(DigestKey key, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.OutboxPending, cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(PendingPartition, PendingRow(key)), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private const string PendingPartition = "pending";
+
+    private static string PendingRow(DigestKey key) => key.Value.Replace('/', '~');
 
     public async Task<OutboxEntry?> GetAsync(DigestKey key, CancellationToken cancellationToken)
     {
@@ -86,6 +128,10 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
         };
         if (!takeable)
         {
+            if (entry.Status is OutboxStatus.Sent or OutboxStatus.Failed)
+            {
+                await ClearPendingAsync(key, cancellationToken);
+            }
             return null;
         }
         var update = new TableEntity(key.PartitionKey, key.RowKey)
@@ -134,31 +180,6 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
             ["Status"] = OutboxStatus.Failed,
             ["LastError"] = Truncate(error),
         }, cancellationToken);
-
-    /// <summary>
-    /// Keys of the digests a dispatcher should look at now: pending and due, or sending with an expired lease,
-    /// in the last <paramref name="days"/> days' partitions.
-    /// </summary>
-    public async Task<IReadOnlyList<DigestKey>> ListDueAsync(LocalDate today, int days, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
-        var from = LocalDatePattern.Iso.Format(today.PlusDays(-days));
-        var to = LocalDatePattern.Iso.Format(today.PlusDays(1));
-        var now = clock.GetCurrentInstant();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and (Status eq {OutboxStatus.Pending} or Status eq {OutboxStatus.Sending})");
-        var keys = new List<DigestKey>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Kind", "Agency", "Status", "LeaseUntil", "NextAttemptAt"], cancellationToken: cancellationToken))
-        {
-            var due = row.GetString("Status") == OutboxStatus.Pending
-                ? Instant(row, "NextAttemptAt") is not { } next || next <= now
-                : Instant(row, "LeaseUntil") is not { } lease || lease <= now;
-            if (due)
-            {
-                keys.Add(KeyOf(row));
-            }
-        }
-        return keys;
-    }
 
     /// <summary>How many digests of the last <paramref name="days"/> days are in each state.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(LocalDate today, int days, CancellationToken cancellationToken)

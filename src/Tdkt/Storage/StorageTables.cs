@@ -15,6 +15,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string Outbox = "Outbox";
     public const string SweepRuns = "SweepRuns";
     public const string MailSlots = "MailSlots";
+    public const string OutboxPending = "OutboxPending";
 
     private readonly ConcurrentDictionary<string, Task<TableClient>> tables = new(StringComparer.Ordinal);
 

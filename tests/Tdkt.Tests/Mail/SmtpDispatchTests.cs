@@ -36,6 +36,7 @@ public sealed class SmtpDispatchTests(LocalServices services)
 
         Assert.Equal((7, 0, 0), (first.Sent, first.Retrying, first.Failed));
         Assert.Equal(0, second.Sent);
+        Assert.Empty(await scenario.Outbox.ListPendingAsync(Ct));
         using var inbox = new Inbox(services.Smtp4dev.ApiBase);
         var received = await inbox.MessagesFromAsync(sender, atLeast: 7);
         Assert.Equal(sweep.Digests.Count, received.Count);

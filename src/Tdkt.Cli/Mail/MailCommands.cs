@@ -1,0 +1,58 @@
+using System.CommandLine;
+using MimeKit;
+using NodaTime;
+using Tdkt.Hosting;
+using Tdkt.Mail;
+
+namespace Tdkt.Cli.Mail;
+
+/// <summary><c>tdkt mail send-test --to ADDRESS</c> and <c>tdkt dispatch</c>.</summary>
+public static class MailCommands
+{
+    public static Command Mail()
+    {
+        var to = new Option<string>("--to") { Description = "Địa chỉ nhận thư thử.", Required = true };
+        var sendTest = new Command("send-test", "Gửi một thư mẫu qua kênh đã cấu hình (Tdkt__Mail__Channel) và in câu trả lời của máy chủ thư.") { to };
+        sendTest.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        {
+            var address = parse.GetValue(to)!;
+            if (!MailboxAddress.TryParse(address, out var parsed) || parsed.Address != address.Trim() || !address.Contains('@', StringComparison.Ordinal))
+            {
+                return await context.FailAsync($"--to “{address}” không phải một địa chỉ thư", ExitCodes.BadInput);
+            }
+            IMailChannel channel;
+            try
+            {
+                channel = context.Get<IMailChannel>();
+            }
+            catch (InvalidOperationException ex)
+            {
+                return await context.FailAsync(ex.Message, ExitCodes.BadInput);
+            }
+            var mail = context.Get<MailComposer>().Sample(parsed.Address, VietnamTime.Today(context.Get<IClock>()));
+            try
+            {
+                var result = await channel.SendAsync(mail, ct);
+                await context.Out.WriteLineAsync($"Đã gửi thư thử tới {parsed.Address} qua {channel.Name}. Máy chủ trả lời: {result.Answer} (mã {result.ProviderId}).");
+                return ExitCodes.Ok;
+            }
+            catch (Exception ex) when (ex is MailTransientException or MailPermanentException)
+            {
+                return await context.FailAsync($"chưa gửi được thư thử qua {channel.Name}: {ex.Message}");
+            }
+        }));
+        return new Command("mail", "Thư: kiểm tra cấu hình gửi thư.") { sendTest };
+    }
+
+    public static Command Dispatch()
+    {
+        var command = new Command("dispatch", "Gửi một lượt các thư đang chờ trong hàng đợi gửi (outbox), như hàm Dispatch trên Azure.");
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        {
+            var pass = await context.Get<MailDispatcher>().DispatchPendingAsync(concurrency: 4, ct);
+            await context.Out.WriteLineAsync($"Đã gửi {pass.Sent} thư; {pass.Retrying} thư sẽ gửi lại sau; {pass.Failed} thư không gửi được.");
+            return pass.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+        }));
+        return command;
+    }
+}
