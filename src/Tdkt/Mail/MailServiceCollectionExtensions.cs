@@ -13,6 +13,7 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AcsOptions>().Bind(configuration.GetSection(AcsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Pacing of real sends uses elapsed time; dates and "now" of the business come from IClock.
         services.TryAddSingleton(TimeProvider.System);
@@ -23,11 +24,14 @@ public static class MailServiceCollectionExtensions
         services.TryAddSingleton<DispatchQueueClient>();
         services.TryAddSingleton<SmtpChannel>();
         services.TryAddSingleton<AcsChannel>();
+        services.TryAddSingleton(sp => GraphCredential.From(sp.GetRequiredService<IOptions<GraphOptions>>().Value));
+        services.TryAddSingleton<GraphChannel>();
         services.TryAddSingleton<IMailChannel>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Channel switch
         {
             MailChannelKind.Smtp => sp.GetRequiredService<SmtpChannel>(),
             MailChannelKind.Acs => sp.GetRequiredService<AcsChannel>(),
-            var other => throw new InvalidOperationException($"Tdkt:Mail:Channel = {other} is not available in this build yet; use Smtp or Acs."),
+            MailChannelKind.Graph => sp.GetRequiredService<GraphChannel>(),
+            var other => throw new InvalidOperationException($"Tdkt:Mail:Channel = {other} không được hỗ trợ: dùng Smtp, Acs hoặc Graph."),
         });
         services.TryAddSingleton<MailDispatcher>();
         return services;

@@ -12,7 +12,8 @@ public static class TestHost
     /// <summary>A table-name prefix of this test's own, so tests sharing one Azurite never see each other's rows.</summary>
     public static string UniquePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
-    public static ServiceProvider Services(string storageConnection, Instant now, IDictionary<string, string?>? settings = null, CapturedLogs? logs = null)
+    public static ServiceProvider Services(string storageConnection, Instant now, IDictionary<string, string?>? settings = null, CapturedLogs? logs = null,
+        Action<IServiceCollection>? replace = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Tdkt:Storage:ConnectionString"] = storageConnection })
@@ -27,6 +28,8 @@ public static class TestHost
                 b.AddProvider(logs);
             }
         });
+        // Registered before AddTdkt, whose TryAdd… then keeps them: how a test swaps in, say, a stub's sign-in.
+        replace?.Invoke(services);
         services.AddTdkt(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -39,10 +39,10 @@ public sealed class ReminderScenario : IAsyncDisposable
     public Plan Plan { get; private set; } = null!;
 
     public static async Task<ReminderScenario> StartAsync(LocalServices services, bool activate = true, CapturedLogs? logs = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Tdkt:Storage:Prefix"] = TestHost.UniquePrefix() };
-        var scenario = new ReminderScenario(TestHost.Services(services.Azurite.ConnectionString, Instant.FromUtc(2022, 12, 28, 2, 0), all, logs), all["Tdkt:Storage:Prefix"]!);
+        var scenario = new ReminderScenario(TestHost.Services(services.Azurite.ConnectionString, Instant.FromUtc(2022, 12, 28, 2, 0), all, logs, replace), all["Tdkt:Storage:Prefix"]!);
         var ct = TestContext.Current.CancellationToken;
         await scenario.Provider.GetRequiredService<AgencyStore>().SaveAsync(Samples.Directory(), ct);
         scenario.Plan = Samples.Plan();
