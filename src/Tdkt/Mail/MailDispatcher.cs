@@ -36,13 +36,16 @@ public sealed partial class MailDispatcher(
     /// <summary>How long a dispatcher holds a digest; longer than a send, including ACS polling.</summary>
     public static readonly Duration LeaseFor = Duration.FromMinutes(5);
 
-    public async Task<DispatchOutcome> DispatchAsync(DigestKey key, CancellationToken cancellationToken)
+    public async Task<DispatchOutcome> DispatchAsync(DigestKey key, CancellationToken cancellationToken) =>
+        await SendAsync(await outbox.TryLeaseAsync(key, LeaseFor, cancellationToken), cancellationToken);
+
+    private async Task<DispatchOutcome> SendAsync(OutboxEntry? leased, CancellationToken cancellationToken)
     {
-        var leased = await outbox.TryLeaseAsync(key, LeaseFor, cancellationToken);
         if (leased is null)
         {
             return DispatchOutcome.Skipped;
         }
+        var key = leased.Key;
         try
         {
             var mail = await composer.ComposeAsync(leased, cancellationToken);
@@ -93,9 +96,20 @@ public sealed partial class MailDispatcher(
     public async Task<DispatchPass> DispatchPendingAsync(int concurrency, CancellationToken cancellationToken)
     {
         var keys = await outbox.ListPendingAsync(cancellationToken);
+        var unsent = await outbox.GetUnsentAsync(keys, cancellationToken);
         var counts = new int[4];
         await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
-            async (key, ct) => Interlocked.Increment(ref counts[(int)await DispatchAsync(key, ct)]));
+            async (key, ct) =>
+            {
+                if (!unsent.TryGetValue(key, out var entry))
+                {
+                    // Sent or failed already (the marker outlived a crash), or gone: nothing to send.
+                    await outbox.ClearPendingAsync(key, ct);
+                    Interlocked.Increment(ref counts[(int)DispatchOutcome.Skipped]);
+                    return;
+                }
+                Interlocked.Increment(ref counts[(int)await SendAsync(await outbox.TryLeaseAsync(entry, LeaseFor, ct), ct)]);
+            });
         return new DispatchPass(counts[(int)DispatchOutcome.Sent], counts[(int)DispatchOutcome.Retrying], counts[(int)DispatchOutcome.Failed], counts[(int)DispatchOutcome.Skipped]);
     }
 

@@ -8,39 +8,43 @@ namespace Tdkt.Mail;
 /// <summary>
 /// Keeps the sending rate under <c>Tdkt:Mail:RatePerMinute</c> across every process that sends: time is cut
 /// into slots of 60/N seconds, and a send must first claim a slot (a row inserted if absent in table
-/// <c>MailSlots</c>), then wait for the slot to start. At most one send starts per slot, so never more than
-/// N in a minute. Pacing uses real elapsed time (TimeProvider), not the business clock.
+/// <c>MailSlots</c>), then wait for the slot to start; a slot whose time has passed is dropped unused. At most
+/// one send starts per slot, so never more than N in a minute. Pacing uses real elapsed time (TimeProvider),
+/// not the business clock.
 /// </summary>
-public sealed class SendRateLimiter(StorageTables tables, IOptions<MailOptions> options, TimeProvider time)
+public sealed class SendRateLimiter(StorageTables tables, IOptions<MailOptions> options, TimeProvider time) : IDisposable
 {
+    /// <summary>Slots claimed ahead in one batch; claiming one row per send would cost a storage write per message.</summary>
+    private const int ClaimAhead = 10;
+
+    private readonly Queue<long> claimed = new();
+    private readonly SemaphoreSlim gate = new(1, 1);
+
     /// <summary>The first slot this process has not seen taken: saves re-trying slots already claimed.</summary>
     private long nextHint;
 
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var slotTicks = TimeSpan.FromMinutes(1).Ticks / settings.EffectiveRatePerMinute;
-        var table = await tables.GetAsync(StorageTables.MailSlots, cancellationToken);
-        var partition = settings.Channel.ToString();
-        var slot = Math.Max(time.GetUtcNow().UtcTicks / slotTicks, Volatile.Read(ref nextHint));
-        while (true)
+        var slotTicks = TimeSpan.FromMinutes(1).Ticks / options.Value.EffectiveRatePerMinute;
+        long slot;
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            try
+            var current = time.GetUtcNow().UtcTicks / slotTicks;
+            // A slot whose time has passed is dropped unused: sending late in another's slot could exceed the rate.
+            while (claimed.Count > 0 && claimed.Peek() < current)
             {
-                await table.AddEntityAsync(new TableEntity(partition, slot.ToString("D20", System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
-                break;
+                claimed.Dequeue();
             }
-            catch (RequestFailedException ex) when (ex.Status == 409)
+            if (claimed.Count == 0)
             {
-                slot++;
+                await ClaimAsync(Math.Max(current, nextHint), cancellationToken);
             }
+            slot = claimed.Dequeue();
         }
-        for (var seen = Volatile.Read(ref nextHint); seen < slot + 1; seen = Volatile.Read(ref nextHint))
+        finally
         {
-            if (Interlocked.CompareExchange(ref nextHint, slot + 1, seen) == seen)
-            {
-                break;
-            }
+            gate.Release();
         }
         var wait = TimeSpan.FromTicks(slot * slotTicks - time.GetUtcNow().UtcTicks);
         if (wait > TimeSpan.Zero)
@@ -48,4 +52,41 @@ public sealed class SendRateLimiter(StorageTables tables, IOptions<MailOptions> 
             await Task.Delay(wait, time, cancellationToken);
         }
     }
+
+    /// <summary>Claims the next free run of slots from <paramref name="from"/>: a batch of <see cref="ClaimAhead"/> if all are free, else one at a time.</summary>
+    private async Task ClaimAsync(long from, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.MailSlots, cancellationToken);
+        var partition = options.Value.Channel.ToString();
+        var slot = from;
+        while (true)
+        {
+            var run = Enumerable.Range(0, ClaimAhead).Select(i => slot + i).ToList();
+            try
+            {
+                await table.SubmitTransactionAsync(run.Select(s => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, Key(s)))), cancellationToken);
+                run.ForEach(claimed.Enqueue);
+                nextHint = slot + ClaimAhead;
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+            }
+            try
+            {
+                await table.AddEntityAsync(new TableEntity(partition, Key(slot)), cancellationToken);
+                claimed.Enqueue(slot);
+                nextHint = slot + 1;
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                slot++;
+            }
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private static string Key(long slot) => slot.ToString("D20", System.Globalization.CultureInfo.InvariantCulture);
 }

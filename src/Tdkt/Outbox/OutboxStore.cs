@@ -62,6 +62,28 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
         return keys;
     }
 
+    /// <summary>The unsent rows among <paramref name="keys"/>, read one query per date rather than one read per digest.</summary>
+    public async Task<IReadOnlyDictionary<DigestKey, OutboxEntry>> GetUnsentAsync(IEnumerable<DigestKey> keys, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<DigestKey, OutboxEntry>();
+        var wanted = keys.ToHashSet();
+        await Parallel.ForEachAsync(wanted.Select(k => k.PartitionKey).Distinct(StringComparer.Ordinal),
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (partition, ct) =>
+            {
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and (Status eq {OutboxStatus.Pending} or Status eq {OutboxStatus.Sending})");
+                await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
+                {
+                    var entry = ToEntry(row);
+                    if (wanted.Contains(entry.Key))
+                    {
+                        found[entry.Key] = entry;
+                    }
+                }
+            });
+        return found;
+    }
+
     /// <summary>Forgets that a digest is waiting (it was sent, or failed for good).</summary>
     public async Task ClearPendingAsync(DigestKey key, CancellationToken cancellationToken)
     {
@@ -114,11 +136,15 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
     {
         var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, key.RowKey, cancellationToken: cancellationToken);
-        if (!row.HasValue)
-        {
-            return null;
-        }
-        var entry = ToEntry(row.Value!);
+        return row.HasValue ? await TryLeaseAsync(ToEntry(row.Value!), leaseFor, cancellationToken) : null;
+    }
+
+    /// <summary>The same, for an entry just read (its ETag decides whether the lease is still to be had).</summary>
+    public async Task<OutboxEntry?> TryLeaseAsync(OutboxEntry entry, Duration leaseFor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var key = entry.Key;
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
         var now = clock.GetCurrentInstant();
         var takeable = entry.Status switch
         {
