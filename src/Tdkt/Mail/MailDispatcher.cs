@@ -36,9 +36,17 @@ public sealed partial class MailDispatcher(
     /// <summary>How long a dispatcher holds a digest; longer than a send, including ACS polling.</summary>
     public static readonly Duration LeaseFor = Duration.FromMinutes(5);
 
-    public async Task<DispatchOutcome> DispatchAsync(DigestKey key, CancellationToken cancellationToken) =>
-        await SendAsync(await outbox.TryLeaseAsync(key, LeaseFor, cancellationToken), cancellationToken);
+    public async Task<DispatchOutcome> DispatchAsync(DigestKey key, CancellationToken cancellationToken)
+    {
+        var outcome = await SendAsync(await outbox.TryLeaseAsync(key, LeaseFor, cancellationToken), cancellationToken);
+        if (outcome is DispatchOutcome.Sent or DispatchOutcome.Failed)
+        {
+            await outbox.ClearPendingAsync([key], cancellationToken);
+        }
+        return outcome;
+    }
 
+    /// <summary>Sends a leased digest and records the outcome; the caller clears its pending mark once it is sent or failed.</summary>
     private async Task<DispatchOutcome> SendAsync(OutboxEntry? leased, CancellationToken cancellationToken)
     {
         if (leased is null)
@@ -51,11 +59,7 @@ public sealed partial class MailDispatcher(
             var mail = await composer.ComposeAsync(leased, cancellationToken);
             await limiter.WaitAsync(cancellationToken);
             var result = await channel.SendAsync(mail, cancellationToken);
-            if (await outbox.MarkSentAsync(leased, channel.Name, result, cancellationToken))
-            {
-                await outbox.ClearPendingAsync(key, cancellationToken);
-            }
-            else
+            if (!await outbox.MarkSentAsync(leased, channel.Name, result, cancellationToken))
             {
                 LogLeaseLost(key.Value);
             }
@@ -64,7 +68,7 @@ public sealed partial class MailDispatcher(
         }
         catch (MailPermanentException ex)
         {
-            await FailAsync(leased, ex.Message, cancellationToken);
+            await outbox.MarkFailedAsync(leased, ex.Message, cancellationToken);
             LogFailed(key.Value, leased.Attempts, ex.Message);
             return DispatchOutcome.Failed;
         }
@@ -72,7 +76,7 @@ public sealed partial class MailDispatcher(
         {
             if (leased.Attempts >= options.Value.MaxAttempts)
             {
-                await FailAsync(leased, $"Đã thử {leased.Attempts} lần: {ex.Message}", cancellationToken);
+                await outbox.MarkFailedAsync(leased, $"Đã thử {leased.Attempts} lần: {ex.Message}", cancellationToken);
                 LogFailed(key.Value, leased.Attempts, ex.Message);
                 return DispatchOutcome.Failed;
             }
@@ -84,32 +88,32 @@ public sealed partial class MailDispatcher(
         }
     }
 
-    private async Task FailAsync(OutboxEntry leased, string error, CancellationToken cancellationToken)
-    {
-        if (await outbox.MarkFailedAsync(leased, error, cancellationToken))
-        {
-            await outbox.ClearPendingAsync(leased.Key, cancellationToken);
-        }
-    }
-
     /// <summary>One pass over the digests still waiting: each one that is due, or left with an expired lease, is dispatched.</summary>
     public async Task<DispatchPass> DispatchPendingAsync(int concurrency, CancellationToken cancellationToken)
     {
         var keys = await outbox.ListPendingAsync(cancellationToken);
         var unsent = await outbox.GetUnsentAsync(keys, cancellationToken);
         var counts = new int[4];
+        var done = new System.Collections.Concurrent.ConcurrentBag<DigestKey>();
         await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
             async (key, ct) =>
             {
                 if (!unsent.TryGetValue(key, out var entry))
                 {
-                    // Sent or failed already (the marker outlived a crash), or gone: nothing to send.
-                    await outbox.ClearPendingAsync(key, ct);
+                    // Sent or failed already (the mark outlived a crash), or gone: nothing to send.
+                    done.Add(key);
                     Interlocked.Increment(ref counts[(int)DispatchOutcome.Skipped]);
                     return;
                 }
-                Interlocked.Increment(ref counts[(int)await SendAsync(await outbox.TryLeaseAsync(entry, LeaseFor, ct), ct)]);
+                var outcome = await SendAsync(await outbox.TryLeaseAsync(entry, LeaseFor, ct), ct);
+                if (outcome is DispatchOutcome.Sent or DispatchOutcome.Failed)
+                {
+                    done.Add(key);
+                }
+                Interlocked.Increment(ref counts[(int)outcome]);
             });
+        // In batches at the end; a crash before this only leaves marks the next pass finds already sent.
+        await outbox.ClearPendingAsync(done, cancellationToken);
         return new DispatchPass(counts[(int)DispatchOutcome.Sent], counts[(int)DispatchOutcome.Retrying], counts[(int)DispatchOutcome.Failed], counts[(int)DispatchOutcome.Skipped]);
     }
 

@@ -84,16 +84,31 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
         return found;
     }
 
-    /// <summary>Forgets that a digest is waiting (it was sent, or failed for good).</summary>
-    public async Task ClearPendingAsync(DigestKey key, CancellationToken cancellationToken)
+    /// <summary>Forgets that digests are waiting (sent, or failed for good): deletes their marks, a hundred per batch.</summary>
+    public async Task ClearPendingAsync(IEnumerable<DigestKey> keys, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.OutboxPending, cancellationToken);
-        try
+        foreach (var chunk in keys.Select(PendingRow).Distinct(StringComparer.Ordinal).Chunk(100))
         {
-            await table.DeleteEntityAsync(PendingPartition, PendingRow(key), ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(row =>
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(PendingPartition, row), ETag.All)), cancellationToken);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                // One was already gone (another pass cleared it): delete the rest one by one.
+                foreach (var row in chunk)
+                {
+                    try
+                    {
+                        await table.DeleteEntityAsync(PendingPartition, row, ETag.All, cancellationToken);
+                    }
+                    catch (RequestFailedException gone) when (gone.Status == 404)
+                    {
+                    }
+                }
+            }
         }
     }
 
@@ -156,7 +171,7 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
         {
             if (entry.Status is OutboxStatus.Sent or OutboxStatus.Failed)
             {
-                await ClearPendingAsync(key, cancellationToken);
+                await ClearPendingAsync([key], cancellationToken);
             }
             return null;
         }
