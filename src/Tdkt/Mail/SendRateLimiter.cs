@@ -7,9 +7,9 @@ namespace Tdkt.Mail;
 
 /// <summary>
 /// Keeps the sending rate under <c>Tdkt:Mail:RatePerMinute</c> across every process that sends: time is cut
-/// into slots of 60/N seconds, and a send must first claim a slot (a row inserted if absent in table
-/// <c>MailSlots</c>), then wait for the slot to start; a slot whose time has passed is dropped unused. At most
-/// one send starts per slot, so never more than N in a minute. Pacing uses real elapsed time (TimeProvider),
+/// into slots of 60/(N-1) seconds, and a send must first claim a slot (a row inserted if absent in table
+/// <c>MailSlots</c>), then start within that slot; a slot whose time has passed is dropped unused. At most
+/// one send starts per slot, so any 60-second window holds at most N. Pacing uses real elapsed time (TimeProvider),
 /// not the business clock.
 /// </summary>
 public sealed class SendRateLimiter(StorageTables tables, IOptions<MailOptions> options, TimeProvider time) : IDisposable
@@ -25,31 +25,39 @@ public sealed class SendRateLimiter(StorageTables tables, IOptions<MailOptions> 
 
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
-        var slotTicks = TimeSpan.FromMinutes(1).Ticks / options.Value.EffectiveRatePerMinute;
-        long slot;
-        await gate.WaitAsync(cancellationToken);
-        try
+        // N-1 slots a minute: a 60-second window then overlaps at most N slots, each with at most one send.
+        var slotTicks = TimeSpan.FromMinutes(1).Ticks / Math.Max(1, options.Value.EffectiveRatePerMinute - 1);
+        while (true)
         {
-            var current = time.GetUtcNow().UtcTicks / slotTicks;
-            // A slot whose time has passed is dropped unused: sending late in another's slot could exceed the rate.
-            while (claimed.Count > 0 && claimed.Peek() < current)
+            long slot;
+            await gate.WaitAsync(cancellationToken);
+            try
             {
-                claimed.Dequeue();
+                var current = time.GetUtcNow().UtcTicks / slotTicks;
+                // A slot whose time has passed is dropped unused: a send must start inside its own slot.
+                while (claimed.Count > 0 && claimed.Peek() < current)
+                {
+                    claimed.Dequeue();
+                }
+                if (claimed.Count == 0)
+                {
+                    await ClaimAsync(Math.Max(current, nextHint), cancellationToken);
+                }
+                slot = claimed.Dequeue();
             }
-            if (claimed.Count == 0)
+            finally
             {
-                await ClaimAsync(Math.Max(current, nextHint), cancellationToken);
+                gate.Release();
             }
-            slot = claimed.Dequeue();
-        }
-        finally
-        {
-            gate.Release();
-        }
-        var wait = TimeSpan.FromTicks(slot * slotTicks - time.GetUtcNow().UtcTicks);
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, cancellationToken);
+            var wait = TimeSpan.FromTicks(slot * slotTicks - time.GetUtcNow().UtcTicks);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+            if (time.GetUtcNow().UtcTicks < (slot + 1) * slotTicks)
+            {
+                return;
+            }
         }
     }
 

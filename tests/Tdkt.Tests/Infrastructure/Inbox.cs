@@ -57,6 +57,21 @@ public sealed class Inbox(Uri apiBase) : IDisposable
         }
     }
 
+    /// <summary>When smtp4dev received each message from one sender, oldest first.</summary>
+    public async Task<IReadOnlyList<DateTimeOffset>> ReceivedTimesFromAsync(string sender, int atLeast, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var mine = (await ListAsync()).Where(m => m.From?.Contains(sender, StringComparison.OrdinalIgnoreCase) == true).ToList();
+            if (mine.Count >= atLeast || DateTimeOffset.UtcNow > deadline)
+            {
+                return [.. mine.Select(m => m.ReceivedDate).Order()];
+            }
+            await Task.Delay(100);
+        }
+    }
+
     private async Task<IReadOnlyList<MessageSummary>> ListAsync()
     {
         var page = await http.GetFromJsonAsync<MessagePage>(new Uri("api/messages?pageSize=100000", UriKind.Relative));
@@ -71,5 +86,6 @@ public sealed class Inbox(Uri apiBase) : IDisposable
         [property: JsonPropertyName("id")] string Id,
         [property: JsonPropertyName("from")] string? From,
         [property: JsonPropertyName("to")] IReadOnlyList<string> To,
-        [property: JsonPropertyName("subject")] string Subject);
+        [property: JsonPropertyName("subject")] string Subject,
+        [property: JsonPropertyName("receivedDate")] DateTimeOffset ReceivedDate);
 }

@@ -109,4 +109,51 @@ public sealed class SmtpDispatchTests(LocalServices services)
         Assert.Equal(2, received.Count);
         Assert.Single(received.Select(m => m.Message.MessageId).Distinct());
     }
+
+    [Fact]
+    public async Task Two_dispatchers_at_once_together_never_exceed_the_configured_rate()
+    {
+        // 240 a minute: slots of 60/239 s, one send starting in each, whichever process sends it.
+        var settings = Settings();
+        settings["Tdkt:Mail:RatePerMinute"] = "240";
+        var starts = new System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset>();
+        void Timed(IServiceCollection s) => s.AddSingleton<IMailChannel>(sp => new TimedChannel(
+            new Tdkt.Mail.Channels.SmtpChannel(Microsoft.Extensions.Options.Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = services.Smtp4dev.SmtpPort })), starts));
+        await using var scenario = await StartAsync(services, settings: settings, replace: Timed);
+        await scenario.RunAsync("2023-03-31");
+        await scenario.RunAsync("2023-04-03");
+        await using var other = TestHost.Services(services.Azurite.ConnectionString, scenario.Clock.GetCurrentInstant(),
+            new Dictionary<string, string?>(settings) { ["Tdkt:Storage:Prefix"] = scenario.Prefix }, replace: Timed);
+
+        var passes = await Task.WhenAll(
+            scenario.Provider.GetRequiredService<MailDispatcher>().DispatchPendingAsync(4, Ct),
+            other.GetRequiredService<MailDispatcher>().DispatchPendingAsync(4, Ct));
+
+        var total = passes.Sum(p => p.Sent);
+        var expected = (await scenario.Outbox.ListAsync(D("2023-03-31"), Ct)).Count + (await scenario.Outbox.ListAsync(D("2023-04-03"), Ct)).Count;
+        Assert.Equal(expected, total);
+        Assert.True(passes.All(p => p.Sent > 0), "both dispatchers sent");
+        using var inbox = new Inbox(services.Smtp4dev.ApiBase);
+        Assert.Equal(total, (await inbox.MessagesFromAsync(sender, total)).Count);
+        // Each start lies inside its own slot, so k consecutive starts span more than k-2 whole slots
+        // (and 241 would span more than a minute): checked here for k = 5.
+        var slot = TimeSpan.FromMinutes(1) / 239;
+        var times = starts.Order().ToList();
+        for (var i = 0; i + 4 < times.Count; i++)
+        {
+            Assert.True(times[i + 4] - times[i] > 3 * slot, $"sends {i}..{i + 4} started within {(times[i + 4] - times[i]).TotalMilliseconds} ms");
+        }
+    }
+
+    /// <summary>The real SMTP channel, noting when each send starts: what the rate limit governs.</summary>
+    private sealed class TimedChannel(IMailChannel inner, System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset> starts) : IMailChannel
+    {
+        public string Name => inner.Name;
+
+        public Task<MailSendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+        {
+            starts.Enqueue(DateTimeOffset.UtcNow);
+            return inner.SendAsync(mail, cancellationToken);
+        }
+    }
 }
