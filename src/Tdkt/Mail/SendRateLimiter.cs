@@ -14,8 +14,8 @@ namespace Tdkt.Mail;
 /// </summary>
 public sealed class SendRateLimiter(StorageTables tables, IOptions<MailOptions> options, TimeProvider time) : IDisposable
 {
-    /// <summary>Slots claimed ahead in one batch; claiming one row per send would cost a storage write per message.</summary>
-    private const int ClaimAhead = 10;
+    /// <summary>Slots claimed ahead in one batch (half a second's worth, 1 to 100): one row per send would cost a storage write per message.</summary>
+    private int ClaimAhead => Math.Clamp(options.Value.EffectiveRatePerMinute / 120, 1, 100);
 
     private readonly Queue<long> claimed = new();
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -66,15 +66,16 @@ public sealed class SendRateLimiter(StorageTables tables, IOptions<MailOptions> 
     {
         var table = await tables.GetAsync(StorageTables.MailSlots, cancellationToken);
         var partition = options.Value.Channel.ToString();
+        var ahead = ClaimAhead;
         var slot = from;
         while (true)
         {
-            var run = Enumerable.Range(0, ClaimAhead).Select(i => slot + i).ToList();
+            var run = Enumerable.Range(0, ahead).Select(i => slot + i).ToList();
             try
             {
                 await table.SubmitTransactionAsync(run.Select(s => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, Key(s)))), cancellationToken);
                 run.ForEach(claimed.Enqueue);
-                nextHint = slot + ClaimAhead;
+                nextHint = slot + ahead;
                 return;
             }
             catch (TableTransactionFailedException ex) when (ex.Status == 409)
