@@ -46,9 +46,21 @@ public static class MailCommands
 
     public static Command Dispatch()
     {
-        var command = new Command("dispatch", "Gửi một lượt các thư đang chờ trong hàng đợi gửi (outbox), như hàm Dispatch trên Azure.");
+        var watch = new Option<bool>("--watch") { Description = "Chạy liên tục, mỗi 15 giây một lượt, đến khi nhấn Ctrl+C." };
+        var command = new Command("dispatch", "Gửi một lượt các thư đang chờ trong hàng đợi gửi (outbox), như hàm Dispatch trên Azure.") { watch };
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
         {
+            if (parse.GetValue(watch))
+            {
+                await context.Get<MailDispatcher>().RunAsync(TimeSpan.FromSeconds(15), 4, pass =>
+                {
+                    if (pass.Sent + pass.Retrying + pass.Failed > 0)
+                    {
+                        context.Out.WriteLine($"Đã gửi {pass.Sent} thư; {pass.Retrying} thư sẽ gửi lại sau; {pass.Failed} thư không gửi được.");
+                    }
+                }, ct);
+                return ExitCodes.Ok;
+            }
             var pass = await context.Get<MailDispatcher>().DispatchPendingAsync(concurrency: 4, ct);
             await context.Out.WriteLineAsync($"Đã gửi {pass.Sent} thư; {pass.Retrying} thư sẽ gửi lại sau; {pass.Failed} thư không gửi được.");
             return pass.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;

@@ -117,6 +117,48 @@ public sealed partial class MailDispatcher(
         return new DispatchPass(counts[(int)DispatchOutcome.Sent], counts[(int)DispatchOutcome.Retrying], counts[(int)DispatchOutcome.Failed], counts[(int)DispatchOutcome.Skipped]);
     }
 
+    /// <summary>
+    /// The dispatcher as a loop, for a host without queue triggers (<c>tdkt dispatch --watch</c>, the local host):
+    /// a pass every <paramref name="interval"/> until cancelled. A pass that fails (storage down) is logged and retried.
+    /// </summary>
+    public async Task RunAsync(TimeSpan interval, int concurrency, Action<DispatchPass>? onPass, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            try
+            {
+                var pass = await DispatchPendingAsync(concurrency, cancellationToken);
+                onPass?.Invoke(pass);
+            }
+            catch (Azure.RequestFailedException ex)
+            {
+                LogPassFailed(ex.Message);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped mid-pass: a digest being sent keeps its lease, which expires, and is sent by the next run.
+                return;
+            }
+        }
+        while (await WaitAsync(timer, cancellationToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch pass failed, next one in a moment: {Error}")]
+    private partial void LogPassFailed(string error);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Digest {Key} sent via {Channel} as {ProviderId} (attempt {Attempt})")]
     private partial void LogSent(string key, string channel, string providerId, int attempt);
 

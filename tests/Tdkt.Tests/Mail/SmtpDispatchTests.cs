@@ -145,6 +145,32 @@ public sealed class SmtpDispatchTests(LocalServices services)
         }
     }
 
+    [Fact]
+    public async Task The_dispatcher_as_a_loop_sends_what_each_sweep_adds_until_it_is_stopped()
+    {
+        await using var scenario = await StartAsync(services, settings: Settings());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var passes = new System.Collections.Concurrent.ConcurrentQueue<DispatchPass>();
+        var loop = scenario.Provider.GetRequiredService<MailDispatcher>().RunAsync(TimeSpan.FromMilliseconds(200), 4, passes.Enqueue, stop.Token);
+
+        var first = (await scenario.RunAsync("2023-01-06")).Created;
+        using var inbox = new Inbox(services.Smtp4dev.ApiBase);
+        Assert.Equal(first, (await inbox.MessagesFromAsync(sender, atLeast: first)).Count);
+        // 12/01 also covers Monday 09/01 (no sweep ran then): its weekly summaries come too.
+        var total = first + (await scenario.RunAsync("2023-01-12")).Created;
+        Assert.Equal(total, (await inbox.MessagesFromAsync(sender, atLeast: total)).Count);
+        for (var waited = 0; passes.Sum(p => p.Sent) < total && waited < 100; waited++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal((4, 10), (first, total));
+        Assert.Equal(total, passes.Sum(p => p.Sent));
+        Assert.All(await scenario.Outbox.ListAsync(D("2023-01-12"), Ct), e => Assert.Equal(OutboxStatus.Sent, e.Status));
+    }
+
     /// <summary>The real SMTP channel, noting when each send starts: what the rate limit governs.</summary>
     private sealed class TimedChannel(IMailChannel inner, System.Collections.Concurrent.ConcurrentQueue<DateTimeOffset> starts) : IMailChannel
     {
