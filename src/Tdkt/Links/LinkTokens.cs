@@ -1,0 +1,168 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Tdkt.Links;
+
+public enum LinkCheck
+{
+    Valid,
+
+    /// <summary>Not a token of ours, or altered, or signed with a key no longer listed.</summary>
+    Forged,
+
+    /// <summary>Genuine, but past its expiry.</summary>
+    Expired,
+}
+
+/// <summary>The outcome of checking a token: the agency and expiry are only to be trusted when <see cref="Check"/> is Valid.</summary>
+public sealed record LinkVerification(LinkCheck Check, string? Agency, LocalDate? Expires);
+
+/// <summary>
+/// The signed token in an agency's link: which agency, until when, and the id of the key that signed it,
+/// with an HMAC-SHA256 (truncated to 128 bits) over all three. Compact and URL-safe (base64url), so the link
+/// stays short in any mail client. Verification is constant-time. This is the building block of the
+/// completion links (issue "Completion"); the task page that accepts them is not built yet.
+/// </summary>
+public sealed class LinkTokens
+{
+    private const byte Version = 1;
+    private const int MacBytes = 16;
+    private static readonly LocalDate Epoch = new(2020, 1, 1);
+    private readonly List<(string Id, byte[] Key)> keys;
+    private readonly IClock clock;
+
+    public LinkTokens(IOptions<LinkOptions> options, IClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.clock = clock;
+        keys = Parse(options.Value.SigningKeys);
+    }
+
+    public bool CanSign => keys.Count > 0;
+
+    /// <summary>A token for <paramref name="agency"/> valid through <paramref name="expires"/>, signed with the newest key.</summary>
+    public string Create(string agency, LocalDate expires)
+    {
+        ArgumentNullException.ThrowIfNull(agency);
+        if (keys.Count == 0)
+        {
+            throw new InvalidOperationException("Chưa cấu hình khóa ký đường dẫn (Tdkt:Links:SigningKeys).");
+        }
+        var (id, key) = keys[0];
+        var payload = Payload(id, agency, expires);
+        return Base64Url(payload) + "." + Base64Url(Mac(key, payload));
+    }
+
+    public LinkVerification Verify(string token)
+    {
+        var forged = new LinkVerification(LinkCheck.Forged, null, null);
+        if (string.IsNullOrEmpty(token) || token.Length > 512 || token.Split('.') is not [var body, var signature]
+            || FromBase64Url(body) is not { } payload || FromBase64Url(signature) is not { Length: MacBytes } mac
+            || Read(payload) is not { } fields)
+        {
+            return forged;
+        }
+        var key = keys.FirstOrDefault(k => k.Id == fields.KeyId).Key;
+        if (key is null || !CryptographicOperations.FixedTimeEquals(mac, Mac(key, payload)))
+        {
+            return forged;
+        }
+        var today = Hosting.VietnamTime.Today(clock);
+        return new LinkVerification(today <= fields.Expires ? LinkCheck.Valid : LinkCheck.Expired, fields.Agency, fields.Expires);
+    }
+
+    private static byte[] Payload(string keyId, string agency, LocalDate expires)
+    {
+        var id = Encoding.UTF8.GetBytes(keyId);
+        var name = Encoding.UTF8.GetBytes(agency);
+        var bytes = new byte[1 + 1 + id.Length + 1 + name.Length + 4];
+        var at = 0;
+        bytes[at++] = Version;
+        bytes[at++] = (byte)id.Length;
+        id.CopyTo(bytes, at);
+        at += id.Length;
+        bytes[at++] = (byte)name.Length;
+        name.CopyTo(bytes, at);
+        at += name.Length;
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(at), Period.Between(Epoch, expires, PeriodUnits.Days).Days);
+        return bytes;
+    }
+
+    private static (string KeyId, string Agency, LocalDate Expires)? Read(byte[] payload)
+    {
+        try
+        {
+            var at = 0;
+            if (payload[at++] != Version)
+            {
+                return null;
+            }
+            var idLength = payload[at++];
+            var id = Encoding.UTF8.GetString(payload, at, idLength);
+            at += idLength;
+            var nameLength = payload[at++];
+            var name = Encoding.UTF8.GetString(payload, at, nameLength);
+            at += nameLength;
+            if (payload.Length != at + 4)
+            {
+                return null;
+            }
+            return (id, name, Epoch.PlusDays(BinaryPrimitives.ReadInt32BigEndian(payload.AsSpan(at))));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+        catch (IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static byte[] Mac(byte[] key, byte[] payload) => HMACSHA256.HashData(key, payload)[..MacBytes];
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[]? FromBase64Url(string text)
+    {
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        padded += new string('=', (4 - (padded.Length % 4)) % 4);
+        try
+        {
+            // Only the canonical spelling: other spellings of the same bytes (unused low bits) are refused.
+            var bytes = Convert.FromBase64String(padded);
+            return Base64Url(bytes) == text ? bytes : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static List<(string Id, byte[] Key)> Parse(string? setting)
+    {
+        var list = new List<(string, byte[])>();
+        foreach (var entry in (setting ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = entry.Split('=', 2);
+            byte[]? key = null;
+            try
+            {
+                key = parts.Length == 2 ? Convert.FromBase64String(parts[1]) : null;
+            }
+            catch (FormatException)
+            {
+            }
+            if (parts.Length != 2 || parts[0].Length is 0 or > 16 || !parts[0].All(char.IsAsciiLetterOrDigit) || key is not { Length: >= 32 })
+            {
+                throw new InvalidOperationException(
+                    $"Tdkt:Links:SigningKeys: mục “{(parts[0].Length > 16 ? parts[0][..16] : parts[0])}…” phải có dạng id=khóa-base64 (id 1-16 chữ hoặc số, khóa ít nhất 32 byte).");
+            }
+            list.Add((parts[0], key));
+        }
+        return list;
+    }
+}
