@@ -13,40 +13,23 @@ public sealed class Inbox(Uri apiBase) : IDisposable
     private readonly HttpClient http = new() { BaseAddress = apiBase, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>Every message one recipient received, waiting up to <paramref name="timeout"/> for at least <paramref name="atLeast"/>.</summary>
-    public async Task<IReadOnlyList<ReceivedMail>> MessagesToAsync(string recipient, int atLeast = 1, TimeSpan? timeout = null)
-    {
-        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            var summaries = await ListAsync();
-            var mine = summaries
-                .Where(m => m.To.Any(to => to.Contains(recipient, StringComparison.OrdinalIgnoreCase)))
-                .ToList();
-            if (mine.Count >= atLeast || DateTimeOffset.UtcNow > deadline)
-            {
-                var messages = new List<ReceivedMail>();
-                foreach (var summary in mine)
-                {
-                    await using var source = await http.GetStreamAsync(new Uri($"api/messages/{summary.Id}/raw", UriKind.Relative));
-                    messages.Add(new ReceivedMail(summary.Subject, await MimeMessage.LoadAsync(source)));
-                }
-                return messages;
-            }
-            await Task.Delay(100);
-        }
-    }
+    public Task<IReadOnlyList<ReceivedMail>> MessagesToAsync(string recipient, int atLeast = 1, TimeSpan? timeout = null) =>
+        MessagesAsync(m => m.To.Any(to => to.Contains(recipient, StringComparison.OrdinalIgnoreCase)), atLeast, timeout);
 
     /// <summary>Every message from one sender (tests give each run its own sender), waiting up to <paramref name="timeout"/> for at least <paramref name="atLeast"/>.</summary>
-    public async Task<IReadOnlyList<ReceivedMail>> MessagesFromAsync(string sender, int atLeast = 1, TimeSpan? timeout = null)
+    public Task<IReadOnlyList<ReceivedMail>> MessagesFromAsync(string sender, int atLeast = 1, TimeSpan? timeout = null) =>
+        MessagesAsync(m => m.From?.Contains(sender, StringComparison.OrdinalIgnoreCase) == true, atLeast, timeout);
+
+    private async Task<IReadOnlyList<ReceivedMail>> MessagesAsync(Func<MessageSummary, bool> mine, int atLeast, TimeSpan? timeout)
     {
         var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (true)
         {
-            var mine = (await ListAsync()).Where(m => m.From?.Contains(sender, StringComparison.OrdinalIgnoreCase) == true).ToList();
-            if (mine.Count >= atLeast || DateTimeOffset.UtcNow > deadline)
+            var found = (await ListAsync()).Where(mine).ToList();
+            if (found.Count >= atLeast || DateTimeOffset.UtcNow > deadline)
             {
                 var messages = new List<ReceivedMail>();
-                foreach (var summary in mine)
+                foreach (var summary in found)
                 {
                     await using var source = await http.GetStreamAsync(new Uri($"api/messages/{summary.Id}/raw", UriKind.Relative));
                     messages.Add(new ReceivedMail(summary.Subject, await MimeMessage.LoadAsync(source)));

@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Mail;
 
@@ -13,33 +12,21 @@ namespace Tdkt.Tests.Mail;
 /// A local stand-in for the ACS Email REST API that checks the documented wire format on every request:
 /// the HMAC-SHA256 signature and content hash (recomputed here from the raw request, independently of the
 /// product's code), the route and api-version, the Operation-Id and the JSON body. It answers 202, then
-/// serves the operation's status (Running, then Succeeded or Failed). Anything off is kept in <see cref="Problems"/>.
+/// serves the operation's status (Running, then Succeeded or Failed). Anything off is kept in <see cref="LocalHttpStub.Problems"/>.
 /// </summary>
-public sealed partial class AcsEmailStub : IAsyncDisposable
+public sealed partial class AcsEmailStub : LocalHttpStub
 {
-    private readonly HttpListener listener = new();
     private readonly byte[] key = RandomNumberGenerator.GetBytes(32);
-    private readonly int port = FreePort.Next();
-    private readonly Task loop;
     private readonly ConcurrentDictionary<string, int> polls = new(StringComparer.Ordinal);
     private int tooManyLeft;
 
-    public AcsEmailStub()
-    {
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        loop = Task.Run(LoopAsync);
-    }
-
-    public string ConnectionString => $"endpoint=http://127.0.0.1:{port}/;accesskey={Convert.ToBase64String(key)}";
+    public string ConnectionString => $"endpoint=http://127.0.0.1:{Port}/;accesskey={Convert.ToBase64String(key)}";
 
     /// <summary>Answer this many sends with 429 and Retry-After: 1 before accepting.</summary>
     public int TooManyRequests { get => tooManyLeft; set => tooManyLeft = value; }
 
     /// <summary>When set, every operation ends Failed with this error code (for example EmailDropped).</summary>
     public string? FailWith { get; set; }
-
-    public ConcurrentQueue<string> Problems { get; } = new();
 
     /// <summary>Every accepted send, in order: its Operation-Id and JSON body.</summary>
     public ConcurrentQueue<(string OperationId, JsonObject Body)> Sends { get; } = new();
@@ -49,36 +36,7 @@ public sealed partial class AcsEmailStub : IAsyncDisposable
     /// <summary>Sends answered with 429.</summary>
     public int Throttled => Volatile.Read(ref throttled);
 
-    private async Task LoopAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-            try
-            {
-                await HandleAsync(context);
-            }
-            catch (Exception ex)
-            {
-                Problems.Enqueue($"stub error: {ex.Message}");
-                context.Response.StatusCode = 500;
-            }
-            finally
-            {
-                context.Response.Close();
-            }
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    protected override async Task HandleAsync(HttpListenerContext context)
     {
         var request = context.Request;
         using var buffer = new MemoryStream();
@@ -149,7 +107,7 @@ public sealed partial class AcsEmailStub : IAsyncDisposable
         CheckBody(json);
         Sends.Enqueue((operationId, json));
         context.Response.StatusCode = 202;
-        context.Response.Headers["Operation-Location"] = $"http://127.0.0.1:{port}/emails/operations/{operationId}?api-version=2023-03-31";
+        context.Response.Headers["Operation-Location"] = $"http://127.0.0.1:{Port}/emails/operations/{operationId}?api-version=2023-03-31";
         context.Response.Headers["Retry-After"] = "0";
         await WriteJsonAsync(context, new JsonObject { ["id"] = operationId, ["status"] = "Running" });
     }
@@ -216,11 +174,4 @@ public sealed partial class AcsEmailStub : IAsyncDisposable
 
     [GeneratedRegex("^HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=(.+)$")]
     private static partial Regex AuthorizationHeader();
-
-    public async ValueTask DisposeAsync()
-    {
-        listener.Stop();
-        listener.Close();
-        await loop;
-    }
 }

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Core;
-using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Mail;
 
@@ -13,64 +12,23 @@ namespace Tdkt.Tests.Mail;
 /// client-credentials grant (checking the form), then checks each sendMail's route, bearer token and
 /// JSON (parsed case-insensitively, since the SDK writes some names in PascalCase) and answers 202.
 /// </summary>
-public sealed class GraphStub : IAsyncDisposable
+public sealed class GraphStub : LocalHttpStub
 {
     public const string Tenant = "00000000-0000-0000-0000-0000000000aa";
     public const string ClientId = "11111111-1111-1111-1111-1111111111bb";
     public const string Secret = "bí-mật-thử";
 
-    private readonly HttpListener listener = new();
-    private readonly int port = FreePort.Next();
     private readonly string token = Convert.ToHexString(Guid.NewGuid().ToByteArray());
-    private readonly Task loop;
 
-    public GraphStub()
-    {
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        loop = Task.Run(LoopAsync);
-    }
-
-    public string BaseUrl => $"http://127.0.0.1:{port}/v1.0";
-
-    public ConcurrentQueue<string> Problems { get; } = new();
+    public string BaseUrl => $"http://127.0.0.1:{Port}/v1.0";
 
     /// <summary>Every accepted sendMail: the mailbox in the route and the message JSON.</summary>
     public ConcurrentQueue<(string Sender, JsonObject Message)> Sends { get; } = new();
 
     /// <summary>The client-credentials sign-in a deployment's app registration does, against this stub's token endpoint.</summary>
-    public TokenCredential Credential => new ClientCredentials(new Uri($"http://127.0.0.1:{port}/{Tenant}/oauth2/v2.0/token"));
+    public TokenCredential Credential => new ClientCredentials(new Uri($"http://127.0.0.1:{Port}/{Tenant}/oauth2/v2.0/token"));
 
-    private async Task LoopAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-            try
-            {
-                await HandleAsync(context);
-            }
-            catch (Exception ex)
-            {
-                Problems.Enqueue($"stub error: {ex.Message}");
-                context.Response.StatusCode = 500;
-            }
-            finally
-            {
-                context.Response.Close();
-            }
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
+    protected override async Task HandleAsync(HttpListenerContext context)
     {
         var request = context.Request;
         using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
@@ -123,13 +81,6 @@ public sealed class GraphStub : IAsyncDisposable
         }
         Sends.Enqueue((Uri.UnescapeDataString(route.Groups[1].Value), message));
         context.Response.StatusCode = 202;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        listener.Stop();
-        listener.Close();
-        await loop;
     }
 
     /// <summary>OAuth 2.0 client credentials, as an app registration signs in: a form POST to the token endpoint.</summary>
