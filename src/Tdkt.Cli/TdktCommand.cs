@@ -18,6 +18,7 @@ public static class TdktCommand
             Reminders.SweepCommand.Create(),
             Mail.MailCommands.Dispatch(),
             Mail.MailCommands.Mail(),
+            StatusCommand.Create(),
         };
         return root;
     }

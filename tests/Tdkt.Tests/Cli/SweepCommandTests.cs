@@ -86,4 +86,20 @@ public sealed class SweepCommandTests(LocalServices services)
         var unknown = await CliProcess.RunAsync(environment, "plan", "reminders", "2023-252-kh-ubnd", "--task", "99");
         Assert.Equal("tdkt: kế hoạch 2023-252-kh-ubnd không có nhiệm vụ số “99”", unknown.StdErr.Trim());
     }
+
+    [Fact]
+    public async Task Status_shows_todays_sweep_run_and_the_outbox_by_state()
+    {
+        var today = Tdkt.Hosting.VietnamTime.Today(NodaTime.SystemClock.Instance);
+        Assert.Equal(0, (await CliProcess.RunAsync(environment, "sweep")).ExitCode);
+
+        var status = await CliProcess.RunAsync(environment, "status");
+
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains($"Hôm nay: {Tdkt.Hosting.VietnamTime.Format(today)}.", status.StdOut, StringComparison.Ordinal);
+        Assert.Matches($"- Quét ngày {System.Text.RegularExpressions.Regex.Escape(Tdkt.Hosting.VietnamTime.ShortDate(today))} lúc \\d\\d:\\d\\d \\(cli\\): ", status.StdOut);
+        Assert.Contains("Thư: 0 chờ gửi, 0 đang gửi, 0 đã gửi, 0 không gửi được.", status.StdOut, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse((await CliProcess.RunAsync(environment, "status", "--json")).StdOut);
+        Assert.Equal("cli", json.RootElement.GetProperty("runs")[0].GetProperty("trigger").GetString());
+    }
 }

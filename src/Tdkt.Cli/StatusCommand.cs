@@ -1,0 +1,55 @@
+using System.CommandLine;
+using NodaTime;
+using Tdkt.Hosting;
+using Tdkt.Outbox;
+using Tdkt.Reminders;
+
+namespace Tdkt.Cli;
+
+/// <summary><c>tdkt status [--json]</c>: the last sweep runs and the outbox by state, so an administrator sees that today's sweep ran.</summary>
+public static class StatusCommand
+{
+    private const int Days = 14;
+
+    public static Command Create()
+    {
+        var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
+        var command = new Command("status", $"Các lần quét nhắc việc và số thư theo trạng thái trong {Days} ngày gần nhất.") { json };
+        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        {
+            var today = VietnamTime.Today(context.Get<IClock>());
+            var runs = await context.Get<SweepRuns>().ListAsync(today.PlusDays(-Days), today, ct);
+            var counts = await context.Get<OutboxStore>().CountByStatusAsync(today, Days, ct);
+            if (parse.GetValue(json))
+            {
+                await context.WriteJsonAsync(new
+                {
+                    today = DueIndex.Key(today),
+                    runs = runs.Select(r => new
+                    {
+                        date = DueIndex.Key(r.Date), r.Trigger, r.WorkingDay, startedAt = r.StartedAt.ToString(), endedAt = r.EndedAt.ToString(),
+                        r.DigestsCreated, r.DigestsExisting, r.Notices, r.RowsRead, errors = r.Errors,
+                    }),
+                    outbox = counts,
+                });
+                return ExitCodes.Ok;
+            }
+            await context.Out.WriteLineAsync($"Hôm nay: {VietnamTime.Format(today)}.");
+            if (runs.Count == 0)
+            {
+                await context.Out.WriteLineAsync($"Chưa có lần quét nào trong {Days} ngày qua.");
+            }
+            foreach (var run in runs)
+            {
+                var local = run.StartedAt.InZone(VietnamTime.Zone);
+                var what = run.WorkingDay ? $"{run.DigestsCreated} thư mới, {run.DigestsExisting} đã có, {run.Notices} nhiệm vụ" : "ngày nghỉ";
+                var errors = run.Errors.Count == 0 ? "" : $"; {run.Errors.Count} lỗi: {run.Errors[0]}";
+                await context.Out.WriteLineAsync($"- Quét ngày {VietnamTime.ShortDate(run.Date)} lúc {local.ToString("HH':'mm", System.Globalization.CultureInfo.InvariantCulture)} ({run.Trigger}): {what}{errors}");
+            }
+            var states = new[] { (OutboxStatus.Pending, "chờ gửi"), (OutboxStatus.Sending, "đang gửi"), (OutboxStatus.Sent, "đã gửi"), (OutboxStatus.Failed, "không gửi được") };
+            await context.Out.WriteLineAsync("Thư: " + string.Join(", ", states.Select(s => $"{counts.GetValueOrDefault(s.Item1)} {s.Item2}")) + ".");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}
