@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Hosting;
+using Tdkt.Links;
 using Tdkt.Mail;
 using Tdkt.Plans;
 using Tdkt.Reminders;
@@ -31,10 +32,7 @@ public static class TdktServiceCollectionExtensions
         // Reminders: the working calendar (embedded, or a deployment's own file), rules, sweep, outbox, run records.
         services.AddReminders(configuration);
         services.AddMail(configuration);
-
-        // Signed agency links: the token only, until the completion page that accepts them exists.
-        services.AddOptions<Links.LinkOptions>().Bind(configuration.GetSection(Links.LinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<Links.LinkTokens>();
+        services.AddLinks(configuration);
         return services;
     }
 }
