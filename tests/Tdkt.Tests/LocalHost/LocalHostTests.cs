@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Tdkt.Cli.LocalHost;
+using Tdkt.Tests.Functions;
+using Tdkt.Tests.Infrastructure;
+
+namespace Tdkt.Tests.LocalHost;
+
+public sealed class LocalHostTests(LocalServices services)
+{
+    [Fact]
+    public void The_local_host_serves_exactly_the_http_routes_methods_and_levels_of_functions_metadata()
+    {
+        var declared = FunctionsMetadata.Read()
+            .Where(f => f.Type == "httpTrigger")
+            .Select(f => $"{f.Name} {f.Methods} /{FunctionRoutes.RoutePrefix}/{f.Route} {f.AuthLevel}")
+            .Order(StringComparer.Ordinal);
+        var served = LocalWebHost.Routes
+            .Select(r => $"{r.Name} {string.Join(",", r.Methods.Order(StringComparer.Ordinal))} /{FunctionRoutes.RoutePrefix}/{r.Route} {r.Level}")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(declared, served);
+        Assert.Contains(served, r => r.StartsWith("Health ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Anonymous_routes_answer_without_a_key_and_admin_routes_only_with_the_admin_key()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tdkt:Storage:ConnectionString"] = services.Azurite.ConnectionString,
+            ["Tdkt:Storage:Prefix"] = TestHost.UniquePrefix(),
+        }).Build();
+        await using var host = await LocalWebHost.StartAsync(configuration, 0, "the-admin-key", cancellationToken: TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = host.Address };
+        var ct = TestContext.Current.CancellationToken;
+
+        var health = await http.GetAsync("api/health", ct);
+        var noKey = await http.GetAsync("api/plans", ct);
+        var wrongKey = await http.GetAsync("api/plans?code=not-the-key", ct);
+        using var withHeader = new HttpRequestMessage(HttpMethod.Get, "api/plans") { Headers = { { "x-functions-key", "the-admin-key" } } };
+        var withKey = await http.SendAsync(withHeader, ct);
+        var wrongMethod = await http.DeleteAsync("api/plans?code=the-admin-key", ct);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains("\"healthy\":true", await health.Content.ReadAsStringAsync(ct), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
+        Assert.Equal("[]", await withKey.Content.ReadAsStringAsync(ct));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+    }
+}
