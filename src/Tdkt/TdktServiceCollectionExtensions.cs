@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Completion;
 using Tdkt.Hosting;
 using Tdkt.Links;
 using Tdkt.Mail;
@@ -33,6 +34,7 @@ public static class TdktServiceCollectionExtensions
         services.AddReminders(configuration);
         services.AddMail(configuration);
         services.AddLinks(configuration);
+        services.AddCompletion();
         return services;
     }
 }

@@ -14,6 +14,13 @@ public sealed class LinkOptions
     /// </summary>
     public string? SigningKeys { get; set; }
 
+    /// <summary>
+    /// The public address of the function app (or of <c>tdkt up</c>), e.g. https://tdkt.example.org: agency links are
+    /// {BaseUrl}/api/a/{token}. Empty: digests carry no link.
+    /// </summary>
+    [Url]
+    public string? BaseUrl { get; set; }
+
     /// <summary>How long after the end of the plan year a link stays valid.</summary>
     [Range(1, 3650)]
     public int GraceDays { get; set; } = 60;

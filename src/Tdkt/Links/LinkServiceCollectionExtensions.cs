@@ -6,11 +6,13 @@ namespace Tdkt.Links;
 
 public static class LinkServiceCollectionExtensions
 {
-    /// <summary>Signed agency links: the token only, until the completion page that accepts them exists.</summary>
+    /// <summary>Signed agency links: the tokens, and the link each digest carries.</summary>
     public static IServiceCollection AddLinks(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<LinkTokens>();
+        services.TryAddSingleton<AgencyLinks>();
+        services.TryAddSingleton<Mail.IAgencyLinks>(sp => sp.GetRequiredService<AgencyLinks>());
         return services;
     }
 }

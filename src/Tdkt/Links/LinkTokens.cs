@@ -23,8 +23,8 @@ public sealed record LinkVerification(LinkCheck Check, string? Agency, LocalDate
 /// <summary>
 /// The signed token in an agency's link: which agency, until when, and the id of the key that signed it,
 /// with an HMAC-SHA256 (truncated to 128 bits) over all three. Compact and URL-safe (base64url), so the link
-/// stays short in any mail client. Verification is constant-time. This is the building block of the
-/// completion links (issue "Completion"); the task page that accepts them is not built yet.
+/// stays short in any mail client. Verification is constant-time. The agency page
+/// (<c>GET /api/a/{token}</c>) accepts them; <see cref="AgencyLinks"/> puts them in every digest.
 /// </summary>
 public sealed class LinkTokens
 {
@@ -73,6 +73,42 @@ public sealed class LinkTokens
         var today = Hosting.VietnamTime.Today(clock);
         return new LinkVerification(today <= fields.Expires ? LinkCheck.Valid : LinkCheck.Expired, fields.Agency, fields.Expires);
     }
+
+    /// <summary>How long a page's forms stay valid after the page was served.</summary>
+    public static readonly Duration FormLifetime = Duration.FromHours(24);
+
+    /// <summary>
+    /// The anti-forgery value put in the page's forms: when the page was served and an HMAC over that time
+    /// and the link's token, so a form cannot be posted to another agency's link, or built without loading the page.
+    /// </summary>
+    public string CreateFormProof(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var (id, key) = keys.Count > 0 ? keys[0] : throw new InvalidOperationException("Chưa cấu hình khóa ký đường dẫn (Tdkt:Links:SigningKeys).");
+        var issued = clock.GetCurrentInstant().ToUnixTimeSeconds();
+        return $"{issued}.{id}.{Base64Url(Mac(key, FormPayload(token, issued)))}";
+    }
+
+    /// <summary>True when <paramref name="proof"/> was made by <see cref="CreateFormProof"/> for this token and is still fresh.</summary>
+    public bool CheckFormProof(string token, string? proof)
+    {
+        if (token is null || proof is null || proof.Length > 128 || proof.Split('.') is not [var issuedText, var id, var macText]
+            || !long.TryParse(issuedText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var issued)
+            || FromBase64Url(macText) is not { Length: MacBytes } mac)
+        {
+            return false;
+        }
+        var key = keys.FirstOrDefault(k => k.Id == id).Key;
+        if (key is null || !CryptographicOperations.FixedTimeEquals(mac, Mac(key, FormPayload(token, issued))))
+        {
+            return false;
+        }
+        var age = clock.GetCurrentInstant() - Instant.FromUnixTimeSeconds(Math.Min(issued, Instant.MaxValue.ToUnixTimeSeconds()));
+        return age >= -Duration.FromMinutes(5) && age <= FormLifetime;
+    }
+
+    private static byte[] FormPayload(string token, long issued) =>
+        Encoding.UTF8.GetBytes($"form\n{token}\n{issued.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
     private static byte[] Payload(string keyId, string agency, LocalDate expires)
     {

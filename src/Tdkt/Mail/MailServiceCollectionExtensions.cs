@@ -17,7 +17,6 @@ public static class MailServiceCollectionExtensions
 
         // Pacing of real sends uses elapsed time; dates and "now" of the business come from IClock.
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IAgencyLinks, NoAgencyLinks>();
         services.TryAddSingleton<MailTemplates>();
         services.TryAddSingleton<MailComposer>();
         services.TryAddSingleton<SendRateLimiter>();

@@ -222,6 +222,44 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
             ["LastError"] = Truncate(error),
         }, cancellationToken);
 
+    /// <summary>The digests of the last <paramref name="days"/> days in one state (e.g. failed), newest first.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ListByStatusAsync(string status, LocalDate today, int days, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var from = LocalDatePattern.Iso.Format(today.PlusDays(-days));
+        var to = LocalDatePattern.Iso.Format(today.PlusDays(1));
+        var list = new List<OutboxEntry>();
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and Status eq {status}"), cancellationToken: cancellationToken))
+        {
+            list.Add(ToEntry(row));
+        }
+        return [.. list.OrderByDescending(e => e.Key.Date).ThenBy(e => e.Key.Value, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Gives a failed digest a fresh set of attempts, due now (an administrator's retry). False when the digest is
+    /// not failed (already pending, being sent or sent) or changed meanwhile.
+    /// </summary>
+    public async Task<bool> RetryAsync(DigestKey key, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(key, cancellationToken) is not { Status: OutboxStatus.Failed } entry)
+        {
+            return false;
+        }
+        var retried = await FinishAsync(entry, new Dictionary<string, object?>
+        {
+            ["Status"] = OutboxStatus.Pending,
+            ["Attempts"] = 0,
+            ["NextAttemptAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
+        }, cancellationToken);
+        if (retried)
+        {
+            await MarkPendingAsync(key, cancellationToken);
+        }
+        return retried;
+    }
+
     /// <summary>How many digests of the last <paramref name="days"/> days are in each state.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(LocalDate today, int days, CancellationToken cancellationToken)
     {

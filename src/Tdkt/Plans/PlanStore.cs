@@ -114,16 +114,27 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
         var list = new List<PlanSummary>();
         await foreach (var p in plans.QueryAsync<TableEntity>(e => e.PartitionKey == PlanPartition, cancellationToken: cancellationToken))
         {
-            list.Add(new PlanSummary(new PlanId(p.RowKey), p.GetString("Number"), p.GetString("Title"), p.GetInt32("Year") ?? 0,
-                Enum.Parse<PlanStatus>(p.GetString("Status")), p.GetInt32("TaskCount") ?? 0, p.GetBoolean("Pending") == true)
-            {
-                ActivatedOn = Date(p, "ActivatedOn"),
-                FirstDue = Date(p, "FirstDue"),
-                Reminders = PlanReminders.FromJson(p.GetString("Reminders")),
-            });
+            list.Add(Summary(p));
         }
         return list;
     }
+
+    /// <summary>One plan's summary (a point read), or null.</summary>
+    public async Task<PlanSummary?> GetSummaryAsync(PlanId id, CancellationToken cancellationToken)
+    {
+        var plans = await tables.GetAsync(StorageTables.Plans, cancellationToken);
+        var row = await plans.GetEntityIfExistsAsync<TableEntity>(PlanPartition, id.Value, cancellationToken: cancellationToken);
+        return row.HasValue ? Summary(row.Value!) : null;
+    }
+
+    private static PlanSummary Summary(TableEntity p) =>
+        new(new PlanId(p.RowKey), p.GetString("Number"), p.GetString("Title"), p.GetInt32("Year") ?? 0,
+            Enum.Parse<PlanStatus>(p.GetString("Status")), p.GetInt32("TaskCount") ?? 0, p.GetBoolean("Pending") == true)
+        {
+            ActivatedOn = Date(p, "ActivatedOn"),
+            FirstDue = Date(p, "FirstDue"),
+            Reminders = PlanReminders.FromJson(p.GetString("Reminders")),
+        };
 
     /// <summary>
     /// Changes a plan's status; false when there is no such plan. Activating records today's local date, from
@@ -182,44 +193,6 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
             var split = row.RowKey.IndexOf("--", StringComparison.Ordinal);
             yield return new DueEntry(id.Value, row.RowKey[..split], row.GetString("TaskNumber"), row.GetString("Agency"), row.GetInt32("Quarter") ?? 0,
                 Date(row, "Due") ?? default, IsDone(row), Date(row, "CompletedOn"));
-        }
-    }
-
-    /// <summary>
-    /// Records that an agency has done its part of a task: the assignment row first (with its ETag, so two
-    /// at once record one), then the due-date index. False when it was already recorded or there is no such assignment.
-    /// </summary>
-    public async Task<bool> RecordCompletionAsync(PlanId id, string assignmentKey, LocalDate completedOn, string? completedBy, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
-        // A 412 means the row changed under us (another completion, or a plan import): read it again and decide again.
-        for (var attempt = 0; ; attempt++)
-        {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(id.Value, assignmentKey, cancellationToken: cancellationToken);
-            if (!row.HasValue || row.Value!.GetBoolean("Removed") == true || IsDone(row.Value))
-            {
-                return false;
-            }
-            var update = new TableEntity(id.Value, assignmentKey)
-            {
-                ["Status"] = "done",
-                ["CompletedOn"] = LocalDatePattern.Iso.Format(completedOn),
-                ["CompletedAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
-                ["CompletedBy"] = completedBy,
-            };
-            try
-            {
-                await table.UpdateEntityAsync(update, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
-            }
-            catch (Azure.RequestFailedException ex) when (ex.Status == 412 && attempt < 5)
-            {
-                continue;
-            }
-            if (Date(row.Value, "Due") is { } due)
-            {
-                await dueIndex.SetDoneAsync(due, DueEntry.RowKeyFor(id.Value, assignmentKey), true, cancellationToken);
-            }
-            return true;
         }
     }
 

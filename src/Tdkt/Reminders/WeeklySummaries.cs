@@ -42,7 +42,6 @@ public sealed class WeeklySummaries(PlanStore plans)
     }
 
     /// <summary>0 done on time, 1 done late, 2 open within the deadline, 3 open overdue.</summary>
-    private static int Category(DueEntry a, LocalDate date) => a.Done
-        ? (a.CompletedOn is { } on && on > a.Due ? 1 : 0)
-        : (date <= a.Due ? 2 : 3);
+    private static int Category(DueEntry a, LocalDate date) =>
+        (int)Reports.Progress.Of(a.Due, a.Done ? a.CompletedOn ?? a.Due : null, date);
 }

@@ -5,11 +5,19 @@ public sealed class FunctionsMetadataTests
     /// <summary>Every function the app exposes, with its trigger; a new function must be added here on purpose.</summary>
     private static readonly FunctionTrigger[] Expected =
     [
+        // The agency page and its forms are anonymous: the signed token in the route is the credential.
+        new("AgencyPage", "httpTrigger", "a/{token}", "GET,HEAD", "Anonymous", null, null),
+        new("CompleteTask", "httpTrigger", "a/{token}/tasks/{task}/complete", "POST", "Anonymous", null, null),
+        new("UndoCompletion", "httpTrigger", "a/{token}/tasks/{task}/undo", "POST", "Anonymous", null, null),
         new("Dispatch", "queueTrigger", null, null, null, null, "%Tdkt:Mail:DispatchQueue%"),
         new("DispatchPending", "timerTrigger", null, null, null, "0 */5 * * * *", null),
         new("Health", "httpTrigger", "health", "GET", "Anonymous", null, null),
         new("ImportPlan", "httpTrigger", "plans", "POST", "Function", null, null),
         new("ListPlans", "httpTrigger", "plans", "GET", "Function", null, null),
+        new("PlanReport", "httpTrigger", "plans/{id}/report", "GET", "Function", null, null),
+        new("ReopenTask", "httpTrigger", "plans/{id}/tasks/{task}/reopen", "POST", "Function", null, null),
+        new("ListOutbox", "httpTrigger", "outbox", "GET", "Function", null, null),
+        new("RetryDigest", "httpTrigger", "outbox/{date}/{kind}/{agency}/retry", "POST", "Function", null, null),
         new("Sweep", "timerTrigger", null, null, null, "%Tdkt:Sweep:Schedule%", null),
     ];
 

@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Testing;
 using NodaTime.Text;
 using Tdkt.Agencies;
+using Tdkt.Completion;
 using Tdkt.Outbox;
 using Tdkt.Plans;
 using Tdkt.Reminders;
@@ -68,7 +69,9 @@ public sealed class ReminderScenario : IAsyncDisposable
     public async Task CompleteAsync(string taskNumber, string agency, string on)
     {
         var task = Plan.Tasks.Single(t => t.Number == taskNumber);
-        Assert.True(await Plans.RecordCompletionAsync(Plan.Id, PlanStore.AssignmentKey(task, new AgencyId(agency)), D(on), "Người thử", TestContext.Current.CancellationToken));
+        var (recorded, _) = await Provider.GetRequiredService<CompletionStore>().RecordAsync(Plan.Id.Value, PlanStore.AssignmentKey(task, new AgencyId(agency)), D(on),
+            new CompletionInput("Người thử", null, CompletionVia.Admin), TestContext.Current.CancellationToken);
+        Assert.True(recorded);
     }
 
     public ValueTask DisposeAsync() => Provider.DisposeAsync();

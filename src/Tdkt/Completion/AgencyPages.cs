@@ -1,0 +1,147 @@
+using NodaTime;
+using NodaTime.Text;
+using Tdkt.Agencies;
+using Tdkt.Hosting;
+using Tdkt.Links;
+using Tdkt.Pages;
+using Tdkt.Plans;
+using Tdkt.Reports;
+
+namespace Tdkt.Completion;
+
+/// <summary>What to confirm at the top of the page after a form was posted (post/redirect/get).</summary>
+public enum PageMessage
+{
+    None,
+    Done,
+    Again,
+    Undone,
+    TooLate,
+    NotDone,
+    Stale,
+}
+
+/// <summary>
+/// The agency's page: its tasks in every active plan, per quarter, with deadline and status in the official
+/// colours, and for each open task the form that records its completion. Rendering reads only.
+/// </summary>
+public sealed class AgencyPages(PlanStore plans, AgencyStore agencies, CompletionStore store, CompletionService completion, PageTemplates templates,
+    LinkTokens tokens, IClock clock)
+{
+    private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+
+    public async Task<string> RenderAsync(string agency, string token, PageMessage message, TaskRef? about, CancellationToken cancellationToken)
+    {
+        var directory = await agencies.LoadAsync(cancellationToken);
+        var name = directory.Find(new AgencyId(agency))?.Name ?? agency;
+        var today = VietnamTime.Today(clock);
+        var sections = new List<PlanView>();
+        MessageView? shown = null;
+        foreach (var summary in (await plans.ListAsync(cancellationToken)).Where(p => p.IsReminded).OrderByDescending(p => p.Year).ThenBy(p => p.Id.Value, StringComparer.Ordinal))
+        {
+            var rows = await store.OfAgencyAsync(summary.Id.Value, agency, cancellationToken);
+            if (rows.Count == 0 || await plans.GetAsync(summary.Id, cancellationToken) is not { } plan)
+            {
+                continue;
+            }
+            var order = plan.Tasks.Select((t, i) => (t.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+            var tasks = plan.Tasks.ToDictionary(t => t.Key, StringComparer.Ordinal);
+            var quarters = rows
+                .Where(r => tasks.ContainsKey(r.TaskKey))
+                .GroupBy(r => r.Quarter)
+                .OrderBy(g => g.Key)
+                .Select(g => new QuarterView(QuarterHeading(g.Key),
+                    g.OrderBy(r => order[r.TaskKey]).Select(r => Row(r, tasks[r.TaskKey], new TaskRef(plan.Id, r.TaskKey), token, today, about)).ToList()))
+                .ToList();
+            var categories = rows.Select(r => Progress.Of(r.Due, r.Completion?.On, today)).ToList();
+            var done = categories.Count(c => c is ProgressCategory.DoneOnTime or ProgressCategory.DoneLate);
+            var overdue = categories.Count(c => c == ProgressCategory.OpenOverdue);
+            sections.Add(new PlanView($"Kế hoạch số {plan.Number}: {plan.Title}",
+                $"{rows.Count} nhiệm vụ: {done} đã hoàn thành, {rows.Count - done - overdue} đang thực hiện, {overdue} quá hạn.", quarters));
+            if (about is { } a && a.Plan == plan.Id && rows.FirstOrDefault(r => r.TaskKey == a.TaskKey) is { } target)
+            {
+                shown = Message(message, target);
+            }
+        }
+        shown ??= message == PageMessage.Stale ? Message(message, null) : null;
+
+        return templates.Render("agency.html.liquid", new AgencyPageView(
+            $"Nhiệm vụ thi đua, khen thưởng: {name}", name, VietnamTime.Format(today),
+            "Danh sách nhiệm vụ của cơ quan theo các kế hoạch thi đua, khen thưởng đang thực hiện. Khi đã hoàn thành nhiệm vụ, chọn “Xác nhận đã hoàn thành” để hệ thống ghi nhận và dừng nhắc việc.",
+            shown, sections, tokens.CreateFormProof(token),
+            "Đường dẫn này dành riêng cho cơ quan, đề nghị không chuyển tiếp ra ngoài. Thư nhắc việc tiếp theo sẽ mang đường dẫn mới."));
+    }
+
+    public string Problem(LinkProblem problem) => templates.Render("problem.html.liquid", problem switch
+    {
+        LinkProblem.Expired => new ProblemPageView("Đường dẫn đã hết hạn",
+            "Đường dẫn này đã hết thời hạn sử dụng, nên không mở được trang nhiệm vụ.", Steps),
+        LinkProblem.NotHeld => new ProblemPageView("Không tìm thấy nhiệm vụ",
+            "Nhiệm vụ đã chọn không có trong danh sách nhiệm vụ của đường dẫn này, nên không có gì được ghi nhận.", Steps),
+        LinkProblem.Throttled => new ProblemPageView("Tạm dừng do có nhiều yêu cầu không hợp lệ",
+            "Hệ thống đã nhận nhiều đường dẫn không hợp lệ từ máy của bạn và tạm dừng xử lý trong ít phút.", ["Vui lòng thử lại sau 10 phút, với đường dẫn trong thư nhắc việc gần nhất."]),
+        LinkProblem.BadRequest => new ProblemPageView("Yêu cầu không hợp lệ",
+            "Biểu mẫu gửi lên không đúng định dạng hoặc quá dài, nên không có gì được ghi nhận.", ["Quay lại trang nhiệm vụ từ đường dẫn trong thư và thực hiện lại."]),
+        _ => new ProblemPageView("Đường dẫn không hợp lệ",
+            "Đường dẫn này không đúng hoặc đã bị thay đổi, nên không mở được trang nhiệm vụ.", Steps),
+    });
+
+    private static readonly string[] Steps =
+    [
+        "Mở lại đường dẫn trong thư nhắc việc gần nhất (sao chép đầy đủ cả đường dẫn); mỗi thư nhắc việc mới đều mang đường dẫn còn hiệu lực.",
+        "Nếu vẫn không mở được, đề nghị liên hệ cơ quan theo dõi, đôn đốc công tác thi đua, khen thưởng (Sở Nội vụ) để được hỗ trợ.",
+    ];
+
+    private TaskRowView Row(AssignmentRecord r, PlanTask task, TaskRef reference, string token, LocalDate today, TaskRef? about)
+    {
+        var category = Progress.Of(r.Due, r.Completion?.On, today);
+        var done = r.Completion is { } c
+            ? $"Đã xác nhận hoàn thành lúc {When(c.At)}{(c.By is { } by ? $", người báo cáo: {by}" : "")}{(c.Note is { } note ? $". Ghi chú: {note}" : "")}."
+            : null;
+        var status = category == ProgressCategory.OpenOverdue
+            ? $"Quá hạn {Period.Between(r.Due, today, PeriodUnits.Days).Days} ngày"
+            : Progress.Label(category);
+        return new TaskRowView(reference.Anchor, task.Number, task.Content, VietnamTime.Format(r.Due), task.Deadline.Phrase ?? "",
+            r.IsLead ? "Cơ quan chủ trì" : "Cơ quan phối hợp", status, Progress.Slug(category), Progress.Colour(category), !r.Done, done,
+            completion.CanUndo(r), $"{token}/tasks/{reference}/complete", $"{token}/tasks/{reference}/undo", about == reference);
+    }
+
+    private static MessageView? Message(PageMessage message, AssignmentRecord? r) => (message, r?.Completion) switch
+    {
+        (PageMessage.Done, { } c) => new("ok",
+            $"Đã ghi nhận nhiệm vụ số {r!.TaskNumber} hoàn thành lúc {When(c.At)}. Nếu xác nhận nhầm, có thể hoàn tác trong {CompletionService.UndoWindow.TotalMinutes:0} phút."),
+        (PageMessage.Again, { } c) => new("info",
+            $"Nhiệm vụ số {r!.TaskNumber} đã được ghi nhận hoàn thành trước đó, lúc {When(c.At)}{(c.By is { } by ? $" ({by})" : "")}; không ghi nhận lại."),
+        (PageMessage.Undone, null) when r is not null => new("info", $"Đã hoàn tác: nhiệm vụ số {r.TaskNumber} trở lại chưa hoàn thành."),
+        (PageMessage.TooLate, { }) => new("warn",
+            $"Đã quá {CompletionService.UndoWindow.TotalMinutes:0} phút kể từ khi xác nhận nhiệm vụ số {r!.TaskNumber}, không thể tự hoàn tác. Nếu xác nhận nhầm, đề nghị liên hệ cơ quan theo dõi, đôn đốc để mở lại nhiệm vụ."),
+        (PageMessage.NotDone, null) when r is not null => new("info", $"Nhiệm vụ số {r.TaskNumber} chưa được xác nhận hoàn thành, không có gì để hoàn tác."),
+        (PageMessage.Stale, _) => new("warn", "Trang đã mở quá lâu hoặc biểu mẫu không hợp lệ, nên chưa ghi nhận gì. Vui lòng thực hiện lại trên trang này."),
+        _ => null,
+    };
+
+    private static string When(Instant at)
+    {
+        var local = at.InZone(VietnamTime.Zone);
+        return $"{Clock.Format(local.TimeOfDay)} ngày {VietnamTime.ShortDate(local.Date)}";
+    }
+
+    private static string QuarterHeading(int quarter) => quarter switch
+    {
+        1 => "Quý I",
+        2 => "Quý II",
+        3 => "Quý III",
+        4 => "Quý IV",
+        _ => "Cả năm",
+    };
+}
+
+/// <summary>Why a link or a form cannot be used.</summary>
+public enum LinkProblem
+{
+    Forged,
+    Expired,
+    NotHeld,
+    Throttled,
+    BadRequest,
+}

@@ -1,0 +1,28 @@
+using Azure;
+using NodaTime;
+
+namespace Tdkt.Completion;
+
+/// <summary>Who said an assignment is done, when and how (the completion columns of its row).</summary>
+public sealed record CompletionInfo(LocalDate On, Instant At, string? By, string? Note, string Via, string? ClientIp = null, string? UserAgent = null);
+
+/// <summary>One task × agency assignment as stored, with its completion if it is done.</summary>
+public sealed record AssignmentRecord(
+    string Plan, string Key, string TaskKey, string TaskNumber, string Agency, bool IsLead, int Quarter, LocalDate Due, bool Removed,
+    CompletionInfo? Completion, ETag ETag)
+{
+    public bool Done => Completion is not null;
+}
+
+/// <summary>What a completion records besides the date: the typed name, a note and where it came from.</summary>
+public sealed record CompletionInput(string? By, string? Note, string Via, string? ClientIp = null, string? UserAgent = null);
+
+/// <summary>Ways a completion reaches the store.</summary>
+public static class CompletionVia
+{
+    /// <summary>The agency's own page, through its signed link.</summary>
+    public const string Link = "link";
+
+    /// <summary>An administrator (command line or admin route).</summary>
+    public const string Admin = "admin";
+}

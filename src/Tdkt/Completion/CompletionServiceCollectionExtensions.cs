@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tdkt.Pages;
+using Tdkt.Reports;
+
+namespace Tdkt.Completion;
+
+public static class CompletionServiceCollectionExtensions
+{
+    /// <summary>Completion through the agency page, its audit, and the progress reports built on it.</summary>
+    public static IServiceCollection AddCompletion(this IServiceCollection services)
+    {
+        services.TryAddSingleton<PageTemplates>();
+        services.TryAddSingleton<CompletionStore>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<CompletionService>();
+        services.TryAddSingleton<BadLinkThrottle>();
+        services.TryAddSingleton<AgencyPages>();
+        services.TryAddSingleton<PlanReports>();
+        services.TryAddSingleton<ReportFormats>();
+        return services;
+    }
+}

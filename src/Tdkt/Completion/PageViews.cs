@@ -1,0 +1,18 @@
+namespace Tdkt.Completion;
+
+/// <summary>What the agency page shows; every value is text ready to print (the template encodes it).</summary>
+public sealed record AgencyPageView(string Title, string AgencyName, string Today, string Intro, MessageView? Message, IReadOnlyList<PlanView> Plans,
+    string FormProof, string Footer);
+
+/// <summary>A confirmation or warning at the top of the page after a form was posted. Kind: ok, info or warn.</summary>
+public sealed record MessageView(string Kind, string Text);
+
+public sealed record PlanView(string Heading, string Counts, IReadOnlyList<QuarterView> Quarters);
+
+public sealed record QuarterView(string Heading, IReadOnlyList<TaskRowView> Tasks);
+
+public sealed record TaskRowView(string Anchor, string Number, string Content, string Due, string Phrase, string Role, string Status, string StatusSlug,
+    string Colour, bool IsOpen, string? DoneText, bool CanUndo, string CompleteAction, string UndoAction, bool Highlight);
+
+/// <summary>The page for a link that cannot be used, saying what to do instead and nothing about why in detail.</summary>
+public sealed record ProblemPageView(string Title, string Text, IReadOnlyList<string> Steps);

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Tdkt.Mail;
+
+namespace Tdkt.Links;
+
+/// <summary>
+/// The link in an agency's digests: {BaseUrl}/api/a/{token}, the token naming the agency and valid until the
+/// end of the year it was sent in plus <see cref="LinkOptions.GraceDays"/> (a plan's digests are sent in its year),
+/// so a link from any digest keeps working until well after the plan closes. No base URL or no key: no link.
+/// </summary>
+public sealed class AgencyLinks(LinkTokens tokens, IOptions<LinkOptions> options) : IAgencyLinks
+{
+    public const string PagePath = "api/a/";
+
+    public string? LinkFor(string agency, LocalDate sentOn)
+    {
+        var baseUrl = options.Value.BaseUrl;
+        if (string.IsNullOrEmpty(baseUrl) || !tokens.CanSign)
+        {
+            return null;
+        }
+        return $"{baseUrl.TrimEnd('/')}/{PagePath}{tokens.Create(agency, Expiry(sentOn))}";
+    }
+
+    public LocalDate Expiry(LocalDate sentOn) => new LocalDate(sentOn.Year, 12, 31).PlusDays(options.Value.GraceDays);
+}

@@ -1,0 +1,52 @@
+using NodaTime;
+using Tdkt.Plans;
+
+namespace Tdkt.Reports;
+
+/// <summary>Counts in the four official categories.</summary>
+public sealed record ProgressCounts(int DoneOnTime, int DoneLate, int OpenInTime, int OpenOverdue)
+{
+    public static ProgressCounts Zero { get; } = new(0, 0, 0, 0);
+
+    public int Total => DoneOnTime + DoneLate + OpenInTime + OpenOverdue;
+
+    public int this[ProgressCategory category] => category switch
+    {
+        ProgressCategory.DoneOnTime => DoneOnTime,
+        ProgressCategory.DoneLate => DoneLate,
+        ProgressCategory.OpenInTime => OpenInTime,
+        ProgressCategory.OpenOverdue => OpenOverdue,
+        _ => throw new ArgumentOutOfRangeException(nameof(category)),
+    };
+
+    /// <summary>Share of the total in percent, one decimal, rounded half away from zero; 0 when there is nothing.</summary>
+    public decimal Percent(ProgressCategory category) =>
+        Total == 0 ? 0m : Math.Round(100m * this[category] / Total, 1, MidpointRounding.AwayFromZero);
+
+    public ProgressCounts Add(ProgressCategory category) => category switch
+    {
+        ProgressCategory.DoneOnTime => this with { DoneOnTime = DoneOnTime + 1 },
+        ProgressCategory.DoneLate => this with { DoneLate = DoneLate + 1 },
+        ProgressCategory.OpenInTime => this with { OpenInTime = OpenInTime + 1 },
+        ProgressCategory.OpenOverdue => this with { OpenOverdue = OpenOverdue + 1 },
+        _ => throw new ArgumentOutOfRangeException(nameof(category)),
+    };
+
+    public static ProgressCounts Sum(IEnumerable<ProgressCounts> counts) =>
+        counts.Aggregate(Zero, (a, b) => new(a.DoneOnTime + b.DoneOnTime, a.DoneLate + b.DoneLate, a.OpenInTime + b.OpenInTime, a.OpenOverdue + b.OpenOverdue));
+}
+
+/// <summary>One line of a report: an agency (or all agencies, Agency null) in one quarter (or the whole year, Quarter null).</summary>
+public sealed record ReportLine(string? Agency, string AgencyName, int? Quarter, ProgressCounts Counts);
+
+/// <summary>A plan's progress as of a date: per agency and quarter, per agency, per quarter and in total.</summary>
+public sealed record PlanReport(PlanId Plan, string Number, string Title, int Year, LocalDate AsOf, IReadOnlyList<ReportLine> Lines)
+{
+    public IEnumerable<ReportLine> ByAgency => Lines.Where(l => l.Agency is not null && l.Quarter is null);
+
+    public IEnumerable<ReportLine> ByAgencyAndQuarter => Lines.Where(l => l.Agency is not null && l.Quarter is not null);
+
+    public IEnumerable<ReportLine> ByQuarter => Lines.Where(l => l.Agency is null && l.Quarter is not null);
+
+    public ReportLine Total => Lines.Single(l => l.Agency is null && l.Quarter is null);
+}

@@ -1,0 +1,41 @@
+using NodaTime;
+using Tdkt.Agencies;
+using Tdkt.Hosting;
+using Tdkt.Plans;
+
+namespace Tdkt.Reports;
+
+/// <summary>Computes a plan's progress report from its assignments (one partition read).</summary>
+public sealed class PlanReports(PlanStore plans, AgencyStore agencies, IClock clock)
+{
+    public const string AllAgencies = "Tổng cộng";
+
+    /// <summary>The report as of <paramref name="asOf"/> (default today in Vietnam), or null when there is no such plan.</summary>
+    public async Task<PlanReport?> ComputeAsync(PlanId id, LocalDate? asOf, CancellationToken cancellationToken)
+    {
+        if (await plans.GetSummaryAsync(id, cancellationToken) is not { } plan)
+        {
+            return null;
+        }
+        var date = asOf ?? VietnamTime.Today(clock);
+        var directory = await agencies.LoadAsync(cancellationToken);
+        var cells = new Dictionary<(string Agency, int Quarter), ProgressCounts>();
+        await foreach (var a in plans.AssignmentsAsync(id, null, cancellationToken))
+        {
+            var key = (a.Agency, a.Quarter);
+            cells[key] = cells.GetValueOrDefault(key, ProgressCounts.Zero).Add(Progress.Of(a.Due, a.Done ? a.CompletedOn ?? a.Due : null, date));
+        }
+        string Name(string agency) => directory.Find(new AgencyId(agency))?.Name ?? agency;
+        var lines = new List<ReportLine>();
+        foreach (var agency in cells.Keys.Select(k => k.Agency).Distinct().OrderBy(Name, StringComparer.Ordinal))
+        {
+            var mine = cells.Where(c => c.Key.Agency == agency).OrderBy(c => c.Key.Quarter).ToList();
+            lines.Add(new ReportLine(agency, Name(agency), null, ProgressCounts.Sum(mine.Select(c => c.Value))));
+            lines.AddRange(mine.Select(c => new ReportLine(agency, Name(agency), c.Key.Quarter, c.Value)));
+        }
+        lines.AddRange(cells.GroupBy(c => c.Key.Quarter).OrderBy(g => g.Key)
+            .Select(g => new ReportLine(null, AllAgencies, g.Key, ProgressCounts.Sum(g.Select(c => c.Value)))));
+        lines.Add(new ReportLine(null, AllAgencies, null, ProgressCounts.Sum(cells.Values)));
+        return new PlanReport(id, plan.Number, plan.Title, plan.Year, date, lines);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Tdkt.Hosting;
+using Tdkt.Pages;
+
+namespace Tdkt.Reports;
+
+public sealed record ReportRowView(string Agency, string Quarter, int DoneOnTime, string DoneOnTimePercent, int DoneLate, string DoneLatePercent,
+    int OpenInTime, string OpenInTimePercent, int OpenOverdue, string OpenOverduePercent, int Total, bool IsTotal);
+
+public sealed record ReportTableView(string Heading, IReadOnlyList<ReportRowView> Rows);
+
+public sealed record ReportView(string Title, string Heading, string AsOf, IReadOnlyList<ReportTableView> Tables, string Footer);
+
+/// <summary>A plan report as JSON (an object for serialisation), CSV (UTF-8 with BOM, so spreadsheets read the Vietnamese) or an HTML page.</summary>
+public sealed class ReportFormats(PageTemplates templates)
+{
+    private static readonly ProgressCategory[] Categories = Enum.GetValues<ProgressCategory>();
+    private static readonly string[] LeadingHeaders = ["Mã cơ quan", "Cơ quan", "Quý"];
+
+    public static object Json(PlanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new
+        {
+            plan = report.Plan.Value,
+            number = report.Number,
+            title = report.Title,
+            year = report.Year,
+            asOf = report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            categories = Categories.Select(c => new { id = Progress.Slug(c), label = Progress.Label(c) }),
+            total = Counts(report.Total.Counts),
+            byQuarter = report.ByQuarter.Select(l => new { quarter = l.Quarter, counts = Counts(l.Counts) }),
+            byAgency = report.ByAgency.Select(l => new
+            {
+                agency = l.Agency,
+                name = l.AgencyName,
+                counts = Counts(l.Counts),
+                byQuarter = report.ByAgencyAndQuarter.Where(q => q.Agency == l.Agency).Select(q => new { quarter = q.Quarter, counts = Counts(q.Counts) }),
+            }),
+        };
+    }
+
+    private static Dictionary<string, object> Counts(ProgressCounts counts)
+    {
+        var result = new Dictionary<string, object>(StringComparer.Ordinal) { ["total"] = counts.Total };
+        foreach (var c in Categories)
+        {
+            result[Progress.Slug(c)] = new { count = counts[c], percent = counts.Percent(c) };
+        }
+        return result;
+    }
+
+    public static byte[] Csv(PlanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
+        {
+            foreach (var header in LeadingHeaders.Concat(Categories.SelectMany(c => new[] { Progress.Label(c), Progress.Label(c) + " (%)" })).Append("Tổng số"))
+            {
+                csv.WriteField(header);
+            }
+            csv.NextRecord();
+            foreach (var line in report.Lines)
+            {
+                csv.WriteField(line.Agency ?? "");
+                csv.WriteField(line.AgencyName);
+                csv.WriteField(line.Quarter?.ToString(CultureInfo.InvariantCulture) ?? "Cả năm");
+                foreach (var c in Categories)
+                {
+                    csv.WriteField(line.Counts[c]);
+                    csv.WriteField(line.Counts.Percent(c).ToString("0.0", CultureInfo.InvariantCulture));
+                }
+                csv.WriteField(line.Counts.Total);
+                csv.NextRecord();
+            }
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(writer.ToString())];
+    }
+
+    public string Html(PlanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var tables = new List<ReportTableView>
+        {
+            new("Theo cơ quan (cả năm)", [.. report.ByAgency.Select(l => Row(l, l.AgencyName)), Row(report.Total, PlanReports.AllAgencies, isTotal: true)]),
+            new("Theo quý", [.. report.ByQuarter.Select(l => Row(l, Quarter(l.Quarter))), Row(report.Total, "Cả năm", isTotal: true)]),
+        };
+        tables.AddRange(report.ByQuarter.Select(q => new ReportTableView($"{Quarter(q.Quarter)}: theo cơ quan",
+            [.. report.ByAgencyAndQuarter.Where(l => l.Quarter == q.Quarter).Select(l => Row(l, l.AgencyName)), Row(q, PlanReports.AllAgencies, isTotal: true)])));
+        return templates.Render("report.html.liquid", new ReportView(
+            $"Báo cáo tiến độ: Kế hoạch số {report.Number}",
+            $"Kế hoạch số {report.Number}: {report.Title}",
+            $"Số liệu tính đến {VietnamTime.Format(report.AsOf)}.",
+            tables,
+            "Hoàn thành đúng hạn: xác nhận hoàn thành trong thời hạn; hoàn thành quá hạn: xác nhận sau thời hạn; chưa hoàn thành, trong hạn: chưa đến thời hạn; chưa hoàn thành, quá hạn: đã qua thời hạn."));
+    }
+
+    private static ReportRowView Row(ReportLine line, string label, bool isTotal = false)
+    {
+        var c = line.Counts;
+        string P(ProgressCategory category) => c.Percent(category).ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',') + " %";
+        return new ReportRowView(label, Quarter(line.Quarter), c.DoneOnTime, P(ProgressCategory.DoneOnTime), c.DoneLate, P(ProgressCategory.DoneLate),
+            c.OpenInTime, P(ProgressCategory.OpenInTime), c.OpenOverdue, P(ProgressCategory.OpenOverdue), c.Total, isTotal);
+    }
+
+    private static string Quarter(int? quarter) => quarter switch
+    {
+        1 => "Quý I",
+        2 => "Quý II",
+        3 => "Quý III",
+        4 => "Quý IV",
+        null => "Cả năm",
+        _ => $"Quý {quarter}",
+    };
+}
