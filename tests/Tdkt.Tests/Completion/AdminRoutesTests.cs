@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Tdkt.Completion;
+using Tdkt.Mail;
+using Tdkt.Outbox;
+using Tdkt.Reminders;
+using Tdkt.Tests.Infrastructure;
+
+namespace Tdkt.Tests.Completion;
+
+/// <summary>The admin routes over real HTTP with the admin key: report, reopen, failed digests and their retry.</summary>
+public sealed class AdminRoutesTests(LocalServices services)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string Key = "code=" + WebScenario.AdminKey;
+
+    [Fact]
+    public async Task The_report_gives_the_four_categories_per_agency_and_quarter_with_percentages_as_json_csv_and_html()
+    {
+        await using var web = await WebScenario.StartAsync(services);
+        await web.PostAsync(web.PagePath("so-noi-vu"), web.Task("1"));
+        await web.PostAsync(web.PagePath("so-tai-chinh"), web.Task("III.1"));
+        var id = web.Plan.Id.Value;
+
+        using var json = JsonDocument.Parse(await web.Http.GetStringAsync($"api/plans/{id}/report?asOf=2023-04-03&{Key}", Ct));
+        var csvResponse = await web.Http.GetAsync($"api/plans/{id}/report?format=csv&asOf=2023-04-03&{Key}", Ct);
+        var csv = await csvResponse.Content.ReadAsByteArrayAsync(Ct);
+        var html = await web.Http.GetStringAsync($"api/plans/{id}/report?format=html&asOf=2023-04-03&{Key}", Ct);
+
+        var root = json.RootElement;
+        Assert.Equal("2023-04-03", root.GetProperty("asOf").GetString());
+        // 101 assignments; 35 in Q1 (26 table tasks' Q1 part plus III.1), two of them done, the rest of Q1 overdue on 03/04.
+        Assert.Equal((101, 1, 1, 66, 33), Counts(root.GetProperty("total")));
+        var noiVu = root.GetProperty("byAgency").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == "so-noi-vu");
+        Assert.Equal("Sở Nội vụ", noiVu.GetProperty("name").GetString());
+        Assert.Equal((26, 1, 0, 16, 9), Counts(noiVu.GetProperty("counts")));
+        Assert.Equal(3.8m, noiVu.GetProperty("counts").GetProperty("done-on-time").GetProperty("percent").GetDecimal());
+        var q1 = noiVu.GetProperty("byQuarter").EnumerateArray().Single(q => q.GetProperty("quarter").GetInt32() == 1);
+        Assert.Equal((10, 1, 0, 0, 9), Counts(q1.GetProperty("counts")));
+        var taiChinh = root.GetProperty("byAgency").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == "so-tai-chinh");
+        Assert.Equal((14, 0, 1, 10, 3), Counts(taiChinh.GetProperty("counts")));
+        Assert.Equal([35, 23, 23, 20], root.GetProperty("byQuarter").EnumerateArray().Select(q => q.GetProperty("counts").GetProperty("total").GetInt32()));
+
+        Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
+        var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Mã cơ quan,Cơ quan,Quý,Hoàn thành đúng hạn,Hoàn thành đúng hạn (%),Hoàn thành quá hạn,Hoàn thành quá hạn (%),"
+            + "\"Chưa hoàn thành, trong hạn\",\"Chưa hoàn thành, trong hạn (%)\",\"Chưa hoàn thành, quá hạn\",\"Chưa hoàn thành, quá hạn (%)\",Tổng số", lines[0]);
+        Assert.Contains("so-noi-vu,Sở Nội vụ,Cả năm,1,3.8,0,0.0,16,61.5,9,34.6,26", lines);
+        Assert.Equal(",Tổng cộng,Cả năm,1,1.0,1,1.0,66,65.3,33,32.7,101", lines[^1]);
+
+        Assert.Contains("<h1>Kế hoạch số 252/KH-UBND:", html, StringComparison.Ordinal);
+        Assert.Contains("Số liệu tính đến Thứ Hai, 03/04/2023.", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Sở Nội vụ</td><td class=\"c-done-on-time\">1 (3,8 %)</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Admin_routes_refuse_without_the_key_and_explain_bad_requests()
+    {
+        await using var web = await WebScenario.StartAsync(services);
+        var id = web.Plan.Id.Value;
+
+        var noKey = await web.Http.GetAsync($"api/plans/{id}/report", Ct);
+        var badFormat = await web.Http.GetAsync($"api/plans/{id}/report?format=pdf&{Key}", Ct);
+        var badDate = await web.Http.GetAsync($"api/plans/{id}/report?asOf=31/03/2023&{Key}", Ct);
+        var unknown = await web.Http.GetAsync($"api/plans/2023-999-kh-ubnd/report?{Key}", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
+        Assert.Contains("format=pdf không được hỗ trợ: dùng json, csv hoặc html.", await badFormat.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Contains("asOf=31/03/2023 không phải ngày dạng YYYY-MM-DD.", await badDate.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task Reopening_a_task_needs_a_reason_makes_it_open_again_and_is_audited()
+    {
+        await using var web = await WebScenario.StartAsync(services);
+        await web.PostAsync(web.PagePath("so-noi-vu"), web.Task("1"));
+        await web.PostAsync(web.PagePath("ubnd-tinh"), web.Task("1"));
+        var route = $"api/plans/{web.Plan.Id.Value}/tasks/0001/reopen?{Key}";
+
+        var noReason = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu" }, Ct);
+        var notJson = await web.Http.PostAsync(route, new StringContent("lý do", Encoding.UTF8, "text/plain"), Ct);
+        var reopened = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu", reason = "Báo cáo chưa đủ số liệu", by = "Phòng TĐKT" }, Ct);
+        var again = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu", reason = "Lần nữa" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Thiếu lý do mở lại nhiệm vụ", await noReason.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        Assert.Equal(["0001--so-noi-vu"], (await reopened.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("reopened").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.False((await web.AssignmentAsync(web.Task("1"), "so-noi-vu"))!.Done);
+        Assert.True((await web.AssignmentAsync(web.Task("1"), "ubnd-tinh"))!.Done);
+        var reopen = (await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct)).Single(a => a.Action == AuditLog.Actions.Reopen);
+        Assert.Equal(("0001--so-noi-vu", "Phòng TĐKT", "Báo cáo chưa đủ số liệu"), (reopen.Assignment, reopen.By, reopen.Note));
+    }
+
+    [Fact]
+    public async Task Failed_digests_are_listed_and_one_can_be_retried_once()
+    {
+        await using var web = await WebScenario.StartAsync(services, new Dictionary<string, string?>
+        {
+            ["Tdkt:Mail:Channel"] = "Smtp",
+            ["Tdkt:Mail:From"] = "nhac-viec@example.org",
+            ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
+            ["Tdkt:Mail:Smtp:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Tdkt:Mail:MaxAttempts"] = "1",
+        });
+        await web.Get<ReminderSweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), false, "test", Ct);
+        var pass = await web.Get<MailDispatcher>().DispatchPendingAsync(4, Ct);
+
+        var failed = await web.Http.GetFromJsonAsync<JsonElement>($"api/outbox?{Key}", Ct);
+        var retry = await web.Http.PostAsync($"api/outbox/2023-03-24/daily/so-noi-vu/retry?{Key}", null, Ct);
+        var retryAgain = await web.Http.PostAsync($"api/outbox/2023-03-24/daily/so-noi-vu/retry?{Key}", null, Ct);
+        var missing = await web.Http.PostAsync($"api/outbox/2023-03-25/daily/so-noi-vu/retry?{Key}", null, Ct);
+        var badKey = await web.Http.PostAsync($"api/outbox/2023-03-24/monthly/so-noi-vu/retry?{Key}", null, Ct);
+
+        Assert.Equal(7, pass.Failed);
+        Assert.Equal(7, failed.GetArrayLength());
+        Assert.All(failed.EnumerateArray(), e => Assert.Contains("Chưa gửi được qua SMTP", e.GetProperty("lastError").GetString(), StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, retryAgain.StatusCode);
+        Assert.Contains("chỉ gửi lại được thư đã thất bại", await retryAgain.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badKey.StatusCode);
+        var entry = await web.Get<OutboxStore>().GetAsync(DigestKey.Parse("2023-03-24/daily/so-noi-vu"), Ct);
+        Assert.Equal((OutboxStatus.Pending, 0), (entry!.Status, entry.Attempts));
+        Assert.Contains(DigestKey.Parse("2023-03-24/daily/so-noi-vu"), await web.Get<OutboxStore>().ListPendingAsync(Ct));
+        Assert.Equal(6, (await web.Http.GetFromJsonAsync<JsonElement>($"api/outbox?status=failed&{Key}", Ct)).GetArrayLength());
+    }
+
+    private static (int Total, int OnTime, int Late, int InTime, int Overdue) Counts(JsonElement counts) => (
+        counts.GetProperty("total").GetInt32(),
+        counts.GetProperty("done-on-time").GetProperty("count").GetInt32(),
+        counts.GetProperty("done-late").GetProperty("count").GetInt32(),
+        counts.GetProperty("open-in-time").GetProperty("count").GetInt32(),
+        counts.GetProperty("open-overdue").GetProperty("count").GetInt32());
+}
