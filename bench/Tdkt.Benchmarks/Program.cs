@@ -1,6 +1,18 @@
 using Tdkt.Benchmarks;
 
 // Prints one line per figure: "name value unit". bench/run starts Azurite and smtp4dev and sets the settings.
+// `bench/run completion` (or plan, dispatch) runs one group only.
 var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
-await PlanImportBenchmark.RunAsync(root, Console.Out);
-await DispatchBenchmark.RunAsync(root, Console.Out);
+var only = args.Length > 1 ? args[1] : null;
+if (only is null or "plan")
+{
+    await PlanImportBenchmark.RunAsync(root, Console.Out);
+}
+if (only is null or "dispatch")
+{
+    await DispatchBenchmark.RunAsync(root, Console.Out);
+}
+if (only is null or "completion")
+{
+    await CompletionBenchmark.RunAsync(root, Console.Out);
+}

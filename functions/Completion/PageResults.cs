@@ -7,7 +7,7 @@ namespace Tdkt.Functions.Completion;
 public static class PageResults
 {
     /// <summary>Inline styles only, no scripts, forms only to this site.</summary>
-    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     public static IActionResult Html(HttpRequest request, int status, string html)
     {

@@ -51,7 +51,7 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Au
         // Written again on a repeat too: completes what an interrupted first request left out (both are idempotent).
         await Task.WhenAll(
             audit.AddAsync(new AuditEntry(task.Plan.Value, key, AuditLog.Actions.Complete, done.At, done.By, done.Note, done.ClientIp, done.UserAgent), cancellationToken),
-            recorded ? Task.CompletedTask : store.MarkIndexAsync(record, cancellationToken));
+            store.MarkIndexAsync(record, cancellationToken));
         return (recorded ? CompleteOutcome.Recorded : CompleteOutcome.AlreadyDone, record);
     }
 
@@ -101,8 +101,23 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Au
         return reopened;
     }
 
-    private async Task<bool> IsActiveAsync(PlanId plan, CancellationToken cancellationToken) =>
-        await plans.GetSummaryAsync(plan, cancellationToken) is { IsReminded: true };
+    /// <summary>Whether the plan takes completions; remembered for <see cref="PlanStatusCacheFor"/> since every POST asks.</summary>
+    private async Task<bool> IsActiveAsync(PlanId plan, CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        if (activePlans.TryGetValue(plan.Value, out var known) && now - known.At < PlanStatusCacheFor)
+        {
+            return known.Active;
+        }
+        var active = await plans.GetSummaryAsync(plan, cancellationToken) is { IsReminded: true };
+        activePlans[plan.Value] = (active, now);
+        return active;
+    }
+
+    /// <summary>How long a plan's status is remembered: archiving a plan stops completions within this time.</summary>
+    public static readonly Duration PlanStatusCacheFor = Duration.FromSeconds(30);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Active, Instant At)> activePlans = new(StringComparer.Ordinal);
 
     /// <summary>Typed text as stored: NFC, trimmed, control characters dropped (line breaks kept in notes), bounded.</summary>
     public static string? Clean(string? text, int max, bool singleLine)

@@ -56,7 +56,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, ICl
         return list;
     }
 
-    /// <summary>Brings the due-date index in line with a done assignment (after an interrupted completion).</summary>
+    /// <summary>Brings the due-date index in line with the assignment (idempotent, so also after an interrupted completion).</summary>
     public Task MarkIndexAsync(AssignmentRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -64,8 +64,9 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, ICl
     }
 
     /// <summary>
-    /// Marks the assignment done on <paramref name="on"/>. Returns the row as it stands afterwards and whether
+    /// Marks the assignment row done on <paramref name="on"/>. Returns the row as it stands afterwards and whether
     /// this call recorded it (false: it was already done, or is not a current assignment, then Record is null).
+    /// The caller then brings the due-date index in line (<see cref="MarkIndexAsync"/>).
     /// </summary>
     public async Task<(bool Recorded, AssignmentRecord? Record)> RecordAsync(string plan, string assignmentKey, LocalDate on, CompletionInput input,
         CancellationToken cancellationToken)
@@ -104,7 +105,6 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, ICl
             {
                 continue;
             }
-            await dueIndex.SetDoneAsync(current.Due, DueEntry.RowKeyFor(plan, assignmentKey), true, cancellationToken);
             return (true, current with { Completion = new CompletionInfo(on, at, input.By, input.Note, input.Via, input.ClientIp, input.UserAgent) });
         }
     }

@@ -69,9 +69,11 @@ public sealed class ReminderScenario : IAsyncDisposable
     public async Task CompleteAsync(string taskNumber, string agency, string on)
     {
         var task = Plan.Tasks.Single(t => t.Number == taskNumber);
-        var (recorded, _) = await Provider.GetRequiredService<CompletionStore>().RecordAsync(Plan.Id.Value, PlanStore.AssignmentKey(task, new AgencyId(agency)), D(on),
+        var store = Provider.GetRequiredService<CompletionStore>();
+        var (recorded, record) = await store.RecordAsync(Plan.Id.Value, PlanStore.AssignmentKey(task, new AgencyId(agency)), D(on),
             new CompletionInput("Người thử", null, CompletionVia.Admin), TestContext.Current.CancellationToken);
         Assert.True(recorded);
+        await store.MarkIndexAsync(record!, TestContext.Current.CancellationToken);
     }
 
     public ValueTask DisposeAsync() => Provider.DisposeAsync();

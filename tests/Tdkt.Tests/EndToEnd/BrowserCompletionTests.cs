@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Tdkt.Mail;
+using Tdkt.Reminders;
+using Tdkt.Tests.Completion;
+using Tdkt.Tests.Infrastructure;
+
+namespace Tdkt.Tests.EndToEnd;
+
+/// <summary>
+/// A real browser (Debian's headless Chromium, driven by Playwright) opens the link of a real digest from the
+/// smtp4dev inbox, clicks the button, and sees the confirmation.
+/// </summary>
+public sealed partial class BrowserCompletionTests(LocalServices services)
+{
+    public const string Chromium = "/usr/bin/chromium";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Staff_open_the_digest_link_in_a_browser_click_confirm_and_see_the_confirmation()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (`apt-get install chromium`, as .ci/run does).");
+        var sender = $"nhac-viec-{Guid.NewGuid():N}"[..22] + "@example.org";
+        await using var web = await WebScenario.StartAsync(services, new Dictionary<string, string?>
+        {
+            ["Tdkt:Mail:Channel"] = "Smtp",
+            ["Tdkt:Mail:From"] = sender,
+            ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
+            ["Tdkt:Mail:Smtp:Port"] = services.Smtp4dev.SmtpPort.ToString(CultureInfo.InvariantCulture),
+        });
+        await web.Get<ReminderSweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), false, "test", Ct);
+        await web.Get<MailDispatcher>().DispatchPendingAsync(4, Ct);
+        using var inbox = new Inbox(services.Smtp4dev.ApiBase);
+        var mail = (await inbox.MessagesFromAsync(sender, atLeast: 7)).Single(m => m.Message.To.Mailboxes.Any(a => a.Address == "so-tai-chinh@example.org")).Message;
+        var link = LinkPattern().Match(mail.HtmlBody!).Groups[1].Value;
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "vi-VN" });
+        var errors = new List<string>();
+        page.Console += (_, message) => errors.Add($"{message.Text} {message.Location}");
+        await page.GotoAsync(link);
+
+        Assert.Equal("Sở Tài chính", await page.Locator("h1").InnerTextAsync());
+        var task = page.Locator($"#{web.Task("4").Anchor}");
+        await task.Locator("input[name=name]").FillAsync("Trần Thị Bình");
+        await task.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Xác nhận đã hoàn thành" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("m=done"));
+
+        var message = await page.Locator("[role=status]").InnerTextAsync();
+        Assert.StartsWith("Đã ghi nhận nhiệm vụ số 4 hoàn thành lúc 08:00 ngày 24/03/2023", message, StringComparison.Ordinal);
+        Assert.Contains("Trần Thị Bình", await page.Locator($"#{web.Task("4").Anchor}").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator($"#{web.Task("4").Anchor} button", new PageLocatorOptions { HasText = "Hoàn tác" }).CountAsync());
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var record = await web.AssignmentAsync(web.Task("4"), "so-tai-chinh");
+        Assert.Equal("Trần Thị Bình", record!.Completion!.By);
+    }
+
+    [GeneratedRegex("href=\"([^\"]+/api/a/[^\"]+)\"")]
+    private static partial Regex LinkPattern();
+}
