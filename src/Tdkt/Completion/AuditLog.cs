@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
+using Tdkt.Plans;
 using Tdkt.Storage;
 
 namespace Tdkt.Completion;
@@ -8,12 +9,13 @@ namespace Tdkt.Completion;
 public sealed record AuditEntry(string Plan, string Assignment, string Action, Instant At, string? By, string? Note, string? ClientIp, string? UserAgent);
 
 /// <summary>
-/// The audit (table Audit: partition = plan, row = time~action~assignment). Each entry's key comes from the
-/// change it records, so writing it again after an interruption adds nothing: a completion whose audit row
-/// was lost gets it when the agency posts again.
+/// The audit: rows "~audit-{time}-{action}-{assignment}" in the plan's Assignments partition, written in the same
+/// transaction as the change they record (<see cref="CompletionStore"/>), so a change is never without its audit row.
 /// </summary>
 public sealed class AuditLog(StorageTables tables)
 {
+    public const string Prefix = PlanStore.RecordsAfter + "audit-";
+
     public static class Actions
     {
         public const string Complete = "complete";
@@ -21,11 +23,10 @@ public sealed class AuditLog(StorageTables tables)
         public const string Reopen = "reopen";
     }
 
-    public async Task AddAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public static TableEntity Row(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var table = await tables.GetAsync(StorageTables.Audit, cancellationToken);
-        var row = new TableEntity(entry.Plan, $"{entry.At.ToUnixTimeTicks():D19}~{entry.Action}~{entry.Assignment}")
+        return new TableEntity(entry.Plan, $"{Prefix}{entry.At.ToUnixTimeTicks():D19}-{entry.Action}-{entry.Assignment}")
         {
             ["Assignment"] = entry.Assignment,
             ["Action"] = entry.Action,
@@ -35,22 +36,16 @@ public sealed class AuditLog(StorageTables tables)
             ["ClientIp"] = entry.ClientIp,
             ["UserAgent"] = entry.UserAgent,
         };
-        try
-        {
-            await table.AddEntityAsync(row, cancellationToken);
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
-        {
-            // Already written for this change.
-        }
     }
 
     /// <summary>A plan's audit, oldest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string plan, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(StorageTables.Audit, cancellationToken);
+        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         var list = new List<AuditEntry>();
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == plan, cancellationToken: cancellationToken))
+        // Keys with the prefix: from "~audit-" up to "~audit." ('.' follows '-').
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {Prefix} and RowKey lt {Prefix[..^1] + "."}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             list.Add(new AuditEntry(plan, row.GetString("Assignment"), row.GetString("Action"), Instant.FromDateTimeOffset(row.GetDateTimeOffset("At")!.Value),
                 row.GetString("By"), row.GetString("Note"), row.GetString("ClientIp"), row.GetString("UserAgent")));

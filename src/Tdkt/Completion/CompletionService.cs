@@ -27,7 +27,7 @@ public enum UndoOutcome
 /// administrator's reopening: each change goes to the assignment row first (the truth, with its ETag), then to
 /// the due-date index and the audit, both of which a repeated request brings up to date.
 /// </summary>
-public sealed class CompletionService(CompletionStore store, PlanStore plans, AuditLog audit, IClock clock)
+public sealed class CompletionService(CompletionStore store, PlanStore plans, IClock clock)
 {
     public static readonly Duration UndoWindow = Duration.FromMinutes(15);
     public const int MaxNameLength = 100;
@@ -37,22 +37,14 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Au
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!await IsActiveAsync(task.Plan, cancellationToken))
+        if (await ActivePlanAsync(task.Plan, cancellationToken) is not { } plan
+            || plan.Tasks.FirstOrDefault(t => t.Key == task.TaskKey) is not { } planTask
+            || !planTask.Agencies.Contains(new Agencies.AgencyId(agency)))
         {
             return (CompleteOutcome.NotHeld, null);
         }
         var clean = input with { By = Clean(input.By, MaxNameLength, singleLine: true), Note = Clean(input.Note, MaxNoteLength, singleLine: false) };
-        var key = task.AssignmentKey(agency);
-        var (recorded, record) = await store.RecordAsync(task.Plan.Value, key, VietnamTime.Today(clock), clean, cancellationToken);
-        if (record?.Completion is not { } done)
-        {
-            return (CompleteOutcome.NotHeld, null);
-        }
-        // Written again on a repeat too: completes what an interrupted first request left out (both are idempotent).
-        await Task.WhenAll(
-            audit.AddAsync(new AuditEntry(task.Plan.Value, key, AuditLog.Actions.Complete, done.At, done.By, done.Note, done.ClientIp, done.UserAgent), cancellationToken),
-            store.MarkIndexAsync(record, cancellationToken));
-        return (recorded ? CompleteOutcome.Recorded : CompleteOutcome.AlreadyDone, record);
+        return await store.RecordAsync(task.Plan.Value, task.AssignmentKey(agency), planTask.Deadline.Due, VietnamTime.Today(clock), clean, cancellationToken);
     }
 
     /// <summary>Whether the agency may still undo this completion: made through its link, less than <see cref="UndoWindow"/> ago.</summary>
@@ -63,7 +55,8 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Au
         CancellationToken cancellationToken)
     {
         var key = task.AssignmentKey(agency);
-        var (cleared, record) = await store.ClearAsync(task.Plan.Value, key, CanUndo, cancellationToken);
+        var (cleared, record) = await store.ClearAsync(task.Plan.Value, key, CanUndo,
+            r => new AuditEntry(task.Plan.Value, key, AuditLog.Actions.Undo, clock.GetCurrentInstant(), r.Completion?.By, null, clientIp, userAgent), cancellationToken);
         if (record is null || record.Removed)
         {
             return (UndoOutcome.NotHeld, null);
@@ -72,8 +65,6 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Au
         {
             return (record.Done ? UndoOutcome.TooLate : UndoOutcome.NotDone, record);
         }
-        await audit.AddAsync(new AuditEntry(task.Plan.Value, key, AuditLog.Actions.Undo, clock.GetCurrentInstant(), record.Completion?.By, null, clientIp, userAgent),
-            cancellationToken);
         return (UndoOutcome.Undone, record);
     }
 
@@ -90,34 +81,36 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Au
         var reopened = new List<string>();
         foreach (var key in candidates)
         {
-            var (cleared, _) = await store.ClearAsync(plan.Value, key, _ => true, cancellationToken);
+            var (cleared, _) = await store.ClearAsync(plan.Value, key, _ => true,
+                _ => new AuditEntry(plan.Value, key, AuditLog.Actions.Reopen, clock.GetCurrentInstant(), by, Clean(reason, MaxNoteLength, false), null, null),
+                cancellationToken);
             if (cleared)
             {
                 reopened.Add(key);
-                await audit.AddAsync(new AuditEntry(plan.Value, key, AuditLog.Actions.Reopen, clock.GetCurrentInstant(), by, Clean(reason, MaxNoteLength, false), null, null),
-                    cancellationToken);
             }
         }
         return reopened;
     }
 
-    /// <summary>Whether the plan takes completions; remembered for <see cref="PlanStatusCacheFor"/> since every POST asks.</summary>
-    private async Task<bool> IsActiveAsync(PlanId plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan, if it takes completions (active, import complete); remembered for <see cref="PlanCacheFor"/>, since
+    /// every POST asks. Archiving a plan or changing its tasks reaches the completion forms within that time.
+    /// </summary>
+    private async Task<Plan?> ActivePlanAsync(PlanId id, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
-        if (activePlans.TryGetValue(plan.Value, out var known) && now - known.At < PlanStatusCacheFor)
+        if (activePlans.TryGetValue(id.Value, out var known) && now - known.At < PlanCacheFor)
         {
-            return known.Active;
+            return known.Plan;
         }
-        var active = await plans.GetSummaryAsync(plan, cancellationToken) is { IsReminded: true };
-        activePlans[plan.Value] = (active, now);
-        return active;
+        var plan = await plans.GetSummaryAsync(id, cancellationToken) is { IsReminded: true } ? await plans.GetAsync(id, cancellationToken) : null;
+        activePlans[id.Value] = (plan, now);
+        return plan;
     }
 
-    /// <summary>How long a plan's status is remembered: archiving a plan stops completions within this time.</summary>
-    public static readonly Duration PlanStatusCacheFor = Duration.FromSeconds(30);
+    public static readonly Duration PlanCacheFor = Duration.FromSeconds(30);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Active, Instant At)> activePlans = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Plan? Plan, Instant At)> activePlans = new(StringComparer.Ordinal);
 
     /// <summary>Typed text as stored: NFC, trimmed, control characters dropped (line breaks kept in notes), bounded.</summary>
     public static string? Clean(string? text, int max, bool singleLine)

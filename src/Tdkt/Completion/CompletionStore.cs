@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
+using Tdkt.Plans;
 using Tdkt.Reminders;
 using Tdkt.Storage;
 
@@ -64,60 +65,64 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, ICl
     }
 
     /// <summary>
-    /// Marks the assignment row done on <paramref name="on"/>. Returns the row as it stands afterwards and whether
-    /// this call recorded it (false: it was already done, or is not a current assignment, then Record is null).
-    /// The caller then brings the due-date index in line (<see cref="MarkIndexAsync"/>).
+    /// Marks the assignment done on <paramref name="on"/> in one transaction with a completion marker (whose insert
+    /// fails if the assignment is already done, so two at once record one) and the audit row; then the due-date index.
+    /// No read comes first: a completion is one round trip to its partition and one to the index.
     /// </summary>
-    public async Task<(bool Recorded, AssignmentRecord? Record)> RecordAsync(string plan, string assignmentKey, LocalDate on, CompletionInput input,
-        CancellationToken cancellationToken)
+    public async Task<(CompleteOutcome Outcome, AssignmentRecord? Record)> RecordAsync(string plan, string assignmentKey, LocalDate due, LocalDate on,
+        CompletionInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
-        // A 412 means the row changed under us (another completion, or a plan import): read it again and decide again.
-        for (var attempt = 0; ; attempt++)
+        var at = clock.GetCurrentInstant();
+        var update = new TableEntity(plan, assignmentKey)
+        {
+            ["Status"] = "done",
+            ["CompletedOn"] = LocalDatePattern.Iso.Format(on),
+            ["CompletedAt"] = at.ToDateTimeOffset(),
+            ["CompletedBy"] = input.By,
+            ["CompletedNote"] = input.Note,
+            ["CompletedVia"] = input.Via,
+            ["CompletedIp"] = input.ClientIp,
+            ["CompletedUserAgent"] = input.UserAgent,
+        };
+        try
+        {
+            await table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(plan, Marker(assignmentKey)) { ["At"] = at.ToDateTimeOffset() }),
+                new TableTransactionAction(TableTransactionActionType.Add,
+                    AuditLog.Row(new AuditEntry(plan, assignmentKey, AuditLog.Actions.Complete, at, input.By, input.Note, input.ClientIp, input.UserAgent))),
+                // Merge needs the row to exist: an assignment that is not there fails the whole transaction.
+                new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, Azure.ETag.All),
+            ], cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409)
         {
             var current = await GetAsync(plan, assignmentKey, cancellationToken);
-            if (current is null || current.Removed)
+            if (ex.Status == 404 || current is null || current.Removed || !current.Done)
             {
-                return (false, null);
+                return (CompleteOutcome.NotHeld, null);
             }
-            if (current.Done)
-            {
-                return (false, current);
-            }
-            var at = clock.GetCurrentInstant();
-            var update = new TableEntity(plan, assignmentKey)
-            {
-                ["Status"] = "done",
-                ["CompletedOn"] = LocalDatePattern.Iso.Format(on),
-                ["CompletedAt"] = at.ToDateTimeOffset(),
-                ["CompletedBy"] = input.By,
-                ["CompletedNote"] = input.Note,
-                ["CompletedVia"] = input.Via,
-                ["CompletedIp"] = input.ClientIp,
-                ["CompletedUserAgent"] = input.UserAgent,
-            };
-            try
-            {
-                await table.UpdateEntityAsync(update, current.ETag, TableUpdateMode.Merge, cancellationToken);
-            }
-            catch (Azure.RequestFailedException ex) when (ex.Status == 412 && attempt < 10)
-            {
-                continue;
-            }
-            return (true, current with { Completion = new CompletionInfo(on, at, input.By, input.Note, input.Via, input.ClientIp, input.UserAgent) });
+            // Already done: the index is set again, in case an earlier request stopped before it.
+            await MarkIndexAsync(current, cancellationToken);
+            return (CompleteOutcome.AlreadyDone, current);
         }
+        await dueIndex.SetDoneAsync(due, DueEntry.RowKeyFor(plan, assignmentKey), true, cancellationToken);
+        return (CompleteOutcome.Recorded, null);
     }
 
     /// <summary>
-    /// Makes a done assignment open again when <paramref name="allowed"/> agrees with the row as read; the completion
-    /// columns are removed (the history stays in the audit). Returns whether it was cleared and the row as read.
+    /// Makes a done assignment open again when <paramref name="allowed"/> agrees with the row as read: the completion
+    /// columns and marker are removed and <paramref name="audit"/>'s row added, in one transaction; then the index.
     /// </summary>
     public async Task<(bool Cleared, AssignmentRecord? Record)> ClearAsync(string plan, string assignmentKey, Func<AssignmentRecord, bool> allowed,
-        CancellationToken cancellationToken)
+        Func<AssignmentRecord, AuditEntry> audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(allowed);
+        ArgumentNullException.ThrowIfNull(audit);
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
+        var withMarker = true;
         for (var attempt = 0; ; attempt++)
         {
             var row = await table.GetEntityIfExistsAsync<TableEntity>(plan, assignmentKey, cancellationToken: cancellationToken);
@@ -135,18 +140,31 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, ICl
             {
                 entity.Remove(column);
             }
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.Add, AuditLog.Row(audit(current))),
+                new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
+            };
+            if (withMarker)
+            {
+                actions.Add(new(TableTransactionActionType.Delete, new TableEntity(plan, Marker(assignmentKey)), Azure.ETag.All));
+            }
             try
             {
-                await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                await table.SubmitTransactionAsync(actions, cancellationToken);
             }
-            catch (Azure.RequestFailedException ex) when (ex.Status == 412 && attempt < 10)
+            catch (TableTransactionFailedException ex) when (attempt < 10 && (ex.Status == 412 || (ex.Status == 404 && ex.FailedTransactionActionIndex == 2)))
             {
+                // The row changed meanwhile (read again), or was marked done without a marker (clear without one).
+                withMarker &= ex.Status != 404;
                 continue;
             }
             await dueIndex.SetDoneAsync(current.Due, DueEntry.RowKeyFor(plan, assignmentKey), false, cancellationToken);
             return (true, current);
         }
     }
+
+    private static string Marker(string assignmentKey) => $"{PlanStore.RecordsAfter}done-{assignmentKey}";
 
     private static AssignmentRecord Read(TableEntity row)
     {

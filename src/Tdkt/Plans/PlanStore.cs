@@ -177,13 +177,19 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
 
     public static string AssignmentKey(PlanTask task, AgencyId agency) => $"{task.Key}--{agency.Value}";
 
+    /// <summary>
+    /// Row keys from here on in an Assignments partition are completion records (markers and audit, written with
+    /// the assignment in one transaction), not assignments: '~' sorts after every slug character.
+    /// </summary>
+    public const string RecordsAfter = "~";
+
     /// <summary>A plan's current (not removed) assignments, optionally of one quarter only, with their completion.</summary>
     public async IAsyncEnumerable<DueEntry> AssignmentsAsync(PlanId id, int? quarter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         var filter = quarter is { } q
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and Quarter eq {q}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {id.Value}");
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey lt {RecordsAfter} and Quarter eq {q}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey lt {RecordsAfter}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (row.GetBoolean("Removed") == true)
@@ -246,7 +252,9 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
     private static async Task<Dictionary<string, TableEntity>> ReadExistingAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var old in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", "Removed", "Due", "Status"], cancellationToken: cancellationToken))
+        // Tasks and assignments only: the completion records after them in the partition are not the plan's rows.
+        await foreach (var old in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {RecordsAfter}"),
+            select: ["RowKey", "Removed", "Due", "Status"], cancellationToken: cancellationToken))
         {
             existing[old.RowKey] = old;
         }

@@ -16,7 +16,6 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string SweepRuns = "SweepRuns";
     public const string MailSlots = "MailSlots";
     public const string OutboxPending = "OutboxPending";
-    public const string Audit = "Audit";
 
     private readonly ConcurrentDictionary<string, Task<TableClient>> tables = new(StringComparer.Ordinal);
 
