@@ -19,6 +19,7 @@ public static class TdktCommand
             Mail.MailCommands.Dispatch(),
             Mail.MailCommands.Mail(),
             StatusCommand.Create(),
+            Up.UpCommand.Create(),
         };
         return root;
     }

@@ -1,3 +1,4 @@
+using Tdkt.Cli.Up;
 namespace Tdkt.Tests.Infrastructure;
 
 /// <summary>Azurite (pinned in package.json) in memory on free loopback ports.</summary>

@@ -13,17 +13,5 @@ public static class FreePort
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    public static Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken) => Tdkt.Cli.Up.LocalPorts.AcceptsAsync(port, cancellationToken);
 }

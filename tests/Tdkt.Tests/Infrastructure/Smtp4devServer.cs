@@ -1,3 +1,4 @@
+using Tdkt.Cli.Up;
 using System.Globalization;
 
 namespace Tdkt.Tests.Infrastructure;

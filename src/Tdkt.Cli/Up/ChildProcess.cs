@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Tdkt.Tests.Infrastructure;
+namespace Tdkt.Cli.Up;
 
 /// <summary>
-/// A server the tests start: output is kept for error messages, readiness is probed, and the
-/// whole process tree is killed on dispose.
+/// A server that <c>tdkt up</c> (or a test) starts: output is kept for error messages, readiness is probed,
+/// and the whole process tree is killed on dispose.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
@@ -21,7 +21,12 @@ public sealed class ChildProcess : IAsyncDisposable
         get { lock (output) { return output.ToString(); } }
     }
 
-    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, string workingDirectory)
+    public bool HasExited => process.HasExited;
+
+    /// <summary>When set, stopping sends SIGTERM and waits this long before killing the process tree.</summary>
+    public TimeSpan? GracefulStop { get; init; }
+
+    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, string workingDirectory, TimeSpan? gracefulStop = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -36,7 +41,7 @@ public sealed class ChildProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var child = new ChildProcess(process) { Name = name };
+        var child = new ChildProcess(process) { Name = name, GracefulStop = gracefulStop };
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
         process.Start();
@@ -83,6 +88,24 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         try
         {
+            if (!process.HasExited && GracefulStop is { } grace && !OperatingSystem.IsWindows())
+            {
+                // Ask first (Azurite saves its data on SIGTERM), then stop whatever is left of the tree.
+                using var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+                {
+                    UseShellExecute = false,
+                    RedirectStandardError = true,
+                });
+                await term!.WaitForExitAsync();
+                try
+                {
+                    await process.WaitForExitAsync().WaitAsync(grace);
+                }
+                catch (TimeoutException)
+                {
+                    // Killed below.
+                }
+            }
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
