@@ -14,6 +14,10 @@ public static class Cli
         {
             return await body(context);
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            return await context.FailAsync($"cấu hình không hợp lệ: {string.Join("; ", ex.Failures)}", ExitCodes.BadInput);
+        }
         catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException)
         {
             return await context.FailAsync(

@@ -10,7 +10,7 @@ namespace Tdkt.Cli;
 /// <summary>What a command runs with: the product's services from environment settings (Tdkt__…), and its output streams.</summary>
 public sealed class CliContext : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new()
+    public static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -38,7 +38,7 @@ public sealed class CliContext : IAsyncDisposable
 
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
-    public Task WriteJsonAsync<T>(T value) => Out.WriteLineAsync(JsonSerializer.Serialize(value, Json));
+    public Task WriteJsonAsync<T>(T value) => Out.WriteLineAsync(JsonSerializer.Serialize(value, JsonOptions));
 
     /// <summary>One clear line on stderr, and the exit code to return.</summary>
     public async Task<int> FailAsync(string message, int exitCode = ExitCodes.Failure)

@@ -18,6 +18,9 @@ public static class TdktCommand
             Reminders.SweepCommand.Create(),
             Mail.MailCommands.Dispatch(),
             Mail.MailCommands.Mail(),
+            Mail.OutboxCommands.Create(),
+            Reports.ReportCommand.Create(),
+            Links.LinkCommand.Create(),
             StatusCommand.Create(),
             Up.UpCommand.Create(),
         };

@@ -12,7 +12,8 @@ public static class PlanCommands
 {
     public static Command Create() => new("plan", "Kế hoạch: nhập, xuất, chuyển năm, kích hoạt (plans).")
     {
-        Import(),
+        Import("import", "Nhập kế hoạch, kiểm tra toàn bộ, xem trước và lưu (tất cả hoặc không gì cả).", preview: false),
+        Import("preview", "Xem trước kế hoạch (nhiệm vụ, thời hạn, cơ quan) và mọi lỗi, không lưu gì: như import --dry-run.", preview: true),
         Export(),
         RollForwardCommand(),
         Status("activate", "Kích hoạt kế hoạch để bắt đầu nhắc việc.", PlanStatus.Active),
@@ -21,13 +22,17 @@ public static class PlanCommands
         Reminders.ReminderPolicyCommand.Create(),
     };
 
-    private static Command Import()
+    private static Command Import(string name, string description, bool preview)
     {
         var file = new Argument<FileInfo>("file") { Description = "Tệp kế hoạch: .txt (văn bản ban hành), .docx, .yaml, .json hoặc .csv." };
         var agencies = new Option<FileInfo?>("--agencies") { Description = "Danh bạ cơ quan (.yaml hoặc .csv); mặc định: danh bạ đã lưu." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra và xem trước, không lưu." };
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
-        var command = new Command("import", "Nhập kế hoạch, kiểm tra toàn bộ, xem trước và lưu (tất cả hoặc không gì cả).") { file, agencies, dryRun, json };
+        var command = new Command(name, description) { file, agencies, json };
+        if (!preview)
+        {
+            command.Options.Add(dryRun);
+        }
         command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
         {
             var path = parse.GetValue(file)!;
@@ -60,7 +65,7 @@ public static class PlanCommands
             }
 
             var result = PlanImporter.Import(await File.ReadAllBytesAsync(path.FullName, ct), path.Name, directory);
-            if (!result.IsValid || parse.GetValue(dryRun))
+            if (!result.IsValid || preview || parse.GetValue(dryRun))
             {
                 return await ReportAsync(context, result.Plan, result.Errors, parse.GetValue(json));
             }

@@ -18,7 +18,7 @@ public sealed class LinkOptions
     /// The public address of the function app (or of <c>tdkt up</c>), e.g. https://tdkt.example.org: agency links are
     /// {BaseUrl}/api/a/{token}. Empty: digests carry no link.
     /// </summary>
-    [Url]
+    [RegularExpression(@"^(https?://[^\s/?#]+(/[^\s?#]*)?)?$", ErrorMessage = "Tdkt:Links:BaseUrl must be empty or an http(s) address such as https://tdkt.example.org.")]
     public string? BaseUrl { get; set; }
 
     /// <summary>How long after the end of the plan year a link stays valid.</summary>
