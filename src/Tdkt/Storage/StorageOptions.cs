@@ -15,7 +15,10 @@ public sealed class StorageOptions
         "QueueEndpoint=http://127.0.0.1:10001/devstoreaccount1;" +
         "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
 
-    /// <summary>A storage connection string; defaults to local Azurite so a fresh clone just works.</summary>
+    /// <summary>
+    /// A storage connection string; defaults to local Azurite so a fresh clone just works. Not used when
+    /// <see cref="TableEndpoint"/> is set (an account with shared keys disabled, reached by identity).
+    /// </summary>
     [Required(AllowEmptyStrings = false)]
     public string ConnectionString { get; set; } = AzuriteDevelopmentConnection;
 
@@ -23,4 +26,20 @@ public sealed class StorageOptions
     [Required(AllowEmptyStrings = false)]
     [RegularExpression("^[a-z][a-z0-9]{0,19}$", ErrorMessage = "Tdkt:Storage:Prefix must be 1-20 lower-case letters or digits, starting with a letter.")]
     public string Prefix { get; set; } = "tdkt";
+
+    /// <summary>
+    /// The account's table endpoint (https://ACCOUNT.table.core.windows.net) to reach it with an Entra ID identity
+    /// (managed identity in Azure, your sign-in with DefaultAzureCredential elsewhere) instead of a connection string.
+    /// </summary>
+    [RegularExpression(@"^(https?://\S+)?$", ErrorMessage = "Tdkt:Storage:TableEndpoint must be an https address such as https://account.table.core.windows.net.")]
+    public string? TableEndpoint { get; set; }
+
+    /// <summary>The queue endpoint (https://ACCOUNT.queue.core.windows.net), with <see cref="TableEndpoint"/>.</summary>
+    [RegularExpression(@"^(https?://\S+)?$", ErrorMessage = "Tdkt:Storage:QueueEndpoint must be an https address such as https://account.queue.core.windows.net.")]
+    public string? QueueEndpoint { get; set; }
+
+    /// <summary>Client id of the user-assigned managed identity to use; empty: DefaultAzureCredential's own choice.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    public bool UsesIdentity => !string.IsNullOrEmpty(TableEndpoint);
 }

@@ -1,10 +1,23 @@
+using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Tdkt.Storage;
+
+/// <summary>The identity the product reaches storage with when it is configured by endpoint (no keys).</summary>
+public sealed record StorageCredential(TokenCredential Credential)
+{
+    public static StorageCredential From(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new(new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId }));
+    }
+}
 
 public static class StorageServiceCollectionExtensions
 {
@@ -13,15 +26,22 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => !o.UsesIdentity || !string.IsNullOrEmpty(o.QueueEndpoint),
+                "Tdkt:Storage:QueueEndpoint is needed with Tdkt:Storage:TableEndpoint (https://ACCOUNT.queue.core.windows.net).")
             .ValidateOnStart();
 
-        services.AddSingleton(sp => new TableServiceClient(Connection(sp)));
+        services.TryAddSingleton(sp => StorageCredential.From(Options(sp)));
+        services.AddSingleton(sp => Options(sp) is { UsesIdentity: true } o
+            ? new TableServiceClient(new Uri(o.TableEndpoint!), sp.GetRequiredService<StorageCredential>().Credential)
+            : new TableServiceClient(Options(sp).ConnectionString));
         // Base64 messages: what the Functions queue trigger reads by default.
-        services.AddSingleton(sp => new QueueServiceClient(Connection(sp), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+        var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        services.AddSingleton(sp => Options(sp) is { UsesIdentity: true } o
+            ? new QueueServiceClient(new Uri(o.QueueEndpoint!), sp.GetRequiredService<StorageCredential>().Credential, queueOptions)
+            : new QueueServiceClient(Options(sp).ConnectionString, queueOptions));
         services.AddSingleton<StorageTables>();
         return services;
     }
 
-    private static string Connection(IServiceProvider sp) =>
-        sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString;
+    private static StorageOptions Options(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value;
 }

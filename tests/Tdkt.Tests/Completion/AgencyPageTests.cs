@@ -162,6 +162,38 @@ public sealed class AgencyPageTests(LocalServices services)
     }
 
     [Fact]
+    public async Task Wrong_methods_content_types_and_oversized_forms_are_refused_and_change_nothing()
+    {
+        await using var web = await WebScenario.StartAsync(services);
+        var page = web.PagePath("so-noi-vu");
+        var proof = WebScenario.ProofIn(await web.PageAsync(page));
+        var complete = $"{page}/tasks/{web.Task("3")}/complete";
+        var before = await web.AllAssignmentsAsync();
+
+        var get = await web.Http.GetAsync(complete, Ct);
+        var putPage = await web.Http.PutAsync(page, new StringContent(""), Ct);
+        var asJson = await web.Http.PostAsync(complete, new StringContent($"{{\"proof\":\"{proof}\"}}", System.Text.Encoding.UTF8, "application/json"), Ct);
+        var huge = await web.Http.PostAsync(complete, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["proof"] = proof,
+            ["note"] = new string('x', 20_000),
+        }), Ct);
+        var afterRefusals = await web.AllAssignmentsAsync();
+        var longNote = await web.PostAsync(page, web.Task("3"), proof: proof, name: "A\r\nBcc: x@example.org", note: new string('a', 1100));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, putPage.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, asJson.StatusCode);
+        Assert.Contains("Yêu cầu không hợp lệ", await asJson.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Equal(before, afterRefusals);
+        // A note within the form limit is kept, cut to its maximum; a name is one line.
+        Assert.Equal(HttpStatusCode.SeeOther, longNote.StatusCode);
+        var record = (await web.AssignmentAsync(web.Task("3"), "so-noi-vu"))!.Completion!;
+        Assert.Equal(("A  Bcc: x@example.org", CompletionService.MaxNoteLength), (record.By, record.Note!.Length));
+    }
+
+    [Fact]
     public async Task Repeated_bad_tokens_from_one_client_are_slowed_down_while_valid_links_from_it_still_work()
     {
         await using var web = await WebScenario.StartAsync(services);
