@@ -58,13 +58,13 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
 
         await using var processes = new LocalServiceProcesses(root, output);
         var storage = configuration["Tdkt:Storage:ConnectionString"];
-        if (storage is null or StorageOptions.AzuriteDevelopmentConnection or "UseDevelopmentStorage=true")
+        if (string.IsNullOrEmpty(configuration["Tdkt:Storage:TableEndpoint"]) && storage is null or StorageOptions.AzuriteDevelopmentConnection or "UseDevelopmentStorage=true")
         {
             await processes.EnsureAzuriteAsync(cancellationToken);
         }
         else
         {
-            await output.WriteLineAsync("Dùng kho dữ liệu đã cấu hình (Tdkt__Storage__ConnectionString).");
+            await output.WriteLineAsync("Dùng kho dữ liệu đã cấu hình (Tdkt__Storage__…).");
         }
         var smtpHost = configuration["Tdkt:Mail:Smtp:Host"];
         var inbox = false;

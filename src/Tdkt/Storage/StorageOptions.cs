@@ -19,8 +19,7 @@ public sealed class StorageOptions
     /// A storage connection string; defaults to local Azurite so a fresh clone just works. Not used when
     /// <see cref="TableEndpoint"/> is set (an account with shared keys disabled, reached by identity).
     /// </summary>
-    [Required(AllowEmptyStrings = false)]
-    public string ConnectionString { get; set; } = AzuriteDevelopmentConnection;
+    public string? ConnectionString { get; set; } = AzuriteDevelopmentConnection;
 
     /// <summary>Starts every table and queue name, so several deployments (or test runs) can share one account.</summary>
     [Required(AllowEmptyStrings = false)]

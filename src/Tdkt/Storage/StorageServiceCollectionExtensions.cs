@@ -26,6 +26,8 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => o.UsesIdentity || !string.IsNullOrEmpty(o.ConnectionString),
+                "Tdkt:Storage:ConnectionString is needed unless Tdkt:Storage:TableEndpoint and QueueEndpoint are set.")
             .Validate(o => !o.UsesIdentity || !string.IsNullOrEmpty(o.QueueEndpoint),
                 "Tdkt:Storage:QueueEndpoint is needed with Tdkt:Storage:TableEndpoint (https://ACCOUNT.queue.core.windows.net).")
             .ValidateOnStart();

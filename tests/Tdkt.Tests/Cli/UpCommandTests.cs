@@ -37,7 +37,7 @@ public sealed partial class UpCommandTests(LocalServices services)
         Assert.True(first.ExitCode == 0, first.StdErr + first.StdOut);
         Assert.Contains("Kế hoạch số 252/KH-UBND: đã nạp (27 nhiệm vụ, 101 phần việc), đang thực hiện; danh bạ 13 cơ quan.", first.StdOut, StringComparison.Ordinal);
         Assert.EndsWith("Thứ Sáu, 24/03/2023: tạo 7 thư, đã gửi 7, lỗi 0, chờ gửi lại 0.", first.StdOut.TrimEnd(), StringComparison.Ordinal);
-        Assert.Contains("Dùng kho dữ liệu đã cấu hình (Tdkt__Storage__ConnectionString).", first.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Dùng kho dữ liệu đã cấu hình (Tdkt__Storage__…).", first.StdOut, StringComparison.Ordinal);
         Assert.Contains("Máy chủ thư đã chạy sẵn", first.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain("Đã khởi động", first.StdOut, StringComparison.Ordinal);
         Assert.Equal(0, again.ExitCode);

@@ -1,0 +1,140 @@
+// The Flex Consumption plan and function app (.NET 10 isolated), running as the user-assigned identity:
+// identity-based AzureWebJobsStorage, the deployment package in a blob container, Application Insights by
+// Entra ID, and every Tdkt setting the code reads (docs/deploy.md explains each).
+param planName string
+param appName string
+param location string
+param tags object
+param identityId string
+param identityClientId string
+param storageBlobEndpoint string
+param storageQueueEndpoint string
+param storageTableEndpoint string
+param deploymentContainerName string
+param applicationInsightsConnectionString string
+param linkSigningKeysSecretUri string
+param mailChannel string
+param mailFrom string
+param mailFromName string
+param mailRatePerMinute int
+param acsEndpoint string
+param graphTenantId string
+param graphClientId string
+@secure()
+param graphClientSecret string
+param graphSender string
+param smtpHost string
+param smtpPort int
+param smtpSecurity string
+param smtpUserName string
+@secure()
+param smtpPassword string
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: appName
+  location: location
+  tags: union(tags, { 'azd-service-name': 'functions' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: 40
+        instanceMemoryMB: 2048
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+  }
+}
+
+// Set after the site exists, so the links can name its real host name.
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'appsettings'
+  properties: {
+    // Functions host: storage and telemetry by identity.
+    AzureWebJobsStorage__credential: 'managedidentity'
+    AzureWebJobsStorage__clientId: identityClientId
+    AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
+    AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
+    AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    // Tdkt:Storage: the same account as AzureWebJobsStorage (the Dispatch queue trigger reads it).
+    Tdkt__Storage__ConnectionString: ''
+    Tdkt__Storage__TableEndpoint: storageTableEndpoint
+    Tdkt__Storage__QueueEndpoint: storageQueueEndpoint
+    Tdkt__Storage__ManagedIdentityClientId: identityClientId
+    Tdkt__Storage__Prefix: 'tdkt'
+    // Tdkt:Sweep: 01:00 UTC is 08:00 in Vietnam.
+    Tdkt__Sweep__Schedule: '0 0 1 * * *'
+    Tdkt__Sweep__CalendarFile: ''
+    // Tdkt:Mail.
+    Tdkt__Mail__Channel: mailChannel
+    Tdkt__Mail__From: mailChannel == 'Graph' && !empty(graphSender) ? graphSender : mailFrom
+    Tdkt__Mail__FromName: mailFromName
+    Tdkt__Mail__TemplatesDirectory: ''
+    Tdkt__Mail__RatePerMinute: string(mailRatePerMinute)
+    Tdkt__Mail__MaxAttempts: '6'
+    Tdkt__Mail__DispatchQueue: 'tdkt-dispatch'
+    Tdkt__Mail__Acs__ConnectionString: ''
+    Tdkt__Mail__Acs__Endpoint: acsEndpoint
+    Tdkt__Mail__Acs__ManagedIdentityClientId: identityClientId
+    Tdkt__Mail__Graph__BaseUrl: 'https://graph.microsoft.com/v1.0'
+    Tdkt__Mail__Graph__TenantId: graphTenantId
+    Tdkt__Mail__Graph__ClientId: graphClientId
+    Tdkt__Mail__Graph__ClientSecret: graphClientSecret
+    Tdkt__Mail__Graph__Sender: graphSender
+    Tdkt__Mail__Smtp__Host: smtpHost
+    Tdkt__Mail__Smtp__Port: string(smtpPort)
+    Tdkt__Mail__Smtp__Security: smtpSecurity
+    Tdkt__Mail__Smtp__UserName: smtpUserName
+    Tdkt__Mail__Smtp__Password: smtpPassword
+    // Tdkt:Links: the keys from Key Vault; links point at this app.
+    Tdkt__Links__SigningKeys: '@Microsoft.KeyVault(SecretUri=${linkSigningKeysSecretUri})'
+    Tdkt__Links__BaseUrl: 'https://${app.properties.defaultHostName}'
+    Tdkt__Links__GraceDays: '60'
+  }
+}
+
+output name string = app.name
+output baseUrl string = 'https://${app.properties.defaultHostName}'
