@@ -1,7 +1,7 @@
 using Tdkt.Benchmarks;
 
 // Prints one line per figure: "name value unit". bench/run starts Azurite and smtp4dev and sets the settings.
-// `bench/run completion` (or plan, dispatch) runs one group only.
+// `bench/run completion` (or plan, dispatch, sweep, host) runs one group only.
 var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
 var only = args.Length > 1 ? args[1] : null;
 if (only is null or "plan")
@@ -12,7 +12,16 @@ if (only is null or "dispatch")
 {
     await DispatchBenchmark.RunAsync(root, Console.Out);
 }
+if (only is null or "sweep")
+{
+    await SweepScaleBenchmark.RunAsync(Console.Out, 100_000);
+    await SweepScaleBenchmark.RunAsync(Console.Out, 1_000_000);
+}
 if (only is null or "completion")
 {
     await CompletionBenchmark.RunAsync(root, Console.Out);
+}
+if (only is null or "host")
+{
+    await HostStartBenchmark.RunAsync(Console.Out);
 }

@@ -40,7 +40,12 @@ public sealed class LocalWebHost : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(adminKey);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, port));
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(System.Net.IPAddress.Loopback, port);
+            // The Functions host's request limit, so the functions see (and answer) what Azure would let through.
+            k.Limits.MaxRequestBodySize = 100 * 1024 * 1024;
+        });
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
         replace?.Invoke(builder.Services);

@@ -42,7 +42,7 @@ public sealed partial class WebScenario : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<WebScenario> StartAsync(LocalServices services, IDictionary<string, string?>? settings = null, bool activate = true)
+    public static async Task<WebScenario> StartAsync(LocalServices services, IDictionary<string, string?>? settings = null, bool activate = true, bool withPlan = true)
     {
         var port = FreePort.Next();
         var all = new Dictionary<string, string?>
@@ -64,6 +64,10 @@ public sealed partial class WebScenario : IAsyncDisposable
         var scenario = new WebScenario(host, http, clock);
         var ct = TestContext.Current.CancellationToken;
         await scenario.Get<AgencyStore>().SaveAsync(Samples.Directory(), ct);
+        if (!withPlan)
+        {
+            return scenario;
+        }
         await scenario.Get<PlanStore>().SaveAsync(scenario.Plan, ct);
         if (activate)
         {

@@ -59,8 +59,9 @@ public static partial class PublishedPlanParser
                         section = s.Groups["roman"].Value;
                     }
                     else if (section is not null && NumberedParagraph().Match(text) is { Success: true } n
-                        && DeadlineRules.FindInContent(text, year ?? 2000, out _) is not null)
+                        && (DeadlineRules.FindInContent(text, year ?? 2000, out var dateError) is not null || dateError is not null))
                     {
+                        // Also when its date does not exist (31/02): the task is kept so that validation names the error.
                         var body = n.Groups["body"].Value;
                         tasks.Add(new RawTask(paragraph.Line, "", $"{section}.{n.Groups["n"].Value}", null, body, null, null,
                             ResponsibleIn(body, directory)));

@@ -1,0 +1,30 @@
+using NodaTime;
+using Tdkt.Agencies;
+using Tdkt.Reminders;
+
+namespace Tdkt.Benchmarks;
+
+/// <summary>
+/// Deterministic synthetic load: N agencies and M assignments of one year's plans, with the deadline spread a
+/// real plan has (half at quarter ends, as in "QUÝ I…IV" sections; half on dated deadlines through the year)
+/// and one assignment in ten already done.
+/// </summary>
+public sealed class SyntheticData(int agencies, int assignments, int seed = 20230615)
+{
+    private static readonly LocalDate[] QuarterEnds = [new(2023, 3, 31), new(2023, 6, 30), new(2023, 9, 30), new(2023, 12, 31)];
+
+    public IReadOnlyList<Agency> Agencies { get; } = [.. Enumerable.Range(1, agencies).Select(i => new Agency(new AgencyId($"co-quan-{i:D5}"), $"Cơ quan thử {i}",
+        ValueList.Empty<string>(), new ValueList<string>([$"co-quan-{i:D5}@example.org"]), ValueList.Empty<string>(), null, ValueList.Empty<AgencyId>(), false))];
+
+    /// <summary>The assignments as due-date index entries, produced lazily in a fixed order (same seed, same data).</summary>
+    public IEnumerable<DueEntry> Assignments(string plan)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < assignments; i++)
+        {
+            var due = random.Next(2) == 0 ? QuarterEnds[random.Next(4)] : new LocalDate(2023, 1, 1).PlusDays(random.Next(365));
+            var task = i / agencies;
+            yield return new DueEntry(plan, $"s{task:D6}", $"S{task}", Agencies[i % agencies].Id.Value, (due.Month - 1) / 3 + 1, due, random.Next(10) == 0);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text;
+
+namespace Tdkt.Tests.Hostile;
+
+/// <summary>
+/// The hostile-input corpus for plan uploads: each case turns the real seed plan into a hostile file (legacy
+/// encodings, oversized, too many rows, broken markup, impossible dates, unknown agencies) and names the HTTP
+/// status and the start of the error it must get ("file:line:field: message").
+/// </summary>
+public static class HostileInputs
+{
+    public delegate (byte[] Body, string ContentType, HttpStatusCode Status, string Error) HostileCase(string seed);
+
+    /// <summary>Unclosed and stray markup around the quarter headings: tolerated, the tags are dropped.</summary>
+    public static string BrokenHtml(string seed) =>
+        System.Text.RegularExpressions.Regex.Replace(seed, @"(QUÝ [IV]+)", "<div><table><tr><td><ul><li><b><i>$1</td></table></table></b></span>");
+
+    public static readonly IReadOnlyDictionary<string, HostileCase> PlanCases = new Dictionary<string, HostileCase>(StringComparer.Ordinal)
+    {
+        // "Sở Nội vụ" typed with the TCVN3 (ABC) font encoding, then the VNI one.
+        ["tcvn3.txt"] = _ => ([0x53, 0xEB, 0x20, 0x4E, 0xE9, 0x69, 0x20, 0x76, 0xF4, 0x2C, 0x20, 0xA7, 0xB5, 0x6F, 0x20, 0x74, 0xB9, 0x6F], "text/plain",
+            HttpStatusCode.BadRequest, "tcvn3.txt:0:encoding: Tệp không phải Unicode: có vẻ là bảng mã TCVN3 (ABC). Hãy chuyển sang Unicode (UTF-8), ví dụ bằng chức năng chuyển mã của Unikey, rồi nhập lại."),
+        ["vni.txt"] = _ => ([0x53, 0xF4, 0xFB, 0x20, 0x4E, 0x6F, 0xE4, 0x69, 0x20, 0x76, 0x75, 0xEF, 0x20, 0x4C, 0x61, 0xEF, 0x6E, 0x67, 0x20, 0x53, 0xF4, 0x6E], "text/plain",
+            HttpStatusCode.BadRequest, "vni.txt:0:encoding: Tệp không phải Unicode: có vẻ là bảng mã VNI. Hãy chuyển sang Unicode (UTF-8)"),
+        ["50mb.txt"] = seed => (Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(seed, 50 * 1024 * 1024 / Encoding.UTF8.GetByteCount(seed) + 1))),
+            "text/plain", HttpStatusCode.RequestEntityTooLarge, "50mb.txt:0:file: Tệp vượt giới hạn 5 MB."),
+        ["100000-rows.csv"] = _ => (Encoding.UTF8.GetBytes(
+            "# number: 252/KH-UBND\n# title: Công tác thi đua, khen thưởng năm 2023\n# issuer: Ủy ban nhân dân tỉnh Lạng Sơn\n# issuedOn: 2022-12-21\n# year: 2023\n"
+            + "number,quarter,deadline,due,content,agencies\n" + string.Concat(Enumerable.Range(1, 100_000).Select(i => $"{i},1,,,Nhiệm vụ {i},so-noi-vu\n"))),
+            "text/csv", HttpStatusCode.BadRequest, "100000-rows.csv:1:tasks: Kế hoạch có 100000 nhiệm vụ, vượt giới hạn 5000."),
+        ["31-02.txt"] = seed => (Encoding.UTF8.GetBytes(seed.Replace("trước ngày **15/01/2023**", "trước ngày **31/02/2023**", StringComparison.Ordinal)), "text/plain",
+            HttpStatusCode.BadRequest, "31-02.txt:96:content: Ngày không tồn tại trong “trước ngày 31/02/2023”."),
+        ["unknown-agency.txt"] = seed => (Encoding.UTF8.GetBytes(seed.Replace("Sở Nội vụ", "Sở Nội Vụu", StringComparison.Ordinal)), "text/plain",
+            HttpStatusCode.BadRequest, "unknown-agency.txt:58:agencies: Không có cơ quan “Sở Nội Vụu” trong danh bạ. Có phải: Sở Nội vụ?"),
+        ["crlf-in-name.txt"] = seed => (Encoding.UTF8.GetBytes(seed.Replace("Sở Nội vụ", "Sở Nội\r\nBcc: x@example.org", StringComparison.Ordinal)), "text/plain",
+            HttpStatusCode.BadRequest, "crlf-in-name.txt:58:agencies: Không có cơ quan “Sở Nội” trong danh bạ. Có phải: Sở Nội vụ?"),
+        ["empty.txt"] = _ => ([], "text/plain", HttpStatusCode.BadRequest, "empty.txt:1:tasks: Kế hoạch không có nhiệm vụ nào."),
+        ["binary.pdf"] = _ => ([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37], "application/pdf", HttpStatusCode.UnsupportedMediaType, "binary.pdf:0:Content-Type: Không nhận định dạng “application/pdf”: dùng text/plain, .docx, application/yaml, application/json hoặc text/csv."),
+    };
+}
