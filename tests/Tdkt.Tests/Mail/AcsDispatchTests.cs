@@ -1,3 +1,4 @@
+using NodaTime;
 using Microsoft.Extensions.DependencyInjection;
 using Tdkt.Mail;
 using Tdkt.Mail.Channels;
@@ -64,6 +65,36 @@ public sealed class AcsDispatchTests(LocalServices services)
         Assert.Equal(OutboxStatus.Pending, entry.Status);
         Assert.Contains("429", entry.LastError, StringComparison.Ordinal);
         Assert.True(entry.NextAttemptAt > scenario.Clock.GetCurrentInstant());
+        Assert.Empty(stub.Problems);
+    }
+
+    [Fact]
+    public async Task Server_errors_after_ACS_accepted_are_retried_with_the_same_operation_id_so_the_email_exists_once()
+    {
+        await using var stub = new AcsEmailStub { ServerErrorsAfterAccepting = 2 };
+        await using var scenario = await StartAsync(services, settings: Settings(stub));
+        await scenario.RunAsync("2023-01-06");
+        var dispatcher = scenario.Provider.GetRequiredService<MailDispatcher>();
+        var key = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh");
+
+        var first = await dispatcher.DispatchAsync(key, Ct);
+
+        Assert.Equal(DispatchOutcome.Sent, first);
+        Assert.Equal(3, stub.Sends.Count);
+        Assert.Single(stub.Sends.Select(s => s.OperationId).Distinct());
+        Assert.Equal(OutboxStatus.Sent, (await scenario.Outbox.GetAsync(key, Ct))!.Status);
+
+        // Persistent 500s: the digest waits with its error and a later attempt, which reuses the same operation id.
+        stub.ServerErrorsAfterAccepting = 100;
+        var other = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-ke-hoach-va-dau-tu");
+        Assert.Equal(DispatchOutcome.Retrying, await dispatcher.DispatchAsync(other, Ct));
+        var waiting = (await scenario.Outbox.GetAsync(other, Ct))!;
+        Assert.Equal(OutboxStatus.Pending, waiting.Status);
+        Assert.Contains("500", waiting.LastError, StringComparison.Ordinal);
+        stub.ServerErrorsAfterAccepting = 0;
+        scenario.Clock.Advance(Duration.FromHours(2));
+        Assert.Equal(DispatchOutcome.Sent, await dispatcher.DispatchAsync(other, Ct));
+        Assert.Equal(2, stub.Sends.Select(s => s.OperationId).Distinct().Count());
         Assert.Empty(stub.Problems);
     }
 

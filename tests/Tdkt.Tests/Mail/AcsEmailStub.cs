@@ -33,6 +33,11 @@ public sealed partial class AcsEmailStub : LocalHttpStub
 
     private int throttled;
 
+    /// <summary>Accept this many sends (the operation is recorded, as ACS would), then answer 500 as if the answer was lost.</summary>
+    public int ServerErrorsAfterAccepting { get => serverErrorsLeft; set => serverErrorsLeft = value; }
+
+    private int serverErrorsLeft;
+
     /// <summary>Sends answered with 429.</summary>
     public int Throttled => Volatile.Read(ref throttled);
 
@@ -106,6 +111,12 @@ public sealed partial class AcsEmailStub : LocalHttpStub
         var json = JsonNode.Parse(body)!.AsObject();
         CheckBody(json);
         Sends.Enqueue((operationId, json));
+        if (Interlocked.Decrement(ref serverErrorsLeft) >= 0)
+        {
+            context.Response.StatusCode = 500;
+            await WriteJsonAsync(context, new JsonObject { ["error"] = new JsonObject { ["code"] = "InternalError", ["message"] = "Thử lỗi máy chủ." } });
+            return;
+        }
         context.Response.StatusCode = 202;
         context.Response.Headers["Operation-Location"] = $"http://127.0.0.1:{Port}/emails/operations/{operationId}?api-version=2023-03-31";
         context.Response.Headers["Retry-After"] = "0";
