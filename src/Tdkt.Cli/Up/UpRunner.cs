@@ -180,7 +180,7 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
                     ? $"Quét nhắc việc {VietnamTime.Format(today)}: {result.Created} thư mới ({result.Notices} nhiệm vụ)."
                     : $"{VietnamTime.Format(today)}: ngày nghỉ, không gửi nhắc việc.");
             }
-            catch (Azure.RequestFailedException ex)
+            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
             {
                 await error.WriteLineAsync($"tdkt: lượt quét {VietnamTime.ShortDate(today)} chưa chạy được: {ex.Message.Split('\n')[0]}");
             }

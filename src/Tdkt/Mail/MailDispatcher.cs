@@ -131,9 +131,10 @@ public sealed partial class MailDispatcher(
                 var pass = await DispatchPendingAsync(concurrency, cancellationToken);
                 onPass?.Invoke(pass);
             }
-            catch (Azure.RequestFailedException ex)
+            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException or IOException)
             {
-                LogPassFailed(ex.Message);
+                // Storage unreachable (the SDK reports a transport failure after its retries as an AggregateException).
+                LogPassFailed(ex.Message.Split('\n')[0]);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using Tdkt.Agencies;
 using Tdkt.Mail;
 using Tdkt.Outbox;
-using Tdkt.Plans;
 using Tdkt.Reminders;
 using Tdkt.Tests.Infrastructure;
 
@@ -42,18 +40,10 @@ public sealed class CrashTests(LocalServices services)
     private Dictionary<string, string> Environment() => Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!)
         .Append(new KeyValuePair<string, string>("Tdkt__Storage__ConnectionString", services.Azurite.ConnectionString)).ToDictionary();
 
-    /// <summary>150 agencies, each holding the one task of an active plan due 31/03/2023: each gets a digest on 24/03.</summary>
     private async Task<ServiceProvider> SeedAsync(Instant now)
     {
         var provider = TestHost.Services(services.Azurite.ConnectionString, now, Settings);
-        var agencies = Enumerable.Range(1, Agencies).Select(i => new Agency(new AgencyId($"co-quan-{i:D3}"), $"Cơ quan {i}", ValueList.Empty<string>(),
-            new ValueList<string>([$"co-quan-{i:D3}.{prefix}@example.org"]), ValueList.Empty<string>(), null, ValueList.Empty<AgencyId>(), false)).ToList();
-        await provider.GetRequiredService<AgencyStore>().SaveAsync(new AgencyDirectory(agencies), Ct);
-        var plan = new Plan(PlanId.For(2023, "77/KH-TEST"), "77/KH-TEST", "Kế hoạch thử sự cố", "Ủy ban nhân dân tỉnh", new LocalDate(2022, 12, 20), 2023, PlanStatus.Draft,
-            new ValueList<PlanTask>([new PlanTask("1", "Báo cáo tổng kết", 1, new Deadline(DeadlineRule.EndOfQuarter, "QUÝ I", new LocalDate(2023, 3, 31)),
-                agencies.Select(a => a.Id).ToValueList())]));
-        await provider.GetRequiredService<PlanStore>().SaveAsync(plan, Ct);
-        await provider.GetRequiredService<PlanStore>().SetStatusAsync(plan.Id, PlanStatus.Active, Ct);
+        await ManyAgencies.SeedAsync(provider, Agencies, prefix);
         return provider;
     }
 
