@@ -119,6 +119,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Tdkt__Mail__Acs__ConnectionString: ''
     Tdkt__Mail__Acs__Endpoint: acsEndpoint
     Tdkt__Mail__Acs__ManagedIdentityClientId: identityClientId
+    Tdkt__Mail__Acs__TimeoutSeconds: '30'
     Tdkt__Mail__Graph__BaseUrl: 'https://graph.microsoft.com/v1.0'
     Tdkt__Mail__Graph__TenantId: graphTenantId
     Tdkt__Mail__Graph__ClientId: graphClientId

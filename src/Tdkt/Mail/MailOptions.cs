@@ -83,6 +83,10 @@ public sealed class AcsOptions
 
     /// <summary>The client id of the user-assigned managed identity to use; empty uses the default credential chain.</summary>
     public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>How long one request may take before it is abandoned and retried (with the same Operation-Id).</summary>
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 30;
 }
 
 /// <summary>Microsoft Graph sendMail with app-only credentials (<c>Tdkt:Mail:Graph</c>).</summary>

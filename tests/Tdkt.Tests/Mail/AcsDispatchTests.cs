@@ -99,6 +99,26 @@ public sealed class AcsDispatchTests(LocalServices services)
     }
 
     [Fact]
+    public async Task A_send_that_times_out_after_ACS_accepted_is_retried_with_the_same_operation_id()
+    {
+        await using var stub = new AcsEmailStub { SlowAnswers = 1 };
+        var settings = Settings(stub);
+        settings["Tdkt:Mail:Acs:TimeoutSeconds"] = "1";
+        await using var scenario = await StartAsync(services, settings: settings);
+        await scenario.RunAsync("2023-01-06");
+        var key = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh");
+
+        var outcome = await scenario.Provider.GetRequiredService<MailDispatcher>().DispatchAsync(key, Ct);
+
+        // The stub serves one request at a time, so a retry may also wait out the slow answer: two or three attempts.
+        Assert.Equal(DispatchOutcome.Sent, outcome);
+        Assert.InRange(stub.Sends.Count, 2, 3);
+        Assert.Single(stub.Sends.Select(s => s.OperationId).Distinct());
+        // The slow answer fails to reach the client that gave up on it; nothing else may be wrong.
+        Assert.DoesNotContain(stub.Problems, p => !p.StartsWith("stub error", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_email_dropped_by_ACS_is_a_permanent_failure_with_the_reason_kept()
     {
         await using var stub = new AcsEmailStub { FailWith = "EmailDropped" };

@@ -38,6 +38,13 @@ public sealed partial class AcsEmailStub : LocalHttpStub
 
     private int serverErrorsLeft;
 
+    /// <summary>Accept this many sends, then answer only after <see cref="SlowBy"/> (longer than the client waits).</summary>
+    public int SlowAnswers { get => slowLeft; set => slowLeft = value; }
+
+    public TimeSpan SlowBy { get; set; } = TimeSpan.FromSeconds(4);
+
+    private int slowLeft;
+
     /// <summary>Sends answered with 429.</summary>
     public int Throttled => Volatile.Read(ref throttled);
 
@@ -111,6 +118,10 @@ public sealed partial class AcsEmailStub : LocalHttpStub
         var json = JsonNode.Parse(body)!.AsObject();
         CheckBody(json);
         Sends.Enqueue((operationId, json));
+        if (Interlocked.Decrement(ref slowLeft) >= 0)
+        {
+            await Task.Delay(SlowBy);
+        }
         if (Interlocked.Decrement(ref serverErrorsLeft) >= 0)
         {
             context.Response.StatusCode = 500;

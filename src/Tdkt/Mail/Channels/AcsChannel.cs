@@ -36,6 +36,7 @@ public sealed class AcsChannel : IMailChannel
         clientOptions.Retry.MaxRetries = 3;
         clientOptions.Retry.Delay = TimeSpan.FromSeconds(1);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(30);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(settings.TimeoutSeconds);
         HttpPipelinePolicy auth;
         if (!string.IsNullOrWhiteSpace(settings.ConnectionString))
         {
