@@ -1,7 +1,7 @@
 using Tdkt.Benchmarks;
 
 // Prints one line per figure: "name value unit". bench/run starts Azurite and smtp4dev and sets the settings.
-// `bench/run completion` (or plan, dispatch, sweep, host) runs one group only.
+// `bench/run completion` (or plan, dispatch, sweep, host, faults) runs one group only.
 var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
 var only = args.Length > 1 ? args[1] : null;
 if (only is null or "plan")
@@ -24,4 +24,8 @@ if (only is null or "completion")
 if (only is null or "host")
 {
     await HostStartBenchmark.RunAsync(Console.Out);
+}
+if (only is null or "faults")
+{
+    await FaultsBenchmark.RunAsync(Console.Out);
 }
