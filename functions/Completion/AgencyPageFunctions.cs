@@ -42,11 +42,7 @@ public sealed class AgencyPageFunctions(LinkTokens tokens, AgencyPages pages, Co
         {
             return problem;
         }
-        if (form is null)
-        {
-            return BackTo(token, PageMessage.Stale, null);
-        }
-        var input = new CompletionInput(form["name"], form["note"], CompletionVia.Link, PageResults.ClientIp(request), Truncate(request.Headers.UserAgent.ToString(), 512));
+        var input = new CompletionInput(form!["name"], form["note"], CompletionVia.Link, PageResults.ClientIp(request), Truncate(request.Headers.UserAgent.ToString(), 512));
         var (outcome, _) = await completion.CompleteAsync(agency!, reference!.Value, input, cancellationToken);
         return outcome switch
         {
@@ -67,10 +63,6 @@ public sealed class AgencyPageFunctions(LinkTokens tokens, AgencyPages pages, Co
         if (problem is not null)
         {
             return problem;
-        }
-        if (form is null)
-        {
-            return BackTo(token, PageMessage.Stale, null);
         }
         var (outcome, _) = await completion.UndoAsync(agency!, reference!.Value, PageResults.ClientIp(request), Truncate(request.Headers.UserAgent.ToString(), 512),
             cancellationToken);
@@ -106,8 +98,8 @@ public sealed class AgencyPageFunctions(LinkTokens tokens, AgencyPages pages, Co
     }
 
     /// <summary>
-    /// Checks link, task and form. Form null (and no problem) means the anti-forgery value was missing, stale or
-    /// from another site: nothing is done and the page says so.
+    /// Checks link, task and form. A missing, stale or foreign anti-forgery value (or a cross-site post) does
+    /// nothing and sends the browser back to the page, which says so.
     /// </summary>
     private async Task<(string? Agency, TaskRef? Task, IFormCollection? Form, IActionResult? Problem)> ReadFormAsync(
         HttpRequest request, string token, string task, CancellationToken cancellationToken)
@@ -139,7 +131,9 @@ public sealed class AgencyPageFunctions(LinkTokens tokens, AgencyPages pages, Co
             return (null, null, null, PageResults.Html(request, StatusCodes.Status400BadRequest, pages.Problem(LinkProblem.BadRequest)));
         }
         var crossSite = request.Headers["Sec-Fetch-Site"].ToString() == "cross-site";
-        return crossSite || !tokens.CheckFormProof(token, form["proof"]) ? (agency, reference, null, null) : (agency, reference, form, null);
+        return crossSite || !tokens.CheckFormProof(token, form["proof"])
+            ? (null, null, null, BackTo(token, PageMessage.Stale, null))
+            : (agency, reference, form, null);
     }
 
     private static RedirectTarget BackTo(string token, PageMessage message, TaskRef? task) => new(token, message, task);
