@@ -42,7 +42,8 @@ public sealed class AgencyPageFunctions(LinkTokens tokens, AgencyPages pages, Co
         {
             return problem;
         }
-        var input = new CompletionInput(form!["name"], form["note"], CompletionVia.Link, PageResults.ClientIp(request), Truncate(request.Headers.UserAgent.ToString(), 512));
+        var (ip, userAgent) = Client(request);
+        var input = new CompletionInput(form!["name"], form["note"], CompletionVia.Link, ip, userAgent);
         var (outcome, _) = await completion.CompleteAsync(agency!, reference!.Value, input, cancellationToken);
         return outcome switch
         {
@@ -59,13 +60,13 @@ public sealed class AgencyPageFunctions(LinkTokens tokens, AgencyPages pages, Co
         string task,
         CancellationToken cancellationToken)
     {
-        var (agency, reference, form, problem) = await ReadFormAsync(request, token, task, cancellationToken);
+        var (agency, reference, _, problem) = await ReadFormAsync(request, token, task, cancellationToken);
         if (problem is not null)
         {
             return problem;
         }
-        var (outcome, _) = await completion.UndoAsync(agency!, reference!.Value, PageResults.ClientIp(request), Truncate(request.Headers.UserAgent.ToString(), 512),
-            cancellationToken);
+        var (ip, userAgent) = Client(request);
+        var (outcome, _) = await completion.UndoAsync(agency!, reference!.Value, ip, userAgent, cancellationToken);
         return outcome switch
         {
             UndoOutcome.Undone => BackTo(token, PageMessage.Undone, reference),
@@ -138,7 +139,12 @@ public sealed class AgencyPageFunctions(LinkTokens tokens, AgencyPages pages, Co
 
     private static RedirectTarget BackTo(string token, PageMessage message, TaskRef? task) => new(token, message, task);
 
-    private static string? Truncate(string text, int max) => string.IsNullOrEmpty(text) ? null : text.Length > max ? text[..max] : text;
+    /// <summary>Where a form came from, as the audit keeps it: address and user agent (at most 512 characters).</summary>
+    private static (string Ip, string? UserAgent) Client(HttpRequest request)
+    {
+        var agent = request.Headers.UserAgent.ToString();
+        return (PageResults.ClientIp(request), string.IsNullOrEmpty(agent) ? null : agent.Length > 512 ? agent[..512] : agent);
+    }
 
     /// <summary>Back to the page (303), telling it what to confirm; the anchor scrolls to the task.</summary>
     private sealed class RedirectTarget(string token, PageMessage message, TaskRef? task) : IActionResult

@@ -11,6 +11,17 @@ public static class CliProcess
 
     public static async Task<CliResult> RunAsync(IDictionary<string, string> environment, params string[] arguments)
     {
+        using var process = Start(environment, arguments);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts <c>tdkt</c> without waiting, output redirected (for commands that keep running, or are killed).</summary>
+    public static Process Start(IDictionary<string, string> environment, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -26,10 +37,6 @@ public static class CliProcess
         {
             info.ArgumentList.Add(argument);
         }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return Process.Start(info)!;
     }
 }

@@ -55,17 +55,7 @@ public sealed partial class UpCommandTests(LocalServices services)
     public async Task Up_serves_the_pages_and_admin_routes_and_stops_on_an_interrupt_leaving_services_it_did_not_start()
     {
         var port = FreePort.Next();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tdkt.Cli.dll"));
-        foreach (var argument in new[] { "up", "--as-of", "2023-03-24", "--port", port.ToString(CultureInfo.InvariantCulture) })
-        {
-            info.ArgumentList.Add(argument);
-        }
-        foreach (var (key, value) in Environment(Sender()))
-        {
-            info.Environment[key] = value;
-        }
-        using var process = Process.Start(info)!;
+        using var process = CliProcess.Start(Environment(Sender()), "up", "--as-of", "2023-03-24", "--port", port.ToString(CultureInfo.InvariantCulture));
         var lines = new List<string>();
         var ready = new TaskCompletionSource<string>();
         process.OutputDataReceived += (_, e) =>

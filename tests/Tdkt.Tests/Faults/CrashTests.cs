@@ -49,17 +49,7 @@ public sealed class CrashTests(LocalServices services)
 
     private Process Start(params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Tdkt.Cli.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-        foreach (var (key, value) in Environment())
-        {
-            info.Environment[key] = value;
-        }
-        var process = Process.Start(info)!;
+        var process = Cli.CliProcess.Start(Environment(), arguments);
         _ = process.StandardOutput.ReadToEndAsync(Ct);
         _ = process.StandardError.ReadToEndAsync(Ct);
         return process;
