@@ -90,8 +90,13 @@ public static class FaultsBenchmark
                 await last.GetRequiredService<MailDispatcher>().DispatchPendingAsync(16, CancellationToken.None);
             }
         }
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // smtp4dev lists a message a moment after accepting it: wait (30 s at most) until every digest is there.
         var ids = await MessageIdsAsync(inbox, sender);
+        for (var waited = 0; ids.Distinct(StringComparer.Ordinal).Count() < inOutbox && waited < 150; waited++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            ids = await MessageIdsAsync(inbox, sender);
+        }
         var copies = ids.GroupBy(id => id, StringComparer.Ordinal).Select(g => g.Count()).ToList();
 
         Line(output, "faults_sweep_digests_at_kill", atKill, "digests");

@@ -108,7 +108,7 @@ public sealed class CrashTests(LocalServices services)
         // The restarted dispatcher, after the killed one's leases (5 minutes) have run out.
         await using var restarted = await SeedAsync(SystemClock.Instance.GetCurrentInstant() + Duration.FromMinutes(6));
         var pass = await restarted.GetRequiredService<MailDispatcher>().DispatchPendingAsync(8, Ct);
-        var mails = await inbox.MessagesFromAsync(sender, atLeast: Agencies, TimeSpan.FromSeconds(30));
+        var mails = await inbox.MessagesWithDistinctIdsFromAsync(sender, Agencies, TimeSpan.FromSeconds(30));
 
         var copies = mails.GroupBy(m => m.Message.MessageId ?? "").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var duplicates = copies.Values.Sum(c => c - 1);

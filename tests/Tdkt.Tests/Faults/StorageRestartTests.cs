@@ -61,7 +61,9 @@ public sealed class StorageRestartTests(LocalServices services) : IAsyncDisposab
         var loop = provider.GetRequiredService<MailDispatcher>().RunAsync(TimeSpan.FromMilliseconds(200), 4, null, stop.Token);
 
         await WaitUntilAsync(async () => (await inbox.ReceivedTimesFromAsync(sender, 0, TimeSpan.Zero)).Count >= 25, TimeSpan.FromSeconds(60));
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
         await azurite!.DisposeAsync();
+        TestContext.Current.TestOutputHelper?.WriteLine($"Azurite stopped in {stopping.Elapsed.TotalSeconds:0.0} s");
         await Task.Delay(TimeSpan.FromSeconds(2), Ct);
         var whileDown = (await inbox.ReceivedTimesFromAsync(sender, 0, TimeSpan.Zero)).Count;
         await StartAzuriteAsync();
@@ -72,14 +74,20 @@ public sealed class StorageRestartTests(LocalServices services) : IAsyncDisposab
         await stop.CancelAsync();
         await loop;
 
-        var mails = await inbox.MessagesFromAsync(sender, atLeast: Agencies, TimeSpan.FromSeconds(20));
+        var mails = await inbox.MessagesWithDistinctIdsFromAsync(sender, Agencies, TimeSpan.FromSeconds(20));
         var copies = mails.GroupBy(m => m.Message.MessageId ?? "").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var entries = await outbox.ListAsync(new LocalDate(2023, 3, 24), Ct);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"sent before the outage: {whileDown}; digests delivered: {copies.Count} of {Agencies}; duplicates: {copies.Values.Sum(c => c - 1)}");
+            $"sent before the outage: {whileDown}; digests delivered: {copies.Count} of {Agencies}; duplicates: {copies.Values.Sum(c => c - 1)}; " +
+            $"outbox rows: {entries.Count}");
+        foreach (var e in entries.Where(e => e.Status != OutboxStatus.Sent || !copies.ContainsKey($"<{e.ProviderId}>") && !copies.ContainsKey(e.ProviderId ?? "")))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"  {e.Key.Value}: {e.Status}, attempts {e.Attempts}, provider id {e.ProviderId}, error {e.LastError}");
+        }
         Assert.InRange(whileDown, 25, Agencies - 1);
         Assert.Equal(Agencies, copies.Count);
         Assert.All(copies.Values, c => Assert.InRange(c, 1, 2));
-        Assert.All(await outbox.ListAsync(new LocalDate(2023, 3, 24), Ct), e => Assert.Equal(OutboxStatus.Sent, e.Status));
+        Assert.All(entries, e => Assert.Equal(OutboxStatus.Sent, e.Status));
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)

@@ -20,6 +20,26 @@ public sealed class Inbox(Uri apiBase) : IDisposable
     public Task<IReadOnlyList<ReceivedMail>> MessagesFromAsync(string sender, int atLeast = 1, TimeSpan? timeout = null) =>
         MessagesAsync(m => m.From?.Contains(sender, StringComparison.OrdinalIgnoreCase) == true, atLeast, timeout);
 
+    /// <summary>
+    /// Every message from one sender, copies included, waiting up to <paramref name="timeout"/> until <paramref name="distinct"/>
+    /// different Message-IDs have arrived. For fault tests that allow a copy: counting copies would stop the wait before the
+    /// last digest is in (smtp4dev lists a message a moment after it accepted it).
+    /// </summary>
+    public async Task<IReadOnlyList<ReceivedMail>> MessagesWithDistinctIdsFromAsync(string sender, int distinct, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var left = deadline - DateTimeOffset.UtcNow;
+            var messages = await MessagesFromAsync(sender, distinct, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            if (messages.Select(m => m.Message.MessageId).Distinct(StringComparer.Ordinal).Count() >= distinct || DateTimeOffset.UtcNow > deadline)
+            {
+                return messages;
+            }
+            await Task.Delay(200);
+        }
+    }
+
     private async Task<IReadOnlyList<ReceivedMail>> MessagesAsync(Func<MessageSummary, bool> mine, int atLeast, TimeSpan? timeout)
     {
         var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
