@@ -38,6 +38,9 @@ public sealed class CliContext : IAsyncDisposable
 
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
 
+    /// <summary>The progress line for long work when a person is watching (stderr is a terminal, no --json); else null.</summary>
+    public ConsoleProgress? Progress(bool json) => ConsoleProgress.ForTerminal(Error, json);
+
     public Task WriteJsonAsync<T>(T value) => Out.WriteLineAsync(JsonSerializer.Serialize(value, JsonOptions));
 
     /// <summary>One clear line on stderr, and the exit code to return.</summary>

@@ -61,7 +61,11 @@ public static class MailCommands
                 }, ct);
                 return ExitCodes.Ok;
             }
-            var pass = await context.Get<MailDispatcher>().DispatchPendingAsync(concurrency: 4, ct);
+            DispatchPass pass;
+            using (var progress = context.Progress(json: false))
+            {
+                pass = await context.Get<MailDispatcher>().DispatchPendingAsync(concurrency: 4, progress, ct);
+            }
             await context.Out.WriteLineAsync($"Đã gửi {pass.Sent} thư; {pass.Retrying} thư sẽ gửi lại sau; {pass.Failed} thư không gửi được.");
             return pass.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         }));

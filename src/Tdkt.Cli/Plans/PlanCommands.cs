@@ -73,7 +73,11 @@ public static class PlanCommands
             {
                 await context.Get<AgencyStore>().SaveAsync(directory, ct);
             }
-            var outcome = await context.Get<PlanStore>().SaveAsync(result.Plan!, ct);
+            PlanSaveOutcome outcome;
+            using (var progress = context.Progress(parse.GetValue(json)))
+            {
+                outcome = await context.Get<PlanStore>().SaveAsync(result.Plan!, progress, ct);
+            }
             return await ReportAsync(context, result.Plan, [], parse.GetValue(json), outcome);
         }));
         return command;
@@ -121,7 +125,10 @@ public static class PlanCommands
                 return await context.FailAsync($"năm mới phải sau năm {plan.Year}", ExitCodes.BadInput);
             }
             var (draft, changes) = RollForward.ToNextYear(plan, parse.GetValue(year));
-            await context.Get<PlanStore>().SaveAsync(draft, ct);
+            using (var progress = context.Progress(parse.GetValue(json)))
+            {
+                await context.Get<PlanStore>().SaveAsync(draft, progress, ct);
+            }
             if (parse.GetValue(json))
             {
                 await context.WriteJsonAsync(new { draft = draft.Id.Value, changes });

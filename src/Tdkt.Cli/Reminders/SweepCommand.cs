@@ -31,7 +31,11 @@ public static class SweepCommand
             {
                 day = VietnamTime.Today(context.Get<IClock>());
             }
-            var result = await context.Get<ReminderSweep>().RunAsync(day, parse.GetValue(dryRun), "cli", ct);
+            SweepResult result;
+            using (var progress = context.Progress(parse.GetValue(json)))
+            {
+                result = await context.Get<ReminderSweep>().RunAsync(day, parse.GetValue(dryRun), "cli", progress, ct);
+            }
             if (parse.GetValue(json))
             {
                 await context.WriteJsonAsync(SweepJson.For(result));

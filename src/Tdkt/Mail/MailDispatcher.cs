@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Tdkt.Hosting;
 using Tdkt.Outbox;
 using Tdkt.Reminders;
 
@@ -89,10 +90,16 @@ public sealed partial class MailDispatcher(
     }
 
     /// <summary>One pass over the digests still waiting: each one that is due, or left with an expired lease, is dispatched.</summary>
-    public async Task<DispatchPass> DispatchPendingAsync(int concurrency, CancellationToken cancellationToken)
+    public Task<DispatchPass> DispatchPendingAsync(int concurrency, CancellationToken cancellationToken) =>
+        DispatchPendingAsync(concurrency, null, cancellationToken);
+
+    /// <summary>The same, telling <paramref name="progress"/> how many of the waiting digests have been dealt with.</summary>
+    public async Task<DispatchPass> DispatchPendingAsync(int concurrency, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         var keys = await outbox.ListPendingAsync(cancellationToken);
         var unsent = await outbox.GetUnsentAsync(keys, cancellationToken);
+        var handled = ProgressCounter.For(progress, "Gửi thư", "thư", keys.Count);
+        handled?.Start();
         var counts = new int[4];
         var done = new System.Collections.Concurrent.ConcurrentBag<DigestKey>();
         await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
@@ -103,6 +110,7 @@ public sealed partial class MailDispatcher(
                     // Sent or failed already (the mark outlived a crash), or gone: nothing to send.
                     done.Add(key);
                     Interlocked.Increment(ref counts[(int)DispatchOutcome.Skipped]);
+                    handled?.Add(1);
                     return;
                 }
                 var outcome = await SendAsync(await outbox.TryLeaseAsync(entry, LeaseFor, ct), ct);
@@ -111,6 +119,7 @@ public sealed partial class MailDispatcher(
                     done.Add(key);
                 }
                 Interlocked.Increment(ref counts[(int)outcome]);
+                handled?.Add(1);
             });
         // In batches at the end; a crash before this only leaves marks the next pass finds already sent.
         await outbox.ClearPendingAsync(done, cancellationToken);

@@ -43,7 +43,10 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
 {
     private const string PlanPartition = "plan";
 
-    public async Task<PlanSaveOutcome> SaveAsync(Plan plan, CancellationToken cancellationToken)
+    public Task<PlanSaveOutcome> SaveAsync(Plan plan, CancellationToken cancellationToken) => SaveAsync(plan, null, cancellationToken);
+
+    /// <summary>The same, telling <paramref name="progress"/> how many of the plan's rows (tasks, assignments, index) are written.</summary>
+    public async Task<PlanSaveOutcome> SaveAsync(Plan plan, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var plans = await tables.GetAsync(StorageTables.Plans, cancellationToken);
@@ -69,7 +72,9 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
         };
         await plans.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
 
-        await Task.WhenAll(WriteTasksAsync(plan, cancellationToken), WriteAssignmentsAsync(plan, cancellationToken));
+        var written = ProgressCounter.Growing(progress, "Lưu kế hoạch", "dòng");
+        written?.Start();
+        await Task.WhenAll(WriteTasksAsync(plan, written, cancellationToken), WriteAssignmentsAsync(plan, written, cancellationToken));
 
         row["Pending"] = false;
         row["Hash"] = hash;
@@ -202,7 +207,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
         }
     }
 
-    private async Task WriteTasksAsync(Plan plan, CancellationToken cancellationToken)
+    private async Task WriteTasksAsync(Plan plan, ProgressCounter? written, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Tasks, cancellationToken);
         var rows = plan.Tasks.Select(t => new TableEntity(plan.Id.Value, t.Key)
@@ -217,11 +222,11 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
             ["Removed"] = false,
         }).ToList();
         var existing = await ReadExistingAsync(table, plan.Id.Value, cancellationToken);
-        await UpsertAndRetireAsync(table, plan.Id.Value, rows, existing, cancellationToken);
+        await UpsertAndRetireAsync(table, plan.Id.Value, rows, existing, written, cancellationToken);
     }
 
     /// <summary>Writes the assignments, then the due-date index from them, carrying over what is already done.</summary>
-    private async Task WriteAssignmentsAsync(Plan plan, CancellationToken cancellationToken)
+    private async Task WriteAssignmentsAsync(Plan plan, ProgressCounter? written, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         var rows = plan.Assignments.Select(a => new TableEntity(plan.Id.Value, AssignmentKey(a.Task, a.Agency))
@@ -234,7 +239,9 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
             ["Removed"] = false,
         }).ToList();
         var existing = await ReadExistingAsync(table, plan.Id.Value, cancellationToken);
-        await UpsertAndRetireAsync(table, plan.Id.Value, rows, existing, cancellationToken);
+        // The index gets one row per assignment: counted now, so the total is known before the long part.
+        written?.AddTotal(rows.Count);
+        await UpsertAndRetireAsync(table, plan.Id.Value, rows, existing, written, cancellationToken);
 
         var current = plan.Assignments.Select(a => new DueEntry(plan.Id.Value, a.Task.Key, a.Task.Number, a.Agency.Value, a.Task.Quarter,
             a.Task.Deadline.Due, existing.TryGetValue(AssignmentKey(a.Task, a.Agency), out var old) && IsDone(old))).ToList();
@@ -244,7 +251,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
             .Select(old => (Due: LocalDatePattern.Iso.Parse(old.GetString("Due")).Value, RowKey: DueEntry.RowKeyFor(plan.Id.Value, old.RowKey)))
             .Where(old => !dueNow.TryGetValue(old.RowKey, out var due) || due != old.Due)
             .ToList();
-        await dueIndex.WriteAsync(current, stale, cancellationToken);
+        await dueIndex.WriteAsync(current, stale, written, cancellationToken);
     }
 
     public static bool IsDone(TableEntity assignment) => assignment?.GetString("Status") == "done";
@@ -262,18 +269,23 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
     }
 
     /// <summary>Merges the rows (other columns, such as completion, are kept) and marks rows the plan no longer has as removed, never deleting them.</summary>
-    private static async Task UpsertAndRetireAsync(TableClient table, string partition, List<TableEntity> rows, Dictionary<string, TableEntity> existing, CancellationToken cancellationToken)
+    private static async Task UpsertAndRetireAsync(TableClient table, string partition, List<TableEntity> rows, Dictionary<string, TableEntity> existing,
+        ProgressCounter? written, CancellationToken cancellationToken)
     {
         var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
         var retire = existing.Values
             .Where(old => !keep.Contains(old.RowKey) && old.GetBoolean("Removed") != true)
             .Select(old => new TableEntity(partition, old.RowKey) { ["Removed"] = true })
             .ToList();
+        written?.AddTotal(rows.Count + retire.Count);
         // Batches are independent upserts; a few in flight at once keep a large plan's save short.
         await Parallel.ForEachAsync(rows.Concat(retire).Chunk(100),
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (chunk, ct) => await table.SubmitTransactionAsync(
-                chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, r)), ct));
+            async (chunk, ct) =>
+            {
+                await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, r)), ct);
+                written?.Add(chunk.Length);
+            });
     }
 
     /// <summary>Bumped when the stored rows gain columns or tables, so the next import of an unchanged plan rewrites them.</summary>

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
+using Tdkt.Hosting;
 using Tdkt.Storage;
 
 namespace Tdkt.Reminders;
@@ -26,7 +27,14 @@ public sealed class DueIndex(StorageTables tables)
         await tables.GetAsync(StorageTables.DueIndex, cancellationToken);
 
     /// <summary>Writes entries and deletes the ones given as stale, in per-date batches.</summary>
-    public async Task WriteAsync(IEnumerable<DueEntry> entries, IEnumerable<(LocalDate Due, string RowKey)> stale, CancellationToken cancellationToken)
+    public Task WriteAsync(IEnumerable<DueEntry> entries, IEnumerable<(LocalDate Due, string RowKey)> stale, CancellationToken cancellationToken) =>
+        WriteAsync(entries, stale, null, cancellationToken);
+
+    /// <summary>
+    /// The same; <paramref name="written"/> counts the entries written (it already knows how many there are).
+    /// </summary>
+    public async Task WriteAsync(IEnumerable<DueEntry> entries, IEnumerable<(LocalDate Due, string RowKey)> stale, ProgressCounter? written,
+        CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken);
         var actions = entries.Select(e => (Partition: Key(e.Due), Action: new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(e))))
@@ -38,6 +46,7 @@ public sealed class DueIndex(StorageTables tables)
                 try
                 {
                     await table.SubmitTransactionAsync(batch, ct);
+                    written?.Add(batch.Count(a => a.ActionType != TableTransactionActionType.Delete));
                 }
                 catch (TableTransactionFailedException ex) when (ex.Status == 404)
                 {
@@ -51,6 +60,7 @@ public sealed class DueIndex(StorageTables tables)
                         else
                         {
                             await table.UpsertEntityAsync((TableEntity)action.Entity, TableUpdateMode.Replace, ct);
+                            written?.Add(1);
                         }
                     }
                 }

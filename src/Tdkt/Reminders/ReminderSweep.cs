@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Hosting;
 using Tdkt.Mail;
 using Tdkt.Outbox;
 using Tdkt.Plans;
@@ -28,10 +29,14 @@ public sealed partial class ReminderSweep(
     ILogger<ReminderSweep> logger)
 {
     /// <summary>Computes the digests for <paramref name="date"/> and, unless <paramref name="dryRun"/>, writes them and a run record.</summary>
-    public async Task<SweepResult> RunAsync(LocalDate date, bool dryRun, string trigger, CancellationToken cancellationToken)
+    public Task<SweepResult> RunAsync(LocalDate date, bool dryRun, string trigger, CancellationToken cancellationToken) =>
+        RunAsync(date, dryRun, trigger, null, cancellationToken);
+
+    /// <summary>The same, telling <paramref name="progress"/> how many index rows were read, then how many digests written.</summary>
+    public async Task<SweepResult> RunAsync(LocalDate date, bool dryRun, string trigger, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         var started = clock.GetCurrentInstant();
-        var result = await ComputeAsync(date, cancellationToken);
+        var result = await ComputeAsync(date, progress, cancellationToken);
         if (dryRun)
         {
             return result;
@@ -42,6 +47,8 @@ public sealed partial class ReminderSweep(
         var existing = 0;
         var writes = result.Digests.Select(d => (d.Key, d.To, d.Cc, d.Notices.Count, Payload: DigestJson.Write(d)))
             .Concat(result.Summaries.Select(s => (s.Key, s.To, s.Cc, s.Agencies.Count, Payload: DigestJson.Write(s))));
+        var written = ProgressCounter.For(progress, "Ghi thư vào hàng đợi gửi", "thư", result.Digests.Count + result.Summaries.Count);
+        written?.Start();
         await Parallel.ForEachAsync(writes, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (w, ct) =>
         {
             try
@@ -63,6 +70,7 @@ public sealed partial class ReminderSweep(
                     errors.Add($"Không ghi được thư {w.Key} vào hàng đợi gửi: {ex.Status} {ex.ErrorCode}");
                 }
             }
+            written?.Add(1);
         });
 
         var run = new SweepRun(date, result.WorkingDay, trigger, started, clock.GetCurrentInstant(), created, existing, result.Notices,
@@ -91,7 +99,10 @@ public sealed partial class ReminderSweep(
     }
 
     /// <summary>The digests and summaries for <paramref name="date"/>, without writing anything.</summary>
-    public async Task<SweepResult> ComputeAsync(LocalDate date, CancellationToken cancellationToken)
+    public Task<SweepResult> ComputeAsync(LocalDate date, CancellationToken cancellationToken) => ComputeAsync(date, null, cancellationToken);
+
+    /// <summary>The same, telling <paramref name="progress"/> how many index rows have been read.</summary>
+    public async Task<SweepResult> ComputeAsync(LocalDate date, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         if (!rules.Calendar.IsWorkingDay(date))
         {
@@ -104,7 +115,7 @@ public sealed partial class ReminderSweep(
         }
 
         var window = await WindowAsync(date, cancellationToken);
-        var (candidates, rowsRead) = await CandidatesAsync(date, window, reminded, cancellationToken);
+        var (candidates, rowsRead) = await CandidatesAsync(date, window, reminded, ProgressCounter.For(progress, "Đọc chỉ mục hạn", "dòng"), cancellationToken);
         var directory = await agencies.LoadAsync(cancellationToken);
         var errors = new List<string>();
 
@@ -173,8 +184,9 @@ public sealed partial class ReminderSweep(
 
     /// <summary>Open assignments that may speak in the window: the due-date buckets, plus a quarter's tasks on its kickoff day.</summary>
     private async Task<(IReadOnlyCollection<DueEntry> Entries, int RowsRead)> CandidatesAsync(
-        LocalDate date, ValueList<LocalDate> window, Dictionary<string, PlanSummary> reminded, CancellationToken cancellationToken)
+        LocalDate date, ValueList<LocalDate> window, Dictionary<string, PlanSummary> reminded, ProgressCounter? read, CancellationToken cancellationToken)
     {
+        read?.Start();
         var earliest = reminded.Values.Select(p => p.FirstDue ?? new LocalDate(p.Year, 1, 1)).Min();
         var dueDates = reminded.Values.SelectMany(p => p.Reminders.All).Distinct()
             .SelectMany(policy => rules.DueDates(window, policy, earliest)).ToHashSet();
@@ -186,7 +198,7 @@ public sealed partial class ReminderSweep(
         {
             await foreach (var entry in index.ReadAsync(due, ct))
             {
-                Interlocked.Increment(ref rowsRead);
+                Counted(Interlocked.Increment(ref rowsRead), read);
                 if (!entry.Done && reminded.ContainsKey(entry.Plan))
                 {
                     found.TryAdd(entry.RowKey, entry);
@@ -201,14 +213,24 @@ public sealed partial class ReminderSweep(
         {
             await foreach (var entry in plans.AssignmentsAsync(k.Plan.Id, k.Quarter, ct))
             {
-                Interlocked.Increment(ref rowsRead);
+                Counted(Interlocked.Increment(ref rowsRead), read);
                 if (!entry.Done)
                 {
                     found.TryAdd(entry.RowKey, entry);
                 }
             }
         });
+        read?.Set(rowsRead);
         return (found.Values.ToList(), rowsRead);
+    }
+
+    /// <summary>Tells the watcher (if any) every thousand rows, which is often enough for a person and cheap for a million.</summary>
+    private static void Counted(int rowsRead, ProgressCounter? read)
+    {
+        if (rowsRead % 1000 == 0)
+        {
+            read?.Set(rowsRead);
+        }
     }
 
     private LocalDate FirstWorkingDayOfWeek(LocalDate date) =>
