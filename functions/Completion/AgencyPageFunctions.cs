@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using Tdkt.Completion;
 using Tdkt.Links;
+using Tdkt.Storage;
 
 namespace Tdkt.Functions.Completion;
 
@@ -10,70 +12,92 @@ namespace Tdkt.Functions.Completion;
 /// The agency's page behind its signed link (anonymous: the token is the credential). GET and HEAD only read;
 /// completion and undo are POSTs from the page's forms, checked against a value bound to the token.
 /// </summary>
-public sealed class AgencyPageFunctions(LinkTokens tokens, AgencyPages pages, CompletionService completion, BadLinkThrottle throttle)
+public sealed partial class AgencyPageFunctions(LinkTokens tokens, AgencyPages pages, CompletionService completion, BadLinkThrottle throttle,
+    ILogger<AgencyPageFunctions> logger)
 {
     private const int MaxFormBytes = 8 * 1024;
 
     [Function("AgencyPage")]
-    public async Task<IActionResult> Page(
+    public Task<IActionResult> Page(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "a/{token}")] HttpRequest request,
         string token,
-        CancellationToken cancellationToken)
-    {
-        var (agency, problem) = await CheckAsync(request, token, cancellationToken);
-        if (problem is not null)
+        CancellationToken cancellationToken) =>
+        UnlessStorageIsDownAsync(request, async () =>
         {
-            return problem;
-        }
-        var message = Enum.TryParse<PageMessage>(request.Query["m"], ignoreCase: true, out var m) ? m : PageMessage.None;
-        var html = await pages.RenderAsync(agency!, token, message, TaskRef.Parse(request.Query["t"]), cancellationToken);
-        return PageResults.Html(request, StatusCodes.Status200OK, html);
-    }
+            var (agency, problem) = await CheckAsync(request, token, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var message = Enum.TryParse<PageMessage>(request.Query["m"], ignoreCase: true, out var m) ? m : PageMessage.None;
+            var html = await pages.RenderAsync(agency!, token, message, TaskRef.Parse(request.Query["t"]), cancellationToken);
+            return PageResults.Html(request, StatusCodes.Status200OK, html);
+        }, cancellationToken);
 
     [Function("CompleteTask")]
-    public async Task<IActionResult> Complete(
+    public Task<IActionResult> Complete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "a/{token}/tasks/{task}/complete")] HttpRequest request,
         string token,
         string task,
-        CancellationToken cancellationToken)
-    {
-        var (agency, reference, form, problem) = await ReadFormAsync(request, token, task, cancellationToken);
-        if (problem is not null)
+        CancellationToken cancellationToken) =>
+        UnlessStorageIsDownAsync(request, async () =>
         {
-            return problem;
-        }
-        var (ip, userAgent) = Client(request);
-        var input = new CompletionInput(form!["name"], form["note"], CompletionVia.Link, ip, userAgent);
-        var (outcome, _) = await completion.CompleteAsync(agency!, reference!.Value, input, cancellationToken);
-        return outcome switch
-        {
-            CompleteOutcome.Recorded => BackTo(token, PageMessage.Done, reference),
-            CompleteOutcome.AlreadyDone => BackTo(token, PageMessage.Again, reference),
-            _ => PageResults.Html(request, StatusCodes.Status403Forbidden, pages.Problem(LinkProblem.NotHeld)),
-        };
-    }
+            var (agency, reference, form, problem) = await ReadFormAsync(request, token, task, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var (ip, userAgent) = Client(request);
+            var input = new CompletionInput(form!["name"], form["note"], CompletionVia.Link, ip, userAgent);
+            var (outcome, _) = await completion.CompleteAsync(agency!, reference!.Value, input, cancellationToken);
+            return outcome switch
+            {
+                CompleteOutcome.Recorded => BackTo(token, PageMessage.Done, reference),
+                CompleteOutcome.AlreadyDone => BackTo(token, PageMessage.Again, reference),
+                _ => PageResults.Html(request, StatusCodes.Status403Forbidden, pages.Problem(LinkProblem.NotHeld)),
+            };
+        }, cancellationToken);
 
     [Function("UndoCompletion")]
-    public async Task<IActionResult> Undo(
+    public Task<IActionResult> Undo(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "a/{token}/tasks/{task}/undo")] HttpRequest request,
         string token,
         string task,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        UnlessStorageIsDownAsync(request, async () =>
+        {
+            var (agency, reference, _, problem) = await ReadFormAsync(request, token, task, cancellationToken);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            var (ip, userAgent) = Client(request);
+            var (outcome, _) = await completion.UndoAsync(agency!, reference!.Value, ip, userAgent, cancellationToken);
+            return outcome switch
+            {
+                UndoOutcome.Undone => BackTo(token, PageMessage.Undone, reference),
+                UndoOutcome.TooLate => BackTo(token, PageMessage.TooLate, reference),
+                UndoOutcome.NotDone => BackTo(token, PageMessage.NotDone, reference),
+                _ => PageResults.Html(request, StatusCodes.Status403Forbidden, pages.Problem(LinkProblem.NotHeld)),
+            };
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs a handler; if storage cannot be reached, answers 503 with a page that says to try again in a few minutes
+    /// (and that confirming again records nothing twice) instead of an empty error.
+    /// </summary>
+    private async Task<IActionResult> UnlessStorageIsDownAsync(HttpRequest request, Func<Task<IActionResult>> handle, CancellationToken cancellationToken)
     {
-        var (agency, reference, _, problem) = await ReadFormAsync(request, token, task, cancellationToken);
-        if (problem is not null)
+        try
         {
-            return problem;
+            return await handle();
         }
-        var (ip, userAgent) = Client(request);
-        var (outcome, _) = await completion.UndoAsync(agency!, reference!.Value, ip, userAgent, cancellationToken);
-        return outcome switch
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageFailure.IsTransient(ex))
         {
-            UndoOutcome.Undone => BackTo(token, PageMessage.Undone, reference),
-            UndoOutcome.TooLate => BackTo(token, PageMessage.TooLate, reference),
-            UndoOutcome.NotDone => BackTo(token, PageMessage.NotDone, reference),
-            _ => PageResults.Html(request, StatusCodes.Status403Forbidden, pages.Problem(LinkProblem.NotHeld)),
-        };
+            LogStorageDown(request.Path, ex.Message.Split('\n')[0]);
+            request.HttpContext.Response.Headers.RetryAfter = "60";
+            return PageResults.Html(request, StatusCodes.Status503ServiceUnavailable, pages.Problem(LinkProblem.Unavailable));
+        }
     }
 
     /// <summary>The agency named by a valid token, or the page that says why the link cannot be used.</summary>
@@ -136,6 +160,9 @@ public sealed class AgencyPageFunctions(LinkTokens tokens, AgencyPages pages, Co
             ? (null, null, null, BackTo(token, PageMessage.Stale, null))
             : (agency, reference, form, null);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agency page {Path}: storage unavailable, answered 503: {Error}")]
+    private partial void LogStorageDown(string path, string error);
 
     private static RedirectTarget BackTo(string token, PageMessage message, TaskRef? task) => new(token, message, task);
 

@@ -80,6 +80,12 @@ public sealed class AgencyPages(PlanStore plans, AgencyStore agencies, Completio
             "Nhiệm vụ đã chọn không có trong danh sách nhiệm vụ của đường dẫn này, nên không có gì được ghi nhận.", Steps),
         LinkProblem.Throttled => new ProblemPageView("Tạm dừng do có nhiều yêu cầu không hợp lệ",
             "Hệ thống đã nhận nhiều đường dẫn không hợp lệ từ máy của bạn và tạm dừng xử lý trong ít phút.", ["Vui lòng thử lại sau 10 phút, với đường dẫn trong thư nhắc việc gần nhất."]),
+        LinkProblem.Unavailable => new ProblemPageView("Hệ thống tạm thời gián đoạn",
+            "Hệ thống chưa kết nối được với nơi lưu dữ liệu nên chưa xử lý được yêu cầu này. Nếu bạn vừa xác nhận hoàn thành, có thể việc xác nhận chưa được ghi nhận.",
+            [
+                "Vui lòng thử lại sau ít phút: mở lại đường dẫn trong thư nhắc việc và xem trạng thái nhiệm vụ.",
+                "Nếu nhiệm vụ vẫn chưa được ghi nhận hoàn thành, chọn “Xác nhận đã hoàn thành” một lần nữa; xác nhận lại không tạo bản ghi trùng.",
+            ]),
         LinkProblem.BadRequest => new ProblemPageView("Yêu cầu không hợp lệ",
             "Biểu mẫu gửi lên không đúng định dạng hoặc quá dài, nên không có gì được ghi nhận.", ["Quay lại trang nhiệm vụ từ đường dẫn trong thư và thực hiện lại."]),
         _ => new ProblemPageView("Đường dẫn không hợp lệ",
@@ -144,4 +150,7 @@ public enum LinkProblem
     NotHeld,
     Throttled,
     BadRequest,
+
+    /// <summary>Storage could not be reached: nothing can be shown or recorded just now.</summary>
+    Unavailable,
 }
