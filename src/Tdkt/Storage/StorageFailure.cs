@@ -13,7 +13,7 @@ public static class StorageFailure
     {
         RequestFailedException failed => failed.Status is 0 or 408 or 429 or >= 500,
         AggregateException all => all.InnerExceptions.Count > 0 && all.InnerExceptions.All(IsTransient),
-        HttpRequestException or IOException or TimeoutException => true,
+        HttpRequestException or IOException or TimeoutException or System.Net.Sockets.SocketException => true,
         // The SDK's network timeout (not the caller's cancellation, which the caller checks first).
         TaskCanceledException => true,
         _ => false,

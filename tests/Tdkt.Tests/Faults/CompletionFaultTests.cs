@@ -1,10 +1,17 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using Tdkt.Completion;
 using Tdkt.Links;
 using Tdkt.Reminders;
+using Tdkt.Tests.Cli;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
+using Tdkt.Tests.Plans;
 
 namespace Tdkt.Tests.Faults;
 
@@ -13,7 +20,7 @@ namespace Tdkt.Tests.Faults;
 /// confirming tasks: they get a Vietnamese "try again" page, a confirmation that was answered as recorded is never
 /// lost, and once people press again every completion is recorded once, audit and due-date index included.
 /// </summary>
-public sealed class CompletionFaultTests(LocalServices services)
+public sealed partial class CompletionFaultTests(LocalServices services)
 {
     private const int Clients = 6;
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -77,18 +84,117 @@ public sealed class CompletionFaultTests(LocalServices services)
         Assert.All(answers, a => Assert.Contains(a.Status, new[] { HttpStatusCode.SeeOther, HttpStatusCode.ServiceUnavailable }));
         Assert.All(answers.GroupBy(a => a.Assignment), g => Assert.InRange(g.Count(a => a.Outcome == "done"), 0, 1));
 
-        var assignments = await web.AllAssignmentsAsync();
-        Assert.Equal(work.Count, assignments.Count(r => r.Done));
-        var audit = await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct);
+        await AssertEachRecordedOnceAsync(web.Host.Services, work);
+    }
+
+    [Fact]
+    public async Task Host_killed_while_agencies_confirm_nothing_confirmed_is_lost_and_each_is_recorded_once()
+    {
+        var prefix = TestHost.UniquePrefix();
+        var port = FreePort.Next();
+        var environment = new Dictionary<string, string>
+        {
+            ["Tdkt__Storage__ConnectionString"] = services.Azurite.ConnectionString,
+            ["Tdkt__Storage__Prefix"] = prefix,
+            ["Tdkt__Mail__Smtp__Port"] = services.Smtp4dev.SmtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Tdkt__Mail__From"] = $"nhac-viec-{Guid.NewGuid():N}"[..22] + "@example.org",
+            ["Tdkt__Mail__DispatchQueue"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            ["Tdkt__Links__SigningKeys"] = WebScenario.SigningKeys,
+            ["Tdkt__LocalHost__AdminKey"] = "fault-test-admin-key",
+        };
+        var started = new ConcurrentBag<Process>();
+        var host = await StartUpAsync(environment, port, started);
+        var link = host.Link;
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromSeconds(1) });
+        var proof = WebScenario.ProofIn(await http.GetStringAsync(link, Ct));
+        var plan = Samples.Plan();
+        var work = plan.Assignments.Where(a => a.Agency.Value == "so-noi-vu").Select(a => (Agency: "so-noi-vu", Task: new TaskRef(plan.Id, a.Task.Key))).ToList();
+
+        var answers = new ConcurrentBag<(string Assignment, string Outcome)>();
+        var next = -1;
+        using var finished = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var killer = Task.Run(async () =>
+        {
+            while (answers.Count < 8)
+            {
+                await Task.Delay(10, finished.Token);
+            }
+            host.Process.Kill(entireProcessTree: true);
+            await host.Process.WaitForExitAsync(finished.Token);
+            await StartUpAsync(environment, port, started);
+        }, finished.Token);
+        Task PostAllAsync() => Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < work.Count)
+            {
+                var (agency, task) = work[i];
+                while (true)
+                {
+                    try
+                    {
+                        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["proof"] = proof, ["name"] = "Nguyễn Văn An" });
+                        using var response = await http.PostAsync($"{link}/tasks/{task}/complete", content, Ct);
+                        var location = response.Headers.Location?.OriginalString ?? "";
+                        Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"{task}: {(int)response.StatusCode}");
+                        answers.Add((task.AssignmentKey(agency), location.Contains("m=done", StringComparison.Ordinal) ? "done" : "again"));
+                        break;
+                    }
+                    catch (HttpRequestException)
+                    {
+                        // The host died under the request, or is not back yet: the person presses again a moment later.
+                        answers.Add((task.AssignmentKey(agency), "no answer"));
+                        await Task.Delay(300, Ct);
+                    }
+                }
+            }
+        }));
+        try
+        {
+            await PostAllAsync();
+            await killer;
+        }
+        finally
+        {
+            // Also when the test fails: no tdkt up left behind.
+            await finished.CancelAsync();
+            foreach (var process in started)
+            {
+                await StopAsync(process);
+            }
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{work.Count} assignments, {answers.Count} posts: {answers.Count(a => a.Outcome == "no answer")} without answer around the kill, " +
+            $"{answers.Count(a => a.Outcome == "done")} recorded, {answers.Count(a => a.Outcome == "again")} already recorded");
+        Assert.Contains(answers, a => a.Outcome == "no answer");
+        Assert.All(answers.GroupBy(a => a.Assignment), g => Assert.InRange(g.Count(a => a.Outcome == "done"), 0, 1));
+        await using var provider = TestHost.Services(services.Azurite.ConnectionString, Instant.FromUtc(2023, 3, 24, 1, 0),
+            new Dictionary<string, string?> { ["Tdkt:Storage:Prefix"] = prefix });
+        await AssertEachRecordedOnceAsync(provider, work);
+    }
+
+    /// <summary>Every assignment done, with exactly one completion in the audit, and open in the due-date index nowhere.</summary>
+    private static async Task AssertEachRecordedOnceAsync(IServiceProvider provider, List<(string Agency, TaskRef Task)> work)
+    {
+        var plan = work[0].Task.Plan.Value;
+        var store = provider.GetRequiredService<CompletionStore>();
+        foreach (var (agency, task) in work)
+        {
+            var record = await store.GetAsync(plan, task.AssignmentKey(agency), Ct);
+            Assert.True(record is { Done: true }, $"{task.AssignmentKey(agency)} is not recorded as done");
+        }
+        var audit = await provider.GetRequiredService<AuditLog>().ListAsync(plan, Ct);
         Assert.Equal(work.Select(w => w.Task.AssignmentKey(w.Agency)).Order(StringComparer.Ordinal),
             audit.Where(e => e.Action == AuditLog.Actions.Complete).Select(e => e.Assignment).Order(StringComparer.Ordinal));
-        var index = web.Get<DueIndex>();
+        var index = provider.GetRequiredService<DueIndex>();
+        var keys = work.Select(w => DueEntry.RowKeyFor(plan, w.Task.AssignmentKey(w.Agency))).ToHashSet(StringComparer.Ordinal);
         var open = new List<string>();
-        foreach (var due in web.Plan.Tasks.Select(t => t.Deadline.Due).Distinct())
+        foreach (var due in Samples.Plan().Tasks.Select(t => t.Deadline.Due).Distinct())
         {
             await foreach (var entry in index.ReadAsync(due, Ct))
             {
-                if (entry.Plan == web.Plan.Id.Value && !entry.Done)
+                if (keys.Contains(entry.RowKey) && !entry.Done)
                 {
                     open.Add(entry.RowKey);
                 }
@@ -96,4 +202,43 @@ public sealed class CompletionFaultTests(LocalServices services)
         }
         Assert.Empty(open);
     }
+
+    private sealed record UpProcess(Process Process, string Link);
+
+    /// <summary>Starts <c>tdkt up</c> on <paramref name="port"/> against the test's services and waits for the link it prints.</summary>
+    private static async Task<UpProcess> StartUpAsync(Dictionary<string, string> environment, int port, ConcurrentBag<Process> started)
+    {
+        var process = CliProcess.Start(environment, "up", "--as-of", "2023-03-24", "--port", port.ToString(CultureInfo.InvariantCulture));
+        started.Add(process);
+        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && LinkPattern().Match(e.Data) is { Success: true } m)
+            {
+                ready.TrySetResult(m.Groups[1].Value);
+            }
+        };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var link = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+        return new UpProcess(process, link.Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    private static async Task StopAsync(Process process)
+    {
+        using (process)
+        {
+            if (process.HasExited)
+            {
+                return;
+            }
+            using var stop = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await stop!.WaitForExitAsync(Ct);
+            await process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        }
+    }
+
+    [GeneratedRegex("Trang nhiệm vụ của Sở Nội vụ: +(\\S+)")]
+    private static partial Regex LinkPattern();
 }
