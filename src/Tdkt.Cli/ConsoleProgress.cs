@@ -37,6 +37,15 @@ public sealed class ConsoleProgress : IProgress<WorkProgress>, IDisposable
             {
                 return;
             }
+            if (latest is { } last && last.Stage == value.Stage)
+            {
+                // Counters only go up, but reports from parallel work can arrive out of order: keep the furthest.
+                value = value with
+                {
+                    Done = Math.Max(last.Done, value.Done),
+                    Total = last.Total is { } before && value.Total is { } now ? Math.Max(before, now) : value.Total ?? last.Total,
+                };
+            }
             latest = value;
             // A new stage shows at once; within a stage, ten redraws a second are enough to see it move.
             if (value.Stage != drawnStage || clock.Elapsed - drawnAt >= Every)

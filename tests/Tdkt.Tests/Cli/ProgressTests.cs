@@ -80,6 +80,20 @@ public sealed class ProgressTests(LocalServices services)
     }
 
     [Fact]
+    public void Reports_arriving_out_of_order_never_take_the_line_backwards()
+    {
+        using var error = new StringWriter();
+        using (var progress = new ConsoleProgress(error))
+        {
+            ((IProgress<WorkProgress>)progress).Report(new WorkProgress("Lưu kế hoạch", 229, 229, "dòng"));
+            ((IProgress<WorkProgress>)progress).Report(new WorkProgress("Lưu kế hoạch", 200, 229, "dòng"));
+        }
+
+        var draws = error.ToString().Split('\r', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Lưu kế hoạch: 229/229 dòng (100 %)\u001b[K", draws[^2]);
+    }
+
+    [Fact]
     public void Figures_read_the_Vietnamese_way()
     {
         Assert.Equal("Lưu kế hoạch: 3.400/10.200 dòng (33 %)", ConsoleProgress.Describe(new WorkProgress("Lưu kế hoạch", 3_400, 10_200, "dòng")));
