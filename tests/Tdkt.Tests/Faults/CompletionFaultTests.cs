@@ -138,7 +138,9 @@ public sealed partial class CompletionFaultTests(LocalServices services)
                         using var response = await http.PostAsync($"{link}/tasks/{task}/complete", content, Ct);
                         var location = response.Headers.Location?.OriginalString ?? "";
                         Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"{task}: {(int)response.StatusCode}");
-                        answers.Add((task.AssignmentKey(agency), location.Contains("m=done", StringComparison.Ordinal) ? "done" : "again"));
+                        var outcome = location.Contains("m=done", StringComparison.Ordinal) ? "done"
+                            : location.Contains("m=again", StringComparison.Ordinal) ? "again" : "unexpected " + location;
+                        answers.Add((task.AssignmentKey(agency), outcome));
                         KillAfterEighthAnswer();
                         break;
                     }
@@ -169,6 +171,7 @@ public sealed partial class CompletionFaultTests(LocalServices services)
             $"{work.Count} assignments, {answers.Count} posts: {answers.Count(a => a.Outcome == "no answer")} without answer around the kill, " +
             $"{answers.Count(a => a.Outcome == "done")} recorded, {answers.Count(a => a.Outcome == "again")} already recorded");
         Assert.Contains(answers, a => a.Outcome == "no answer");
+        Assert.DoesNotContain(answers, a => a.Outcome.StartsWith("unexpected", StringComparison.Ordinal));
         Assert.All(answers.GroupBy(a => a.Assignment), g => Assert.InRange(g.Count(a => a.Outcome == "done"), 0, 1));
         await using var provider = TestHost.Services(services.Azurite.ConnectionString, Instant.FromUtc(2023, 3, 24, 1, 0),
             new Dictionary<string, string?> { ["Tdkt:Storage:Prefix"] = prefix });
@@ -212,14 +215,38 @@ public sealed partial class CompletionFaultTests(LocalServices services)
         var process = CliProcess.Start(environment, "up", "--as-of", "2023-03-24", "--port", port.ToString(CultureInfo.InvariantCulture));
         started.Add(process);
         var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = TestContext.Current.TestOutputHelper;
+        void Note(string line)
+        {
+            try
+            {
+                output?.WriteLine(line);
+            }
+            catch (InvalidOperationException)
+            {
+                // A line that comes after the test has ended.
+            }
+        }
+        var run = started.Count;
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null && LinkPattern().Match(e.Data) is { Success: true } m)
+            if (e.Data is null)
+            {
+                return;
+            }
+            Note($"up #{run}: {e.Data}");
+            if (LinkPattern().Match(e.Data) is { Success: true } m)
             {
                 ready.TrySetResult(m.Groups[1].Value);
             }
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Note($"up #{run} stderr: {e.Data}");
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var link = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
