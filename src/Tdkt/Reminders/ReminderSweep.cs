@@ -190,7 +190,21 @@ public sealed partial class ReminderSweep(
         var earliest = reminded.Values.Select(p => p.FirstDue ?? new LocalDate(p.Year, 1, 1)).Min();
         var dueDates = reminded.Values.SelectMany(p => p.Reminders.All).Distinct()
             .SelectMany(policy => rules.DueDates(window, policy, earliest)).ToHashSet();
-        var found = new ConcurrentDictionary<string, DueEntry>(StringComparer.Ordinal);
+        // Kept entries share their strings (a plan id, task key or agency repeats across thousands of rows) and are
+        // keyed by those shared strings: at a million assignments this is most of what the sweep holds.
+        var found = new ConcurrentDictionary<(string Plan, string TaskKey, string Agency), DueEntry>();
+        var shared = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        void Keep(DueEntry entry)
+        {
+            var kept = entry with
+            {
+                Plan = shared.GetOrAdd(entry.Plan, entry.Plan),
+                TaskKey = shared.GetOrAdd(entry.TaskKey, entry.TaskKey),
+                TaskNumber = shared.GetOrAdd(entry.TaskNumber, entry.TaskNumber),
+                Agency = shared.GetOrAdd(entry.Agency, entry.Agency),
+            };
+            found.TryAdd((kept.Plan, kept.TaskKey, kept.Agency), kept);
+        }
         var rowsRead = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
 
@@ -201,7 +215,7 @@ public sealed partial class ReminderSweep(
                 Counted(Interlocked.Increment(ref rowsRead), read);
                 if (!entry.Done && reminded.ContainsKey(entry.Plan))
                 {
-                    found.TryAdd(entry.RowKey, entry);
+                    Keep(entry);
                 }
             }
         });
@@ -216,7 +230,7 @@ public sealed partial class ReminderSweep(
                 Counted(Interlocked.Increment(ref rowsRead), read);
                 if (!entry.Done)
                 {
-                    found.TryAdd(entry.RowKey, entry);
+                    Keep(entry);
                 }
             }
         });
