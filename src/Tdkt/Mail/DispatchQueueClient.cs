@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
 using Tdkt.Reminders;
+using Tdkt.Storage;
 
 namespace Tdkt.Mail;
 
@@ -10,18 +11,16 @@ namespace Tdkt.Mail;
 /// </summary>
 public sealed class DispatchQueueClient(QueueServiceClient service, IOptions<MailOptions> options)
 {
-    private Task<QueueClient>? client;
-
-    public async Task EnqueueAsync(DigestKey key, CancellationToken cancellationToken)
-    {
-        var queue = await (client ??= CreateAsync(cancellationToken));
-        await queue.SendMessageAsync(key.Value, cancellationToken);
-    }
-
-    private async Task<QueueClient> CreateAsync(CancellationToken cancellationToken)
+    private readonly OnFirstUse<QueueClient> client = new(async cancellationToken =>
     {
         var queue = service.GetQueueClient(options.Value.DispatchQueue);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         return queue;
+    });
+
+    public async Task EnqueueAsync(DigestKey key, CancellationToken cancellationToken)
+    {
+        var queue = await client.GetAsync(cancellationToken);
+        await queue.SendMessageAsync(key.Value, cancellationToken);
     }
 }

@@ -17,13 +17,13 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string MailSlots = "MailSlots";
     public const string OutboxPending = "OutboxPending";
 
-    private readonly ConcurrentDictionary<string, Task<TableClient>> tables = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, OnFirstUse<TableClient>> tables = new(StringComparer.Ordinal);
 
     public Task<TableClient> GetAsync(string name, CancellationToken cancellationToken) =>
-        tables.GetOrAdd(name, async n =>
+        tables.GetOrAdd(name, n => new OnFirstUse<TableClient>(async ct =>
         {
             var table = service.GetTableClient(options.Value.Prefix + n);
-            await table.CreateIfNotExistsAsync(cancellationToken);
+            await table.CreateIfNotExistsAsync(ct);
             return table;
-        });
+        })).GetAsync(cancellationToken);
 }
