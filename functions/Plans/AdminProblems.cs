@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Tdkt.Storage;
 
 namespace Tdkt.Functions.Plans;
 
@@ -11,6 +12,26 @@ public static class AdminProblems
     public static IActionResult NotFound(string title) => Problem(StatusCodes.Status404NotFound, title);
 
     public static IActionResult Conflict(string title) => Problem(StatusCodes.Status409Conflict, title);
+
+    /// <summary>
+    /// Runs an admin route; if storage cannot be reached (after the SDK's retries), answers 503 problem+json with
+    /// <c>Retry-After: 60</c> instead of an empty 500. What the route changes is safe to send again (imports and
+    /// retries are idempotent; a reopen of a task already open changes nothing).
+    /// </summary>
+    public static async Task<IActionResult> UnlessStorageIsDownAsync(HttpRequest request, Func<Task<IActionResult>> handle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(handle);
+        try
+        {
+            return await handle();
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageFailure.IsTransient(ex))
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "60";
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Chưa truy cập được kho dữ liệu (Table Storage), nên chưa làm gì. Thử lại sau ít phút.");
+        }
+    }
 
     private static ObjectResult Problem(int status, string title) =>
         new(new ProblemDetails { Status = status, Title = title }) { StatusCode = status, ContentTypes = { "application/problem+json" } };

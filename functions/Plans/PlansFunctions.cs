@@ -9,17 +9,19 @@ namespace Tdkt.Functions.Plans;
 public sealed class PlansFunctions(PlanUpload upload, PlanStore plans)
 {
     [Function("ImportPlan")]
-    public async Task<IActionResult> Import(
+    public Task<IActionResult> Import(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "plans")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var result = await upload.ImportAsync(request.Body, request.ContentType, request.Query["file"], cancellationToken);
-        return PlanResponses.For(result);
-    }
+        CancellationToken cancellationToken) =>
+        AdminProblems.UnlessStorageIsDownAsync(request, async () =>
+        {
+            var result = await upload.ImportAsync(request.Body, request.ContentType, request.Query["file"], cancellationToken);
+            return PlanResponses.For(result);
+        }, cancellationToken);
 
     [Function("ListPlans")]
-    public async Task<IActionResult> List(
+    public Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        new OkObjectResult((await plans.ListAsync(cancellationToken)).Select(PlanResponses.Summary));
+        AdminProblems.UnlessStorageIsDownAsync(request, async () =>
+            new OkObjectResult((await plans.ListAsync(cancellationToken)).Select(PlanResponses.Summary)), cancellationToken);
 }

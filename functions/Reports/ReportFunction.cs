@@ -12,35 +12,36 @@ namespace Tdkt.Functions.Reports;
 public sealed class ReportFunction(PlanReports reports, ReportFormats formats)
 {
     [Function("PlanReport")]
-    public async Task<IActionResult> Run(
+    public Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "plans/{id}/report")] HttpRequest request,
         string id,
-        CancellationToken cancellationToken)
-    {
-        var format = request.Query["format"].FirstOrDefault()?.ToLowerInvariant() ?? "json";
-        if (format is not ("json" or "csv" or "html"))
+        CancellationToken cancellationToken) =>
+        AdminProblems.UnlessStorageIsDownAsync(request, async () =>
         {
-            return AdminProblems.BadRequest($"format={format} không được hỗ trợ: dùng json, csv hoặc html.");
-        }
-        NodaTime.LocalDate? asOf = null;
-        if (request.Query["asOf"].FirstOrDefault() is { } text)
-        {
-            var parsed = LocalDatePattern.Iso.Parse(text);
-            if (!parsed.Success)
+            var format = request.Query["format"].FirstOrDefault()?.ToLowerInvariant() ?? "json";
+            if (format is not ("json" or "csv" or "html"))
             {
-                return AdminProblems.BadRequest($"asOf={text} không phải ngày dạng YYYY-MM-DD.");
+                return AdminProblems.BadRequest($"format={format} không được hỗ trợ: dùng json, csv hoặc html.");
             }
-            asOf = parsed.Value;
-        }
-        if (await reports.ComputeAsync(new PlanId(id), asOf, cancellationToken) is not { } report)
-        {
-            return AdminProblems.NotFound($"Không có kế hoạch {id}.");
-        }
-        return format switch
-        {
-            "csv" => new FileContentResult(ReportFormats.Csv(report), "text/csv; charset=utf-8") { FileDownloadName = $"bao-cao-{id}-{report.AsOf:yyyy-MM-dd}.csv" },
-            "html" => new ContentResult { ContentType = "text/html; charset=utf-8", Content = formats.Html(report), StatusCode = StatusCodes.Status200OK },
-            _ => new OkObjectResult(ReportFormats.Json(report)),
-        };
-    }
+            NodaTime.LocalDate? asOf = null;
+            if (request.Query["asOf"].FirstOrDefault() is { } text)
+            {
+                var parsed = LocalDatePattern.Iso.Parse(text);
+                if (!parsed.Success)
+                {
+                    return AdminProblems.BadRequest($"asOf={text} không phải ngày dạng YYYY-MM-DD.");
+                }
+                asOf = parsed.Value;
+            }
+            if (await reports.ComputeAsync(new PlanId(id), asOf, cancellationToken) is not { } report)
+            {
+                return AdminProblems.NotFound($"Không có kế hoạch {id}.");
+            }
+            return format switch
+            {
+                "csv" => new FileContentResult(ReportFormats.Csv(report), "text/csv; charset=utf-8") { FileDownloadName = $"bao-cao-{id}-{report.AsOf:yyyy-MM-dd}.csv" },
+                "html" => new ContentResult { ContentType = "text/html; charset=utf-8", Content = formats.Html(report), StatusCode = StatusCodes.Status200OK },
+                _ => new OkObjectResult(ReportFormats.Json(report)),
+            };
+        }, cancellationToken);
 }

@@ -88,6 +88,36 @@ public sealed partial class CompletionFaultTests(LocalServices services)
     }
 
     [Fact]
+    public async Task With_storage_cut_the_page_and_the_admin_routes_say_to_try_again_and_work_once_it_is_back()
+    {
+        await using var proxy = new TcpProxy(services.Azurite.TablePort);
+        var throughProxy = services.Azurite.ConnectionString.Replace($":{services.Azurite.TablePort}/", $":{proxy.Port}/", StringComparison.Ordinal);
+        await using var web = await WebScenario.StartAsync(services, new Dictionary<string, string?> { ["Tdkt:Storage:ConnectionString"] = throughProxy });
+        var page = web.PagePath("so-noi-vu");
+        var report = $"api/plans/{web.Plan.Id}/report?format=json&code={WebScenario.AdminKey}";
+        var outbox = $"api/outbox?code={WebScenario.AdminKey}";
+
+        proxy.Cut();
+        var pageDown = await web.Http.GetAsync(page, Ct);
+        var reportDown = await web.Http.GetAsync(report, Ct);
+        var outboxDown = await web.Http.GetAsync(outbox, Ct);
+        proxy.Restore();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pageDown.StatusCode);
+        Assert.Contains("Hệ thống tạm thời gián đoạn", await pageDown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        foreach (var down in new[] { reportDown, outboxDown })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(60), down.Headers.RetryAfter?.Delta);
+            Assert.Equal("application/problem+json", down.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Chưa truy cập được kho dữ liệu", await down.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await web.Http.GetAsync(page, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await web.Http.GetAsync(report, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await web.Http.GetAsync(outbox, Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Host_killed_while_agencies_confirm_nothing_confirmed_is_lost_and_each_is_recorded_once()
     {
         var prefix = TestHost.UniquePrefix();
