@@ -29,8 +29,7 @@ public sealed partial class CompletionFaultTests(LocalServices services)
     public async Task Storage_cut_while_agencies_confirm_nothing_confirmed_is_lost_and_each_is_recorded_once()
     {
         await using var proxy = new TcpProxy(services.Azurite.TablePort);
-        var throughProxy = services.Azurite.ConnectionString.Replace($":{services.Azurite.TablePort}/", $":{proxy.Port}/", StringComparison.Ordinal);
-        await using var web = await WebScenario.StartAsync(services, new Dictionary<string, string?> { ["Tdkt:Storage:ConnectionString"] = throughProxy });
+        await using var web = await StartBehindAsync(proxy);
         var tokens = web.Get<LinkTokens>();
         var paths = web.Plan.Assignments.Select(a => a.Agency.Value).Distinct().ToDictionary(a => a, web.PagePath, StringComparer.Ordinal);
         var work = web.Plan.Assignments.Select(a => (Agency: a.Agency.Value, Task: new TaskRef(web.Plan.Id, a.Task.Key))).ToList();
@@ -91,8 +90,7 @@ public sealed partial class CompletionFaultTests(LocalServices services)
     public async Task With_storage_cut_the_page_and_the_admin_routes_say_to_try_again_and_work_once_it_is_back()
     {
         await using var proxy = new TcpProxy(services.Azurite.TablePort);
-        var throughProxy = services.Azurite.ConnectionString.Replace($":{services.Azurite.TablePort}/", $":{proxy.Port}/", StringComparison.Ordinal);
-        await using var web = await WebScenario.StartAsync(services, new Dictionary<string, string?> { ["Tdkt:Storage:ConnectionString"] = throughProxy });
+        await using var web = await StartBehindAsync(proxy);
         var page = web.PagePath("so-noi-vu");
         var report = $"api/plans/{web.Plan.Id}/report?format=json&code={WebScenario.AdminKey}";
         var outbox = $"api/outbox?code={WebScenario.AdminKey}";
@@ -207,6 +205,13 @@ public sealed partial class CompletionFaultTests(LocalServices services)
             new Dictionary<string, string?> { ["Tdkt:Storage:Prefix"] = prefix });
         await AssertEachRecordedOnceAsync(provider, work);
     }
+
+    /// <summary>The web scenario with its table traffic going through <paramref name="proxy"/>, so a test can cut it.</summary>
+    private Task<WebScenario> StartBehindAsync(TcpProxy proxy) => WebScenario.StartAsync(services, new Dictionary<string, string?>
+    {
+        ["Tdkt:Storage:ConnectionString"] =
+            services.Azurite.ConnectionString.Replace($":{services.Azurite.TablePort}/", $":{proxy.Port}/", StringComparison.Ordinal),
+    });
 
     /// <summary>Every assignment done, with exactly one completion in the audit, and open in the due-date index nowhere.</summary>
     private static async Task AssertEachRecordedOnceAsync(IServiceProvider provider, List<(string Agency, TaskRef Task)> work)
