@@ -18,6 +18,7 @@ public sealed class ConsoleProgress : IProgress<WorkProgress>, IDisposable
     private readonly Lock gate = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private WorkProgress? latest;
+    private WorkProgress? drawn;
     private string? drawnStage;
     private TimeSpan drawnAt;
     private bool ended;
@@ -45,6 +46,12 @@ public sealed class ConsoleProgress : IProgress<WorkProgress>, IDisposable
                     Done = Math.Max(last.Done, value.Done),
                     Total = last.Total is { } before && value.Total is { } now ? Math.Max(before, now) : value.Total ?? last.Total,
                 };
+            }
+            else if (latest is { } finished && !ReferenceEquals(finished, drawn))
+            {
+                // A new stage: show where the previous one ended first (its last figures may have come between
+                // two redraws), so a short stage is not left on screen at "0 dòng".
+                Draw(finished);
             }
             latest = value;
             // A new stage shows at once; within a stage, ten redraws a second are enough to see it move.
@@ -75,6 +82,7 @@ public sealed class ConsoleProgress : IProgress<WorkProgress>, IDisposable
         // \r back to the start of the line, ESC[K erases what a longer line left behind.
         error.Write($"\r{Describe(value)}\u001b[K");
         error.Flush();
+        drawn = value;
         drawnStage = value.Stage;
         drawnAt = clock.Elapsed;
     }
@@ -86,7 +94,10 @@ public sealed class ConsoleProgress : IProgress<WorkProgress>, IDisposable
         {
             if (latest is not null)
             {
-                Draw(latest);
+                if (!ReferenceEquals(latest, drawn))
+                {
+                    Draw(latest);
+                }
                 error.Write("\r\u001b[K");
                 error.Flush();
             }
