@@ -12,7 +12,7 @@ namespace Tdkt.Completion;
 /// and the due-date index kept in step. Every write carries the row's ETag, so two people marking the same
 /// assignment at once record it once, and a completion never overwrites a plan import or the reverse.
 /// </summary>
-public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, IClock clock)
+public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, GroupCommit groupCommit, IClock clock)
 {
     private static readonly string[] CompletionColumns =
         ["Status", "CompletedOn", "CompletedAt", "CompletedBy", "CompletedNote", "CompletedVia", "CompletedIp", "CompletedUserAgent"];
@@ -67,7 +67,8 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, ICl
     /// <summary>
     /// Marks the assignment done on <paramref name="on"/> in one transaction with a completion marker (whose insert
     /// fails if the assignment is already done, so two at once record one) and the audit row; then the due-date index.
-    /// No read comes first: a completion is one round trip to its partition and one to the index.
+    /// No read comes first: a completion is one write to its partition and one to the index, each shared with the
+    /// completions made at the same moment (<see cref="GroupCommit"/>).
     /// </summary>
     public async Task<(CompleteOutcome Outcome, AssignmentRecord? Record)> RecordAsync(string plan, string assignmentKey, LocalDate due, LocalDate on,
         CompletionInput input, CancellationToken cancellationToken)
@@ -88,7 +89,8 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, ICl
         };
         try
         {
-            await table.SubmitTransactionAsync(
+            // Completions in the same plan at the same time share one transaction (each keeps its own outcome).
+            await groupCommit.SubmitAsync(table,
             [
                 new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(plan, Marker(assignmentKey)) { ["At"] = at.ToDateTimeOffset() }),
                 new TableTransactionAction(TableTransactionActionType.Add,

@@ -21,7 +21,7 @@ public sealed record DueEntry(string Plan, string TaskKey, string TaskNumber, st
 /// It is derived from the assignments (PlanStore writes it, completion marks it done), so it can be
 /// rebuilt; the assignment row stays the truth (docs/decisions/0004-due-date-index.md).
 /// </summary>
-public sealed class DueIndex(StorageTables tables)
+public sealed class DueIndex(StorageTables tables, GroupCommit groupCommit)
 {
     public async Task<TableClient> TableAsync(CancellationToken cancellationToken) =>
         await tables.GetAsync(StorageTables.DueIndex, cancellationToken);
@@ -73,7 +73,10 @@ public sealed class DueIndex(StorageTables tables)
         var table = await TableAsync(cancellationToken);
         try
         {
-            await table.UpdateEntityAsync(new TableEntity(Key(due), rowKey) { ["Done"] = done }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+            // Completions due the same day at the same time share one write (partition = due date).
+            await groupCommit.SubmitAsync(table,
+                [new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(Key(due), rowKey) { ["Done"] = done }, Azure.ETag.All)],
+                cancellationToken);
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {

@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
             ? new QueueServiceClient(new Uri(o.QueueEndpoint!), sp.GetRequiredService<StorageCredential>().Credential, queueOptions)
             : new QueueServiceClient(Options(sp).ConnectionString, queueOptions));
         services.AddSingleton<StorageTables>();
+        services.TryAddSingleton<GroupCommit>();
         return services;
     }
 
