@@ -38,6 +38,23 @@ public sealed class AuditLog(StorageTables tables)
         };
     }
 
+    /// <summary>The assignments of <paramref name="plan"/> whose state changed at or after <paramref name="since"/> (keys sort by time).</summary>
+    public async Task<IReadOnlyCollection<string>> ChangedSinceAsync(string plan, Instant since, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        var from = $"{Prefix}{Math.Max(0, since.ToUnixTimeTicks()):D19}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {from} and RowKey lt {Prefix[..^1] + "."}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Assignment"], cancellationToken: cancellationToken))
+        {
+            if (row.GetString("Assignment") is { Length: > 0 } assignment)
+            {
+                changed.Add(assignment);
+            }
+        }
+        return changed;
+    }
+
     /// <summary>A plan's audit, oldest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string plan, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ public static class CompletionServiceCollectionExtensions
         services.TryAddSingleton<PageTemplates>();
         services.TryAddSingleton<CompletionStore>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<IndexRepair>();
         services.TryAddSingleton<CompletionService>();
         services.TryAddSingleton<BadLinkThrottle>();
         services.TryAddSingleton<AgencyPages>();

@@ -83,6 +83,29 @@ public sealed class DueIndex(StorageTables tables, GroupCommit groupCommit)
         }
     }
 
+    /// <summary>An index row's done flag and version, or null when there is no such row.</summary>
+    public async Task<(bool Done, Azure.ETag ETag)?> GetDoneAsync(LocalDate due, string rowKey, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Key(due), rowKey, ["Done"], cancellationToken);
+        return row.HasValue ? (row.Value!.GetBoolean("Done") == true, row.Value.ETag) : null;
+    }
+
+    /// <summary>Sets the done flag if the row is still at <paramref name="etag"/>; false if it changed meanwhile or is gone.</summary>
+    public async Task<bool> SetDoneIfUnchangedAsync(LocalDate due, string rowKey, bool done, Azure.ETag etag, CancellationToken cancellationToken)
+    {
+        var table = await TableAsync(cancellationToken);
+        try
+        {
+            await table.UpdateEntityAsync(new TableEntity(Key(due), rowKey) { ["Done"] = done }, etag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Every entry due on <paramref name="due"/>.</summary>
     public async IAsyncEnumerable<DueEntry> ReadAsync(LocalDate due, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -25,6 +25,7 @@ public sealed partial class ReminderSweep(
     ReminderRules rules,
     WeeklySummaries weekly,
     DispatchQueueClient dispatchQueue,
+    Completion.IndexRepair indexRepair,
     IClock clock,
     ILogger<ReminderSweep> logger)
 {
@@ -36,6 +37,16 @@ public sealed partial class ReminderSweep(
     public async Task<SweepResult> RunAsync(LocalDate date, bool dryRun, string trigger, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         var started = clock.GetCurrentInstant();
+        var repaired = 0;
+        if (!dryRun && rules.Calendar.IsWorkingDay(date))
+        {
+            // First, an index left "open" by a completion interrupted after its transaction (or the reverse) is set right.
+            (_, repaired) = await indexRepair.RunAsync(await RepairSinceAsync(date, cancellationToken), cancellationToken);
+            if (repaired > 0)
+            {
+                LogIndexRepaired(DueIndex.Key(date), repaired);
+            }
+        }
         var result = await ComputeAsync(date, progress, cancellationToken);
         if (dryRun)
         {
@@ -82,7 +93,17 @@ public sealed partial class ReminderSweep(
         }
         LogSweep(DueIndex.Key(date), trigger, result.WorkingDay, created, existing, result.Notices, result.RowsRead + result.SummaryRowsRead, errors.Count,
             (run.EndedAt - run.StartedAt).TotalMilliseconds);
-        return result with { Errors = errors.ToValueList(), Created = created, Existing = existing };
+        return result with { Errors = errors.ToValueList(), Created = created, Existing = existing, IndexRepaired = repaired };
+    }
+
+    /// <summary>
+    /// Changes since the start of the day of the last successful run (a completion during that run may have been
+    /// read before its index write), or over the catch-up month when there is none.
+    /// </summary>
+    private async Task<Instant> RepairSinceAsync(LocalDate date, CancellationToken cancellationToken)
+    {
+        var last = await runs.LastSucceededBeforeAsync(date, cancellationToken) ?? date.PlusDays(-SweepRuns.CatchUpDays);
+        return last.AtStartOfDayInZone(VietnamTime.Zone).ToInstant();
     }
 
     /// <summary>Tells the dispatcher at once; if the message is lost, the periodic dispatch pass finds the row anyway.</summary>
@@ -253,6 +274,10 @@ public sealed partial class ReminderSweep(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Sweep {Date} ({Trigger}): working day {WorkingDay}, {DigestsCreated} digests created, {DigestsExisting} already in the outbox, {Notices} notices, {RowsRead} rows read, {Errors} errors, {ElapsedMs} ms")]
     private partial void LogSweep(string date, string trigger, bool workingDay, int digestsCreated, int digestsExisting, int notices, int rowsRead, int errors, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Sweep {Date}: {Repaired} due-date index rows disagreed with their assignment (a completion, undo or reopen interrupted before its index write) and were set right")]
+    private partial void LogIndexRepaired(string date, int repaired);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Digest {Key} is in the outbox but its queue message was not sent ({Error}); the periodic dispatch pass will send it")]
     private partial void LogEnqueueFailed(string key, string error);

@@ -23,6 +23,9 @@ public sealed record SweepResult(
     /// <summary>Digests already in the outbox from an earlier (or parallel) run for the same date.</summary>
     public int Existing { get; init; }
 
+    /// <summary>Due-date index rows set right before the sweep read them (they disagreed with their assignment).</summary>
+    public int IndexRepaired { get; init; }
+
     public int Notices => Digests.Sum(d => d.Notices.Count);
 
     public static SweepResult NothingOn(LocalDate date, bool workingDay) =>
