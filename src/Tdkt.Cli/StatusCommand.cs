@@ -28,7 +28,7 @@ public static class StatusCommand
                     runs = runs.Select(r => new
                     {
                         date = DueIndex.Key(r.Date), r.Trigger, r.WorkingDay, startedAt = r.StartedAt.ToString(), endedAt = r.EndedAt.ToString(),
-                        r.DigestsCreated, r.DigestsExisting, r.Notices, r.RowsRead, errors = r.Errors,
+                        r.DigestsCreated, r.DigestsExisting, r.Notices, r.RowsRead, r.IndexRepaired, errors = r.Errors,
                     }),
                     outbox = counts,
                 });
@@ -43,6 +43,10 @@ public static class StatusCommand
             {
                 var local = run.StartedAt.InZone(VietnamTime.Zone);
                 var what = run.WorkingDay ? $"{run.DigestsCreated} thư mới, {run.DigestsExisting} đã có, {run.Notices} nhiệm vụ" : "ngày nghỉ";
+                if (run.IndexRepaired > 0)
+                {
+                    what += $", sửa {run.IndexRepaired} dòng chỉ mục hạn lệch với nhiệm vụ";
+                }
                 var errors = run.Errors.Count == 0 ? "" : $"; {run.Errors.Count} lỗi: {run.Errors[0]}";
                 await context.Out.WriteLineAsync($"- Quét ngày {VietnamTime.ShortDate(run.Date)} lúc {local.ToString("HH':'mm", System.Globalization.CultureInfo.InvariantCulture)} ({run.Trigger}): {what}{errors}");
             }

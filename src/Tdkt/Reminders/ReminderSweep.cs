@@ -85,7 +85,7 @@ public sealed partial class ReminderSweep(
         });
 
         var run = new SweepRun(date, result.WorkingDay, trigger, started, clock.GetCurrentInstant(), created, existing, result.Notices,
-            result.RowsRead + result.SummaryRowsRead, errors.ToValueList());
+            result.RowsRead + result.SummaryRowsRead, errors.ToValueList(), repaired);
         await runs.RecordAsync(run, cancellationToken);
         foreach (var error in errors)
         {

@@ -16,7 +16,8 @@ public sealed record SweepRun(
     int DigestsExisting,
     int Notices,
     int RowsRead,
-    ValueList<string> Errors)
+    ValueList<string> Errors,
+    int IndexRepaired = 0)
 {
     public bool Succeeded => Errors.Count == 0;
 }
@@ -45,6 +46,7 @@ public sealed class SweepRuns(StorageTables tables)
             ["Notices"] = run.Notices,
             ["RowsRead"] = run.RowsRead,
             ["ErrorCount"] = run.Errors.Count,
+            ["IndexRepaired"] = run.IndexRepaired,
         };
         LongText.Write(row, "Errors", string.Join("\n", run.Errors.Take(200)));
         await table.AddEntityAsync(row, cancellationToken);
@@ -63,7 +65,7 @@ public sealed class SweepRuns(StorageTables tables)
             runs.Add(new SweepRun(LocalDatePattern.Iso.Parse(e.GetString("Date")).Value, e.GetBoolean("WorkingDay") == true, e.GetString("Trigger"),
                 Instant.FromDateTimeOffset(e.GetDateTimeOffset("StartedAt")!.Value), Instant.FromDateTimeOffset(e.GetDateTimeOffset("EndedAt")!.Value),
                 e.GetInt32("DigestsCreated") ?? 0, e.GetInt32("DigestsExisting") ?? 0, e.GetInt32("Notices") ?? 0, e.GetInt32("RowsRead") ?? 0,
-                LongText.Read(e, "Errors").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToValueList()));
+                LongText.Read(e, "Errors").Split('\n', StringSplitOptions.RemoveEmptyEntries).ToValueList(), e.GetInt32("IndexRepaired") ?? 0));
         }
         return runs;
     }

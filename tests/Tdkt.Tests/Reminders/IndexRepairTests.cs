@@ -31,6 +31,8 @@ public sealed class IndexRepairTests(LocalServices services)
         var result = await scenario.RunAsync("2023-03-24");
 
         Assert.Equal(1, result.IndexRepaired);
+        // Kept in the run record, which `tdkt status` shows.
+        Assert.Equal(1, (await scenario.Provider.GetRequiredService<SweepRuns>().ListAsync(D("2023-03-24"), D("2023-03-24"), Ct)).Single().IndexRepaired);
         Assert.DoesNotContain(result.Digests.Single(d => d.Key.Agency == "so-noi-vu").Notices, n => n.Task == "1");
         Assert.Contains(result.Digests.Single(d => d.Key.Agency == "ubnd-tinh").Notices, n => n.Task == "1");
         Assert.True((await index.GetDoneAsync(due, row, Ct))!.Value.Done);
