@@ -33,6 +33,27 @@ public static class AdminProblems
         }
     }
 
+    /// <summary>A small JSON body (at most 16 KB), or the problem that says what is wrong with it (<paramref name="shape"/> shows what is expected).</summary>
+    public static async Task<(T? Body, IActionResult? Problem)> ReadJsonAsync<T>(HttpRequest request, string shape, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength is > 16 * 1024)
+        {
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, $"Nội dung yêu cầu quá lớn (tối đa 16 KB): cần {shape}."));
+        }
+        try
+        {
+            return await System.Text.Json.JsonSerializer.DeserializeAsync<T>(request.Body, System.Text.Json.JsonSerializerOptions.Web, cancellationToken) is { } body
+                ? (body, null)
+                : (null, BadRequest($"Thiếu nội dung yêu cầu: cần {shape}."));
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return (null, BadRequest($"Nội dung yêu cầu không phải JSON hợp lệ (dòng {ex.LineNumber + 1}): cần {shape}."));
+        }
+    }
+
     private static ObjectResult Problem(int status, string title) =>
         new(new ProblemDetails { Status = status, Title = title }) { StatusCode = status, ContentTypes = { "application/problem+json" } };
 }

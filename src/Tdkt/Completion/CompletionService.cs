@@ -12,6 +12,9 @@ public enum CompleteOutcome
 
     /// <summary>No such task, or the agency does not hold it, or its plan is not active.</summary>
     NotHeld,
+
+    /// <summary>A completion date given by an administrator is after today: nothing recorded.</summary>
+    DateInFuture,
 }
 
 public enum UndoOutcome
@@ -30,10 +33,31 @@ public enum UndoOutcome
 public sealed class CompletionService(CompletionStore store, PlanStore plans, IClock clock)
 {
     public static readonly Duration UndoWindow = Duration.FromMinutes(15);
+
+    /// <summary>Today in Vietnam, by the injected clock.</summary>
+    public LocalDate Today => VietnamTime.Today(clock);
     public const int MaxNameLength = 100;
     public const int MaxNoteLength = 1000;
 
-    public async Task<(CompleteOutcome Outcome, AssignmentRecord? Record)> CompleteAsync(string agency, TaskRef task, CompletionInput input,
+    public Task<(CompleteOutcome Outcome, AssignmentRecord? Record)> CompleteAsync(string agency, TaskRef task, CompletionInput input,
+        CancellationToken cancellationToken) =>
+        CompleteAsync(agency, task, input, VietnamTime.Today(clock), cancellationToken);
+
+    /// <summary>
+    /// Records, on an administrator's word, that <paramref name="agency"/> finished its part of a task on
+    /// <paramref name="on"/> (say, the date of the written report it sent; today if not given), which decides
+    /// "on time" or "late".
+    /// </summary>
+    public Task<(CompleteOutcome Outcome, AssignmentRecord? Record)> CompleteOnBehalfAsync(string agency, TaskRef task, LocalDate? on, string by, string? note,
+        CancellationToken cancellationToken)
+    {
+        var today = VietnamTime.Today(clock);
+        return on > today
+            ? Task.FromResult<(CompleteOutcome, AssignmentRecord?)>((CompleteOutcome.DateInFuture, null))
+            : CompleteAsync(agency, task, new CompletionInput(by, note, CompletionVia.Admin), on ?? today, cancellationToken);
+    }
+
+    private async Task<(CompleteOutcome Outcome, AssignmentRecord? Record)> CompleteAsync(string agency, TaskRef task, CompletionInput input, LocalDate on,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -44,7 +68,7 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, IC
             return (CompleteOutcome.NotHeld, null);
         }
         var clean = input with { By = Clean(input.By, MaxNameLength, singleLine: true), Note = Clean(input.Note, MaxNoteLength, singleLine: false) };
-        return await store.RecordAsync(task.Plan.Value, task.AssignmentKey(agency), planTask.Deadline.Due, VietnamTime.Today(clock), clean, cancellationToken);
+        return await store.RecordAsync(task.Plan.Value, task.AssignmentKey(agency), planTask.Deadline.Due, on, clean, cancellationToken);
     }
 
     /// <summary>Whether the agency may still undo this completion: made through its link, less than <see cref="UndoWindow"/> ago.</summary>

@@ -11,7 +11,7 @@ using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Completion;
 
-/// <summary>The admin routes over real HTTP with the admin key: report, reopen, failed digests and their retry.</summary>
+/// <summary>The admin routes over real HTTP with the admin key: report, completion on an agency's behalf, reopen, failed digests and their retry.</summary>
 public sealed class AdminRoutesTests(LocalServices services)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -104,6 +104,47 @@ public sealed class AdminRoutesTests(LocalServices services)
     }
 
     [Fact]
+    public async Task An_administrator_records_a_completion_reported_by_letter_on_its_date_once_and_bad_requests_change_nothing()
+    {
+        await using var web = await WebScenario.StartAsync(services);
+        var route = $"api/plans/{web.Plan.Id.Value}/tasks/0001/complete?{Key}";
+        var today = NodaTime.Text.LocalDatePattern.Iso.Format(Hosting.VietnamTime.Today(web.Clock));
+
+        var noAgency = await web.Http.PostAsJsonAsync(route, new { on = "2023-03-20" }, Ct);
+        var badDate = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu", on = "20/03/2023" }, Ct);
+        var future = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu", on = "2099-01-01" }, Ct);
+        var notHeld = await web.Http.PostAsJsonAsync(route, new { agency = "so-y-te-khong-co" }, Ct);
+        var noKey = await web.Http.PostAsJsonAsync(route.Split('?')[0], new { agency = "so-noi-vu" }, Ct);
+        Assert.Empty(await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct));
+
+        var recorded = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu", on = "2023-03-20", by = "Phòng TĐKT", note = "Báo cáo số 12/BC-SNV" }, Ct);
+        var again = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu" }, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, noAgency.StatusCode);
+        Assert.Equal("Thiếu mã cơ quan đã hoàn thành (trường \"agency\", ví dụ \"so-noi-vu\").", await TitleAsync(noAgency));
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Contains("cần dạng YYYY-MM-DD", await badDate.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Equal("Ngày hoàn thành 01/01/2099 (trường \"on\") là sau hôm nay (24/03/2023): chưa ghi nhận gì.", await TitleAsync(future));
+        Assert.Equal(HttpStatusCode.NotFound, notHeld.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("Phần việc của so-noi-vu trong nhiệm vụ 0001 đã được ghi nhận hoàn thành ngày 20/03/2023 (Phòng TĐKT); muốn sửa ngày thì mở lại (reopen) rồi ghi nhận lại.",
+            await TitleAsync(again));
+
+        var record = (await web.AssignmentAsync(web.Task("1"), "so-noi-vu"))!;
+        Assert.Equal((true, "2023-03-20", CompletionVia.Admin, "Phòng TĐKT", "Báo cáo số 12/BC-SNV"),
+            (record.Done, NodaTime.Text.LocalDatePattern.Iso.Format(record.Completion!.On), record.Completion.Via, record.Completion.By, record.Completion.Note));
+        var audit = Assert.Single(await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct));
+        Assert.Equal((AuditLog.Actions.Complete, "0001--so-noi-vu", "Phòng TĐKT"), (audit.Action, audit.Assignment, audit.By));
+        // Recorded on the report's date, so it counts as done on time (task 1 is due 31/03/2023).
+        using var report = JsonDocument.Parse(await web.Http.GetStringAsync($"api/plans/{web.Plan.Id.Value}/report?asOf={today}&{Key}", Ct));
+        var noiVu = report.RootElement.GetProperty("byAgency").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == "so-noi-vu");
+        Assert.Equal(1, noiVu.GetProperty("counts").GetProperty("done-on-time").GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task Failed_digests_are_listed_and_one_can_be_retried_once()
     {
         await using var web = await WebScenario.StartAsync(services, new Dictionary<string, string?>
@@ -135,6 +176,12 @@ public sealed class AdminRoutesTests(LocalServices services)
         Assert.Equal((OutboxStatus.Pending, 0), (entry!.Status, entry.Attempts));
         Assert.Contains(DigestKey.Parse("2023-03-24/daily/so-noi-vu"), await web.Get<OutboxStore>().ListPendingAsync(Ct));
         Assert.Equal(6, (await web.Http.GetFromJsonAsync<JsonElement>($"api/outbox?status=failed&{Key}", Ct)).GetArrayLength());
+    }
+
+    private static async Task<string?> TitleAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString();
     }
 
     private static (int Total, int OnTime, int Late, int InTime, int Overdue) Counts(JsonElement counts) => (

@@ -15,6 +15,7 @@ public sealed class FunctionsMetadataTests
         new("ImportPlan", "httpTrigger", "plans", "POST", "Function", null, null),
         new("ListPlans", "httpTrigger", "plans", "GET", "Function", null, null),
         new("PlanReport", "httpTrigger", "plans/{id}/report", "GET", "Function", null, null),
+        new("CompleteTaskForAgency", "httpTrigger", "plans/{id}/tasks/{task}/complete", "POST", "Function", null, null),
         new("ReopenTask", "httpTrigger", "plans/{id}/tasks/{task}/reopen", "POST", "Function", null, null),
         new("ListOutbox", "httpTrigger", "outbox", "GET", "Function", null, null),
         new("RetryDigest", "httpTrigger", "outbox/{date}/{kind}/{agency}/retry", "POST", "Function", null, null),
