@@ -31,6 +31,10 @@ public sealed class AdminTaskFunctions(CompletionService completion)
         CancellationToken cancellationToken) =>
         AdminProblems.UnlessStorageIsDownAsync(request, async () =>
         {
+            if (!PlanId.IsValid(id))
+            {
+                return AdminProblems.UnknownPlan(id);
+            }
             var (body, problem) = await AdminProblems.ReadJsonAsync<CompleteRequest>(request,
                 "{\"agency\": \"so-noi-vu\", \"on\": \"2023-03-20\", \"by\": \"…\", \"note\": \"…\"}", cancellationToken);
             if (problem is not null)
@@ -73,6 +77,10 @@ public sealed class AdminTaskFunctions(CompletionService completion)
         CancellationToken cancellationToken) =>
         AdminProblems.UnlessStorageIsDownAsync(request, async () =>
         {
+            if (!PlanId.IsValid(id))
+            {
+                return AdminProblems.UnknownPlan(id);
+            }
             var (body, problem) = await AdminProblems.ReadJsonAsync<ReopenRequest>(request, "{\"reason\": \"…\", \"agency\": \"…\"}", cancellationToken);
             if (problem is not null)
             {

@@ -11,6 +11,9 @@ public static class AdminProblems
 
     public static IActionResult NotFound(string title) => Problem(StatusCodes.Status404NotFound, title);
 
+    /// <summary>404 for a plan id that names no plan (also one that is not even shaped like a plan id).</summary>
+    public static IActionResult UnknownPlan(string id) => NotFound($"Không có kế hoạch {id}.");
+
     public static IActionResult Conflict(string title) => Problem(StatusCodes.Status409Conflict, title);
 
     /// <summary>

@@ -33,9 +33,9 @@ public sealed class ReportFunction(PlanReports reports, ReportFormats formats)
                 }
                 asOf = parsed.Value;
             }
-            if (await reports.ComputeAsync(new PlanId(id), asOf, cancellationToken) is not { } report)
+            if (!PlanId.IsValid(id) || await reports.ComputeAsync(new PlanId(id), asOf, cancellationToken) is not { } report)
             {
-                return AdminProblems.NotFound($"Không có kế hoạch {id}.");
+                return AdminProblems.UnknownPlan(id);
             }
             return format switch
             {

@@ -61,7 +61,7 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, IC
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (await ActivePlanAsync(task.Plan, cancellationToken) is not { } plan
+        if (!Agencies.AgencyId.IsValid(agency) || await ActivePlanAsync(task.Plan, cancellationToken) is not { } plan
             || plan.Tasks.FirstOrDefault(t => t.Key == task.TaskKey) is not { } planTask
             || !planTask.Agencies.Contains(new Agencies.AgencyId(agency)))
         {
@@ -99,6 +99,11 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, IC
     public async Task<IReadOnlyList<string>> ReopenAsync(PlanId plan, string taskKey, string? agency, string reason, string by, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (!TaskRef.IsKey(taskKey) || (agency is not null && !Agencies.AgencyId.IsValid(agency)))
+        {
+            // Not shaped like a task or an agency: there is nothing of that name to reopen.
+            return [];
+        }
         var candidates = agency is not null
             ? [$"{taskKey}--{agency}"]
             : (await store.OfTaskAsync(plan.Value, taskKey, cancellationToken)).Where(r => r.Done).Select(r => r.Key).ToList();

@@ -14,12 +14,15 @@ public readonly record struct TaskRef(PlanId Plan, string TaskKey)
 
     public static TaskRef? Parse(string? text)
     {
-        if (text is null || text.Length > 200 || text.Split('~') is not [var plan, var task] || !IsSlug(plan) || !IsSlug(task))
+        if (text is null || text.Length > 200 || text.Split('~') is not [var plan, var task] || !IsSlug(plan) || !IsKey(task))
         {
             return null;
         }
         return new TaskRef(new PlanId(plan), task);
     }
+
+    /// <summary>Whether <paramref name="text"/> can be a task key (a-z, 0-9 and '-', at most 100 characters).</summary>
+    public static bool IsKey(string? text) => text is { Length: > 0 and <= 100 } && IsSlug(text);
 
     private static bool IsSlug(string part) => part.Length > 0 && part.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

@@ -68,6 +68,10 @@ public sealed class AdminRoutesTests(LocalServices services)
         var badFormat = await web.Http.GetAsync($"api/plans/{id}/report?format=pdf&{Key}", Ct);
         var badDate = await web.Http.GetAsync($"api/plans/{id}/report?asOf=31/03/2023&{Key}", Ct);
         var unknown = await web.Http.GetAsync($"api/plans/2023-999-kh-ubnd/report?{Key}", Ct);
+        var misshapen = await web.Http.GetAsync($"api/plans/KH_252/report?{Key}", Ct);
+        var misshapenReopen = await web.Http.PostAsJsonAsync($"api/plans/KH_252/tasks/0001/reopen?{Key}", new { reason = "thử" }, Ct);
+        var misshapenAgency = await web.Http.PostAsJsonAsync($"api/plans/{id}/tasks/0001/reopen?{Key}", new { reason = "thử", agency = "Sở/Nội vụ" }, Ct);
+        var misshapenTask = await web.Http.PostAsJsonAsync($"api/plans/{id}/tasks/00%2301/reopen?{Key}", new { reason = "thử" }, Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
@@ -76,6 +80,9 @@ public sealed class AdminRoutesTests(LocalServices services)
         Assert.Contains("asOf=31/03/2023 không phải ngày dạng YYYY-MM-DD.", await badDate.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, misshapen.StatusCode);
+        Assert.Equal("Không có kế hoạch KH_252.", await TitleAsync(misshapen));
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound), (misshapenReopen.StatusCode, misshapenAgency.StatusCode, misshapenTask.StatusCode));
     }
 
     [Fact]
@@ -114,6 +121,8 @@ public sealed class AdminRoutesTests(LocalServices services)
         var badDate = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu", on = "20/03/2023" }, Ct);
         var future = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu", on = "2099-01-01" }, Ct);
         var notHeld = await web.Http.PostAsJsonAsync(route, new { agency = "so-y-te-khong-co" }, Ct);
+        var misshapen = await web.Http.PostAsJsonAsync(route, new { agency = "Sở Nội vụ" }, Ct);
+        var noTask = await web.Http.PostAsJsonAsync(route.Replace("/0001/", "/0001%23x/", StringComparison.Ordinal), new { agency = "so-noi-vu" }, Ct);
         var noKey = await web.Http.PostAsJsonAsync(route.Split('?')[0], new { agency = "so-noi-vu" }, Ct);
         Assert.Empty(await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct));
 
@@ -127,6 +136,7 @@ public sealed class AdminRoutesTests(LocalServices services)
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
         Assert.Equal("Ngày hoàn thành 01/01/2099 (trường \"on\") là sau hôm nay (24/03/2023): chưa ghi nhận gì.", await TitleAsync(future));
         Assert.Equal(HttpStatusCode.NotFound, notHeld.StatusCode);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (misshapen.StatusCode, noTask.StatusCode));
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
