@@ -20,6 +20,7 @@ public static class TdktCommand
             Mail.MailCommands.Mail(),
             Mail.OutboxCommands.Create(),
             Reports.ReportCommand.Create(),
+            Completion.TaskCommands.Create(),
             Links.LinkCommand.Create(),
             StatusCommand.Create(),
             Up.UpCommand.Create(),

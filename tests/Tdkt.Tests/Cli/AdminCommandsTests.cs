@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json;
+using Tdkt.Completion;
 using Tdkt.Links;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
@@ -7,7 +9,7 @@ using Tdkt.Tests.Reminders;
 
 namespace Tdkt.Tests.Cli;
 
-/// <summary>`tdkt report`, `tdkt link` and `tdkt outbox` as separate processes against the test Azurite.</summary>
+/// <summary>`tdkt report`, `tdkt task`, `tdkt link` and `tdkt outbox` as separate processes against the test Azurite.</summary>
 public sealed class AdminCommandsTests(LocalServices services)
 {
     private Dictionary<string, string> Environment(ReminderScenario scenario) => new()
@@ -46,6 +48,45 @@ public sealed class AdminCommandsTests(LocalServices services)
         Assert.Contains("so-noi-vu,Sở Nội vụ,Cả năm,1,3.8,0,0.0,16,61.5,9,34.6,26", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
         Assert.Equal((2, "tdkt: không có kế hoạch 2023-999-kh-ubnd (tdkt plan list)"), (unknown.ExitCode, unknown.StdErr.Trim()));
         Assert.Equal(2, badFormat.ExitCode);
+    }
+
+    [Fact]
+    public async Task Task_complete_records_a_reported_completion_on_its_date_once_and_task_reopen_opens_it_again()
+    {
+        await using var scenario = await ReminderScenario.StartAsync(services);
+        var env = Environment(scenario);
+        const string Plan = "2023-252-kh-ubnd";
+
+        var done = await CliProcess.RunAsync(env, "task", "complete", Plan, "1", "--agency", "so-noi-vu", "--on", "2023-03-20", "--by", "Phòng TĐKT", "--note", "Báo cáo số 12/BC-SNV");
+        var again = await CliProcess.RunAsync(env, "task", "complete", Plan, "1", "--agency", "so-noi-vu");
+        var late = await CliProcess.RunAsync(env, "task", "complete", Plan, "III.1", "--agency", "so-tai-chinh", "--on", "2023-04-10", "--json");
+        var future = await CliProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-noi-vu", "--on", "2099-01-01");
+        var badDate = await CliProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-noi-vu", "--on", "20/03/2023");
+        var notHeld = await CliProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-khong-co");
+        var noTask = await CliProcess.RunAsync(env, "task", "complete", Plan, "99", "--agency", "so-noi-vu");
+        var reopen = await CliProcess.RunAsync(env, "task", "reopen", Plan, "1", "--agency", "so-noi-vu", "--reason", "Báo cáo thiếu số liệu");
+        var reopenAgain = await CliProcess.RunAsync(env, "task", "reopen", Plan, "1", "--agency", "so-noi-vu", "--reason", "Lần nữa");
+
+        Assert.Equal((0, "Đã ghi nhận Sở Nội vụ hoàn thành nhiệm vụ số 1 ngày 20/03/2023 (đúng hạn, hạn 31/03/2023)."), (done.ExitCode, done.StdOut.Trim()));
+        Assert.Equal((1, "tdkt: Sở Nội vụ đã được ghi nhận hoàn thành nhiệm vụ số 1 ngày 20/03/2023 (Phòng TĐKT) từ trước; muốn sửa ngày thì mở lại (tdkt task reopen) rồi ghi nhận lại"),
+            (again.ExitCode, again.StdErr.Trim()));
+        Assert.Equal(0, late.ExitCode);
+        using (var json = JsonDocument.Parse(late.StdOut))
+        {
+            Assert.Equal((true, "2023-04-10"), (json.RootElement.GetProperty("recorded").GetBoolean(), json.RootElement.GetProperty("completedOn").GetString()));
+        }
+        Assert.Equal(2, future.ExitCode);
+        Assert.StartsWith("tdkt: --on 01/01/2099 là sau hôm nay (", future.StdErr, StringComparison.Ordinal);
+        Assert.Equal((2, "tdkt: --on “20/03/2023” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ 2023-03-20"), (badDate.ExitCode, badDate.StdErr.Trim()));
+        Assert.Equal((2, "tdkt: nhiệm vụ số 2 của kế hoạch 2023-252-kh-ubnd không giao cho so-khong-co, hoặc kế hoạch chưa được kích hoạt: chưa ghi nhận gì"),
+            (notHeld.ExitCode, notHeld.StdErr.Trim()));
+        Assert.Equal((2, "tdkt: kế hoạch 2023-252-kh-ubnd không có nhiệm vụ số 99"), (noTask.ExitCode, noTask.StdErr.Trim()));
+        Assert.Equal((0, "Đã mở lại nhiệm vụ số 1 cho: Sở Nội vụ."), (reopen.ExitCode, reopen.StdOut.Trim()));
+        Assert.Equal(1, reopenAgain.ExitCode);
+
+        var audit = await scenario.Provider.GetRequiredService<AuditLog>().ListAsync(Plan, TestContext.Current.CancellationToken);
+        Assert.Equal(["complete 0001--so-noi-vu Phòng TĐKT", "complete iii-1--so-tai-chinh quản trị", "reopen 0001--so-noi-vu quản trị"],
+            audit.Select(a => $"{a.Action} {a.Assignment} {a.By}"));
     }
 
     [Fact]
