@@ -101,9 +101,14 @@ public sealed class AgencyPages(PlanStore plans, AgencyStore agencies, Completio
     private TaskRowView Row(AssignmentRecord r, PlanTask task, TaskRef reference, string token, LocalDate today, TaskRef? about)
     {
         var category = Progress.Of(r.Due, r.Completion?.On, today);
-        var done = r.Completion is { } c
-            ? $"Đã xác nhận hoàn thành lúc {When(c.At)}{(c.By is { } by ? $", người báo cáo: {by}" : "")}{(c.Note is { } note ? $". Ghi chú: {note}" : "")}."
-            : null;
+        var done = r.Completion switch
+        {
+            // Recorded by the administrator from the agency's report: the date is the report's, not when it was typed in.
+            { Via: CompletionVia.Admin } c =>
+                $"Đã được ghi nhận hoàn thành ngày {VietnamTime.ShortDate(c.On)} theo báo cáo của cơ quan{(c.By is { } by ? $" (người ghi nhận: {by})" : "")}{(c.Note is { } note ? $". Ghi chú: {note}" : "")}.",
+            { } c => $"Đã xác nhận hoàn thành lúc {When(c.At)}{(c.By is { } by ? $", người báo cáo: {by}" : "")}{(c.Note is { } note ? $". Ghi chú: {note}" : "")}.",
+            null => null,
+        };
         var status = category == ProgressCategory.OpenOverdue
             ? $"Quá hạn {Period.Between(r.Due, today, PeriodUnits.Days).Days} ngày"
             : Progress.Label(category);

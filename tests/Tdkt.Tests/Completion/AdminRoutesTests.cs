@@ -148,6 +148,9 @@ public sealed class AdminRoutesTests(LocalServices services)
             (record.Done, NodaTime.Text.LocalDatePattern.Iso.Format(record.Completion!.On), record.Completion.Via, record.Completion.By, record.Completion.Note));
         var audit = Assert.Single(await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct));
         Assert.Equal((AuditLog.Actions.Complete, "0001--so-noi-vu", "Phòng TĐKT"), (audit.Action, audit.Assignment, audit.By));
+        // The agency's page says it was recorded from its report, on the report's date.
+        Assert.Contains("Đã được ghi nhận hoàn thành ngày 20/03/2023 theo báo cáo của cơ quan (người ghi nhận: Phòng TĐKT). Ghi chú: Báo cáo số 12/BC-SNV.",
+            System.Net.WebUtility.HtmlDecode(await web.PageAsync(web.PagePath("so-noi-vu"))), StringComparison.Ordinal);
         // Recorded on the report's date, so it counts as done on time (task 1 is due 31/03/2023).
         using var report = JsonDocument.Parse(await web.Http.GetStringAsync($"api/plans/{web.Plan.Id.Value}/report?asOf={today}&{Key}", Ct));
         var noiVu = report.RootElement.GetProperty("byAgency").EnumerateArray().Single(a => a.GetProperty("agency").GetString() == "so-noi-vu");
