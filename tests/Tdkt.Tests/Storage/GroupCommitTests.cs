@@ -77,6 +77,26 @@ public sealed class GroupCommitTests(LocalServices services)
     }
 
     [Fact]
+    public async Task A_write_held_back_also_holds_back_later_writes_to_any_of_its_rows()
+    {
+        var table = await NewTableAsync();
+        var first = await InFlightAsync(table, Insert("first"));
+        // The second collides with the first on "a" and waits; the third touches only "b", but the second writes "b" before it.
+        var writes = new[]
+        {
+            groupCommit.SubmitAsync(table, [Merge("a", 1)], TestContext.Current.CancellationToken),
+            groupCommit.SubmitAsync(table, [Merge("a", 2), Merge("b", 2)], TestContext.Current.CancellationToken),
+            groupCommit.SubmitAsync(table, [Merge("b", 3)], TestContext.Current.CancellationToken),
+        };
+        await first();
+        await Task.WhenAll(writes);
+
+        var a = await table.GetEntityAsync<TableEntity>("p", "a", cancellationToken: TestContext.Current.CancellationToken);
+        var b = await table.GetEntityAsync<TableEntity>("p", "b", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal((2, 3), (a.Value.GetInt32("Value"), b.Value.GetInt32("Value")));
+    }
+
+    [Fact]
     public async Task When_storage_cannot_be_reached_every_waiting_write_fails_and_later_writes_are_tried_again()
     {
         var options = new TableClientOptions();
