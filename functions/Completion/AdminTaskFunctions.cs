@@ -59,6 +59,8 @@ public sealed class AdminTaskFunctions(CompletionService completion)
                 string.IsNullOrWhiteSpace(body.By) ? DefaultBy : body.By, body.Note, cancellationToken);
             return result.Outcome switch
             {
+                CompleteOutcome.DateBeforePlan => AdminProblems.BadRequest(
+                    $"Ngày hoàn thành {VietnamTime.ShortDate(on!.Value)} (trường \"on\") sớm hơn cả năm trước năm kế hoạch, có lẽ gõ nhầm năm: chưa ghi nhận gì."),
                 CompleteOutcome.DateInFuture => AdminProblems.BadRequest(
                     $"Ngày hoàn thành {VietnamTime.ShortDate(on!.Value)} (trường \"on\") là sau hôm nay ({VietnamTime.ShortDate(completion.Today)}): chưa ghi nhận gì."),
                 CompleteOutcome.Recorded => new OkObjectResult(new { plan = id, task, agency, recorded = true }),

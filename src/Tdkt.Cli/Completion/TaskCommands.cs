@@ -71,6 +71,10 @@ public static class TaskCommands
                     return await context.FailAsync(
                         $"{name} đã được ghi nhận hoàn thành nhiệm vụ số {theTask.Number} ngày {VietnamTime.ShortDate(c.On)}{(c.By is { } b ? $" ({b})" : "")} từ trước; "
                         + "muốn sửa ngày thì mở lại (tdkt task reopen) rồi ghi nhận lại");
+                case CompleteOutcome.DateBeforePlan:
+                    return await context.FailAsync(
+                        $"--on {VietnamTime.ShortDate(day)} sớm hơn ngày {VietnamTime.ShortDate(CompletionService.EarliestCompletion(thePlan.Year))} (đầu năm trước năm kế hoạch {thePlan.Year}), có lẽ gõ nhầm năm: chưa ghi nhận gì",
+                        ExitCodes.BadInput);
                 case CompleteOutcome.DateInFuture:
                     return await context.FailAsync($"--on {VietnamTime.ShortDate(day)} là sau hôm nay ({VietnamTime.ShortDate(completion.Today)}): chưa ghi nhận gì", ExitCodes.BadInput);
                 default:

@@ -15,6 +15,9 @@ public enum CompleteOutcome
 
     /// <summary>A completion date given by an administrator is after today: nothing recorded.</summary>
     DateInFuture,
+
+    /// <summary>A completion date given by an administrator is before the year preceding the plan's (a mistyped year): nothing recorded.</summary>
+    DateBeforePlan,
 }
 
 public enum UndoOutcome
@@ -33,15 +36,18 @@ public enum UndoOutcome
 public sealed class CompletionService(CompletionStore store, PlanStore plans, IClock clock)
 {
     public static readonly Duration UndoWindow = Duration.FromMinutes(15);
-
-    /// <summary>Today in Vietnam, by the injected clock.</summary>
-    public LocalDate Today => VietnamTime.Today(clock);
     public const int MaxNameLength = 100;
     public const int MaxNoteLength = 1000;
 
+    /// <summary>Today in Vietnam, by the injected clock.</summary>
+    public LocalDate Today => VietnamTime.Today(clock);
+
+    /// <summary>The earliest completion date an administrator may give for a plan of <paramref name="year"/> (work often starts the year before).</summary>
+    public static LocalDate EarliestCompletion(int year) => new(year - 1, 1, 1);
+
     public Task<(CompleteOutcome Outcome, AssignmentRecord? Record)> CompleteAsync(string agency, TaskRef task, CompletionInput input,
         CancellationToken cancellationToken) =>
-        CompleteAsync(agency, task, input, VietnamTime.Today(clock), cancellationToken);
+        CompleteAsync(agency, task, input, Today, cancellationToken);
 
     /// <summary>
     /// Records, on an administrator's word, that <paramref name="agency"/> finished its part of a task on
@@ -51,7 +57,7 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, IC
     public Task<(CompleteOutcome Outcome, AssignmentRecord? Record)> CompleteOnBehalfAsync(string agency, TaskRef task, LocalDate? on, string by, string? note,
         CancellationToken cancellationToken)
     {
-        var today = VietnamTime.Today(clock);
+        var today = Today;
         return on > today
             ? Task.FromResult<(CompleteOutcome, AssignmentRecord?)>((CompleteOutcome.DateInFuture, null))
             : CompleteAsync(agency, task, new CompletionInput(by, note, CompletionVia.Admin), on ?? today, cancellationToken);
@@ -66,6 +72,10 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, IC
             || !planTask.Agencies.Contains(new Agencies.AgencyId(agency)))
         {
             return (CompleteOutcome.NotHeld, null);
+        }
+        if (on < EarliestCompletion(plan.Year))
+        {
+            return (CompleteOutcome.DateBeforePlan, null);
         }
         var clean = input with { By = Clean(input.By, MaxNameLength, singleLine: true), Note = Clean(input.Note, MaxNoteLength, singleLine: false) };
         return await store.RecordAsync(task.Plan.Value, task.AssignmentKey(agency), planTask.Deadline.Due, on, clean, cancellationToken);

@@ -62,6 +62,7 @@ public sealed class AdminCommandsTests(LocalServices services)
         var late = await CliProcess.RunAsync(env, "task", "complete", Plan, "III.1", "--agency", "so-tai-chinh", "--on", "2023-04-10", "--json");
         var future = await CliProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-noi-vu", "--on", "2099-01-01");
         var badDate = await CliProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-noi-vu", "--on", "20/03/2023");
+        var mistyped = await CliProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-noi-vu", "--on", "2013-03-20");
         var notHeld = await CliProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-khong-co");
         var noTask = await CliProcess.RunAsync(env, "task", "complete", Plan, "99", "--agency", "so-noi-vu");
         var reopen = await CliProcess.RunAsync(env, "task", "reopen", Plan, "1", "--agency", "so-noi-vu", "--reason", "Báo cáo thiếu số liệu");
@@ -77,6 +78,8 @@ public sealed class AdminCommandsTests(LocalServices services)
         }
         Assert.Equal(2, future.ExitCode);
         Assert.StartsWith("tdkt: --on 01/01/2099 là sau hôm nay (", future.StdErr, StringComparison.Ordinal);
+        Assert.Equal((2, "tdkt: --on 20/03/2013 sớm hơn ngày 01/01/2022 (đầu năm trước năm kế hoạch 2023), có lẽ gõ nhầm năm: chưa ghi nhận gì"),
+            (mistyped.ExitCode, mistyped.StdErr.Trim()));
         Assert.Equal((2, "tdkt: --on “20/03/2023” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ 2023-03-20"), (badDate.ExitCode, badDate.StdErr.Trim()));
         Assert.Equal((2, "tdkt: nhiệm vụ số 2 của kế hoạch 2023-252-kh-ubnd không giao cho so-khong-co, hoặc kế hoạch chưa được kích hoạt: chưa ghi nhận gì"),
             (notHeld.ExitCode, notHeld.StdErr.Trim()));

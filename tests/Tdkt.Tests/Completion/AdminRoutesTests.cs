@@ -120,6 +120,7 @@ public sealed class AdminRoutesTests(LocalServices services)
         var noAgency = await web.Http.PostAsJsonAsync(route, new { on = "2023-03-20" }, Ct);
         var badDate = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu", on = "20/03/2023" }, Ct);
         var future = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu", on = "2099-01-01" }, Ct);
+        var mistyped = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu", on = "2013-03-20" }, Ct);
         var notHeld = await web.Http.PostAsJsonAsync(route, new { agency = "so-y-te-khong-co" }, Ct);
         var misshapen = await web.Http.PostAsJsonAsync(route, new { agency = "Sở Nội vụ" }, Ct);
         var noTask = await web.Http.PostAsJsonAsync(route.Replace("/0001/", "/0001%23x/", StringComparison.Ordinal), new { agency = "so-noi-vu" }, Ct);
@@ -135,6 +136,7 @@ public sealed class AdminRoutesTests(LocalServices services)
         Assert.Contains("cần dạng YYYY-MM-DD", await badDate.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
         Assert.Equal("Ngày hoàn thành 01/01/2099 (trường \"on\") là sau hôm nay (24/03/2023): chưa ghi nhận gì.", await TitleAsync(future));
+        Assert.Equal("Ngày hoàn thành 20/03/2013 (trường \"on\") sớm hơn cả năm trước năm kế hoạch, có lẽ gõ nhầm năm: chưa ghi nhận gì.", await TitleAsync(mistyped));
         Assert.Equal(HttpStatusCode.NotFound, notHeld.StatusCode);
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (misshapen.StatusCode, noTask.StatusCode));
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
