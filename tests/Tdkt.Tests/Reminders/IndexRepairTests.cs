@@ -20,9 +20,7 @@ public sealed class IndexRepairTests(LocalServices services)
     [Fact]
     public async Task A_completion_whose_index_write_was_lost_is_not_reminded_and_its_index_row_is_set_right()
     {
-        await using var scenario = await StartAsync(services);
-        scenario.At(D("2023-03-20"));
-        await scenario.CompleteAsync("1", "so-noi-vu", "2023-03-20");
+        await using var scenario = await WithTaskOneDoneAsync();
         var (index, due, row) = IndexRow(scenario, "1", "so-noi-vu");
         await index.SetDoneAsync(due, row, false, Ct);
         // As the index stands, 24/03 would remind Sở Nội vụ of task 1 (a dry run reads it without repairing).
@@ -41,9 +39,7 @@ public sealed class IndexRepairTests(LocalServices services)
     [Fact]
     public async Task A_reopened_task_whose_index_write_was_lost_is_reminded_again()
     {
-        await using var scenario = await StartAsync(services);
-        scenario.At(D("2023-03-20"));
-        await scenario.CompleteAsync("1", "so-noi-vu", "2023-03-20");
+        await using var scenario = await WithTaskOneDoneAsync();
         var task = scenario.Plan.Tasks.Single(t => t.Number == "1");
         var reopened = await scenario.Provider.GetRequiredService<CompletionService>()
             .ReopenAsync(scenario.Plan.Id, task.Key, "so-noi-vu", "Hồ sơ chưa đủ", "admin", Ct);
@@ -61,15 +57,22 @@ public sealed class IndexRepairTests(LocalServices services)
     [Fact]
     public async Task When_index_and_assignments_agree_nothing_is_written_and_changes_before_the_last_run_are_not_read_again()
     {
-        await using var scenario = await StartAsync(services);
-        scenario.At(D("2023-03-20"));
-        await scenario.CompleteAsync("1", "so-noi-vu", "2023-03-20");
+        await using var scenario = await WithTaskOneDoneAsync();
         var repair = scenario.Provider.GetRequiredService<IndexRepair>();
 
         Assert.Equal(0, (await scenario.RunAsync("2023-03-24")).IndexRepaired);
         // The run of 24/03 succeeded: the sweep of 27/03 looks only at changes from 24/03 on.
         Assert.Equal((1, 0), await repair.RunAsync(D("2023-03-20").AtStartOfDayInZone(Hosting.VietnamTime.Zone).ToInstant(), Ct));
         Assert.Equal((0, 0), await repair.RunAsync(D("2023-03-24").AtStartOfDayInZone(Hosting.VietnamTime.Zone).ToInstant(), Ct));
+    }
+
+    /// <summary>The sample plan with Sở Nội vụ's part of task 1 marked done on 20/03/2023, index included.</summary>
+    private async Task<ReminderScenario> WithTaskOneDoneAsync()
+    {
+        var scenario = await StartAsync(services);
+        scenario.At(D("2023-03-20"));
+        await scenario.CompleteAsync("1", "so-noi-vu", "2023-03-20");
+        return scenario;
     }
 
     private static (DueIndex Index, NodaTime.LocalDate Due, string Row) IndexRow(ReminderScenario scenario, string taskNumber, string agency)
