@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tdkt.Agencies;
-using Tdkt.Cli.LocalHost;
+using Tdkt.SelfHost;
 using Tdkt.Completion;
 using Tdkt.Links;
 using Tdkt.Plans;
@@ -30,7 +30,7 @@ public static class CompletionBenchmark
             ["Tdkt:Storage:Prefix"] = "bench" + Guid.NewGuid().ToString("N")[..10],
             ["Tdkt:Links:SigningKeys"] = "b1=" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         }).Build();
-        await using var host = await LocalWebHost.StartAsync(configuration, 0, Guid.NewGuid().ToString("N"));
+        await using var host = await SelfHostedWeb.StartAsync(configuration, 0, Guid.NewGuid().ToString("N"));
         var services = host.Services;
         var plan = await SeedAsync(root, services);
         var tokens = services.GetRequiredService<LinkTokens>();

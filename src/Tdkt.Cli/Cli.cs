@@ -1,15 +1,28 @@
 using System.CommandLine;
 using Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using Tdkt.Storage;
 
 namespace Tdkt.Cli;
 
-public static class Cli
+/// <summary>
+/// What <c>tdkt</c> runs with: its settings (the environment's <c>Tdkt__…</c> variables for a person; any
+/// configuration in tests) and services registered before the product's own, e.g. a test's clock.
+/// </summary>
+public sealed record CliHost(IConfiguration Configuration, Action<IServiceCollection>? Replace = null)
 {
-    /// <summary>Runs a command body with the product's services; a storage outage is one clear line and exit 1.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, Func<CliContext, Task<int>> body)
+    public static CliHost FromEnvironment() => new(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+
+    /// <summary>The same settings with a clock of the caller's (tests run commands at a date of the plan).</summary>
+    public CliHost WithClock(IClock clock) => this with { Replace = services => { Replace?.Invoke(services); services.AddSingleton(clock); } };
+
+    /// <summary>Runs a command body with the product's services; storage that cannot be reached, or refuses, is one clear line and exit 1.</summary>
+    public async Task<int> RunAsync(ParseResult parse, Func<CliContext, Task<int>> body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        await using var context = CliContext.For(parse);
+        await using var context = CliContext.For(parse, this);
         try
         {
             return await body(context);
@@ -18,10 +31,13 @@ public static class Cli
         {
             return await context.FailAsync($"cấu hình không hợp lệ: {string.Join("; ", ex.Failures)}", ExitCodes.BadInput);
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or AggregateException)
+        catch (Exception ex) when (StorageFailure.IsTransient(ex))
         {
-            return await context.FailAsync(
-                $"không truy cập được kho dữ liệu (Tdkt__Storage__ConnectionString): {ex.Message.Split('\n')[0]}");
+            return await context.FailAsync($"không truy cập được kho dữ liệu (Tdkt__Storage__ConnectionString): {ex.Message.Split('\n')[0]}");
+        }
+        catch (RequestFailedException ex)
+        {
+            return await context.FailAsync($"kho dữ liệu từ chối yêu cầu ({ex.Status} {ex.ErrorCode}): {ex.Message.Split('\n')[0]}");
         }
     }
 }

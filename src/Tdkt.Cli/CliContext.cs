@@ -1,40 +1,32 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Tdkt.Cli;
 
-/// <summary>What a command runs with: the product's services from environment settings (Tdkt__…), and its output streams.</summary>
+/// <summary>What a command runs with: the product's services from the host's settings, and its output streams.</summary>
 public sealed class CliContext : IAsyncDisposable
 {
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>Indented, camelCase, Vietnamese as it is: the same as the reports' JSON.</summary>
+    public static JsonSerializerOptions JsonOptions => Tdkt.Reports.ReportBuilder.JsonOptions;
 
     private readonly ServiceProvider services;
 
-    private CliContext(ParseResult parse)
+    private CliContext(ParseResult parse, CliHost host)
     {
         Out = parse.InvocationConfiguration.Output;
         Error = parse.InvocationConfiguration.Error;
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-        services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
-            .AddTdkt(configuration)
-            .BuildServiceProvider();
+        var collection = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        host.Replace?.Invoke(collection);
+        services = collection.AddTdkt(host.Configuration).BuildServiceProvider();
     }
 
     public TextWriter Out { get; }
 
     public TextWriter Error { get; }
 
-    public static CliContext For(ParseResult parse) => new(parse);
+    public static CliContext For(ParseResult parse, CliHost host) => new(parse, host);
 
     public T Get<T>() where T : notnull => services.GetRequiredService<T>();
 

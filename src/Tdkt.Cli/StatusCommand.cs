@@ -1,5 +1,4 @@
 using System.CommandLine;
-using NodaTime;
 using Tdkt.Hosting;
 using Tdkt.Outbox;
 using Tdkt.Reminders;
@@ -11,13 +10,13 @@ public static class StatusCommand
 {
     private const int Days = 14;
 
-    public static Command Create()
+    public static Command Create(CliHost host)
     {
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
         var command = new Command("status", $"Các lần quét nhắc việc và số thư theo trạng thái trong {Days} ngày gần nhất.") { json };
-        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
-            var today = VietnamTime.Today(context.Get<IClock>());
+            var today = context.Get<VietnamClock>().Today;
             var runs = await context.Get<SweepRuns>().ListAsync(today.PlusDays(-Days), today, ct);
             var counts = await context.Get<OutboxStore>().CountByStatusAsync(today, Days, ct);
             if (parse.GetValue(json))
@@ -30,7 +29,7 @@ public static class StatusCommand
                         date = DueIndex.Key(r.Date), r.Trigger, r.WorkingDay, startedAt = r.StartedAt.ToString(), endedAt = r.EndedAt.ToString(),
                         r.DigestsCreated, r.DigestsExisting, r.Notices, r.RowsRead, r.IndexRepaired, errors = r.Errors,
                     }),
-                    outbox = counts,
+                    outbox = counts.ToDictionary(c => c.Key.Name(), c => c.Value),
                 });
                 return ExitCodes.Ok;
             }
@@ -50,8 +49,7 @@ public static class StatusCommand
                 var errors = run.Errors.Count == 0 ? "" : $"; {run.Errors.Count} lỗi: {run.Errors[0]}";
                 await context.Out.WriteLineAsync($"- Quét ngày {VietnamTime.ShortDate(run.Date)} lúc {local.ToString("HH':'mm", System.Globalization.CultureInfo.InvariantCulture)} ({run.Trigger}): {what}{errors}");
             }
-            var states = new[] { (OutboxStatus.Pending, "chờ gửi"), (OutboxStatus.Sending, "đang gửi"), (OutboxStatus.Sent, "đã gửi"), (OutboxStatus.Failed, "không gửi được") };
-            await context.Out.WriteLineAsync("Thư: " + string.Join(", ", states.Select(s => $"{counts.GetValueOrDefault(s.Item1)} {s.Item2}")) + ".");
+            await context.Out.WriteLineAsync("Thư: " + string.Join(", ", Enum.GetValues<OutboxStatus>().Select(s => $"{counts.GetValueOrDefault(s)} {s.Label()}")) + ".");
             return ExitCodes.Ok;
         }));
         return command;

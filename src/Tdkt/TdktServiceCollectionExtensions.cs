@@ -7,6 +7,7 @@ using Tdkt.Completion;
 using Tdkt.Hosting;
 using Tdkt.Links;
 using Tdkt.Mail;
+using Tdkt.Outbox;
 using Tdkt.Plans;
 using Tdkt.Reminders;
 using Tdkt.Storage;
@@ -22,19 +23,23 @@ public static class TdktServiceCollectionExtensions
 
         // The only "now" in the product; tests replace it with a FakeClock.
         services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton<VietnamClock>();
         services.TryAddSingleton(AppInfo.Current);
         services.TryAddSingleton<HealthCheck>();
 
         services.AddTdktStorage(configuration);
         services.TryAddSingleton<PlanStore>();
         services.TryAddSingleton<AgencyStore>();
-        services.TryAddSingleton<PlanUpload>();
+        services.TryAddSingleton<PlanImport>();
+        services.TryAddSingleton<PlanLifecycle>();
 
         // Reminders: the working calendar (embedded, or a deployment's own file), rules, sweep, outbox, run records.
         services.AddReminders(configuration);
         services.AddMail(configuration);
         services.AddLinks(configuration);
         services.AddCompletion();
+        services.TryAddSingleton<DigestRetry>();
+        services.TryAddSingleton<OutboxListing>();
         return services;
     }
 }

@@ -7,11 +7,11 @@ namespace Tdkt.Cli.Agencies;
 /// <summary><c>tdkt agencies …</c>: load and export the agency directory.</summary>
 public static class AgencyCommands
 {
-    public static Command Create()
+    public static Command Create(CliHost host)
     {
         var file = new Argument<FileInfo>("file") { Description = "Danh bạ cơ quan (.yaml hoặc .csv)." };
         var import = new Command("import", "Kiểm tra và lưu danh bạ cơ quan.") { file };
-        import.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        import.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
@@ -35,7 +35,7 @@ public static class AgencyCommands
         var format = new Option<string>("--format") { Description = "yaml hoặc csv.", DefaultValueFactory = _ => "yaml" };
         format.AcceptOnlyFromAmong("yaml", "csv");
         var export = new Command("export", "Xuất danh bạ cơ quan đã lưu.") { format };
-        export.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        export.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
             var directory = await context.Get<AgencyStore>().LoadAsync(ct);
             await context.Out.WriteAsync(parse.GetValue(format) == "csv" ? AgencyDirectoryFile.WriteCsv(directory) : AgencyDirectoryFile.WriteYaml(directory));

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using MimeKit;
-using NodaTime;
 using Tdkt.Hosting;
 using Tdkt.Mail;
 
@@ -9,11 +8,11 @@ namespace Tdkt.Cli.Mail;
 /// <summary><c>tdkt mail send-test --to ADDRESS</c> and <c>tdkt dispatch</c>.</summary>
 public static class MailCommands
 {
-    public static Command Mail()
+    public static Command Mail(CliHost host)
     {
         var to = new Option<string>("--to") { Description = "Địa chỉ nhận thư thử.", Required = true };
         var sendTest = new Command("send-test", "Gửi một thư mẫu qua kênh đã cấu hình (Tdkt__Mail__Channel) và in câu trả lời của máy chủ thư.") { to };
-        sendTest.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        sendTest.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
             var address = parse.GetValue(to)!;
             if (!MailboxAddress.TryParse(address, out var parsed) || parsed.Address != address.Trim() || !address.Contains('@', StringComparison.Ordinal))
@@ -29,7 +28,7 @@ public static class MailCommands
             {
                 return await context.FailAsync(ex.Message, ExitCodes.BadInput);
             }
-            var mail = context.Get<MailComposer>().Sample(parsed.Address, VietnamTime.Today(context.Get<IClock>()));
+            var mail = context.Get<MailComposer>().Sample(parsed.Address, context.Get<VietnamClock>().Today);
             try
             {
                 var result = await channel.SendAsync(mail, ct);
@@ -44,11 +43,11 @@ public static class MailCommands
         return new Command("mail", "Thư: kiểm tra cấu hình gửi thư.") { sendTest };
     }
 
-    public static Command Dispatch()
+    public static Command Dispatch(CliHost host)
     {
         var watch = new Option<bool>("--watch") { Description = "Chạy liên tục, mỗi 15 giây một lượt, đến khi nhấn Ctrl+C." };
         var command = new Command("dispatch", "Gửi một lượt các thư đang chờ trong hàng đợi gửi (outbox), như hàm Dispatch trên Azure.") { watch };
-        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
             if (parse.GetValue(watch))
             {

@@ -1,35 +1,30 @@
 using System.CommandLine;
-using NodaTime;
-using Tdkt.Hosting;
-using Tdkt.Mail;
 using Tdkt.Outbox;
-using Tdkt.Reminders;
 
 namespace Tdkt.Cli.Mail;
 
-/// <summary><c>tdkt outbox list [--status failed] [--days 31] [--json]</c> and <c>tdkt outbox retry KEY</c>.</summary>
+/// <summary><c>tdkt outbox list [--status failed] [--days 31] [--json]</c> and <c>tdkt outbox retry KEY</c>, over the same use cases as the admin routes.</summary>
 public static class OutboxCommands
 {
-    public static Command Create()
+    public static Command Create(CliHost host)
     {
-        var status = new Option<string>("--status") { Description = "pending, sending, sent hoặc failed (mặc định).", DefaultValueFactory = _ => OutboxStatus.Failed };
-        var days = new Option<int>("--days") { Description = "Số ngày gần nhất (mặc định 31).", DefaultValueFactory = _ => 31 };
+        var status = new Option<string?>("--status") { Description = $"{OutboxStatuses.Choices}; mặc định: failed." };
+        var days = new Option<int>("--days") { Description = $"Số ngày gần nhất (mặc định {OutboxListing.DefaultDays}).", DefaultValueFactory = _ => OutboxListing.DefaultDays };
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
         var list = new Command("list", "Các thư theo trạng thái (mặc định: không gửi được) kèm lỗi gần nhất.") { status, days, json };
-        list.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        list.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
-            var wanted = parse.GetValue(status)!;
-            if (wanted is not (OutboxStatus.Pending or OutboxStatus.Sending or OutboxStatus.Sent or OutboxStatus.Failed))
+            var outcome = await context.Get<OutboxListing>().ListAsync(parse.GetValue(status), parse.GetValue(days), ct);
+            if (outcome.Entries is not { } entries)
             {
-                return await context.FailAsync($"--status {wanted} không hợp lệ: dùng pending, sending, sent hoặc failed", ExitCodes.BadInput);
+                return await context.FailAsync(outcome.Problem!, ExitCodes.BadInput);
             }
-            var entries = await context.Get<OutboxStore>().ListByStatusAsync(wanted, VietnamTime.Today(context.Get<IClock>()), Math.Clamp(parse.GetValue(days), 1, 400), ct);
             if (parse.GetValue(json))
             {
-                await context.WriteJsonAsync(entries.Select(e => new { key = e.Key.Value, status = e.Status, attempts = e.Attempts, lastError = e.LastError, to = e.To }));
+                await context.WriteJsonAsync(entries.Select(e => new { key = e.Key.Value, status = e.Status.Name(), attempts = e.Attempts, lastError = e.LastError, to = e.To }));
                 return ExitCodes.Ok;
             }
-            await context.Out.WriteLineAsync($"{entries.Count} thư ở trạng thái {wanted}.");
+            await context.Out.WriteLineAsync($"{entries.Count} thư ở trạng thái {outcome.Status.Name()}.");
             foreach (var e in entries)
             {
                 await context.Out.WriteLineAsync($"- {e.Key.Value} ({string.Join(", ", e.To)}), {e.Attempts} lần gửi{(e.LastError is { } error ? $": {error}" : "")}");
@@ -39,28 +34,14 @@ public static class OutboxCommands
 
         var key = new Argument<string>("key") { Description = "Mã thư, ví dụ 2023-03-24/daily/so-noi-vu." };
         var retry = new Command("retry", "Gửi lại một thư đã thất bại (đặt lại số lần thử, gửi ngay ở lượt sau).") { key };
-        retry.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        retry.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
-            DigestKey digest;
-            try
+            var outcome = await context.Get<DigestRetry>().RetryAsync(parse.GetValue(key)!, ct);
+            if (outcome.Result != DigestRetryResult.Retried)
             {
-                digest = DigestKey.Parse(parse.GetValue(key)!);
+                return await context.FailAsync(outcome.Message, ExitCodes.BadInput);
             }
-            catch (FormatException)
-            {
-                return await context.FailAsync($"“{parse.GetValue(key)}” không phải mã thư (YYYY-MM-DD/daily|weekly/cơ-quan)", ExitCodes.BadInput);
-            }
-            var outbox = context.Get<OutboxStore>();
-            if (await outbox.GetAsync(digest, ct) is not { } entry)
-            {
-                return await context.FailAsync($"không có thư {digest.Value}", ExitCodes.BadInput);
-            }
-            if (!await outbox.RetryAsync(digest, ct))
-            {
-                return await context.FailAsync($"thư {digest.Value} đang ở trạng thái {entry.Status}, chỉ gửi lại được thư đã thất bại", ExitCodes.BadInput);
-            }
-            await context.Get<DispatchQueueClient>().EnqueueAsync(digest, ct);
-            await context.Out.WriteLineAsync($"Thư {digest.Value} sẽ được gửi lại ở lượt gửi tới (tdkt dispatch).");
+            await context.Out.WriteLineAsync(outcome.Message);
             return ExitCodes.Ok;
         }));
         return new Command("outbox", "Hàng đợi thư: xem thư theo trạng thái, gửi lại thư đã thất bại.") { list, retry };

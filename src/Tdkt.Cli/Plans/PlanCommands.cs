@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Tdkt.Agencies;
 using Tdkt.Cli.Agencies;
-using Tdkt.Input;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;
 
@@ -10,19 +9,19 @@ namespace Tdkt.Cli.Plans;
 /// <summary><c>tdkt plan …</c>: import, export, roll-forward, activate, archive and list plans, and set their reminders.</summary>
 public static class PlanCommands
 {
-    public static Command Create() => new("plan", "Kế hoạch: nhập, xuất, chuyển năm, kích hoạt (plans).")
+    public static Command Create(CliHost host) => new("plan", "Kế hoạch: nhập, xuất, chuyển năm, kích hoạt (plans).")
     {
-        Import("import", "Nhập kế hoạch, kiểm tra toàn bộ, xem trước và lưu (tất cả hoặc không gì cả).", preview: false),
-        Import("preview", "Xem trước kế hoạch (nhiệm vụ, thời hạn, cơ quan) và mọi lỗi, không lưu gì: như import --dry-run.", preview: true),
-        Export(),
-        RollForwardCommand(),
-        Status("activate", "Kích hoạt kế hoạch để bắt đầu nhắc việc.", PlanStatus.Active),
-        Status("archive", "Lưu trữ kế hoạch: ngừng nhắc việc.", PlanStatus.Archived),
-        List(),
-        Reminders.ReminderPolicyCommand.Create(),
+        Import(host, "import", "Nhập kế hoạch, kiểm tra toàn bộ, xem trước và lưu (tất cả hoặc không gì cả).", preview: false),
+        Import(host, "preview", "Xem trước kế hoạch (nhiệm vụ, thời hạn, cơ quan) và mọi lỗi, không lưu gì: như import --dry-run.", preview: true),
+        Export(host),
+        RollForwardCommand(host),
+        Status(host, "activate", "Kích hoạt kế hoạch để bắt đầu nhắc việc.", PlanStatus.Active),
+        Status(host, "archive", "Lưu trữ kế hoạch: ngừng nhắc việc.", PlanStatus.Archived),
+        List(host),
+        Reminders.ReminderPolicyCommand.Create(host),
     };
 
-    private static Command Import(string name, string description, bool preview)
+    private static Command Import(CliHost host, string name, string description, bool preview)
     {
         var file = new Argument<FileInfo>("file") { Description = "Tệp kế hoạch: .txt (văn bản ban hành), .docx, .yaml, .json hoặc .csv." };
         var agencies = new Option<FileInfo?>("--agencies") { Description = "Danh bạ cơ quan (.yaml hoặc .csv); mặc định: danh bạ đã lưu." };
@@ -33,16 +32,15 @@ public static class PlanCommands
         {
             command.Options.Add(dryRun);
         }
-        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
                 return await context.FailAsync($"không tìm thấy tệp {path.Name}", ExitCodes.BadInput);
             }
-            AgencyDirectory directory;
-            var directoryPath = parse.GetValue(agencies);
-            if (directoryPath is not null)
+            AgencyDirectory? directory = null;
+            if (parse.GetValue(agencies) is { } directoryPath)
             {
                 if (!directoryPath.Exists)
                 {
@@ -51,45 +49,34 @@ public static class PlanCommands
                 var read = await AgencyCommands.ReadAsync(directoryPath, ct);
                 if (read.Directory is null)
                 {
-                    return await ReportAsync(context, null, read.Errors, parse.GetValue(json));
+                    return await ReportAsync(context, new PlanImportOutcome(PlanImportResult.Invalid, null, null, read.Errors), parse.GetValue(json));
                 }
                 directory = read.Directory;
             }
-            else
+            var request = new PlanImportRequest(await File.ReadAllBytesAsync(path.FullName, ct), path.Name)
             {
-                directory = await context.Get<AgencyStore>().LoadAsync(ct);
-                if (directory.Agencies.Count == 0)
-                {
-                    return await context.FailAsync("chưa có danh bạ cơ quan: dùng --agencies FILE hoặc “tdkt agencies import FILE” trước.", ExitCodes.BadInput);
-                }
-            }
-
-            var result = PlanImporter.Import(await File.ReadAllBytesAsync(path.FullName, ct), path.Name, directory);
-            if (!result.IsValid || preview || parse.GetValue(dryRun))
-            {
-                return await ReportAsync(context, result.Plan, result.Errors, parse.GetValue(json));
-            }
-            if (directoryPath is not null)
-            {
-                await context.Get<AgencyStore>().SaveAsync(directory, ct);
-            }
-            PlanSaveOutcome outcome;
+                Directory = directory,
+                DryRun = preview || parse.GetValue(dryRun),
+            };
+            PlanImportOutcome outcome;
             using (var progress = context.Progress(parse.GetValue(json)))
             {
-                outcome = await context.Get<PlanStore>().SaveAsync(result.Plan!, progress, ct);
+                outcome = await context.Get<PlanImport>().RunAsync(request, progress, ct);
             }
-            return await ReportAsync(context, result.Plan, [], parse.GetValue(json), outcome);
+            return outcome.Result == PlanImportResult.NoDirectory
+                ? await context.FailAsync("chưa có danh bạ cơ quan: dùng --agencies FILE hoặc “tdkt agencies import FILE” trước.", ExitCodes.BadInput)
+                : await ReportAsync(context, outcome, parse.GetValue(json));
         }));
         return command;
     }
 
-    private static Command Export()
+    private static Command Export(CliHost host)
     {
         var id = new Argument<string>("id") { Description = "Mã kế hoạch, ví dụ 2023-252-kh-ubnd." };
         var format = new Option<string>("--format") { Description = "yaml, json hoặc csv.", DefaultValueFactory = _ => "yaml" };
         format.AcceptOnlyFromAmong("yaml", "json", "csv");
         var command = new Command("export", "Xuất kế hoạch đã lưu ra YAML, JSON hoặc CSV.") { id, format };
-        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
             var plan = await FindAsync(context, parse.GetValue(id)!, ct);
             if (plan is null)
@@ -107,34 +94,30 @@ public static class PlanCommands
         return command;
     }
 
-    private static Command RollForwardCommand()
+    private static Command RollForwardCommand(CliHost host)
     {
         var id = new Argument<string>("id") { Description = "Mã kế hoạch năm trước." };
         var year = new Option<int>("--year") { Description = "Năm của kế hoạch mới.", Required = true };
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
         var command = new Command("roll-forward", "Tạo dự thảo kế hoạch năm sau từ kế hoạch này, kèm danh sách thay đổi để rà soát.") { id, year, json };
-        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
-            var plan = await FindAsync(context, parse.GetValue(id)!, ct);
-            if (plan is null)
-            {
-                return await context.FailAsync($"không có kế hoạch “{parse.GetValue(id)}”", ExitCodes.BadInput);
-            }
-            if (parse.GetValue(year) <= plan.Year)
-            {
-                return await context.FailAsync($"năm mới phải sau năm {plan.Year}", ExitCodes.BadInput);
-            }
-            var (draft, changes) = RollForward.ToNextYear(plan, parse.GetValue(year));
+            PlanChangeOutcome outcome;
             using (var progress = context.Progress(parse.GetValue(json)))
             {
-                await context.Get<PlanStore>().SaveAsync(draft, progress, ct);
+                outcome = await context.Get<PlanLifecycle>().RollForwardAsync(parse.GetValue(id)!, parse.GetValue(year), progress, ct);
             }
+            if (outcome.Draft is not { } draft)
+            {
+                return await context.FailAsync(outcome.Message, ExitCodes.BadInput);
+            }
+            var changes = outcome.Changes;
             if (parse.GetValue(json))
             {
                 await context.WriteJsonAsync(new { draft = draft.Id.Value, changes });
                 return ExitCodes.Ok;
             }
-            await context.Out.WriteLineAsync($"Đã tạo dự thảo {draft.Id} ({draft.Title}). {changes.Count} thay đổi cần rà soát:");
+            await context.Out.WriteLineAsync(outcome.Message);
             foreach (var c in changes)
             {
                 await context.Out.WriteLineAsync($"  {(c.Task.Length > 0 ? "Nhiệm vụ " + c.Task : "Kế hoạch")} · {c.Field}: {c.Before} → {c.After}");
@@ -144,28 +127,28 @@ public static class PlanCommands
         return command;
     }
 
-    private static Command Status(string name, string description, PlanStatus status)
+    private static Command Status(CliHost host, string name, string description, PlanStatus status)
     {
         var id = new Argument<string>("id") { Description = "Mã kế hoạch." };
         var command = new Command(name, description) { id };
-        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
-            var planId = parse.GetValue(id)!;
-            if (!PlanId.IsValid(planId) || !await context.Get<PlanStore>().SetStatusAsync(new PlanId(planId), status, ct))
+            var outcome = await context.Get<PlanLifecycle>().SetStatusAsync(parse.GetValue(id)!, status, ct);
+            if (outcome.Result != PlanChangeResult.Done)
             {
-                return await context.FailAsync($"không có kế hoạch “{planId}”", ExitCodes.BadInput);
+                return await context.FailAsync(outcome.Message, ExitCodes.BadInput);
             }
-            await context.Out.WriteLineAsync($"Kế hoạch {planId}: {StatusText(status)}.");
+            await context.Out.WriteLineAsync(outcome.Message);
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static Command List()
+    private static Command List(CliHost host)
     {
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
         var command = new Command("list", "Liệt kê các kế hoạch đã lưu.") { json };
-        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
             var plans = await context.Get<PlanStore>().ListAsync(ct);
             if (parse.GetValue(json))
@@ -175,7 +158,7 @@ public static class PlanCommands
             }
             foreach (var p in plans)
             {
-                await context.Out.WriteLineAsync($"{p.Id}  {p.Number}  {p.Year}  {StatusText(p.Status)}  {p.TaskCount} nhiệm vụ{(p.ImportIncomplete ? "  (nhập chưa xong: chạy lại lệnh nhập)" : "")}  {p.Title}");
+                await context.Out.WriteLineAsync($"{p.Id}  {p.Number}  {p.Year}  {PlanLifecycle.StatusText(p.Status)}  {p.TaskCount} nhiệm vụ{(p.ImportIncomplete ? "  (nhập chưa xong: chạy lại lệnh nhập)" : "")}  {p.Title}");
             }
             return ExitCodes.Ok;
         }));
@@ -185,15 +168,10 @@ public static class PlanCommands
     private static async Task<Plan?> FindAsync(CliContext context, string id, CancellationToken ct) =>
         PlanId.IsValid(id) ? await context.Get<PlanStore>().GetAsync(new PlanId(id), ct) : null;
 
-    private static string StatusText(PlanStatus status) => status switch
+    private static async Task<int> ReportAsync(CliContext context, PlanImportOutcome outcome, bool json)
     {
-        PlanStatus.Active => "đang thực hiện",
-        PlanStatus.Archived => "đã lưu trữ",
-        _ => "dự thảo",
-    };
-
-    private static async Task<int> ReportAsync(CliContext context, Plan? plan, IReadOnlyList<InputError> errors, bool json, PlanSaveOutcome? saved = null)
-    {
+        var plan = outcome.Plan;
+        var errors = outcome.Errors;
         if (json)
         {
             await context.WriteJsonAsync(new
@@ -225,13 +203,7 @@ public static class PlanCommands
             if (plan is not null && errors.Count == 0)
             {
                 await PlanPreview.WriteAsync(context.Out, plan);
-                await context.Out.WriteLineAsync(saved switch
-                {
-                    PlanSaveOutcome.Created => $"Đã lưu kế hoạch mới {plan.Id} (dự thảo; kích hoạt bằng “tdkt plan activate {plan.Id}”).",
-                    PlanSaveOutcome.Updated => $"Đã cập nhật kế hoạch {plan.Id}; tình trạng hoàn thành đã ghi nhận được giữ nguyên.",
-                    PlanSaveOutcome.Unchanged => $"Kế hoạch {plan.Id} không thay đổi: không ghi gì.",
-                    _ => "Chạy thử (--dry-run): chưa lưu gì.",
-                });
+                await context.Out.WriteLineAsync(outcome.Message);
             }
             else
             {

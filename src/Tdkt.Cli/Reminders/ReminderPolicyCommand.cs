@@ -12,7 +12,7 @@ namespace Tdkt.Cli.Reminders;
 /// </summary>
 public static class ReminderPolicyCommand
 {
-    public static Command Create()
+    public static Command Create(CliHost host)
     {
         var id = new Argument<string>("id") { Description = "Mã kế hoạch." };
         var task = new Option<string?>("--task") { Description = "Số thứ tự nhiệm vụ (ví dụ 7 hoặc III.1): chỉ đổi cho nhiệm vụ này." };
@@ -25,7 +25,7 @@ public static class ReminderPolicyCommand
         {
             id, task, before, dueDay, overdueEvery, escalateAfter, kickoff,
         };
-        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
             var planId = parse.GetValue(id)!;
             var store = context.Get<PlanStore>();

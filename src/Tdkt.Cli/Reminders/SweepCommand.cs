@@ -9,13 +9,13 @@ namespace Tdkt.Cli.Reminders;
 /// <summary><c>tdkt sweep --date YYYY-MM-DD [--dry-run] [--json]</c>: the daily sweep for one date, by hand.</summary>
 public static class SweepCommand
 {
-    public static Command Create()
+    public static Command Create(CliHost host)
     {
         var date = new Option<string?>("--date") { Description = "Ngày quét, yyyy-MM-dd (giờ Việt Nam); mặc định: hôm nay." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ xem thư sẽ tạo, không ghi gì." };
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
         var command = new Command("sweep", "Quét nhắc việc cho một ngày: tạo thư tổng hợp cho từng cơ quan (mỗi cơ quan một thư một ngày).") { date, dryRun, json };
-        command.SetAction((parse, ct) => Cli.RunAsync(parse, async context =>
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
             LocalDate day;
             if (parse.GetValue(date) is { } text)
@@ -29,12 +29,12 @@ public static class SweepCommand
             }
             else
             {
-                day = VietnamTime.Today(context.Get<IClock>());
+                day = context.Get<VietnamClock>().Today;
             }
             SweepResult result;
             using (var progress = context.Progress(parse.GetValue(json)))
             {
-                result = await context.Get<ReminderSweep>().RunAsync(day, parse.GetValue(dryRun), "cli", progress, ct);
+                result = await context.Get<DailySweep>().RunAsync(day, parse.GetValue(dryRun), SweepTriggers.Cli, progress, ct);
             }
             if (parse.GetValue(json))
             {

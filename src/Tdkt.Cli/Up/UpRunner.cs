@@ -6,13 +6,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Tdkt.Agencies;
-using Tdkt.Cli.LocalHost;
 using Tdkt.Hosting;
 using Tdkt.Links;
 using Tdkt.Mail;
 using Tdkt.Plans;
-using Tdkt.Plans.Import;
 using Tdkt.Reminders;
+using Tdkt.SelfHost;
 using Tdkt.Storage;
 
 namespace Tdkt.Cli.Up;
@@ -85,15 +84,17 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
             Replace(collection);
             await using var services = collection.AddTdkt(configuration).BuildServiceProvider();
             await SeedAsync(services, root, cancellationToken);
-            var today = VietnamTime.Today(clock);
-            var sweep = await services.GetRequiredService<ReminderSweep>().RunAsync(today, false, "tdkt-up", cancellationToken);
-            var pass = await services.GetRequiredService<MailDispatcher>().DispatchPendingAsync(4, cancellationToken);
+            var day = services.GetRequiredService<VietnamClock>().Today;
+            var sweep = await services.GetRequiredService<DailySweep>().RunTodayAsync(SweepTriggers.SelfHostStart, cancellationToken);
+            var pass = await services.GetRequiredService<MailDispatcher>().DispatchPendingAsync(MailDispatcher.DefaultConcurrency, cancellationToken);
             await output.WriteLineAsync(
-                $"{VietnamTime.Format(today)}: tạo {sweep.Created} thư, đã gửi {pass.Sent}, lỗi {pass.Failed}, chờ gửi lại {pass.Retrying}.");
+                $"{VietnamTime.Format(day)}: tạo {sweep.Created} thư, đã gửi {pass.Sent}, lỗi {pass.Failed}, chờ gửi lại {pass.Retrying}.");
             return sweep.Errors.Count == 0 && pass.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         }
 
-        await using var host = await LocalWebHost.StartAsync(configuration, port, adminKey, Replace,
+        // A schedule the scheduler cannot read stops here, before anything is served.
+        SweepScheduler.Parse(configuration["Tdkt:Sweep:Schedule"]);
+        await using var host = await SelfHostedWeb.StartAsync(configuration, port, adminKey, Replace,
             logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning), cancellationToken);
         using (var probe = new HttpClient { BaseAddress = host.Address })
         {
@@ -102,10 +103,11 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Máy chủ web cục bộ trả lời sau {started.Elapsed.TotalSeconds:0.0} giây kể từ khi khởi động: {host.Address}"));
         var plan = await SeedAsync(host.Services, root, cancellationToken);
-        var link = host.Services.GetRequiredService<AgencyLinks>().LinkFor(SampleAgency, VietnamTime.Today(clock));
+        var today = host.Services.GetRequiredService<VietnamClock>().Today;
+        var link = host.Services.GetRequiredService<AgencyLinks>().LinkFor(SampleAgency, today);
         var baseUrl = host.Services.GetRequiredService<IOptions<LinkOptions>>().Value.BaseUrl!.TrimEnd('/');
         await output.WriteLineAsync();
-        await output.WriteLineAsync($"Hôm nay (theo đồng hồ của hệ thống): {VietnamTime.Format(VietnamTime.Today(clock))}.");
+        await output.WriteLineAsync($"Hôm nay (theo đồng hồ của hệ thống): {VietnamTime.Format(today)}.");
         if (inbox)
         {
             await output.WriteLineAsync($"Hộp thư (smtp4dev):               http://127.0.0.1:{InboxPort}/");
@@ -115,8 +117,8 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
         await output.WriteLineAsync("Nhấn Ctrl+C để dừng (chỉ dừng những gì lệnh này đã khởi động).");
         await output.WriteLineAsync();
 
-        var sweeps = SweepLoopAsync(host.Services, clock, configuration["Tdkt:Sweep:Schedule"], cancellationToken);
-        var dispatch = host.Services.GetRequiredService<MailDispatcher>().RunAsync(TimeSpan.FromSeconds(10), 4, pass =>
+        var sweeps = new SweepScheduler(host.Services, output, error).RunAsync(configuration["Tdkt:Sweep:Schedule"], cancellationToken);
+        var dispatch = host.Services.GetRequiredService<MailDispatcher>().RunAsync(TimeSpan.FromSeconds(10), MailDispatcher.DefaultConcurrency, pass =>
         {
             if (pass.Sent + pass.Retrying + pass.Failed > 0)
             {
@@ -137,74 +139,24 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
     /// <summary>The sample directory and the 2023 Lạng Sơn plan, stored (unchanged ones are left as they are) and active.</summary>
     private async Task<Plan> SeedAsync(IServiceProvider services, string root, CancellationToken cancellationToken)
     {
-        var agenciesFile = Path.Combine(root, "samples", "agencies", "lang-son.yaml");
-        var directory = AgencyDirectoryFile.Read(await File.ReadAllTextAsync(agenciesFile, cancellationToken), "samples/agencies/lang-son.yaml");
+        const string AgenciesFile = "samples/agencies/lang-son.yaml";
+        var directory = AgencyDirectoryFile.Read(await File.ReadAllTextAsync(Path.Combine(root, AgenciesFile), cancellationToken), AgenciesFile);
         if (directory.Directory is null)
         {
-            throw new InvalidOperationException($"samples/agencies/lang-son.yaml: {directory.Errors[0].Message}");
+            throw new InvalidOperationException($"{AgenciesFile}: {directory.Errors[0].Message}");
         }
-        await services.GetRequiredService<AgencyStore>().SaveAsync(directory.Directory, cancellationToken);
         var planFile = Path.Combine(root, "samples", "plans", "lang-son-2023-252-kh-ubnd.txt");
-        var built = PlanImporter.Import(await File.ReadAllBytesAsync(planFile, cancellationToken), Path.GetFileName(planFile), directory.Directory);
-        if (!built.IsValid)
+        var imported = await services.GetRequiredService<PlanImport>().RunAsync(
+            new PlanImportRequest(await File.ReadAllBytesAsync(planFile, cancellationToken), Path.GetFileName(planFile)) { Directory = directory.Directory },
+            null, cancellationToken);
+        if (imported.Plan is not { } plan || imported.Result != PlanImportResult.Saved)
         {
-            throw new InvalidOperationException($"{planFile}: {built.Errors[0].Message}");
+            throw new InvalidOperationException($"{planFile}: {(imported.Errors.Count > 0 ? imported.Errors[0].Message : imported.Message)}");
         }
-        var plans = services.GetRequiredService<PlanStore>();
-        var outcome = await plans.SaveAsync(built.Plan!, cancellationToken);
-        if (await plans.GetSummaryAsync(built.Plan!.Id, cancellationToken) is not { Status: PlanStatus.Active })
-        {
-            await plans.SetStatusAsync(built.Plan.Id, PlanStatus.Active, cancellationToken);
-        }
+        await services.GetRequiredService<PlanLifecycle>().EnsureActiveAsync(plan.Id.Value, cancellationToken);
         await output.WriteLineAsync(
-            $"Kế hoạch số {built.Plan.Number}: {(outcome == PlanSaveOutcome.Unchanged ? "đã có sẵn" : "đã nạp")} ({built.Plan.Tasks.Count} nhiệm vụ, {built.Plan.Assignments.Count()} phần việc), đang thực hiện; danh bạ {directory.Directory.Agencies.Count} cơ quan.");
-        return built.Plan;
-    }
-
-    /// <summary>
-    /// The Sweep function's timer on this machine: once now (as a past-due timer would, covering missed working
-    /// days), then at each occurrence of the daily schedule (seconds minutes hours in UTC, e.g. "0 0 1 * * *").
-    /// </summary>
-    private async Task SweepLoopAsync(IServiceProvider services, IClock clock, string? schedule, CancellationToken cancellationToken)
-    {
-        var at = DailyTime(schedule ?? "0 0 1 * * *");
-        var sweep = services.GetRequiredService<ReminderSweep>();
-        var trigger = "tdkt-up";
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var today = VietnamTime.Today(clock);
-            try
-            {
-                var result = await sweep.RunAsync(today, false, trigger, cancellationToken);
-                await output.WriteLineAsync(result.WorkingDay
-                    ? $"Quét nhắc việc {VietnamTime.Format(today)}: {result.Created} thư mới ({result.Notices} nhiệm vụ)."
-                    : $"{VietnamTime.Format(today)}: ngày nghỉ, không gửi nhắc việc.");
-            }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
-            {
-                await error.WriteLineAsync($"tdkt: lượt quét {VietnamTime.ShortDate(today)} chưa chạy được: {ex.Message.Split('\n')[0]}");
-            }
-            var now = clock.GetCurrentInstant();
-            var next = now.InUtc().Date.At(at).InUtc().ToInstant();
-            if (next <= now)
-            {
-                next += Duration.FromDays(1);
-            }
-            trigger = "timer";
-            await Task.Delay((next - now).ToTimeSpan(), cancellationToken);
-        }
-    }
-
-    /// <summary>The UTC time of day of a daily NCRONTAB schedule "s m h * * *".</summary>
-    private static LocalTime DailyTime(string schedule)
-    {
-        var fields = schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields is [var s, var m, var h, "*", "*", "*"] && int.TryParse(s, out var second) && int.TryParse(m, out var minute) && int.TryParse(h, out var hour)
-            && second is >= 0 and < 60 && minute is >= 0 and < 60 && hour is >= 0 and < 24)
-        {
-            return new LocalTime(hour, minute, second);
-        }
-        throw new InvalidOperationException($"Tdkt:Sweep:Schedule “{schedule}”: tdkt up chỉ chạy lịch hằng ngày dạng “giây phút giờ * * *” (giờ UTC).");
+            $"Kế hoạch số {plan.Number}: {(imported.Saved == PlanSaveOutcome.Unchanged ? "đã có sẵn" : "đã nạp")} ({plan.Tasks.Count} nhiệm vụ, {plan.Assignments.Count()} phần việc), đang thực hiện; danh bạ {directory.Directory.Agencies.Count} cơ quan.");
+        return plan;
     }
 
     private static string? RepositoryRoot()

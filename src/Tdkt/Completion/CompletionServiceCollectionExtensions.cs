@@ -15,10 +15,12 @@ public static class CompletionServiceCollectionExtensions
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<IndexRepair>();
         services.TryAddSingleton<CompletionService>();
+        services.TryAddSingleton<AdminCompletion>();
         services.TryAddSingleton<BadLinkThrottle>();
         services.TryAddSingleton<AgencyPages>();
         services.TryAddSingleton<PlanReports>();
         services.TryAddSingleton<ReportFormats>();
+        services.TryAddSingleton<ReportBuilder>();
         return services;
     }
 }

@@ -34,12 +34,26 @@ public sealed partial class MailDispatcher(
     IClock clock,
     ILogger<MailDispatcher> logger)
 {
-    /// <summary>How long a dispatcher holds a digest; longer than a send, including ACS polling.</summary>
-    public static readonly Duration LeaseFor = Duration.FromMinutes(5);
+    /// <summary>How many digests a pass sends at once.</summary>
+    public const int DefaultConcurrency = 4;
+
+    /// <summary>
+    /// Dispatches the digest a queue message names. A message that is not a digest key is logged and dropped:
+    /// retrying cannot help, and the periodic pass does not depend on messages.
+    /// </summary>
+    public async Task DispatchMessageAsync(string message, CancellationToken cancellationToken)
+    {
+        if (DigestKey.TryParse(message) is not { } key)
+        {
+            LogBadMessage(message?.Length > 100 ? message[..100] : message ?? "");
+            return;
+        }
+        await DispatchAsync(key, cancellationToken);
+    }
 
     public async Task<DispatchOutcome> DispatchAsync(DigestKey key, CancellationToken cancellationToken)
     {
-        var outcome = await SendAsync(await outbox.TryLeaseAsync(key, LeaseFor, cancellationToken), cancellationToken);
+        var outcome = await SendAsync(await outbox.TryLeaseAsync(key, cancellationToken), cancellationToken);
         if (outcome is DispatchOutcome.Sent or DispatchOutcome.Failed)
         {
             await outbox.ClearPendingAsync([key], cancellationToken);
@@ -75,14 +89,13 @@ public sealed partial class MailDispatcher(
         }
         catch (MailTransientException ex)
         {
-            if (leased.Attempts >= options.Value.MaxAttempts)
+            if (OutboxPolicy.IsLastAttempt(leased, options.Value.MaxAttempts))
             {
                 await outbox.MarkFailedAsync(leased, $"Đã thử {leased.Attempts} lần: {ex.Message}", cancellationToken);
                 LogFailed(key.Value, leased.Attempts, ex.Message);
                 return DispatchOutcome.Failed;
             }
-            var backoff = Duration.FromMinutes(Math.Min(60, Math.Pow(2, leased.Attempts - 1)));
-            var after = ex.RetryAfter is { } retryAfter && Duration.FromTimeSpan(retryAfter) > backoff ? Duration.FromTimeSpan(retryAfter) : backoff;
+            var after = OutboxPolicy.Backoff(leased.Attempts, ex.RetryAfter);
             await outbox.MarkRetryAsync(leased, ex.Message, clock.GetCurrentInstant() + after, cancellationToken);
             LogRetry(key.Value, leased.Attempts, after.TotalMinutes, ex.Message);
             return DispatchOutcome.Retrying;
@@ -113,7 +126,7 @@ public sealed partial class MailDispatcher(
                     handled?.Add(1);
                     return;
                 }
-                var outcome = await SendAsync(await outbox.TryLeaseAsync(entry, LeaseFor, ct), ct);
+                var outcome = await SendAsync(await outbox.TryLeaseAsync(entry, ct), ct);
                 if (outcome is DispatchOutcome.Sent or DispatchOutcome.Failed)
                 {
                     done.Add(key);
@@ -165,6 +178,9 @@ public sealed partial class MailDispatcher(
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatch queue message ignored, not a digest key: {Message}")]
+    private partial void LogBadMessage(string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatch pass failed, next one in a moment: {Error}")]
     private partial void LogPassFailed(string error);

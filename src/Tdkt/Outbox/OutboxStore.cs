@@ -10,7 +10,8 @@ namespace Tdkt.Outbox;
 
 /// <summary>
 /// The outbox table: one row per digest key (partition = local date, row = kind~agency). Rows are only
-/// ever inserted if absent, so a re-run or a parallel sweep cannot create a second digest.
+/// ever inserted if absent, so a re-run or a parallel sweep cannot create a second digest. It stores; the rules
+/// of leasing, backoff and retrying are <see cref="OutboxPolicy"/>'s.
 /// </summary>
 public sealed class OutboxStore(StorageTables tables, IClock clock)
 {
@@ -24,7 +25,7 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
         {
             ["Kind"] = key.Kind.ToString(),
             ["Agency"] = key.Agency,
-            ["Status"] = OutboxStatus.Pending,
+            ["Status"] = OutboxStatus.Pending.Name(),
             ["To"] = string.Join(";", to),
             ["Cc"] = string.Join(";", cc),
             ["Items"] = items,
@@ -71,7 +72,7 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
         await Parallel.ForEachAsync(wanted.Select(k => k.PartitionKey).Distinct(StringComparer.Ordinal),
             new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (partition, ct) =>
             {
-                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and (Status eq {OutboxStatus.Pending} or Status eq {OutboxStatus.Sending})");
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and (Status eq {OutboxStatus.Pending.Name()} or Status eq {OutboxStatus.Sending.Name()})");
                 await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct))
                 {
                     var entry = ToEntry(row);
@@ -143,48 +144,41 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
     }
 
     /// <summary>
-    /// Takes the digest for sending if it is pending and due, or its lease has expired: status sending, a lease
-    /// until <paramref name="leaseFor"/> from now, one more attempt. Null when it is not for this caller
-    /// (sent, failed, not due yet, or leased by another dispatcher a moment ago).
+    /// Takes the digest for sending when <see cref="OutboxPolicy.IsTakeable"/> says so (conditionally on the row's ETag):
+    /// null when it is not for this caller (sent, failed, not due yet, or leased by another dispatcher a moment ago).
     /// </summary>
-    public async Task<OutboxEntry?> TryLeaseAsync(DigestKey key, Duration leaseFor, CancellationToken cancellationToken)
+    public async Task<OutboxEntry?> TryLeaseAsync(DigestKey key, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(key.PartitionKey, key.RowKey, cancellationToken: cancellationToken);
-        return row.HasValue ? await TryLeaseAsync(ToEntry(row.Value!), leaseFor, cancellationToken) : null;
+        return row.HasValue ? await TryLeaseAsync(ToEntry(row.Value!), cancellationToken) : null;
     }
 
     /// <summary>The same, for an entry just read (its ETag decides whether the lease is still to be had).</summary>
-    public async Task<OutboxEntry?> TryLeaseAsync(OutboxEntry entry, Duration leaseFor, CancellationToken cancellationToken)
+    public async Task<OutboxEntry?> TryLeaseAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var key = entry.Key;
-        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
         var now = clock.GetCurrentInstant();
-        var takeable = entry.Status switch
+        if (!OutboxPolicy.IsTakeable(entry, now))
         {
-            OutboxStatus.Pending => entry.NextAttemptAt is null || entry.NextAttemptAt <= now,
-            OutboxStatus.Sending => entry.LeaseUntil is null || entry.LeaseUntil <= now,
-            _ => false,
-        };
-        if (!takeable)
-        {
-            if (entry.Status is OutboxStatus.Sent or OutboxStatus.Failed)
+            if (OutboxPolicy.IsFinished(entry))
             {
-                await ClearPendingAsync([key], cancellationToken);
+                await ClearPendingAsync([entry.Key], cancellationToken);
             }
             return null;
         }
-        var update = new TableEntity(key.PartitionKey, key.RowKey)
+        var leased = OutboxPolicy.Leased(entry, now);
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var update = new TableEntity(entry.Key.PartitionKey, entry.Key.RowKey)
         {
-            ["Status"] = OutboxStatus.Sending,
-            ["LeaseUntil"] = (now + leaseFor).ToDateTimeOffset(),
-            ["Attempts"] = entry.Attempts + 1,
+            ["Status"] = leased.Status.Name(),
+            ["LeaseUntil"] = leased.LeaseUntil!.Value.ToDateTimeOffset(),
+            ["Attempts"] = leased.Attempts,
         };
         try
         {
             var response = await table.UpdateEntityAsync(update, entry.ETag, TableUpdateMode.Merge, cancellationToken);
-            return entry with { Status = OutboxStatus.Sending, Attempts = entry.Attempts + 1, LeaseUntil = now + leaseFor, ETag = response.Headers.ETag ?? default };
+            return leased with { ETag = response.Headers.ETag ?? default };
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
@@ -198,7 +192,7 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
         ArgumentNullException.ThrowIfNull(result);
         return FinishAsync(leased, new Dictionary<string, object?>
         {
-            ["Status"] = OutboxStatus.Sent,
+            ["Status"] = OutboxStatus.Sent.Name(),
             ["Channel"] = channel,
             ["ProviderId"] = result.ProviderId,
             ["ProviderAnswer"] = Truncate(result.Answer),
@@ -210,7 +204,7 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
     public Task<bool> MarkRetryAsync(OutboxEntry leased, string error, Instant nextAttemptAt, CancellationToken cancellationToken) =>
         FinishAsync(leased, new Dictionary<string, object?>
         {
-            ["Status"] = OutboxStatus.Pending,
+            ["Status"] = OutboxStatus.Pending.Name(),
             ["LastError"] = Truncate(error),
             ["NextAttemptAt"] = nextAttemptAt.ToDateTimeOffset(),
         }, cancellationToken);
@@ -218,19 +212,19 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
     public Task<bool> MarkFailedAsync(OutboxEntry leased, string error, CancellationToken cancellationToken) =>
         FinishAsync(leased, new Dictionary<string, object?>
         {
-            ["Status"] = OutboxStatus.Failed,
+            ["Status"] = OutboxStatus.Failed.Name(),
             ["LastError"] = Truncate(error),
         }, cancellationToken);
 
     /// <summary>The digests of the last <paramref name="days"/> days in one state (e.g. failed), newest first.</summary>
-    public async Task<IReadOnlyList<OutboxEntry>> ListByStatusAsync(string status, LocalDate today, int days, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxEntry>> ListByStatusAsync(OutboxStatus status, LocalDate today, int days, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
         var from = LocalDatePattern.Iso.Format(today.PlusDays(-days));
         var to = LocalDatePattern.Iso.Format(today.PlusDays(1));
         var list = new List<OutboxEntry>();
         await foreach (var row in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and Status eq {status}"), cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to} and Status eq {status.Name()}"), cancellationToken: cancellationToken))
         {
             list.Add(ToEntry(row));
         }
@@ -238,40 +232,39 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
     }
 
     /// <summary>
-    /// Gives a failed digest a fresh set of attempts, due now (an administrator's retry). False when the digest is
-    /// not failed (already pending, being sent or sent) or changed meanwhile.
+    /// Gives a digest a fresh set of attempts, due now (an administrator's retry of one <see cref="OutboxPolicy.CanRetry"/>
+    /// allows). False when the row changed since <paramref name="entry"/> was read.
     /// </summary>
-    public async Task<bool> RetryAsync(DigestKey key, CancellationToken cancellationToken)
+    public async Task<bool> ResetAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
-        if (await GetAsync(key, cancellationToken) is not { Status: OutboxStatus.Failed } entry)
+        ArgumentNullException.ThrowIfNull(entry);
+        var reset = await FinishAsync(entry, new Dictionary<string, object?>
         {
-            return false;
-        }
-        var retried = await FinishAsync(entry, new Dictionary<string, object?>
-        {
-            ["Status"] = OutboxStatus.Pending,
+            ["Status"] = OutboxStatus.Pending.Name(),
             ["Attempts"] = 0,
             ["NextAttemptAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
         }, cancellationToken);
-        if (retried)
+        if (reset)
         {
-            await MarkPendingAsync(key, cancellationToken);
+            await MarkPendingAsync(entry.Key, cancellationToken);
         }
-        return retried;
+        return reset;
     }
 
     /// <summary>How many digests of the last <paramref name="days"/> days are in each state.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(LocalDate today, int days, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<OutboxStatus, int>> CountByStatusAsync(LocalDate today, int days, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
         var from = LocalDatePattern.Iso.Format(today.PlusDays(-days));
         var to = LocalDatePattern.Iso.Format(today.PlusDays(1));
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new Dictionary<OutboxStatus, int>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"),
             select: ["Status"], cancellationToken: cancellationToken))
         {
-            var status = row.GetString("Status") ?? "";
-            counts[status] = counts.GetValueOrDefault(status) + 1;
+            if (OutboxStatuses.Parse(row.GetString("Status")) is { } status)
+            {
+                counts[status] = counts.GetValueOrDefault(status) + 1;
+            }
         }
         return counts;
     }
@@ -305,7 +298,7 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
         new(LocalDatePattern.Iso.Parse(row.PartitionKey).Value, Enum.Parse<DigestKind>(row.GetString("Kind")), row.GetString("Agency"));
 
     private static OutboxEntry ToEntry(TableEntity row) =>
-        new(KeyOf(row), row.GetString("Status"), Split(row.GetString("To")), Split(row.GetString("Cc")),
+        new(KeyOf(row), OutboxStatuses.Parse(row.GetString("Status")) ?? throw new FormatException($"Outbox row {row.PartitionKey}/{row.RowKey}: unknown status “{row.GetString("Status")}”."), Split(row.GetString("To")), Split(row.GetString("Cc")),
             row.GetInt32("Items") ?? 0, LongText.Read(row, "Payload"),
             NodaTime.Instant.FromDateTimeOffset(row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.UnixEpoch))
         {

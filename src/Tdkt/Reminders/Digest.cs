@@ -29,14 +29,16 @@ public readonly record struct DigestKey(LocalDate Date, DigestKind Kind, string 
 
     public override string ToString() => Value;
 
-    public static DigestKey Parse(string value)
+    public static DigestKey Parse(string value) =>
+        TryParse(value) ?? throw new FormatException($"'{value}' is not a digest key (yyyy-MM-dd/daily|weekly/agency).");
+
+    public static DigestKey? TryParse(string? value)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        var parts = value.Split('/');
+        var parts = value?.Split('/') ?? [];
         if (parts.Length != 3 || !LocalDatePattern.Iso.Parse(parts[0]).TryGetValue(default, out var date)
             || parts[1] is not ("daily" or "weekly") || parts[2].Length == 0)
         {
-            throw new FormatException($"'{value}' is not a digest key (yyyy-MM-dd/daily|weekly/agency).");
+            return null;
         }
         return new DigestKey(date, parts[1] == "daily" ? DigestKind.Daily : DigestKind.Weekly, parts[2]);
     }

@@ -24,6 +24,7 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton<SweepRuns>();
         services.TryAddSingleton<WeeklySummaries>();
         services.TryAddSingleton<ReminderSweep>();
+        services.TryAddSingleton<DailySweep>();
         return services;
     }
 }

@@ -81,6 +81,25 @@ public sealed class ReportFormats(PageTemplates templates)
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(writer.ToString())];
     }
 
+    /// <summary>Lines for a terminal: per agency and in all, the four categories, the total and the share done.</summary>
+    public static string Text(PlanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var lines = new List<string>
+        {
+            $"Kế hoạch số {report.Number}: {report.Title}",
+            $"Tính đến {VietnamTime.Format(report.AsOf)}. Cột: đúng hạn / hoàn thành quá hạn / trong hạn / quá hạn / tổng, tỷ lệ hoàn thành.",
+        };
+        foreach (var line in report.ByAgency.Append(report.Total))
+        {
+            var c = line.Counts;
+            var done = c.Total == 0 ? 0m : Math.Round(100m * (c.DoneOnTime + c.DoneLate) / c.Total, 1, MidpointRounding.AwayFromZero);
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"- {line.AgencyName}: {c.DoneOnTime} / {c.DoneLate} / {c.OpenInTime} / {c.OpenOverdue} / {c.Total}, {done.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} %"));
+        }
+        return string.Join("\n", lines) + "\n";
+    }
+
     public string Html(PlanReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

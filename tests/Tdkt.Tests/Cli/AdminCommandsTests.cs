@@ -46,7 +46,7 @@ public sealed class AdminCommandsTests(LocalServices services)
         File.Delete(csvFile);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         Assert.Contains("so-noi-vu,Sở Nội vụ,Cả năm,1,3.8,0,0.0,16,61.5,9,34.6,26", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
-        Assert.Equal((2, "tdkt: không có kế hoạch 2023-999-kh-ubnd (tdkt plan list)"), (unknown.ExitCode, unknown.StdErr.Trim()));
+        Assert.Equal((2, "tdkt: Không có kế hoạch 2023-999-kh-ubnd."), (unknown.ExitCode, unknown.StdErr.Trim()));
         Assert.Equal(2, badFormat.ExitCode);
     }
 
@@ -69,7 +69,7 @@ public sealed class AdminCommandsTests(LocalServices services)
         var reopenAgain = await CliProcess.RunAsync(env, "task", "reopen", Plan, "1", "--agency", "so-noi-vu", "--reason", "Lần nữa");
 
         Assert.Equal((0, "Đã ghi nhận Sở Nội vụ hoàn thành nhiệm vụ số 1 ngày 20/03/2023 (đúng hạn, hạn 31/03/2023)."), (done.ExitCode, done.StdOut.Trim()));
-        Assert.Equal((1, "tdkt: Sở Nội vụ đã được ghi nhận hoàn thành nhiệm vụ số 1 ngày 20/03/2023 (Phòng TĐKT) từ trước; muốn sửa ngày thì mở lại (tdkt task reopen) rồi ghi nhận lại"),
+        Assert.Equal((1, "tdkt: Sở Nội vụ đã được ghi nhận hoàn thành nhiệm vụ số 1 ngày 20/03/2023 (Phòng TĐKT) từ trước; muốn sửa ngày thì mở lại nhiệm vụ rồi ghi nhận lại."),
             (again.ExitCode, again.StdErr.Trim()));
         Assert.Equal(0, late.ExitCode);
         using (var json = JsonDocument.Parse(late.StdOut))
@@ -77,13 +77,13 @@ public sealed class AdminCommandsTests(LocalServices services)
             Assert.Equal((true, "2023-04-10"), (json.RootElement.GetProperty("recorded").GetBoolean(), json.RootElement.GetProperty("completedOn").GetString()));
         }
         Assert.Equal(2, future.ExitCode);
-        Assert.StartsWith("tdkt: --on 01/01/2099 là sau hôm nay (", future.StdErr, StringComparison.Ordinal);
-        Assert.Equal((2, "tdkt: --on 20/03/2013 sớm hơn ngày 01/01/2022 (đầu năm trước năm kế hoạch 2023), có lẽ gõ nhầm năm: chưa ghi nhận gì"),
+        Assert.StartsWith("tdkt: Ngày hoàn thành 01/01/2099 là sau hôm nay (", future.StdErr, StringComparison.Ordinal);
+        Assert.Equal((2, "tdkt: Ngày hoàn thành 20/03/2013 sớm hơn ngày 01/01/2022 (đầu năm trước năm kế hoạch 2023), có lẽ gõ nhầm năm: chưa ghi nhận gì."),
             (mistyped.ExitCode, mistyped.StdErr.Trim()));
         Assert.Equal((2, "tdkt: --on “20/03/2023” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ 2023-03-20"), (badDate.ExitCode, badDate.StdErr.Trim()));
-        Assert.Equal((2, "tdkt: nhiệm vụ số 2 của kế hoạch 2023-252-kh-ubnd không giao cho so-khong-co, hoặc kế hoạch chưa được kích hoạt: chưa ghi nhận gì"),
+        Assert.Equal((2, "tdkt: Nhiệm vụ số 2 của kế hoạch 2023-252-kh-ubnd không giao cho so-khong-co, hoặc kế hoạch chưa được kích hoạt: chưa ghi nhận gì."),
             (notHeld.ExitCode, notHeld.StdErr.Trim()));
-        Assert.Equal((2, "tdkt: kế hoạch 2023-252-kh-ubnd không có nhiệm vụ số 99"), (noTask.ExitCode, noTask.StdErr.Trim()));
+        Assert.Equal((2, "tdkt: Kế hoạch 2023-252-kh-ubnd không có nhiệm vụ số 99."), (noTask.ExitCode, noTask.StdErr.Trim()));
         Assert.Equal((0, "Đã mở lại nhiệm vụ số 1 cho: Sở Nội vụ."), (reopen.ExitCode, reopen.StdOut.Trim()));
         Assert.Equal(1, reopenAgain.ExitCode);
 
@@ -123,7 +123,7 @@ public sealed class AdminCommandsTests(LocalServices services)
         var missing = await CliProcess.RunAsync(env, "outbox", "retry", "2023-03-24/daily/so-noi-vu");
 
         Assert.Equal((0, "[]"), (empty.ExitCode, empty.StdOut.Trim()));
-        Assert.Equal((2, "tdkt: “2023-03-24/monthly/so-noi-vu” không phải mã thư (YYYY-MM-DD/daily|weekly/cơ-quan)"), (badKey.ExitCode, badKey.StdErr.Trim()));
-        Assert.Equal((2, "tdkt: không có thư 2023-03-24/daily/so-noi-vu"), (missing.ExitCode, missing.StdErr.Trim()));
+        Assert.Equal((2, "tdkt: “2023-03-24/monthly/so-noi-vu” không phải mã thư (YYYY-MM-DD/daily|weekly/cơ-quan)."), (badKey.ExitCode, badKey.StdErr.Trim()));
+        Assert.Equal((2, "tdkt: Không có thư 2023-03-24/daily/so-noi-vu."), (missing.ExitCode, missing.StdErr.Trim()));
     }
 }

@@ -78,7 +78,7 @@ public sealed class PlanCommandsTests(LocalServices services)
         Assert.Equal(0, rolled.ExitCode);
         Assert.Contains("Đã tạo dự thảo 2024-252-kh-ubnd", rolled.StdOut, StringComparison.Ordinal);
         Assert.Equal(0, activated.ExitCode);
-        Assert.Equal((2, "tdkt: không có kế hoạch “2099-khong-co”"), (missing.ExitCode, missing.StdErr.Trim()));
+        Assert.Equal((2, "tdkt: Không có kế hoạch “2099-khong-co”."), (missing.ExitCode, missing.StdErr.Trim()));
         using var json = JsonDocument.Parse(list.StdOut);
         Assert.Equal(["2023-252-kh-ubnd:active", "2024-252-kh-ubnd:draft"],
             json.RootElement.EnumerateArray().Select(p => $"{p.GetProperty("id").GetString()}:{p.GetProperty("status").GetString()}").Order(StringComparer.Ordinal));

@@ -135,14 +135,14 @@ public sealed class AdminRoutesTests(LocalServices services)
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Contains("cần dạng YYYY-MM-DD", await badDate.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
-        Assert.Equal("Ngày hoàn thành 01/01/2099 (trường \"on\") là sau hôm nay (24/03/2023): chưa ghi nhận gì.", await TitleAsync(future));
-        Assert.Equal("Ngày hoàn thành 20/03/2013 (trường \"on\") sớm hơn cả năm trước năm kế hoạch, có lẽ gõ nhầm năm: chưa ghi nhận gì.", await TitleAsync(mistyped));
+        Assert.Equal("Ngày hoàn thành 01/01/2099 là sau hôm nay (24/03/2023): chưa ghi nhận gì.", await TitleAsync(future));
+        Assert.Equal("Ngày hoàn thành 20/03/2013 sớm hơn ngày 01/01/2022 (đầu năm trước năm kế hoạch 2023), có lẽ gõ nhầm năm: chưa ghi nhận gì.", await TitleAsync(mistyped));
         Assert.Equal(HttpStatusCode.NotFound, notHeld.StatusCode);
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (misshapen.StatusCode, noTask.StatusCode));
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal("Phần việc của so-noi-vu trong nhiệm vụ 0001 đã được ghi nhận hoàn thành ngày 20/03/2023 (Phòng TĐKT); muốn sửa ngày thì mở lại (reopen) rồi ghi nhận lại.",
+        Assert.Equal("Sở Nội vụ đã được ghi nhận hoàn thành nhiệm vụ số 1 ngày 20/03/2023 (Phòng TĐKT) từ trước; muốn sửa ngày thì mở lại nhiệm vụ rồi ghi nhận lại.",
             await TitleAsync(again));
 
         var record = (await web.AssignmentAsync(web.Task("1"), "so-noi-vu"))!;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 using Tdkt.Agencies;
-using Tdkt.Cli.LocalHost;
+using Tdkt.SelfHost;
 using Tdkt.Completion;
 using Tdkt.Links;
 using Tdkt.Plans;
@@ -24,14 +24,14 @@ public sealed partial class WebScenario : IAsyncDisposable
     public const string AdminKey = "test-admin-key";
     public static readonly string SigningKeys = "k2=" + Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    private WebScenario(LocalWebHost host, HttpClient http, FakeClock clock)
+    private WebScenario(SelfHostedWeb host, HttpClient http, FakeClock clock)
     {
         Host = host;
         Http = http;
         Clock = clock;
     }
 
-    public LocalWebHost Host { get; }
+    public SelfHostedWeb Host { get; }
 
     /// <summary>A client that does not follow redirects, so tests see the 303s.</summary>
     public HttpClient Http { get; }
@@ -42,7 +42,8 @@ public sealed partial class WebScenario : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<WebScenario> StartAsync(LocalServices services, IDictionary<string, string?>? settings = null, bool activate = true, bool withPlan = true)
+    public static async Task<WebScenario> StartAsync(LocalServices services, IDictionary<string, string?>? settings = null, bool activate = true, bool withPlan = true,
+        bool withDirectory = true)
     {
         var port = FreePort.Next();
         var all = new Dictionary<string, string?>
@@ -59,11 +60,14 @@ public sealed partial class WebScenario : IAsyncDisposable
         }
         var clock = new FakeClock(Instant.FromUtc(2023, 3, 24, 1, 0));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
-        var host = await LocalWebHost.StartAsync(configuration, port, AdminKey, s => s.AddSingleton<IClock>(clock), cancellationToken: TestContext.Current.CancellationToken);
+        var host = await SelfHostedWeb.StartAsync(configuration, port, AdminKey, s => s.AddSingleton<IClock>(clock), cancellationToken: TestContext.Current.CancellationToken);
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Address };
         var scenario = new WebScenario(host, http, clock);
         var ct = TestContext.Current.CancellationToken;
-        await scenario.Get<AgencyStore>().SaveAsync(Samples.Directory(), ct);
+        if (withDirectory)
+        {
+            await scenario.Get<AgencyStore>().SaveAsync(Samples.Directory(), ct);
+        }
         if (!withPlan)
         {
             return scenario;

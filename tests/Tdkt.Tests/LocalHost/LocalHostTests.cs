@@ -1,22 +1,31 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
-using Tdkt.Cli.LocalHost;
+using Tdkt.SelfHost;
 using Tdkt.Tests.Functions;
 using Tdkt.Tests.Infrastructure;
+using Tdkt.Web.Routing;
 
 namespace Tdkt.Tests.LocalHost;
 
 public sealed class LocalHostTests(LocalServices services)
 {
-    [Fact]
-    public void The_local_host_serves_exactly_the_http_routes_methods_and_levels_of_functions_metadata()
+    private async Task<SelfHostedWeb> StartAsync() => await SelfHostedWeb.StartAsync(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
+        ["Tdkt:Storage:ConnectionString"] = services.Azurite.ConnectionString,
+        ["Tdkt:Storage:Prefix"] = TestHost.UniquePrefix(),
+    }).Build(), 0, "the-admin-key", cancellationToken: TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task The_self_hosted_server_serves_exactly_the_http_routes_methods_and_levels_of_functions_metadata()
+    {
+        await using var host = await StartAsync();
         var declared = FunctionsMetadata.Read()
             .Where(f => f.Type == "httpTrigger")
-            .Select(f => $"{f.Name} {f.Methods} /{FunctionRoutes.RoutePrefix}/{f.Route} {f.AuthLevel}")
+            .Select(f => $"{f.Name} {f.Methods} /{WebRoutes.Prefix}/{f.Route} {f.AuthLevel}")
             .Order(StringComparer.Ordinal);
-        var served = LocalWebHost.Routes
-            .Select(r => $"{r.Name} {string.Join(",", r.Methods.Order(StringComparer.Ordinal))} /{FunctionRoutes.RoutePrefix}/{r.Route} {r.Level}")
+        // Read from the running server's own endpoints, not from the table it was built from.
+        var served = host.Served
+            .Select(r => $"{r.Name} {string.Join(",", r.Methods.Order(StringComparer.Ordinal))} /{r.Pattern} {(r.Access == RouteAccess.AdminKey ? "Function" : "Anonymous")}")
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(declared, served);
@@ -26,12 +35,7 @@ public sealed class LocalHostTests(LocalServices services)
     [Fact]
     public async Task Anonymous_routes_answer_without_a_key_and_admin_routes_only_with_the_admin_key()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Tdkt:Storage:ConnectionString"] = services.Azurite.ConnectionString,
-            ["Tdkt:Storage:Prefix"] = TestHost.UniquePrefix(),
-        }).Build();
-        await using var host = await LocalWebHost.StartAsync(configuration, 0, "the-admin-key", cancellationToken: TestContext.Current.CancellationToken);
+        await using var host = await StartAsync();
         using var http = new HttpClient { BaseAddress = host.Address };
         var ct = TestContext.Current.CancellationToken;
 

@@ -145,13 +145,13 @@ public sealed class AcsDispatchTests(LocalServices services)
         var key = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh");
 
         // The dispatcher that "crashes": it leases the digest and sends it, but never records the send.
-        var leased = (await scenario.Outbox.TryLeaseAsync(key, MailDispatcher.LeaseFor, Ct))!;
+        var leased = (await scenario.Outbox.TryLeaseAsync(key, Ct))!;
         var mail = await scenario.Provider.GetRequiredService<MailComposer>().ComposeAsync(leased, Ct);
         await scenario.Provider.GetRequiredService<IMailChannel>().SendAsync(mail, Ct);
 
         var dispatcher = scenario.Provider.GetRequiredService<MailDispatcher>();
         Assert.Equal(DispatchOutcome.Skipped, await dispatcher.DispatchAsync(key, Ct));
-        scenario.Clock.Advance(MailDispatcher.LeaseFor + NodaTime.Duration.FromSeconds(1));
+        scenario.Clock.Advance(Tdkt.Outbox.OutboxPolicy.LeaseFor + NodaTime.Duration.FromSeconds(1));
         Assert.Equal(DispatchOutcome.Sent, await dispatcher.DispatchAsync(key, Ct));
 
         Assert.Equal(2, stub.Sends.Count);

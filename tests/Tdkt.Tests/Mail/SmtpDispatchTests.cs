@@ -97,10 +97,10 @@ public sealed class SmtpDispatchTests(LocalServices services)
         await using var scenario = await StartAsync(services, settings: Settings());
         await scenario.RunAsync("2023-01-06");
         var key = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh");
-        var leased = (await scenario.Outbox.TryLeaseAsync(key, MailDispatcher.LeaseFor, Ct))!;
+        var leased = (await scenario.Outbox.TryLeaseAsync(key, Ct))!;
         await scenario.Provider.GetRequiredService<IMailChannel>().SendAsync(await scenario.Provider.GetRequiredService<MailComposer>().ComposeAsync(leased, Ct), Ct);
 
-        scenario.Clock.Advance(MailDispatcher.LeaseFor + NodaTime.Duration.FromSeconds(1));
+        scenario.Clock.Advance(Tdkt.Outbox.OutboxPolicy.LeaseFor + NodaTime.Duration.FromSeconds(1));
         Assert.Equal(DispatchOutcome.Sent, await scenario.Provider.GetRequiredService<MailDispatcher>().DispatchAsync(key, Ct));
 
         // SMTP has no idempotency key: the one duplicate a crash at the worst moment can cause is recognisable by its Message-ID.

@@ -2,21 +2,27 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tdkt.Web;
+using Tdkt.Web.Routing;
 
-namespace Tdkt.Cli.LocalHost;
+namespace Tdkt.SelfHost;
+
+/// <summary>One route as this server serves it, for comparing with the function app's functions.metadata.</summary>
+public sealed record ServedRoute(string Name, string Pattern, IReadOnlyList<string> Methods, RouteAccess Access);
 
 /// <summary>
-/// The function app's HTTP side on Kestrel, for <c>tdkt up</c> and for the tests that exercise the
-/// endpoints over real HTTP. The services come from the same composition root as the function app.
+/// The product's HTTP side on Kestrel, for <c>tdkt up</c> and for the tests that exercise the endpoints over real HTTP.
+/// The services come from the same composition root as the function app's, the routes from the same table.
 /// </summary>
-public sealed class LocalWebHost : IAsyncDisposable
+public sealed class SelfHostedWeb : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private LocalWebHost(WebApplication app, Uri address)
+    private SelfHostedWeb(WebApplication app, Uri address)
     {
         this.app = app;
         Address = address;
@@ -27,13 +33,18 @@ public sealed class LocalWebHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static IReadOnlyList<FunctionRoute> Routes { get; } = FunctionRoutes.Discover(typeof(Tdkt.Functions.Health.HealthFunction).Assembly);
+    /// <summary>The routes this server answers, read from its own endpoints.</summary>
+    public IReadOnlyList<ServedRoute> Served => [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Where(e => e.Metadata.GetMetadata<WebRoute>() is not null)
+        .Select(e => new ServedRoute(e.Metadata.GetMetadata<WebRoute>()!.Name, e.RoutePattern.RawText!.TrimStart('/'),
+            e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() ?? [], e.Metadata.GetMetadata<WebRoute>()!.Access))];
 
     /// <summary>
     /// Starts Kestrel on 127.0.0.1:<paramref name="port"/> (0 picks a free port). <paramref name="replace"/> registers
-    /// services before the product's own (which are TryAdd), e.g. a test clock; non-anonymous routes need <paramref name="adminKey"/>.
+    /// services before the product's own (which are TryAdd), e.g. a test clock; admin routes need <paramref name="adminKey"/>.
     /// </summary>
-    public static async Task<LocalWebHost> StartAsync(IConfiguration configuration, int port, string adminKey,
+    public static async Task<SelfHostedWeb> StartAsync(IConfiguration configuration, int port, string adminKey,
         Action<IServiceCollection>? replace = null, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -43,19 +54,18 @@ public sealed class LocalWebHost : IAsyncDisposable
         builder.WebHost.UseKestrel(k =>
         {
             k.Listen(System.Net.IPAddress.Loopback, port);
-            // The Functions host's request limit, so the functions see (and answer) what Azure would let through.
+            // The Functions host's request limit, so the handlers see (and answer) what Azure would let through.
             k.Limits.MaxRequestBodySize = 100 * 1024 * 1024;
         });
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
         replace?.Invoke(builder.Services);
-        builder.Services.AddMvcCore();
-        builder.Services.AddTdkt(builder.Configuration);
+        builder.Services.AddTdkt(builder.Configuration).AddTdktWeb();
         var app = builder.Build();
-        FunctionRoutes.Map(app, Routes, adminKey);
+        app.MapTdktRoutes(adminKey);
         await app.StartAsync(cancellationToken);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalWebHost(app, new Uri(bound.TrimEnd('/') + "/"));
+        return new SelfHostedWeb(app, new Uri(bound.TrimEnd('/') + "/"));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Tdkt.Web.Routing;
+using Tdkt.Web.TaskPages;
+
+namespace Tdkt.Functions.TaskPages;
+
+/// <summary>The agency's page behind its signed link and its two forms (anonymous: the token is the credential).</summary>
+public sealed class AgencyPageFunctions(AgencyPageHandlers pages)
+{
+    [Function(WebRoutes.Names.AgencyPage)]
+    public Task<IResult> Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.AgencyPage)] HttpRequest request,
+        string token, CancellationToken cancellationToken) => pages.PageAsync(request, token, cancellationToken);
+
+    [Function(WebRoutes.Names.CompleteTask)]
+    public Task<IResult> Complete([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.CompleteTask)] HttpRequest request,
+        string token, string task, CancellationToken cancellationToken) => pages.CompleteAsync(request, token, task, cancellationToken);
+
+    [Function(WebRoutes.Names.UndoCompletion)]
+    public Task<IResult> Undo([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.UndoCompletion)] HttpRequest request,
+        string token, string task, CancellationToken cancellationToken) => pages.UndoAsync(request, token, task, cancellationToken);
+}

@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Tdkt.Web.Routing;
+
+namespace Tdkt.SelfHost;
+
+/// <summary>
+/// Maps <see cref="WebRoutes.All"/> under <c>/api</c>, as the Functions host serves them: routes for admin-key holders
+/// answer 401 without the key (header x-functions-key or ?code=, as function keys are given in Azure), and every
+/// route answers a storage outage with <see cref="StorageOutage"/>'s 503.
+/// </summary>
+public static class WebRouteEndpoints
+{
+    public static void MapTdktRoutes(this IEndpointRouteBuilder endpoints, string adminKey)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrEmpty(adminKey);
+        var api = endpoints.MapGroup("/" + WebRoutes.Prefix);
+        foreach (var route in WebRoutes.All)
+        {
+            var endpoint = api.MapMethods(route.Pattern, route.Methods, route.Handler)
+                .WithName(route.Name)
+                .WithMetadata(route)
+                .AddEndpointFilter(async (context, next) =>
+                {
+                    try
+                    {
+                        return await next(context);
+                    }
+                    catch (Exception ex) when (StorageOutage.AnswerFor(context.HttpContext, route.Kind, ex) is { } answer)
+                    {
+                        return answer;
+                    }
+                });
+            if (route.Access == RouteAccess.AdminKey)
+            {
+                // Added last, so it runs first: without the key nothing else happens.
+                endpoint.AddEndpointFilter((context, next) => HasKey(context.HttpContext.Request, adminKey) ? next(context) : ValueTask.FromResult<object?>(Results.Unauthorized()));
+            }
+        }
+    }
+
+    private static bool HasKey(HttpRequest request, string adminKey)
+    {
+        var given = request.Headers["x-functions-key"].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
+        return given is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(adminKey));
+    }
+}

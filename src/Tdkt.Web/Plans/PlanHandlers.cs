@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http;
+using Tdkt.Input;
+using Tdkt.Plans;
+using Tdkt.Plans.Import;
+using Tdkt.Web.Http;
+
+namespace Tdkt.Web.Plans;
+
+/// <summary>Admin routes for plans: upload a plan (the format from the content type, the directory from storage), list plans.</summary>
+public sealed class PlanHandlers(PlanImport import, PlanStore plans)
+{
+    public static PlanFormat? FormatOf(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "text/plain" => PlanFormat.PublishedText,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => PlanFormat.Docx,
+        "application/yaml" or "application/x-yaml" or "text/yaml" => PlanFormat.Yaml,
+        "application/json" => PlanFormat.Json,
+        "text/csv" => PlanFormat.Csv,
+        _ => null,
+    };
+
+    public async Task<IResult> ImportAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var fileName = request.Query["file"].ToString();
+        var file = string.IsNullOrWhiteSpace(fileName) ? "upload" : Path.GetFileName(fileName);
+        if (FormatOf(request.ContentType) is not { } format)
+        {
+            return Invalid(StatusCodes.Status415UnsupportedMediaType, [new InputError(file, null, "Content-Type",
+                $"Không nhận định dạng “{request.ContentType}”: dùng text/plain, .docx, application/yaml, application/json hoặc text/csv.")]);
+        }
+        if (await ReadLimitedAsync(request.Body, cancellationToken) is not { } content)
+        {
+            return Invalid(StatusCodes.Status413PayloadTooLarge, [new InputError(file, null, "file", $"Tệp vượt giới hạn {PlanImporter.MaxBytes / 1024 / 1024} MB.")]);
+        }
+        var outcome = await import.RunAsync(new PlanImportRequest(content, file) { Format = format }, null, cancellationToken);
+        if (outcome.Result != PlanImportResult.Saved)
+        {
+            return Invalid(StatusCodes.Status400BadRequest, outcome.Errors);
+        }
+        var plan = outcome.Plan!;
+        var body = new
+        {
+            id = plan.Id.Value,
+            number = plan.Number,
+            year = plan.Year,
+            title = plan.Title,
+            tasks = plan.Tasks.Count,
+            assignments = plan.Assignments.Count(),
+            outcome = outcome.Saved.ToString()!.ToLowerInvariant(),
+        };
+        return outcome.Saved == PlanSaveOutcome.Created ? TypedResults.Created($"/api/plans/{plan.Id}", body) : TypedResults.Ok(body);
+    }
+
+    public async Task<IResult> ListAsync(CancellationToken cancellationToken) =>
+        TypedResults.Ok((await plans.ListAsync(cancellationToken)).Select(p => new
+        {
+            id = p.Id.Value, number = p.Number, title = p.Title, year = p.Year, status = p.Status.ToString().ToLowerInvariant(), taskCount = p.TaskCount,
+            importIncomplete = p.ImportIncomplete,
+        }));
+
+    /// <summary>problem+json listing every input error with its file, line and field.</summary>
+    private static IResult Invalid(int status, IReadOnlyList<InputError> errors) =>
+        ApiProblems.Problem(status, "Kế hoạch không hợp lệ: chưa lưu gì.", $"{errors.Count} lỗi.", new Dictionary<string, object?>
+        {
+            ["errors"] = errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
+        });
+
+    /// <summary>Reads at most the size limit; null when the body is larger, without buffering the rest.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > PlanImporter.MaxBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Tdkt.Web.Routing;
+
+/// <summary>
+/// One HTTP route of the product: its name (the function's name in Azure), its pattern under <c>/api/</c>, methods,
+/// access and kind, and the handler as a delegate that the self-hosted server maps (services, route values,
+/// the request and the cancellation token bound by ASP.NET Core).
+/// </summary>
+public sealed record WebRoute(string Name, string Pattern, IReadOnlyList<string> Methods, RouteAccess Access, RouteKind Kind, Delegate Handler);

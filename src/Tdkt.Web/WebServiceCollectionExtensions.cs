@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tdkt.Web.TaskPages;
+using Tdkt.Web.Completion;
+using Tdkt.Web.Health;
+using Tdkt.Web.Outbox;
+using Tdkt.Web.Plans;
+using Tdkt.Web.Reports;
+
+namespace Tdkt.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>The HTTP handlers (after <c>AddTdkt</c>): the same in the function app and on the self-hosted server.</summary>
+    public static IServiceCollection AddTdktWeb(this IServiceCollection services)
+    {
+        services.TryAddSingleton<LinkGate>();
+        services.TryAddSingleton<AgencyFormReader>();
+        services.TryAddSingleton<AgencyPageHandlers>();
+        services.TryAddSingleton<PlanHandlers>();
+        services.TryAddSingleton<AdminTaskHandlers>();
+        services.TryAddSingleton<OutboxHandlers>();
+        services.TryAddSingleton<ReportHandler>();
+        services.TryAddSingleton<HealthHandler>();
+        return services;
+    }
+}

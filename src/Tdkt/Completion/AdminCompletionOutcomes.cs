@@ -1,0 +1,121 @@
+using NodaTime;
+using Tdkt.Hosting;
+using Tdkt.Plans;
+using Tdkt.Reports;
+
+namespace Tdkt.Completion;
+
+public enum AdminCompleteResult
+{
+    Recorded,
+    AlreadyDone,
+    UnknownPlan,
+    UnknownTask,
+
+    /// <summary>The agency does not hold the task, or the plan is not active.</summary>
+    NotHeld,
+    DateInFuture,
+    DateBeforePlan,
+}
+
+/// <summary>What recording a completion on an agency's behalf did, with the message every host shows.</summary>
+public sealed record AdminCompleteOutcome(AdminCompleteResult Result, string Message)
+{
+    public string? Plan { get; init; }
+
+    /// <summary>The task as printed in the plan.</summary>
+    public string? TaskNumber { get; init; }
+
+    public string? TaskKey { get; init; }
+
+    public string? Agency { get; init; }
+
+    /// <summary>The completion date recorded (or recorded before, for <see cref="AdminCompleteResult.AlreadyDone"/>).</summary>
+    public LocalDate? CompletedOn { get; init; }
+
+    public LocalDate? Due { get; init; }
+
+    public static AdminCompleteOutcome Recorded(Plan plan, PlanTask task, string agency, string name, LocalDate on)
+    {
+        var timing = Progress.Of(task.Deadline.Due, on, on) == ProgressCategory.DoneOnTime ? "đúng hạn" : "quá hạn";
+        return new AdminCompleteOutcome(AdminCompleteResult.Recorded,
+            $"Đã ghi nhận {name} hoàn thành nhiệm vụ số {task.Number} ngày {VietnamTime.ShortDate(on)} ({timing}, hạn {VietnamTime.ShortDate(task.Deadline.Due)}).")
+            .About(plan, task, agency, on);
+    }
+
+    public static AdminCompleteOutcome AlreadyDone(Plan plan, PlanTask task, string agency, string name, CompletionInfo existing) =>
+        new AdminCompleteOutcome(AdminCompleteResult.AlreadyDone,
+            $"{name} đã được ghi nhận hoàn thành nhiệm vụ số {task.Number} ngày {VietnamTime.ShortDate(existing.On)}{(existing.By is { } by ? $" ({by})" : "")} từ trước; "
+            + "muốn sửa ngày thì mở lại nhiệm vụ rồi ghi nhận lại.")
+            .About(plan, task, agency, existing.On);
+
+    public static AdminCompleteOutcome UnknownPlan(string plan) =>
+        new(AdminCompleteResult.UnknownPlan, $"Không có kế hoạch {plan}.") { Plan = plan };
+
+    public static AdminCompleteOutcome UnknownTask(Plan plan, string number) =>
+        new(AdminCompleteResult.UnknownTask, $"Kế hoạch {plan.Id.Value} không có nhiệm vụ số {number}.") { Plan = plan.Id.Value, TaskNumber = number };
+
+    public static AdminCompleteOutcome NotHeld(Plan plan, PlanTask task, string agency) =>
+        new AdminCompleteOutcome(AdminCompleteResult.NotHeld,
+            $"Nhiệm vụ số {task.Number} của kế hoạch {plan.Id.Value} không giao cho {agency}, hoặc kế hoạch chưa được kích hoạt: chưa ghi nhận gì.")
+            .About(plan, task, agency, null);
+
+    public static AdminCompleteOutcome DateInFuture(LocalDate on, LocalDate today) =>
+        new(AdminCompleteResult.DateInFuture, $"Ngày hoàn thành {VietnamTime.ShortDate(on)} là sau hôm nay ({VietnamTime.ShortDate(today)}): chưa ghi nhận gì.");
+
+    public static AdminCompleteOutcome DateBeforePlan(LocalDate on, int year) =>
+        new(AdminCompleteResult.DateBeforePlan,
+            $"Ngày hoàn thành {VietnamTime.ShortDate(on)} sớm hơn ngày {VietnamTime.ShortDate(CompletionService.EarliestCompletion(year))} "
+            + $"(đầu năm trước năm kế hoạch {year}), có lẽ gõ nhầm năm: chưa ghi nhận gì.");
+
+    private AdminCompleteOutcome About(Plan plan, PlanTask task, string agency, LocalDate? on) => this with
+    {
+        Plan = plan.Id.Value, TaskNumber = task.Number, TaskKey = task.Key, Agency = agency, CompletedOn = on, Due = task.Deadline.Due,
+    };
+}
+
+public enum AdminReopenResult
+{
+    Reopened,
+
+    /// <summary>No assignment of the task (for that agency) was done: nothing changed.</summary>
+    NothingDone,
+    UnknownPlan,
+    UnknownTask,
+    NoReason,
+}
+
+/// <summary>What reopening a task did, with the message every host shows.</summary>
+public sealed record AdminReopenOutcome(AdminReopenResult Result, string Message)
+{
+    public string? Plan { get; init; }
+
+    public string? TaskNumber { get; init; }
+
+    /// <summary>The assignments opened again ("0001--so-noi-vu").</summary>
+    public IReadOnlyList<string> Reopened { get; init; } = [];
+
+    public static AdminReopenOutcome Done(Plan plan, PlanTask task, IReadOnlyList<string> assignments, IReadOnlyList<string> names) =>
+        new(AdminReopenResult.Reopened, $"Đã mở lại nhiệm vụ số {task.Number} cho: {string.Join(", ", names)}.")
+        {
+            Plan = plan.Id.Value, TaskNumber = task.Number, Reopened = assignments,
+        };
+
+    public static AdminReopenOutcome NothingDone(Plan plan, PlanTask task, string? agency) =>
+        new(AdminReopenResult.NothingDone,
+            $"Nhiệm vụ số {task.Number} của kế hoạch {plan.Id.Value} không có phần việc nào đã hoàn thành để mở lại{(agency is null ? "" : $" cho {agency}")}: không thay đổi gì.")
+        {
+            Plan = plan.Id.Value, TaskNumber = task.Number,
+        };
+
+    public static AdminReopenOutcome NoReason() => new(AdminReopenResult.NoReason, "Thiếu lý do mở lại nhiệm vụ: chưa thay đổi gì.");
+
+    public static AdminReopenOutcome From(AdminCompleteOutcome missing)
+    {
+        ArgumentNullException.ThrowIfNull(missing);
+        return new(missing.Result == AdminCompleteResult.UnknownPlan ? AdminReopenResult.UnknownPlan : AdminReopenResult.UnknownTask, missing.Message)
+        {
+            Plan = missing.Plan, TaskNumber = missing.TaskNumber,
+        };
+    }
+}
