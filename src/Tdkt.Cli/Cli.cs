@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -31,13 +30,9 @@ public sealed record CliHost(IConfiguration Configuration, Action<IServiceCollec
         {
             return await context.FailAsync($"cấu hình không hợp lệ: {string.Join("; ", ex.Failures)}", ExitCodes.BadInput);
         }
-        catch (Exception ex) when (StorageFailure.IsTransient(ex))
+        catch (Exception ex) when (StorageFailure.IsStorage(ex))
         {
-            return await context.FailAsync($"không truy cập được kho dữ liệu (Tdkt__Storage__ConnectionString): {ex.Message.Split('\n')[0]}");
-        }
-        catch (RequestFailedException ex)
-        {
-            return await context.FailAsync($"kho dữ liệu từ chối yêu cầu ({ex.Status} {ex.ErrorCode}): {ex.Message.Split('\n')[0]}");
+            return await context.FailAsync(StorageFailure.Describe(ex) + (StorageFailure.IsTransient(ex) ? " (Tdkt__Storage__ConnectionString)" : ""));
         }
     }
 }

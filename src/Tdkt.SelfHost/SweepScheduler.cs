@@ -49,9 +49,9 @@ public sealed class SweepScheduler(IServiceProvider services, TextWriter output,
                     ? $"Quét nhắc việc {VietnamTime.Format(today)}: {result.Created} thư mới ({result.Notices} nhiệm vụ)."
                     : $"{VietnamTime.Format(today)}: ngày nghỉ, không gửi nhắc việc.");
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageFailure.IsTransient(ex))
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageFailure.IsStorage(ex))
             {
-                await error.WriteLineAsync($"tdkt: lượt quét {VietnamTime.ShortDate(today)} chưa chạy được: {ex.Message.Split('\n')[0]}");
+                await error.WriteLineAsync($"tdkt: lượt quét {VietnamTime.ShortDate(today)} chưa chạy được: {StorageFailure.Describe(ex)}");
             }
             var now = clock.Now;
             trigger = SweepTriggers.Timer;

@@ -1,4 +1,4 @@
-using Tdkt.Input;
+using Tdkt.Hosting;
 using Tdkt.Plans;
 
 namespace Tdkt.Cli.Plans;
@@ -8,13 +8,13 @@ public static class PlanPreview
 {
     public static async Task WriteAsync(TextWriter output, Plan plan)
     {
-        await output.WriteLineAsync($"Kế hoạch số {plan.Number} ngày {VietnameseText.Date(plan.IssuedOn)} của {plan.Issuer}");
+        await output.WriteLineAsync($"Kế hoạch số {plan.Number} ngày {VietnamTime.ShortDate(plan.IssuedOn)} của {plan.Issuer}");
         await output.WriteLineAsync($"{plan.Title} · mã {plan.Id} · {plan.Tasks.Count} nhiệm vụ, {plan.Assignments.Count()} lượt giao việc");
         await output.WriteLineAsync($"{"TT",-6} {"Quý",-4} {"Hạn",-10}  {"Thời hạn ghi trong kế hoạch",-28} Cơ quan (chủ trì trước)");
         foreach (var task in plan.Tasks)
         {
             await output.WriteLineAsync(
-                $"{task.Number,-6} {DeadlineRules.QuarterPhrase(task.Quarter)[4..],-4} {VietnameseText.Date(task.Deadline.Due),-10}  {Truncate(task.Deadline.Phrase, 28),-28} {string.Join(", ", task.Agencies)}");
+                $"{task.Number,-6} {Quarters.Roman(task.Quarter),-4} {VietnamTime.ShortDate(task.Deadline.Due),-10}  {Truncate(task.Deadline.Phrase, 28),-28} {string.Join(", ", task.Agencies)}");
         }
     }
 

@@ -44,7 +44,12 @@ public static class UpCommand
             {
                 return await new UpRunner(output, error).RunAsync(date, portNumber, parse.GetValue(once), ct);
             }
-            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or Azure.RequestFailedException or HttpRequestException)
+            catch (Exception ex) when (Tdkt.Storage.StorageFailure.IsStorage(ex))
+            {
+                await error.WriteLineAsync($"tdkt: {Tdkt.Storage.StorageFailure.Describe(ex)}");
+                return ExitCodes.Failure;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException)
             {
                 await error.WriteLineAsync($"tdkt: {ex.Message.Split('\n')[0]}");
                 return ExitCodes.Failure;

@@ -26,7 +26,7 @@ public enum PageMessage
 /// colours, and for each open task the form that records its completion. Rendering reads only.
 /// </summary>
 public sealed class AgencyPages(PlanStore plans, AgencyStore agencies, CompletionStore store, CompletionService completion, PageTemplates templates,
-    LinkTokens tokens, IClock clock)
+    LinkTokens tokens, VietnamClock clock)
 {
     private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
@@ -34,7 +34,7 @@ public sealed class AgencyPages(PlanStore plans, AgencyStore agencies, Completio
     {
         var directory = await agencies.LoadAsync(cancellationToken);
         var name = directory.Find(new AgencyId(agency))?.Name ?? agency;
-        var today = VietnamTime.Today(clock);
+        var today = clock.Today;
         var sections = new List<PlanView>();
         MessageView? shown = null;
         foreach (var summary in (await plans.ListAsync(cancellationToken)).Where(p => p.IsReminded).OrderByDescending(p => p.Year).ThenBy(p => p.Id.Value, StringComparer.Ordinal))
@@ -50,7 +50,7 @@ public sealed class AgencyPages(PlanStore plans, AgencyStore agencies, Completio
                 .Where(r => tasks.ContainsKey(r.TaskKey))
                 .GroupBy(r => r.Quarter)
                 .OrderBy(g => g.Key)
-                .Select(g => new QuarterView(QuarterHeading(g.Key),
+                .Select(g => new QuarterView(Quarters.Heading(g.Key),
                     g.OrderBy(r => order[r.TaskKey]).Select(r => Row(r, tasks[r.TaskKey], new TaskRef(plan.Id, r.TaskKey), token, today, about)).ToList()))
                 .ToList();
             var categories = rows.Select(r => Progress.Of(r.Due, r.Completion?.On, today)).ToList();
@@ -137,14 +137,6 @@ public sealed class AgencyPages(PlanStore plans, AgencyStore agencies, Completio
         return $"{Clock.Format(local.TimeOfDay)} ngày {VietnamTime.ShortDate(local.Date)}";
     }
 
-    private static string QuarterHeading(int quarter) => quarter switch
-    {
-        1 => "Quý I",
-        2 => "Quý II",
-        3 => "Quý III",
-        4 => "Quý IV",
-        _ => "Cả năm",
-    };
 }
 
 /// <summary>Why a link or a form cannot be used.</summary>

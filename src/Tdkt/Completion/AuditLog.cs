@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using NodaTime;
-using Tdkt.Plans;
 using Tdkt.Storage;
 
 namespace Tdkt.Completion;
@@ -14,7 +13,7 @@ public sealed record AuditEntry(string Plan, string Assignment, string Action, I
 /// </summary>
 public sealed class AuditLog(StorageTables tables)
 {
-    public const string Prefix = PlanStore.RecordsAfter + "audit-";
+    public const string Prefix = AssignmentRows.AuditPrefix;
 
     public static class Actions
     {
@@ -26,7 +25,7 @@ public sealed class AuditLog(StorageTables tables)
     public static TableEntity Row(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new TableEntity(entry.Plan, $"{Prefix}{entry.At.ToUnixTimeTicks():D19}-{entry.Action}-{entry.Assignment}")
+        return new TableEntity(entry.Plan, AssignmentRows.AuditRowKey(entry.At.ToUnixTimeTicks(), entry.Action, entry.Assignment))
         {
             ["Assignment"] = entry.Assignment,
             ["Action"] = entry.Action,
@@ -43,8 +42,8 @@ public sealed class AuditLog(StorageTables tables)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        var from = $"{Prefix}{Math.Max(0, since.ToUnixTimeTicks()):D19}";
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {from} and RowKey lt {Prefix[..^1] + "."}");
+        var from = AssignmentRows.AuditFrom(Math.Max(0, since.ToUnixTimeTicks()));
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {from} and RowKey lt {AssignmentRows.AuditEnd}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Assignment"], cancellationToken: cancellationToken))
         {
             if (row.GetString("Assignment") is { Length: > 0 } assignment)
@@ -60,8 +59,7 @@ public sealed class AuditLog(StorageTables tables)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         var list = new List<AuditEntry>();
-        // Keys with the prefix: from "~audit-" up to "~audit." ('.' follows '-').
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {Prefix} and RowKey lt {Prefix[..^1] + "."}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {Prefix} and RowKey lt {AssignmentRows.AuditEnd}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             list.Add(new AuditEntry(plan, row.GetString("Assignment"), row.GetString("Action"), Instant.FromDateTimeOffset(row.GetDateTimeOffset("At")!.Value),

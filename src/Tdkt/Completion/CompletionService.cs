@@ -33,14 +33,14 @@ public enum UndoOutcome
 /// administrator's reopening: each change goes to the assignment row first (the truth, with its ETag), then to
 /// the due-date index and the audit, both of which a repeated request brings up to date.
 /// </summary>
-public sealed class CompletionService(CompletionStore store, PlanStore plans, IClock clock)
+public sealed class CompletionService(CompletionStore store, PlanStore plans, VietnamClock clock)
 {
     public static readonly Duration UndoWindow = Duration.FromMinutes(15);
     public const int MaxNameLength = 100;
     public const int MaxNoteLength = 1000;
 
     /// <summary>Today in Vietnam, by the injected clock.</summary>
-    public LocalDate Today => VietnamTime.Today(clock);
+    public LocalDate Today => clock.Today;
 
     /// <summary>The earliest completion date an administrator may give for a plan of <paramref name="year"/> (work often starts the year before).</summary>
     public static LocalDate EarliestCompletion(int year) => new(year - 1, 1, 1);
@@ -83,14 +83,14 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, IC
 
     /// <summary>Whether the agency may still undo this completion: made through its link, less than <see cref="UndoWindow"/> ago.</summary>
     public bool CanUndo(AssignmentRecord record) =>
-        record?.Completion is { Via: CompletionVia.Link } c && clock.GetCurrentInstant() - c.At <= UndoWindow;
+        record?.Completion is { Via: CompletionVia.Link } c && clock.Now - c.At <= UndoWindow;
 
     public async Task<(UndoOutcome Outcome, AssignmentRecord? Record)> UndoAsync(string agency, TaskRef task, string? clientIp, string? userAgent,
         CancellationToken cancellationToken)
     {
         var key = task.AssignmentKey(agency);
         var (cleared, record) = await store.ClearAsync(task.Plan.Value, key, CanUndo,
-            r => new AuditEntry(task.Plan.Value, key, AuditLog.Actions.Undo, clock.GetCurrentInstant(), r.Completion?.By, null, clientIp, userAgent), cancellationToken);
+            r => new AuditEntry(task.Plan.Value, key, AuditLog.Actions.Undo, clock.Now, r.Completion?.By, null, clientIp, userAgent), cancellationToken);
         if (record is null || record.Removed)
         {
             return (UndoOutcome.NotHeld, null);
@@ -115,13 +115,13 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, IC
             return [];
         }
         var candidates = agency is not null
-            ? [$"{taskKey}--{agency}"]
+            ? [new Storage.AssignmentKey(taskKey, agency).Value]
             : (await store.OfTaskAsync(plan.Value, taskKey, cancellationToken)).Where(r => r.Done).Select(r => r.Key).ToList();
         var reopened = new List<string>();
         foreach (var key in candidates)
         {
             var (cleared, _) = await store.ClearAsync(plan.Value, key, _ => true,
-                _ => new AuditEntry(plan.Value, key, AuditLog.Actions.Reopen, clock.GetCurrentInstant(), by, Clean(reason, MaxNoteLength, false), null, null),
+                _ => new AuditEntry(plan.Value, key, AuditLog.Actions.Reopen, clock.Now, by, Clean(reason, MaxNoteLength, false), null, null),
                 cancellationToken);
             if (cleared)
             {
@@ -137,7 +137,7 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, IC
     /// </summary>
     private async Task<Plan?> ActivePlanAsync(PlanId id, CancellationToken cancellationToken)
     {
-        var now = clock.GetCurrentInstant();
+        var now = clock.Now;
         if (activePlans.TryGetValue(id.Value, out var known) && now - known.At < PlanCacheFor)
         {
             return known.Plan;

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
-using Tdkt.Plans;
 using Tdkt.Reminders;
 using Tdkt.Storage;
 
@@ -46,7 +45,8 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         var list = new List<AssignmentRecord>();
         // Row keys task--agency sort together; '.' is the character after '-'.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {taskKey + "--"} and RowKey lt {taskKey + "-."}");
+        var (from, to) = AssignmentKey.RangeOf(taskKey);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {from} and RowKey lt {to}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (Read(row) is { Removed: false } record)
@@ -78,7 +78,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
         var at = clock.GetCurrentInstant();
         var update = new TableEntity(plan, assignmentKey)
         {
-            ["Status"] = "done",
+            ["Status"] = AssignmentRows.DoneStatus,
             ["CompletedOn"] = LocalDatePattern.Iso.Format(on),
             ["CompletedAt"] = at.ToDateTimeOffset(),
             ["CompletedBy"] = input.By,
@@ -166,14 +166,13 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
         }
     }
 
-    private static string Marker(string assignmentKey) => $"{PlanStore.RecordsAfter}done-{assignmentKey}";
+    private static string Marker(string assignmentKey) => AssignmentRows.DoneMarker(AssignmentKey.Parse(assignmentKey));
 
     private static AssignmentRecord Read(TableEntity row)
     {
-        var split = row.RowKey.IndexOf("--", StringComparison.Ordinal);
-        var done = row.GetString("Status") == "done";
+        var done = AssignmentRows.IsDone(row);
         return new AssignmentRecord(
-            row.PartitionKey, row.RowKey, split > 0 ? row.RowKey[..split] : row.RowKey, row.GetString("TaskNumber") ?? "", row.GetString("Agency") ?? "",
+            row.PartitionKey, row.RowKey, AssignmentKey.TryParse(row.RowKey)?.TaskKey ?? row.RowKey, row.GetString("TaskNumber") ?? "", row.GetString("Agency") ?? "",
             row.GetBoolean("IsLead") == true, row.GetInt32("Quarter") ?? 0, Date(row, "Due") ?? default, row.GetBoolean("Removed") == true,
             done
                 ? new CompletionInfo(Date(row, "CompletedOn") ?? default,

@@ -10,7 +10,7 @@ public readonly record struct TaskRef(PlanId Plan, string TaskKey)
     /// <summary>The id of the task's section on the agency page.</summary>
     public string Anchor => $"nv-{Plan.Value}-{TaskKey}";
 
-    public string AssignmentKey(string agency) => $"{TaskKey}--{agency}";
+    public string AssignmentKey(string agency) => new Storage.AssignmentKey(TaskKey, agency).Value;
 
     public static TaskRef? Parse(string? text)
     {

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
@@ -26,7 +25,7 @@ public sealed class HealthCheck(TableServiceClient tables, AppInfo app, IClock c
             storage = "ok";
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested
-            && ex is RequestFailedException or OperationCanceledException or HttpRequestException or AggregateException)
+            && Storage.StorageFailure.IsStorage(ex))
         {
             storage = "unreachable";
         }

@@ -2,16 +2,13 @@ using NodaTime;
 
 namespace Tdkt.Hosting;
 
-/// <summary>Every date the product reasons about is a local date in Vietnam (UTC+7, no DST).</summary>
+/// <summary>
+/// Every date the product reasons about is a local date in Vietnam (UTC+7, no DST): the zone, and how dates read in
+/// the product's Vietnamese text (the one dd/MM/yyyy formatter). Today's date comes from <see cref="VietnamClock"/>.
+/// </summary>
 public static class VietnamTime
 {
     public static DateTimeZone Zone { get; } = DateTimeZoneProviders.Tzdb["Asia/Ho_Chi_Minh"];
-
-    public static LocalDate Today(IClock clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return clock.GetCurrentInstant().InZone(Zone).Date;
-    }
 
     /// <summary>"Thứ Sáu, 31/03/2023": how a date reads in the product's Vietnamese text.</summary>
     public static string Format(LocalDate date) => $"{Weekday(date.DayOfWeek)}, {ShortDate(date)}";

@@ -1,19 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using NodaTime;
-using NodaTime.Text;
 
 namespace Tdkt.Input;
 
 /// <summary>Text hygiene for Vietnamese input: NFC, whitespace, and ASCII slugs for storage keys.</summary>
 public static partial class VietnameseText
 {
-    private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("dd'/'MM'/'uuuu");
-
-    /// <summary>A date as Vietnamese documents write it: 15/01/2023.</summary>
-    public static string Date(LocalDate date) => DatePattern.Format(date);
-
     /// <summary>NFC-normalised, with every run of white space folded to one space and the ends trimmed.</summary>
     public static string Clean(string text)
     {

@@ -70,7 +70,7 @@ public sealed class LinkTokens
         {
             return forged;
         }
-        var today = Hosting.VietnamTime.Today(clock);
+        var today = clock.GetCurrentInstant().InZone(Hosting.VietnamTime.Zone).Date;
         return new LinkVerification(today <= fields.Expires ? LinkCheck.Valid : LinkCheck.Expired, fields.Agency, fields.Expires);
     }
 

@@ -153,7 +153,7 @@ public sealed partial class MailDispatcher(
                 var pass = await DispatchPendingAsync(concurrency, cancellationToken);
                 onPass?.Invoke(pass);
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException or IOException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Storage.StorageFailure.IsStorage(ex))
             {
                 // Storage unreachable (the SDK reports a transport failure after its retries as an AggregateException).
                 LogPassFailed(ex.Message.Split('\n')[0]);

@@ -8,17 +8,14 @@ namespace Tdkt.Plans;
 /// <summary>Reads Vietnamese deadline phrases. See docs/decisions/0002-deadline-phrases.md.</summary>
 public static partial class DeadlineRules
 {
-    private static readonly string[] QuarterNames = ["I", "II", "III", "IV"];
 
-    /// <summary>The label a quarter section carries in a published plan ("QUÝ III").</summary>
-    public static string QuarterPhrase(int quarter) => "QUÝ " + QuarterNames[quarter - 1];
 
     public static Deadline EndOfQuarter(int quarter, int year, string? phrase = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(quarter, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(quarter, 4);
         var lastMonth = new YearMonth(year, quarter * 3);
-        return new Deadline(DeadlineRule.EndOfQuarter, phrase ?? QuarterPhrase(quarter), lastMonth.OnDayOfMonth(CalendarSystem.Iso.GetDaysInMonth(year, quarter * 3)));
+        return new Deadline(DeadlineRule.EndOfQuarter, phrase ?? Quarters.Section(quarter), lastMonth.OnDayOfMonth(CalendarSystem.Iso.GetDaysInMonth(year, quarter * 3)));
     }
 
     /// <summary>Parses a phrase written as a task's deadline; <paramref name="error"/> says why not when it returns null.</summary>
@@ -28,7 +25,7 @@ public static partial class DeadlineRules
         if (QuarterSection().Match(clean) is { Success: true } q)
         {
             error = null;
-            return EndOfQuarter(Array.IndexOf(QuarterNames, q.Groups["q"].Value.ToUpperInvariant()) + 1, planYear, clean);
+            return EndOfQuarter(Quarters.FromRoman(q.Groups["q"].Value)!.Value, planYear, clean);
         }
         var deadline = Find(clean, planYear, anywhere: false, out error);
         if (deadline is null)

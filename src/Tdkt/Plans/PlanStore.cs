@@ -39,7 +39,7 @@ public sealed record PlanSummary(PlanId Id, string Number, string Title, int Yea
 /// (docs/decisions/0003-plan-import-commit-marker.md). Re-saving an identical plan writes nothing, and
 /// completion fields on assignments are never touched by a save.
 /// </summary>
-public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock clock)
+public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamClock clock)
 {
     private const string PlanPartition = "plan";
 
@@ -78,7 +78,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
 
         row["Pending"] = false;
         row["Hash"] = hash;
-        row["SavedAt"] = clock.GetCurrentInstant().ToDateTimeOffset();
+        row["SavedAt"] = clock.Now.ToDateTimeOffset();
         await plans.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
         return existing.HasValue ? PlanSaveOutcome.Updated : PlanSaveOutcome.Created;
     }
@@ -156,7 +156,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
         var update = new TableEntity(PlanPartition, id.Value) { ["Status"] = status.ToString() };
         if (status == PlanStatus.Active && row.Value!.GetString("Status") != nameof(PlanStatus.Active))
         {
-            update["ActivatedOn"] = LocalDatePattern.Iso.Format(VietnamTime.Today(clock));
+            update["ActivatedOn"] = LocalDatePattern.Iso.Format(clock.Today);
         }
         await plans.UpdateEntityAsync(update, row.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
         return true;
@@ -180,29 +180,22 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
     private static LocalDate? Date(TableEntity row, string column) =>
         row.GetString(column) is { } text && LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value : null;
 
-    public static string AssignmentKey(PlanTask task, AgencyId agency) => $"{task.Key}--{agency.Value}";
-
-    /// <summary>
-    /// Row keys from here on in an Assignments partition are completion records (markers and audit, written with
-    /// the assignment in one transaction), not assignments: '~' sorts after every slug character.
-    /// </summary>
-    public const string RecordsAfter = "~";
+    public static string AssignmentKey(PlanTask task, AgencyId agency) => new Storage.AssignmentKey(task.Key, agency.Value).Value;
 
     /// <summary>A plan's current (not removed) assignments, optionally of one quarter only, with their completion.</summary>
     public async IAsyncEnumerable<DueEntry> AssignmentsAsync(PlanId id, int? quarter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         var filter = quarter is { } q
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey lt {RecordsAfter} and Quarter eq {q}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey lt {RecordsAfter}");
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey lt {AssignmentRows.RecordsAfter} and Quarter eq {q}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey lt {AssignmentRows.RecordsAfter}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (row.GetBoolean("Removed") == true)
             {
                 continue;
             }
-            var split = row.RowKey.IndexOf("--", StringComparison.Ordinal);
-            yield return new DueEntry(id.Value, row.RowKey[..split], row.GetString("TaskNumber"), row.GetString("Agency"), row.GetInt32("Quarter") ?? 0,
+            yield return new DueEntry(id.Value, Storage.AssignmentKey.Parse(row.RowKey).TaskKey, row.GetString("TaskNumber"), row.GetString("Agency"), row.GetInt32("Quarter") ?? 0,
                 Date(row, "Due") ?? default, IsDone(row), Date(row, "CompletedOn"));
         }
     }
@@ -248,19 +241,19 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, IClock cl
         var dueNow = current.ToDictionary(e => e.RowKey, e => e.Due, StringComparer.Ordinal);
         var stale = existing.Values
             .Where(old => old.GetBoolean("Removed") != true && old.GetString("Due") is { } due)
-            .Select(old => (Due: LocalDatePattern.Iso.Parse(old.GetString("Due")).Value, RowKey: DueEntry.RowKeyFor(plan.Id.Value, old.RowKey)))
+            .Select(old => (Due: LocalDatePattern.Iso.Parse(old.GetString("Due")).Value, RowKey: Storage.AssignmentKey.Parse(old.RowKey).IndexRowKey(plan.Id.Value)))
             .Where(old => !dueNow.TryGetValue(old.RowKey, out var due) || due != old.Due)
             .ToList();
         await dueIndex.WriteAsync(current, stale, written, cancellationToken);
     }
 
-    public static bool IsDone(TableEntity assignment) => assignment?.GetString("Status") == "done";
+    public static bool IsDone(TableEntity assignment) => AssignmentRows.IsDone(assignment);
 
     private static async Task<Dictionary<string, TableEntity>> ReadExistingAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         // Tasks and assignments only: the completion records after them in the partition are not the plan's rows.
-        await foreach (var old in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {RecordsAfter}"),
+        await foreach (var old in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {AssignmentRows.RecordsAfter}"),
             select: ["RowKey", "Removed", "Due", "Status"], cancellationToken: cancellationToken))
         {
             existing[old.RowKey] = old;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NodaTime;
-using Tdkt.Input;
+using Tdkt.Hosting;
 
 namespace Tdkt.Plans;
 
@@ -30,7 +30,7 @@ public static partial class RollForward
             var content = ShiftYears(task.Content, plan.Year, shift);
             Note(task.Number, "content", task.Content, content);
             var deadline = Move(task.Deadline, plan.Year, year, shift);
-            Note(task.Number, "deadline", $"{task.Deadline.Phrase} ({VietnameseText.Date(task.Deadline.Due)})", $"{deadline.Phrase} ({VietnameseText.Date(deadline.Due)})");
+            Note(task.Number, "deadline", $"{task.Deadline.Phrase} ({VietnamTime.ShortDate(task.Deadline.Due)})", $"{deadline.Phrase} ({VietnamTime.ShortDate(deadline.Due)})");
             return task with { Content = content, Deadline = deadline };
         }).ToValueList();
         var draft = plan with
@@ -42,7 +42,7 @@ public static partial class RollForward
             Status = PlanStatus.Draft,
             Tasks = tasks,
         };
-        Note("", "issuedOn", VietnameseText.Date(plan.IssuedOn), VietnameseText.Date(draft.IssuedOn) + " (cần sửa theo văn bản mới)");
+        Note("", "issuedOn", VietnamTime.ShortDate(plan.IssuedOn), VietnamTime.ShortDate(draft.IssuedOn) + " (cần sửa theo văn bản mới)");
         return (draft, changes);
 
         void Note(string task, string field, string before, string after)

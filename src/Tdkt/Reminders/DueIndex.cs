@@ -10,10 +10,10 @@ namespace Tdkt.Reminders;
 /// <remarks><see cref="CompletedOn"/> is known only when read from the assignment row itself.</remarks>
 public sealed record DueEntry(string Plan, string TaskKey, string TaskNumber, string Agency, int Quarter, LocalDate Due, bool Done, LocalDate? CompletedOn = null)
 {
-    public string RowKey => RowKeyFor(Plan, $"{TaskKey}--{Agency}");
+    public string RowKey => new AssignmentKey(TaskKey, Agency).IndexRowKey(Plan);
 
     /// <summary>The index row of an assignment row (whose key is task--agency).</summary>
-    public static string RowKeyFor(string plan, string assignmentKey) => $"{plan}~{assignmentKey}";
+    public static string RowKeyFor(string plan, string assignmentKey) => AssignmentKey.Parse(assignmentKey).IndexRowKey(plan);
 }
 
 /// <summary>

@@ -6,7 +6,7 @@ using Tdkt.Plans;
 namespace Tdkt.Reports;
 
 /// <summary>Computes a plan's progress report from its assignments (one partition read).</summary>
-public sealed class PlanReports(PlanStore plans, AgencyStore agencies, IClock clock)
+public sealed class PlanReports(PlanStore plans, AgencyStore agencies, VietnamClock clock)
 {
     public const string AllAgencies = "Tổng cộng";
 
@@ -17,7 +17,7 @@ public sealed class PlanReports(PlanStore plans, AgencyStore agencies, IClock cl
         {
             return null;
         }
-        var date = asOf ?? VietnamTime.Today(clock);
+        var date = asOf ?? clock.Today;
         var directory = await agencies.LoadAsync(cancellationToken);
         var cells = new Dictionary<(string Agency, int Quarter), ProgressCounts>();
         await foreach (var a in plans.AssignmentsAsync(id, null, cancellationToken))

@@ -4,6 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Tdkt.Hosting;
 using Tdkt.Pages;
+using Tdkt.Plans;
 
 namespace Tdkt.Reports;
 
@@ -106,9 +107,9 @@ public sealed class ReportFormats(PageTemplates templates)
         var tables = new List<ReportTableView>
         {
             new("Theo cơ quan (cả năm)", [.. report.ByAgency.Select(l => Row(l, l.AgencyName)), Row(report.Total, PlanReports.AllAgencies, isTotal: true)]),
-            new("Theo quý", [.. report.ByQuarter.Select(l => Row(l, Quarter(l.Quarter))), Row(report.Total, "Cả năm", isTotal: true)]),
+            new("Theo quý", [.. report.ByQuarter.Select(l => Row(l, Quarters.Heading(l.Quarter))), Row(report.Total, "Cả năm", isTotal: true)]),
         };
-        tables.AddRange(report.ByQuarter.Select(q => new ReportTableView($"{Quarter(q.Quarter)}: theo cơ quan",
+        tables.AddRange(report.ByQuarter.Select(q => new ReportTableView($"{Quarters.Heading(q.Quarter)}: theo cơ quan",
             [.. report.ByAgencyAndQuarter.Where(l => l.Quarter == q.Quarter).Select(l => Row(l, l.AgencyName)), Row(q, PlanReports.AllAgencies, isTotal: true)])));
         return templates.Render("report.html.liquid", new ReportView(
             $"Báo cáo tiến độ: Kế hoạch số {report.Number}",
@@ -122,17 +123,7 @@ public sealed class ReportFormats(PageTemplates templates)
     {
         var c = line.Counts;
         string P(ProgressCategory category) => c.Percent(category).ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',') + " %";
-        return new ReportRowView(label, Quarter(line.Quarter), c.DoneOnTime, P(ProgressCategory.DoneOnTime), c.DoneLate, P(ProgressCategory.DoneLate),
+        return new ReportRowView(label, Quarters.Heading(line.Quarter), c.DoneOnTime, P(ProgressCategory.DoneOnTime), c.DoneLate, P(ProgressCategory.DoneLate),
             c.OpenInTime, P(ProgressCategory.OpenInTime), c.OpenOverdue, P(ProgressCategory.OpenOverdue), c.Total, isTotal);
     }
-
-    private static string Quarter(int? quarter) => quarter switch
-    {
-        1 => "Quý I",
-        2 => "Quý II",
-        3 => "Quý III",
-        4 => "Quý IV",
-        null => "Cả năm",
-        _ => $"Quý {quarter}",
-    };
 }

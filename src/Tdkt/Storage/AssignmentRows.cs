@@ -51,7 +51,11 @@ public static class AssignmentRows
     /// <summary>The completion marker of an assignment: present exactly while it is done.</summary>
     public static string DoneMarker(AssignmentKey key) => $"{RecordsAfter}done-{key.Value}";
 
-    public static string AuditRowKey(long ticks, string action, string assignment) => $"{AuditPrefix}{ticks:D19}-{action}-{assignment}";
+    /// <summary>"~audit-{ticks, 19 digits}-{action}-{assignment}": audit rows sort by time.</summary>
+    public static string AuditRowKey(long ticks, string action, string assignment) => $"{AuditFrom(ticks)}-{action}-{assignment}";
+
+    /// <summary>The first audit row key at or after <paramref name="ticks"/>.</summary>
+    public static string AuditFrom(long ticks) => $"{AuditPrefix}{ticks:D19}";
 
     public static bool IsDone(TableEntity? assignment) => assignment?.GetString("Status") == DoneStatus;
 }

@@ -90,7 +90,7 @@ public sealed class SweepCommandTests(LocalServices services)
     [Fact]
     public async Task Status_shows_todays_sweep_run_and_the_outbox_by_state()
     {
-        var today = Tdkt.Hosting.VietnamTime.Today(NodaTime.SystemClock.Instance);
+        var today = new Tdkt.Hosting.VietnamClock(NodaTime.SystemClock.Instance).Today;
         Assert.Equal(0, (await CliProcess.RunAsync(environment, "sweep")).ExitCode);
 
         var status = await CliProcess.RunAsync(environment, "status");

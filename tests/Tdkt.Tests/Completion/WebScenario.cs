@@ -83,7 +83,7 @@ public sealed partial class WebScenario : IAsyncDisposable
     /// <summary>The page path of an agency's link as a digest sent today carries it.</summary>
     public string PagePath(string agency)
     {
-        var link = Get<AgencyLinks>().LinkFor(agency, Hosting.VietnamTime.Today(Clock))!;
+        var link = Get<AgencyLinks>().LinkFor(agency, new Hosting.VietnamClock(Clock).Today)!;
         return new Uri(link).AbsolutePath.TrimStart('/');
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using Tdkt.Agencies;
+using Tdkt.Hosting;
 using Tdkt.Input;
 
 namespace Tdkt.Plans.Import;
@@ -153,7 +154,7 @@ public static class PlanBuilder
         if (deadline is not null && year > 0 && deadline.Due.Year != year)
         {
             Error(task.Deadline is null ? "content" : "deadline",
-                $"Thời hạn “{deadline.Phrase}” ({VietnameseText.Date(deadline.Due)}) nằm ngoài năm kế hoạch {year}.");
+                $"Thời hạn “{deadline.Phrase}” ({VietnamTime.ShortDate(deadline.Due)}) nằm ngoài năm kế hoạch {year}.");
         }
         if (deadline is not null && task.Due is { Length: > 0 } stated)
         {
@@ -164,7 +165,7 @@ public static class PlanBuilder
             }
             else if (parsed.Value != deadline.Due)
             {
-                Error("due", $"Hạn ghi là {VietnameseText.Date(parsed.Value)} nhưng “{deadline.Phrase}” có nghĩa là {VietnameseText.Date(deadline.Due)}; sửa một trong hai.");
+                Error("due", $"Hạn ghi là {VietnamTime.ShortDate(parsed.Value)} nhưng “{deadline.Phrase}” có nghĩa là {VietnamTime.ShortDate(deadline.Due)}; sửa một trong hai.");
             }
         }
 

@@ -37,7 +37,7 @@ public static partial class PublishedPlanParser
                     var first = Strip(row.Cells[0]);
                     if (QuarterRow().Match(first) is { Success: true } q)
                     {
-                        quarter = Array.IndexOf(["I", "II", "III", "IV"], q.Groups["q"].Value.ToUpperInvariant()) + 1;
+                        quarter = Quarters.FromRoman(q.Groups["q"].Value) ?? 0;
                     }
                     else if (TaskNumber().IsMatch(first))
                     {
