@@ -1,5 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
-using Tdkt.Reminders;
+using Tdkt.Scheduling;
 
 namespace Tdkt.Functions.Reminders;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NCrontab;
 using NodaTime;
 using Tdkt.Hosting;
-using Tdkt.Reminders;
+using Tdkt.Scheduling;
 using Tdkt.Storage;
 
 namespace Tdkt.SelfHost;

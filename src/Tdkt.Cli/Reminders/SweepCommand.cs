@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using Tdkt.Hosting;
 using Tdkt.Reminders;
+using Tdkt.Scheduling;
 
 namespace Tdkt.Cli.Reminders;
 

@@ -10,7 +10,7 @@ using Tdkt.Hosting;
 using Tdkt.Links;
 using Tdkt.Mail;
 using Tdkt.Plans;
-using Tdkt.Reminders;
+using Tdkt.Scheduling;
 using Tdkt.SelfHost;
 using Tdkt.Storage;
 

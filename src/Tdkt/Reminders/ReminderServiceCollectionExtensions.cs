@@ -23,8 +23,10 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<SweepRuns>();
         services.TryAddSingleton<WeeklySummaries>();
+        services.TryAddSingleton<SweepReader>();
+        services.TryAddSingleton<SweepPlanner>();
         services.TryAddSingleton<ReminderSweep>();
-        services.TryAddSingleton<DailySweep>();
+        services.TryAddSingleton<Scheduling.DailySweep>();
         return services;
     }
 }

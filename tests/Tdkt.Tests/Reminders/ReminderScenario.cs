@@ -63,7 +63,8 @@ public sealed class ReminderScenario : IAsyncDisposable
     public Task<SweepResult> RunAsync(string date, bool dryRun = false)
     {
         At(D(date));
-        return Sweep.RunAsync(D(date), dryRun, "test", TestContext.Current.CancellationToken);
+        // As the hosts run it: index repair first, then the sweep.
+        return Provider.GetRequiredService<Scheduling.DailySweep>().RunAsync(D(date), dryRun, "test", null, TestContext.Current.CancellationToken);
     }
 
     public async Task CompleteAsync(string taskNumber, string agency, string on)

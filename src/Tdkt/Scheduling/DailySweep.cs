@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Tdkt.Completion;
+using Tdkt.Hosting;
+using Tdkt.Reminders;
+
+namespace Tdkt.Scheduling;
+
+/// <summary>What started a sweep, as its run record keeps it.</summary>
+public static class SweepTriggers
+{
+    public const string Timer = "timer";
+
+    /// <summary>The timer fired late (the host was down at the scheduled time); missed days are covered.</summary>
+    public const string TimerPastDue = "timer-past-due";
+
+    public const string Cli = "cli";
+
+    /// <summary>The self-hosted server's first sweep at start.</summary>
+    public const string SelfHostStart = "tdkt-up";
+}
+
+/// <summary>
+/// The use case "sweep a day", as every host calls it: the timer and the self-hosted scheduler sweep today in
+/// Vietnam, <c>tdkt sweep</c> any date. On a working day (not a dry run) it first sets right the due-date index rows
+/// an interrupted completion left behind (<see cref="IndexRepair"/>), then sweeps (<see cref="ReminderSweep"/>).
+/// Firing twice, or late, is safe: digests are keyed by (agency, date) and written insert-if-absent, and missed
+/// days are covered by the next run.
+/// </summary>
+public sealed partial class DailySweep(ReminderSweep sweep, IndexRepair repair, SweepRuns runs, ReminderRules rules, VietnamClock clock, ILogger<DailySweep> logger)
+{
+    public Task<SweepResult> RunTodayAsync(string trigger, CancellationToken cancellationToken) =>
+        RunAsync(clock.Today, dryRun: false, trigger, null, cancellationToken);
+
+    public async Task<SweepResult> RunAsync(LocalDate date, bool dryRun, string trigger, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        var repaired = 0;
+        if (!dryRun && rules.Calendar.IsWorkingDay(date))
+        {
+            (_, repaired) = await repair.RunAsync(await RepairSinceAsync(date, cancellationToken), cancellationToken);
+            if (repaired > 0)
+            {
+                LogIndexRepaired(DueIndex.Key(date), repaired);
+            }
+        }
+        return await sweep.RunAsync(date, dryRun, trigger, progress, repaired, cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes since the start of the day of the last successful run (a completion during that run may have been
+    /// read before its index write), or over the catch-up month when there is none.
+    /// </summary>
+    private async Task<Instant> RepairSinceAsync(LocalDate date, CancellationToken cancellationToken)
+    {
+        var last = await runs.LastSucceededBeforeAsync(date, cancellationToken) ?? date.PlusDays(-SweepRuns.CatchUpDays);
+        return last.AtStartOfDayInZone(VietnamTime.Zone).ToInstant();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Sweep {Date}: {Repaired} due-date index rows disagreed with their assignment (a completion, undo or reopen interrupted before its index write) and were set right")]
+    private partial void LogIndexRepaired(string date, int repaired);
+}
