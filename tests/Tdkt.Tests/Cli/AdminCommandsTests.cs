@@ -9,7 +9,7 @@ using Tdkt.Tests.Reminders;
 
 namespace Tdkt.Tests.Cli;
 
-/// <summary>`tdkt report`, `tdkt task`, `tdkt link` and `tdkt outbox` as separate processes against the test Azurite.</summary>
+/// <summary>`tdkt report`, `tdkt task`, `tdkt link` and `tdkt outbox`, run in process, against the test Azurite.</summary>
 public sealed class AdminCommandsTests(LocalServices services)
 {
     private Dictionary<string, string> Environment(ReminderScenario scenario) => new()
@@ -29,11 +29,11 @@ public sealed class AdminCommandsTests(LocalServices services)
         var env = Environment(scenario);
         var csvFile = Path.Combine(Path.GetTempPath(), $"bao-cao-{Guid.NewGuid():N}.csv");
 
-        var text = await CliProcess.RunAsync(env, "report", "2023-252-kh-ubnd", "--as-of", "2023-04-03");
-        var json = await CliProcess.RunAsync(env, "report", "2023-252-kh-ubnd", "--as-of", "2023-04-03", "--format", "json");
-        var csv = await CliProcess.RunAsync(env, "report", "2023-252-kh-ubnd", "--as-of", "2023-04-03", "--format", "csv", "--output", csvFile);
-        var unknown = await CliProcess.RunAsync(env, "report", "2023-999-kh-ubnd");
-        var badFormat = await CliProcess.RunAsync(env, "report", "2023-252-kh-ubnd", "--format", "pdf");
+        var text = await CliInProcess.RunAsync(env, "report", "2023-252-kh-ubnd", "--as-of", "2023-04-03");
+        var json = await CliInProcess.RunAsync(env, "report", "2023-252-kh-ubnd", "--as-of", "2023-04-03", "--format", "json");
+        var csv = await CliInProcess.RunAsync(env, "report", "2023-252-kh-ubnd", "--as-of", "2023-04-03", "--format", "csv", "--output", csvFile);
+        var unknown = await CliInProcess.RunAsync(env, "report", "2023-999-kh-ubnd");
+        var badFormat = await CliInProcess.RunAsync(env, "report", "2023-252-kh-ubnd", "--format", "pdf");
 
         Assert.Equal(0, text.ExitCode);
         Assert.Contains("Tính đến Thứ Hai, 03/04/2023.", text.StdOut, StringComparison.Ordinal);
@@ -57,16 +57,16 @@ public sealed class AdminCommandsTests(LocalServices services)
         var env = Environment(scenario);
         const string Plan = "2023-252-kh-ubnd";
 
-        var done = await CliProcess.RunAsync(env, "task", "complete", Plan, "1", "--agency", "so-noi-vu", "--on", "2023-03-20", "--by", "Phòng TĐKT", "--note", "Báo cáo số 12/BC-SNV");
-        var again = await CliProcess.RunAsync(env, "task", "complete", Plan, "1", "--agency", "so-noi-vu");
-        var late = await CliProcess.RunAsync(env, "task", "complete", Plan, "III.1", "--agency", "so-tai-chinh", "--on", "2023-04-10", "--json");
-        var future = await CliProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-noi-vu", "--on", "2099-01-01");
-        var badDate = await CliProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-noi-vu", "--on", "20/03/2023");
-        var mistyped = await CliProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-noi-vu", "--on", "2013-03-20");
-        var notHeld = await CliProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-khong-co");
-        var noTask = await CliProcess.RunAsync(env, "task", "complete", Plan, "99", "--agency", "so-noi-vu");
-        var reopen = await CliProcess.RunAsync(env, "task", "reopen", Plan, "1", "--agency", "so-noi-vu", "--reason", "Báo cáo thiếu số liệu");
-        var reopenAgain = await CliProcess.RunAsync(env, "task", "reopen", Plan, "1", "--agency", "so-noi-vu", "--reason", "Lần nữa");
+        var done = await CliInProcess.RunAsync(env, "task", "complete", Plan, "1", "--agency", "so-noi-vu", "--on", "2023-03-20", "--by", "Phòng TĐKT", "--note", "Báo cáo số 12/BC-SNV");
+        var again = await CliInProcess.RunAsync(env, "task", "complete", Plan, "1", "--agency", "so-noi-vu");
+        var late = await CliInProcess.RunAsync(env, "task", "complete", Plan, "III.1", "--agency", "so-tai-chinh", "--on", "2023-04-10", "--json");
+        var future = await CliInProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-noi-vu", "--on", "2099-01-01");
+        var badDate = await CliInProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-noi-vu", "--on", "20/03/2023");
+        var mistyped = await CliInProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-noi-vu", "--on", "2013-03-20");
+        var notHeld = await CliInProcess.RunAsync(env, "task", "complete", Plan, "2", "--agency", "so-khong-co");
+        var noTask = await CliInProcess.RunAsync(env, "task", "complete", Plan, "99", "--agency", "so-noi-vu");
+        var reopen = await CliInProcess.RunAsync(env, "task", "reopen", Plan, "1", "--agency", "so-noi-vu", "--reason", "Báo cáo thiếu số liệu");
+        var reopenAgain = await CliInProcess.RunAsync(env, "task", "reopen", Plan, "1", "--agency", "so-noi-vu", "--reason", "Lần nữa");
 
         Assert.Equal((0, "Đã ghi nhận Sở Nội vụ hoàn thành nhiệm vụ số 1 ngày 20/03/2023 (đúng hạn, hạn 31/03/2023)."), (done.ExitCode, done.StdOut.Trim()));
         Assert.Equal((1, "tdkt: Sở Nội vụ đã được ghi nhận hoàn thành nhiệm vụ số 1 ngày 20/03/2023 (Phòng TĐKT) từ trước; muốn sửa ngày thì mở lại nhiệm vụ rồi ghi nhận lại."),
@@ -98,9 +98,9 @@ public sealed class AdminCommandsTests(LocalServices services)
         await using var scenario = await ReminderScenario.StartAsync(services);
         var env = Environment(scenario);
 
-        var link = await CliProcess.RunAsync(env, "link", "so-noi-vu");
-        var unknown = await CliProcess.RunAsync(env, "link", "so-noi-vuu");
-        var unconfigured = await CliProcess.RunAsync(new Dictionary<string, string>(env) { ["Tdkt__Links__BaseUrl"] = "" }, "link", "so-noi-vu");
+        var link = await CliInProcess.RunAsync(env, "link", "so-noi-vu");
+        var unknown = await CliInProcess.RunAsync(env, "link", "so-noi-vuu");
+        var unconfigured = await CliInProcess.RunAsync(new Dictionary<string, string>(env) { ["Tdkt__Links__BaseUrl"] = "" }, "link", "so-noi-vu");
 
         Assert.Equal(0, link.ExitCode);
         Assert.StartsWith("https://tdkt.example.org/api/a/", link.StdOut.Trim(), StringComparison.Ordinal);
@@ -118,9 +118,9 @@ public sealed class AdminCommandsTests(LocalServices services)
         await using var scenario = await ReminderScenario.StartAsync(services);
         var env = Environment(scenario);
 
-        var empty = await CliProcess.RunAsync(env, "outbox", "list", "--json");
-        var badKey = await CliProcess.RunAsync(env, "outbox", "retry", "2023-03-24/monthly/so-noi-vu");
-        var missing = await CliProcess.RunAsync(env, "outbox", "retry", "2023-03-24/daily/so-noi-vu");
+        var empty = await CliInProcess.RunAsync(env, "outbox", "list", "--json");
+        var badKey = await CliInProcess.RunAsync(env, "outbox", "retry", "2023-03-24/monthly/so-noi-vu");
+        var missing = await CliInProcess.RunAsync(env, "outbox", "retry", "2023-03-24/daily/so-noi-vu");
 
         Assert.Equal((0, "[]"), (empty.ExitCode, empty.StdOut.Trim()));
         Assert.Equal((2, "tdkt: “2023-03-24/monthly/so-noi-vu” không phải mã thư (YYYY-MM-DD/daily|weekly/cơ-quan)."), (badKey.ExitCode, badKey.StdErr.Trim()));

@@ -4,7 +4,7 @@ using Tdkt.Tests.Plans;
 
 namespace Tdkt.Tests.Cli;
 
-/// <summary>`tdkt mail send-test` and `tdkt dispatch` as separate processes against Azurite and smtp4dev.</summary>
+/// <summary>`tdkt mail send-test` and `tdkt dispatch`, run in process, against Azurite and smtp4dev.</summary>
 public sealed class MailCommandsTests(LocalServices services)
 {
     private readonly string sender = $"cli-{Guid.NewGuid():N}"[..16] + "@example.org";
@@ -21,7 +21,7 @@ public sealed class MailCommandsTests(LocalServices services)
     [Fact]
     public async Task Send_test_delivers_a_Vietnamese_sample_and_prints_the_servers_answer()
     {
-        var result = await CliProcess.RunAsync(Environment(), "mail", "send-test", "--to", "quan-tri@example.org");
+        var result = await CliInProcess.RunAsync(Environment(), "mail", "send-test", "--to", "quan-tri@example.org");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("Đã gửi thư thử tới quan-tri@example.org qua Smtp. Máy chủ trả lời: ", result.StdOut, StringComparison.Ordinal);
@@ -35,11 +35,11 @@ public sealed class MailCommandsTests(LocalServices services)
     public async Task Send_test_with_no_server_exits_1_naming_the_server_and_a_bad_address_exits_2()
     {
         var port = FreePort.Next();
-        var down = await CliProcess.RunAsync(Environment(port), "mail", "send-test", "--to", "quan-tri@example.org");
+        var down = await CliInProcess.RunAsync(Environment(port), "mail", "send-test", "--to", "quan-tri@example.org");
         Assert.Equal(1, down.ExitCode);
         Assert.StartsWith($"tdkt: chưa gửi được thư thử qua Smtp: Chưa gửi được qua SMTP 127.0.0.1:{port}", down.StdErr, StringComparison.Ordinal);
 
-        var bad = await CliProcess.RunAsync(Environment(), "mail", "send-test", "--to", "không phải địa chỉ");
+        var bad = await CliInProcess.RunAsync(Environment(), "mail", "send-test", "--to", "không phải địa chỉ");
         Assert.Equal(2, bad.ExitCode);
         Assert.Equal("tdkt: --to “không phải địa chỉ” không phải một địa chỉ thư", bad.StdErr.Trim());
     }
@@ -48,12 +48,12 @@ public sealed class MailCommandsTests(LocalServices services)
     public async Task Sweep_then_dispatch_from_the_command_line_sends_each_digest_once()
     {
         var environment = Environment();
-        Assert.Equal(0, (await CliProcess.RunAsync(environment, "plan", "import", Samples.PlanTextPath, "--agencies", Samples.DirectoryPath)).ExitCode);
-        Assert.Equal(0, (await CliProcess.RunAsync(environment, "plan", "activate", "2023-252-kh-ubnd")).ExitCode);
-        Assert.Equal(0, (await CliProcess.RunAsync(environment, "sweep", "--date", "2023-03-24")).ExitCode);
+        Assert.Equal(0, (await CliInProcess.RunAsync(environment, "plan", "import", Samples.PlanTextPath, "--agencies", Samples.DirectoryPath)).ExitCode);
+        Assert.Equal(0, (await CliInProcess.RunAsync(environment, "plan", "activate", "2023-252-kh-ubnd")).ExitCode);
+        Assert.Equal(0, (await CliInProcess.RunAsync(environment, "sweep", "--date", "2023-03-24")).ExitCode);
 
-        var first = await CliProcess.RunAsync(environment, "dispatch");
-        var second = await CliProcess.RunAsync(environment, "dispatch");
+        var first = await CliInProcess.RunAsync(environment, "dispatch");
+        var second = await CliInProcess.RunAsync(environment, "dispatch");
 
         Assert.Equal("Đã gửi 7 thư; 0 thư sẽ gửi lại sau; 0 thư không gửi được.", first.StdOut.Trim());
         Assert.Equal("Đã gửi 0 thư; 0 thư sẽ gửi lại sau; 0 thư không gửi được.", second.StdOut.Trim());

@@ -5,7 +5,7 @@ using Tdkt.Tests.Plans;
 
 namespace Tdkt.Tests.Cli;
 
-/// <summary>`tdkt plan …` as a separate process against the test Azurite.</summary>
+/// <summary>`tdkt plan …` against the test Azurite: in process, and once as the built program (a smoke test of the real process).</summary>
 public sealed class PlanCommandsTests(LocalServices services)
 {
     private readonly Dictionary<string, string> environment = new()
@@ -30,7 +30,7 @@ public sealed class PlanCommandsTests(LocalServices services)
         Assert.Equal(27, plan.GetProperty("tasks").GetArrayLength());
         Assert.Equal(0, json.RootElement.GetProperty("errors").GetArrayLength());
 
-        var list = await CliProcess.RunAsync(environment, "plan", "list", "--json");
+        var list = await CliInProcess.RunAsync(environment, "plan", "list", "--json");
         Assert.Equal("[]", list.StdOut.Trim());
     }
 
@@ -41,7 +41,7 @@ public sealed class PlanCommandsTests(LocalServices services)
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(Samples.PlanTextPath, TestContext.Current.CancellationToken))
             .Replace("- Sở Nội vụ.", "- Sở Nội vụu.", StringComparison.Ordinal), TestContext.Current.CancellationToken);
 
-        var result = await CliProcess.RunAsync(environment, "plan", "import", file, "--agencies", Samples.DirectoryPath, "--json");
+        var result = await CliInProcess.RunAsync(environment, "plan", "import", file, "--agencies", Samples.DirectoryPath, "--json");
 
         Assert.Equal(2, result.ExitCode);
         using var json = JsonDocument.Parse(result.StdOut);
@@ -49,15 +49,15 @@ public sealed class PlanCommandsTests(LocalServices services)
         var errors = json.RootElement.GetProperty("errors").EnumerateArray().ToList();
         Assert.True(errors.Count > 10);
         Assert.All(errors, e => Assert.Equal("agencies", e.GetProperty("field").GetString()));
-        Assert.Equal("[]", (await CliProcess.RunAsync(environment, "plan", "list", "--json")).StdOut.Trim());
+        Assert.Equal("[]", (await CliInProcess.RunAsync(environment, "plan", "list", "--json")).StdOut.Trim());
     }
 
     [Fact]
     public async Task Import_stores_the_plan_a_second_import_changes_nothing_and_export_gives_the_canonical_YAML()
     {
-        var first = await CliProcess.RunAsync(environment, "plan", "import", Samples.PlanTextPath, "--agencies", Samples.DirectoryPath);
-        var second = await CliProcess.RunAsync(environment, "plan", "import", Samples.PlanTextPath);
-        var export = await CliProcess.RunAsync(environment, "plan", "export", "2023-252-kh-ubnd", "--format", "yaml");
+        var first = await CliInProcess.RunAsync(environment, "plan", "import", Samples.PlanTextPath, "--agencies", Samples.DirectoryPath);
+        var second = await CliInProcess.RunAsync(environment, "plan", "import", Samples.PlanTextPath);
+        var export = await CliInProcess.RunAsync(environment, "plan", "export", "2023-252-kh-ubnd", "--format", "yaml");
 
         Assert.Equal(0, first.ExitCode);
         Assert.Contains("Đã lưu kế hoạch mới 2023-252-kh-ubnd", first.StdOut, StringComparison.Ordinal);
@@ -68,12 +68,12 @@ public sealed class PlanCommandsTests(LocalServices services)
     [Fact]
     public async Task Roll_forward_and_activate_work_on_the_stored_plan()
     {
-        await CliProcess.RunAsync(environment, "plan", "import", Samples.PlanTextPath, "--agencies", Samples.DirectoryPath);
+        await CliInProcess.RunAsync(environment, "plan", "import", Samples.PlanTextPath, "--agencies", Samples.DirectoryPath);
 
-        var rolled = await CliProcess.RunAsync(environment, "plan", "roll-forward", "2023-252-kh-ubnd", "--year", "2024");
-        var activated = await CliProcess.RunAsync(environment, "plan", "activate", "2023-252-kh-ubnd");
-        var missing = await CliProcess.RunAsync(environment, "plan", "activate", "2099-khong-co");
-        var list = await CliProcess.RunAsync(environment, "plan", "list", "--json");
+        var rolled = await CliInProcess.RunAsync(environment, "plan", "roll-forward", "2023-252-kh-ubnd", "--year", "2024");
+        var activated = await CliInProcess.RunAsync(environment, "plan", "activate", "2023-252-kh-ubnd");
+        var missing = await CliInProcess.RunAsync(environment, "plan", "activate", "2099-khong-co");
+        var list = await CliInProcess.RunAsync(environment, "plan", "list", "--json");
 
         Assert.Equal(0, rolled.ExitCode);
         Assert.Contains("Đã tạo dự thảo 2024-252-kh-ubnd", rolled.StdOut, StringComparison.Ordinal);

@@ -29,7 +29,11 @@ public sealed class AdminRoutesTests(LocalServices services)
         using var json = JsonDocument.Parse(await web.Http.GetStringAsync($"api/plans/{id}/report?asOf=2023-04-03&{Key}", Ct));
         var csvResponse = await web.Http.GetAsync($"api/plans/{id}/report?format=csv&asOf=2023-04-03&{Key}", Ct);
         var csv = await csvResponse.Content.ReadAsByteArrayAsync(Ct);
-        var html = await web.Http.GetStringAsync($"api/plans/{id}/report?format=html&asOf=2023-04-03&{Key}", Ct);
+        var htmlResponse = await web.Http.GetAsync($"api/plans/{id}/report?format=html&asOf=2023-04-03&{Key}", Ct);
+        var html = await htmlResponse.Content.ReadAsStringAsync(Ct);
+        // The report page is HTML for people, with the same security headers as the agency page.
+        Assert.Equal(Tdkt.Web.Http.HtmlPages.ContentSecurityPolicy, htmlResponse.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(("nosniff", "no-store"), (htmlResponse.Headers.GetValues("X-Content-Type-Options").Single(), htmlResponse.Headers.CacheControl?.ToString()));
 
         var root = json.RootElement;
         Assert.Equal("2023-04-03", root.GetProperty("asOf").GetString());
