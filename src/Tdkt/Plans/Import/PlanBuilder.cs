@@ -134,10 +134,15 @@ public static class PlanBuilder
         {
             Error("number", $"Số thứ tự “{number}” không hợp lệ: chỉ gồm chữ số, chữ cái và dấu chấm, tối đa 16 ký tự.");
         }
-        else if (!seen.TryAdd(number, task))
+        else if (!seen.TryAdd(PlanTask.KeyFor(number), task))
         {
-            var first = seen[number];
-            Error("number", $"Số thứ tự {number} bị trùng (đã có ở {(first.Line is { } l ? "dòng " + l.ToString(CultureInfo.InvariantCulture) : first.Path.TrimEnd('.'))}).");
+            // Unique by the key the task is stored under, not only as written: "7" and "07" are both 0007.
+            var first = seen[PlanTask.KeyFor(number)];
+            var where = first.Line is { } l ? "dòng " + l.ToString(CultureInfo.InvariantCulture) : first.Path.TrimEnd('.');
+            var written = VietnameseText.Clean(first.Number ?? "");
+            Error("number", written == number
+                ? $"Số thứ tự {number} bị trùng (đã có ở {where})."
+                : $"Số thứ tự “{number}” trùng với “{written}” ở {where}: cả hai được lưu dưới cùng mã “{PlanTask.KeyFor(number)}”; sửa một trong hai.");
         }
 
         var content = VietnameseText.Clean(task.Content ?? "");
