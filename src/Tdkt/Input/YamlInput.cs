@@ -7,11 +7,23 @@ namespace Tdkt.Input;
 /// <summary>Reads YAML by hand through the representation model, so every error can name its line.</summary>
 public sealed class YamlInput(string file, List<InputError> errors)
 {
+    /// <summary>
+    /// The deepest nesting of lists and maps a file may have. Plans and directories need four or five levels; the
+    /// representation model builds nodes recursively, so a file nested 200,000 levels deep would overflow the stack
+    /// and take the whole process down. The depth is checked on the parser's events, before any node is built.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     public YamlMappingNode? LoadRoot(string text)
     {
         var stream = new YamlStream();
         try
         {
+            if (TooDeepAt(text) is { } line)
+            {
+                errors.Add(new InputError(file, line, "yaml", $"YAML lồng quá sâu (quá {MaxDepth} cấp danh sách hoặc bảng): tệp kế hoạch hay danh bạ không cần như vậy."));
+                return null;
+            }
             stream.Load(new StringReader(text));
         }
         catch (YamlException ex)
@@ -28,6 +40,25 @@ public sealed class YamlInput(string file, List<InputError> errors)
     }
 
     public static int Line(YamlNode node) => (int)node.Start.Line;
+
+    /// <summary>The line where nesting first goes deeper than <see cref="MaxDepth"/>, or null (the parser itself keeps its state on the heap).</summary>
+    private static int? TooDeepAt(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart when ++depth > MaxDepth:
+                    return (int)parser.Current.Start.Line;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+        return null;
+    }
 
     public string? Text(YamlMappingNode map, string key, string path = "")
     {
