@@ -33,6 +33,9 @@ public sealed class SelfHostedWeb : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>Cancelled when the server begins to stop (also when its console lifetime got Ctrl+C or SIGTERM).</summary>
+    public CancellationToken Stopping => app.Lifetime.ApplicationStopping;
+
     /// <summary>The routes this server answers, read from its own endpoints.</summary>
     public IReadOnlyList<ServedRoute> Served => [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints
         .OfType<RouteEndpoint>()

@@ -55,7 +55,11 @@ public static class MailCommands
                 {
                     if (pass.Sent + pass.Retrying + pass.Failed > 0)
                     {
-                        context.Out.WriteLine($"Đã gửi {pass.Sent} thư; {pass.Retrying} thư sẽ gửi lại sau; {pass.Failed} thư không gửi được.");
+                        context.Out.WriteLine(pass.Summary);
+                        if (pass.LastError is { } lastError)
+                        {
+                            context.Error.WriteLine($"tdkt: {lastError}");
+                        }
                     }
                 }, ct);
                 return ExitCodes.Ok;
@@ -65,7 +69,12 @@ public static class MailCommands
             {
                 pass = await context.Get<MailDispatcher>().DispatchPendingAsync(concurrency: 4, progress, ct);
             }
-            await context.Out.WriteLineAsync($"Đã gửi {pass.Sent} thư; {pass.Retrying} thư sẽ gửi lại sau; {pass.Failed} thư không gửi được.");
+            await context.Out.WriteLineAsync(pass.Summary);
+            if (pass.LastError is { } error)
+            {
+                // The cause, in one line, for whoever must fix it (a password, a server name).
+                await context.Error.WriteLineAsync($"tdkt: {error}");
+            }
             return pass.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         }));
         return command;

@@ -117,12 +117,16 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
         await output.WriteLineAsync("Nhấn Ctrl+C để dừng (chỉ dừng những gì lệnh này đã khởi động).");
         await output.WriteLineAsync();
 
+        // Ctrl+C or SIGTERM reaches this command's token, or the web host's own console lifetime first (it listens to the
+        // same signals and stops the server): either one stops the loops, so the command always ends.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Stopping);
+        cancellationToken = stopping.Token;
         var sweeps = new SweepScheduler(host.Services, output, error).RunAsync(configuration["Tdkt:Sweep:Schedule"], cancellationToken);
         var dispatch = host.Services.GetRequiredService<MailDispatcher>().RunAsync(TimeSpan.FromSeconds(10), MailDispatcher.DefaultConcurrency, pass =>
         {
             if (pass.Sent + pass.Retrying + pass.Failed > 0)
             {
-                output.WriteLine($"Đã gửi {pass.Sent} thư; {pass.Retrying} thư sẽ gửi lại sau; {pass.Failed} thư không gửi được.");
+                output.WriteLine(pass.Summary + (pass.LastError is { } lastError ? $" Lỗi gần nhất: {lastError}" : ""));
             }
         }, cancellationToken);
         try

@@ -16,8 +16,12 @@ public enum DispatchOutcome
     Failed,
 }
 
-/// <summary>What one dispatch pass did.</summary>
-public sealed record DispatchPass(int Sent, int Retrying, int Failed, int Skipped);
+/// <summary>What one dispatch pass did; <see cref="LastError"/> is why the last digest that did not go could not be sent.</summary>
+public sealed record DispatchPass(int Sent, int Retrying, int Failed, int Skipped, string? LastError = null)
+{
+    /// <summary>The line every host prints after a pass.</summary>
+    public string Summary => $"Đã gửi {Sent} thư; {Retrying} thư sẽ gửi lại sau; {Failed} thư không gửi được.";
+}
 
 /// <summary>
 /// Sends digests from the outbox: pending -> sending (a lease) -> sent, or back to pending with exponential
@@ -53,7 +57,7 @@ public sealed partial class MailDispatcher(
 
     public async Task<DispatchOutcome> DispatchAsync(DigestKey key, CancellationToken cancellationToken)
     {
-        var outcome = await SendAsync(await outbox.TryLeaseAsync(key, cancellationToken), cancellationToken);
+        var (outcome, _) = await SendAsync(await outbox.TryLeaseAsync(key, cancellationToken), cancellationToken);
         if (outcome is DispatchOutcome.Sent or DispatchOutcome.Failed)
         {
             await outbox.ClearPendingAsync([key], cancellationToken);
@@ -61,14 +65,27 @@ public sealed partial class MailDispatcher(
         return outcome;
     }
 
-    /// <summary>Sends a leased digest and records the outcome; the caller clears its pending mark once it is sent or failed.</summary>
-    private async Task<DispatchOutcome> SendAsync(OutboxEntry? leased, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a leased digest and records the outcome; the caller clears its pending mark once it is sent or failed.
+    /// Every mail failure is caught here, per digest: permanent ones fail it, the rest (also one no channel named: a
+    /// bug, an unexpected library error) wait and are tried again until <c>MaxAttempts</c>, so none stays "sending".
+    /// Storage failures go on up: the pass cannot continue without storage, and the lease runs out.
+    /// </summary>
+    private async Task<(DispatchOutcome Outcome, string? Error)> SendAsync(OutboxEntry? leased, CancellationToken cancellationToken)
     {
         if (leased is null)
         {
-            return DispatchOutcome.Skipped;
+            return (DispatchOutcome.Skipped, null);
         }
         var key = leased.Key;
+        if (OutboxPolicy.IsPastLastAttempt(leased, options.Value.MaxAttempts))
+        {
+            // Leases that ran out (a dispatcher died mid-send) count as attempts too: past the limit, give up.
+            var error = $"Đã thử {leased.Attempts - 1} lần mà chưa gửi được{(leased.LastError is { } last ? ": " + last : ".")}";
+            await outbox.MarkFailedAsync(leased, error, cancellationToken);
+            LogFailed(key.Value, leased.Attempts - 1, error);
+            return (DispatchOutcome.Failed, error);
+        }
         try
         {
             var mail = await composer.ComposeAsync(leased, cancellationToken);
@@ -79,27 +96,37 @@ public sealed partial class MailDispatcher(
                 LogLeaseLost(key.Value);
             }
             LogSent(key.Value, channel.Name, result.ProviderId, leased.Attempts);
-            return DispatchOutcome.Sent;
+            return (DispatchOutcome.Sent, null);
         }
         catch (MailPermanentException ex)
         {
             await outbox.MarkFailedAsync(leased, ex.Message, cancellationToken);
             LogFailed(key.Value, leased.Attempts, ex.Message);
-            return DispatchOutcome.Failed;
+            return (DispatchOutcome.Failed, ex.Message);
         }
         catch (MailTransientException ex)
         {
-            if (OutboxPolicy.IsLastAttempt(leased, options.Value.MaxAttempts))
-            {
-                await outbox.MarkFailedAsync(leased, $"Đã thử {leased.Attempts} lần: {ex.Message}", cancellationToken);
-                LogFailed(key.Value, leased.Attempts, ex.Message);
-                return DispatchOutcome.Failed;
-            }
-            var after = OutboxPolicy.Backoff(leased.Attempts, ex.RetryAfter);
-            await outbox.MarkRetryAsync(leased, ex.Message, clock.GetCurrentInstant() + after, cancellationToken);
-            LogRetry(key.Value, leased.Attempts, after.TotalMinutes, ex.Message);
-            return DispatchOutcome.Retrying;
+            return await RetryOrFailAsync(leased, ex.Message, ex.RetryAfter, cancellationToken);
         }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && !Storage.StorageFailure.IsStorage(ex))
+        {
+            return await RetryOrFailAsync(leased, $"Lỗi không lường trước khi gửi ({ex.GetType().Name}): {ex.Message.Split('\n')[0]}", null, cancellationToken);
+        }
+    }
+
+    private async Task<(DispatchOutcome Outcome, string? Error)> RetryOrFailAsync(OutboxEntry leased, string error, TimeSpan? retryAfter,
+        CancellationToken cancellationToken)
+    {
+        if (OutboxPolicy.IsLastAttempt(leased, options.Value.MaxAttempts))
+        {
+            await outbox.MarkFailedAsync(leased, $"Đã thử {leased.Attempts} lần: {error}", cancellationToken);
+            LogFailed(leased.Key.Value, leased.Attempts, error);
+            return (DispatchOutcome.Failed, error);
+        }
+        var after = OutboxPolicy.Backoff(leased.Attempts, retryAfter);
+        await outbox.MarkRetryAsync(leased, error, clock.GetCurrentInstant() + after, cancellationToken);
+        LogRetry(leased.Key.Value, leased.Attempts, after.TotalMinutes, error);
+        return (DispatchOutcome.Retrying, error);
     }
 
     /// <summary>One pass over the digests still waiting: each one that is due, or left with an expired lease, is dispatched.</summary>
@@ -114,6 +141,7 @@ public sealed partial class MailDispatcher(
         var handled = ProgressCounter.For(progress, "Gửi thư", "thư", keys.Count);
         handled?.Start();
         var counts = new int[4];
+        string? lastError = null;
         var done = new System.Collections.Concurrent.ConcurrentBag<DigestKey>();
         await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
             async (key, ct) =>
@@ -126,7 +154,11 @@ public sealed partial class MailDispatcher(
                     handled?.Add(1);
                     return;
                 }
-                var outcome = await SendAsync(await outbox.TryLeaseAsync(entry, ct), ct);
+                var (outcome, error) = await SendAsync(await outbox.TryLeaseAsync(entry, ct), ct);
+                if (error is not null)
+                {
+                    Volatile.Write(ref lastError, error);
+                }
                 if (outcome is DispatchOutcome.Sent or DispatchOutcome.Failed)
                 {
                     done.Add(key);
@@ -136,7 +168,8 @@ public sealed partial class MailDispatcher(
             });
         // In batches at the end; a crash before this only leaves marks the next pass finds already sent.
         await outbox.ClearPendingAsync(done, cancellationToken);
-        return new DispatchPass(counts[(int)DispatchOutcome.Sent], counts[(int)DispatchOutcome.Retrying], counts[(int)DispatchOutcome.Failed], counts[(int)DispatchOutcome.Skipped]);
+        return new DispatchPass(counts[(int)DispatchOutcome.Sent], counts[(int)DispatchOutcome.Retrying], counts[(int)DispatchOutcome.Failed],
+            counts[(int)DispatchOutcome.Skipped], lastError);
     }
 
     /// <summary>

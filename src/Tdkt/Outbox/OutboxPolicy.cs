@@ -36,6 +36,9 @@ public static class OutboxPolicy
         return entry with { Status = OutboxStatus.Sending, Attempts = entry.Attempts + 1, LeaseUntil = now + LeaseFor };
     }
 
+    /// <summary>A lease past the allowed tries (earlier leases ran out without an answer): give up without sending.</summary>
+    public static bool IsPastLastAttempt(OutboxEntry leased, int maxAttempts) => leased?.Attempts > maxAttempts;
+
     /// <summary>Whether a try that failed transiently was the last one allowed.</summary>
     public static bool IsLastAttempt(OutboxEntry leased, int maxAttempts) => leased?.Attempts >= maxAttempts;
 

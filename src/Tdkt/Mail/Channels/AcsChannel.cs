@@ -61,6 +61,19 @@ public sealed class AcsChannel : IMailChannel
 
     public string Name => "Acs";
 
+    /// <summary>Sends one request; an endpoint that cannot be reached (after the pipeline's retries) is a transient failure that says where.</summary>
+    private async Task SendThroughAsync(HttpMessage message, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pipeline.SendAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
+        {
+            throw new MailTransientException($"Chưa kết nối được ACS {endpoint.Authority} khi {what}: {ex.InnerException?.Message ?? ex.Message.Split('\n')[0]}", null, ex);
+        }
+    }
+
     public async Task<MailSendResult> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
@@ -71,7 +84,7 @@ public sealed class AcsChannel : IMailChannel
         send.Request.Headers.SetValue("Content-Type", "application/json");
         send.Request.Headers.SetValue("Operation-Id", operationId.ToString());
         send.Request.Content = RequestContent.Create(Body(mail));
-        await pipeline.SendAsync(send, cancellationToken);
+        await SendThroughAsync(send, "gửi thư", cancellationToken);
         var response = send.Response;
         if (response.Status != (int)HttpStatusCode.Accepted)
         {
@@ -123,7 +136,7 @@ public sealed class AcsChannel : IMailChannel
             using var poll = pipeline.CreateMessage();
             poll.Request.Method = RequestMethod.Get;
             poll.Request.Uri.Reset(location);
-            await pipeline.SendAsync(poll, cancellationToken);
+            await SendThroughAsync(poll, "theo dõi trạng thái thư", cancellationToken);
             var response = poll.Response;
             if (response.Status != (int)HttpStatusCode.OK)
             {

@@ -29,6 +29,16 @@ public sealed class SmtpChannel(IOptions<SmtpOptions> options) : IMailChannel, I
             client = null;
             return new MailSendResult(message.MessageId ?? "", answer);
         }
+        catch (AuthenticationException ex)
+        {
+            throw new MailPermanentException(
+                $"Máy chủ SMTP từ chối đăng nhập (535): kiểm tra Tdkt:Mail:Smtp:UserName và Password ({ex.Message}).", ex);
+        }
+        catch (NotSupportedException ex) when (!string.IsNullOrEmpty(options.Value.UserName))
+        {
+            throw new MailPermanentException(
+                "Máy chủ SMTP không cho đăng nhập (không có AUTH) mà cấu hình có tên đăng nhập (Tdkt:Mail:Smtp:UserName): bỏ tên đăng nhập hoặc dùng máy chủ khác.", ex);
+        }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
         {
             throw new MailPermanentException($"Máy chủ SMTP từ chối thư ({(int)ex.StatusCode}): {ex.Message}", ex);
