@@ -7,6 +7,7 @@ using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.SelfHost;
 using Tdkt.Completion;
+using Tdkt.Hosting;
 using Tdkt.Links;
 using Tdkt.Plans;
 
@@ -19,8 +20,8 @@ namespace Tdkt.Benchmarks;
 /// </summary>
 public static class CompletionBenchmark
 {
-    private const int Clients = 50;
-    private const int Tasks = 1_000;
+    private static readonly int Clients = Bench.Size(50, 10);
+    private static readonly int Tasks = Bench.Size(1_000, 100);
     private static readonly string[] Agencies = ["so-noi-vu", "so-tai-chinh"];
 
     public static async Task RunAsync(string root, TextWriter output)
@@ -148,10 +149,12 @@ public static class CompletionBenchmark
     {
         var directory = AgencyDirectoryFile.Read(await File.ReadAllTextAsync(Path.Combine(root, "samples", "agencies", "lang-son.yaml")), "lang-son.yaml").Directory!;
         await services.GetRequiredService<AgencyStore>().SaveAsync(directory, CancellationToken.None);
-        var due = new LocalDate(2099, 12, 31);
+        // This year's plan: completions through the link are dated today, and a plan of a far year refuses them.
+        var year = new VietnamClock(SystemClock.Instance).Today.Year;
+        var due = new LocalDate(year, 12, 31);
         var tasks = Enumerable.Range(1, Tasks).Select(i => new PlanTask(i.ToString(CultureInfo.InvariantCulture), $"Nhiệm vụ thử {i}", 4,
             new Deadline(DeadlineRule.EndOfQuarter, "QUÝ IV", due), Agencies.Select(a => new AgencyId(a)).ToValueList())).ToValueList();
-        var plan = new Plan(new PlanId("2099-1-kh-bench"), "1/KH-BENCH", "Kế hoạch thử tải", "Ủy ban nhân dân tỉnh", new LocalDate(2098, 12, 1), 2099, PlanStatus.Draft, tasks);
+        var plan = new Plan(new PlanId($"{year}-1-kh-bench"), "1/KH-BENCH", "Kế hoạch thử tải", "Ủy ban nhân dân tỉnh", new LocalDate(year - 1, 12, 1), year, PlanStatus.Draft, tasks);
         var store = services.GetRequiredService<PlanStore>();
         await store.SaveAsync(plan, CancellationToken.None);
         await store.SetStatusAsync(plan.Id, PlanStatus.Active, CancellationToken.None);

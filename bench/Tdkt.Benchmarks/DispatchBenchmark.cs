@@ -21,7 +21,7 @@ namespace Tdkt.Benchmarks;
 /// </summary>
 public static class DispatchBenchmark
 {
-    private const int Digests = 400;
+    private static readonly int Digests = Bench.Size(400, 40);
     private const int Concurrency = 16;
 
     public static async Task RunAsync(string root, TextWriter output)
@@ -77,7 +77,7 @@ public static class DispatchBenchmark
         Line(output, "dispatch_read_and_compose_one_digest", composeMs, "ms");
 
         // Under a limit: 20 digests at 120 per minute must take at least 19 half-second slots.
-        const int limited = 20;
+        var limited = Bench.Size(20, 4);
         const int perMinute = 120;
         await using var slow = Services(rate: perMinute);
         await SeedAsync(root, slow, "rate", limited);
@@ -104,10 +104,10 @@ public static class DispatchBenchmark
     }
 
     /// <summary>The sample plan, and one synthetic agency per digest, each with a 10-task digest in the outbox.</summary>
-    private static async Task<(List<DigestKey> Keys, Plan Plan)> SeedAsync(string root, ServiceProvider services, string name, int count = Digests)
+    private static async Task<(List<DigestKey> Keys, Plan Plan)> SeedAsync(string root, ServiceProvider services, string name, int? count = null)
     {
         var sample = AgencyDirectoryFile.Read(await File.ReadAllTextAsync(Path.Combine(root, "samples", "agencies", "lang-son.yaml")), "lang-son.yaml").Directory!;
-        var synthetic = Enumerable.Range(1, count).Select(i => new Agency(new AgencyId($"{name}-{i:D4}"), $"Cơ quan thử {i}", ValueList.Empty<string>(),
+        var synthetic = Enumerable.Range(1, count ?? Digests).Select(i => new Agency(new AgencyId($"{name}-{i:D4}"), $"Cơ quan thử {i}", ValueList.Empty<string>(),
             new ValueList<string>([$"{name}-{i:D4}@example.org"]), ValueList.Empty<string>(), null, ValueList.Empty<AgencyId>(), false));
         await services.GetRequiredService<AgencyStore>().SaveAsync(new AgencyDirectory(sample.Agencies.Concat(synthetic)), CancellationToken.None);
         var plan = PlanImporter.Import(await File.ReadAllBytesAsync(Path.Combine(root, "samples", "plans", "lang-son-2023-252-kh-ubnd.txt")), "plan.txt", sample).Plan!;

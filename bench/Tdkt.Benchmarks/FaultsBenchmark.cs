@@ -21,7 +21,7 @@ namespace Tdkt.Benchmarks;
 /// </summary>
 public static class FaultsBenchmark
 {
-    private const int Agencies = 1_000;
+    private static readonly int Agencies = Bench.Size(1_000, 50);
     private static readonly LocalDate Day = new(2023, 3, 24);
 
     public static async Task RunAsync(TextWriter output)

@@ -4,6 +4,12 @@ using Tdkt.Benchmarks;
 // `bench/run completion` (or plan, dispatch, sweep, host, faults) runs one group only.
 var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
 var only = args.Length > 1 ? args[1] : null;
+if (only == "smoke")
+{
+    // Every group at small sizes: shows that each benchmark still runs, not what it measures.
+    Bench.Smoke = true;
+    only = null;
+}
 if (only is null or "plan")
 {
     await PlanImportBenchmark.RunAsync(root, Console.Out);
@@ -14,8 +20,11 @@ if (only is null or "dispatch")
 }
 if (only is null or "sweep")
 {
-    await SweepScaleBenchmark.RunAsync(Console.Out, 100_000);
-    await SweepScaleBenchmark.RunAsync(Console.Out, 1_000_000);
+    await SweepScaleBenchmark.RunAsync(Console.Out, Bench.Size(100_000, 2_000));
+    if (!Bench.Smoke)
+    {
+        await SweepScaleBenchmark.RunAsync(Console.Out, 1_000_000);
+    }
 }
 if (only is null or "completion")
 {

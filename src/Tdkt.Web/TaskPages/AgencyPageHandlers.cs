@@ -36,7 +36,10 @@ public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, Ag
         {
             CompleteOutcome.Recorded => AgencyFormReader.BackToPage(token, PageMessage.Done, form.Task),
             CompleteOutcome.AlreadyDone => AgencyFormReader.BackToPage(token, PageMessage.Again, form.Task),
-            _ => gate.Page(StatusCodes.Status403Forbidden, LinkProblem.NotHeld),
+            // Through the link the date is always today: too early means the plan's year is still far off.
+            CompleteOutcome.DateBeforePlan or CompleteOutcome.DateInFuture => AgencyFormReader.BackToPage(token, PageMessage.NotYet, form.Task),
+            CompleteOutcome.NotHeld => gate.Page(StatusCodes.Status403Forbidden, LinkProblem.NotHeld),
+            _ => throw new InvalidOperationException($"Completion outcome {outcome} has no answer on the agency page."),
         };
     }
 

@@ -19,6 +19,9 @@ public enum PageMessage
     TooLate,
     NotDone,
     Stale,
+
+    /// <summary>The plan is of a year that has not begun to take completions (earlier than 1 January of the year before it).</summary>
+    NotYet,
 }
 
 /// <summary>
@@ -128,6 +131,8 @@ public sealed class AgencyPages(PlanStore plans, AgencyStore agencies, Completio
             $"Đã quá {CompletionService.UndoWindow.TotalMinutes:0} phút kể từ khi xác nhận nhiệm vụ số {r!.TaskNumber}, không thể tự hoàn tác. Nếu xác nhận nhầm, đề nghị liên hệ cơ quan theo dõi, đôn đốc để mở lại nhiệm vụ."),
         (PageMessage.NotDone, null) when r is not null => new("info", $"Nhiệm vụ số {r.TaskNumber} chưa được xác nhận hoàn thành, không có gì để hoàn tác."),
         (PageMessage.Stale, _) => new("warn", "Trang đã mở quá lâu hoặc biểu mẫu không hợp lệ, nên chưa ghi nhận gì. Vui lòng thực hiện lại trên trang này."),
+        (PageMessage.NotYet, null) when r is not null => new("warn",
+            $"Kế hoạch này thuộc năm sau, chưa nhận xác nhận hoàn thành nhiệm vụ số {r.TaskNumber}: chưa ghi nhận gì. Nếu đã hoàn thành, đề nghị báo cơ quan theo dõi, đôn đốc."),
         _ => null,
     };
 

@@ -213,6 +213,23 @@ public sealed class AgencyPageTests(LocalServices services)
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherClient.StatusCode);
     }
+
+    [Fact]
+    public async Task A_completion_for_a_plan_whose_year_has_not_begun_says_so_on_the_page_and_records_nothing()
+    {
+        await using var web = await WebScenario.StartAsync(services);
+        // 24/03/2021: the 2023 plan takes completions from 01/01/2022.
+        web.Clock.Reset(NodaTime.Instant.FromUtc(2021, 3, 24, 1, 0));
+        var page = web.PagePath("so-noi-vu");
+
+        var response = await web.PostAsync(page, web.Task("1"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Contains("m=notyet", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var html = System.Net.WebUtility.HtmlDecode(await web.PageAsync(response.Headers.Location.OriginalString.TrimStart('/')));
+        Assert.Contains("Kế hoạch này thuộc năm sau, chưa nhận xác nhận hoàn thành nhiệm vụ số 1: chưa ghi nhận gì.", html, StringComparison.Ordinal);
+        Assert.False((await web.AssignmentAsync(web.Task("1"), "so-noi-vu"))!.Done);
+    }
 }
 
 internal static class ForwardedClient
