@@ -15,7 +15,7 @@ public static class LinkCommand
         {
             var id = parse.GetValue(agency)!;
             var directory = await context.Get<Tdkt.Agencies.AgencyStore>().LoadAsync(ct);
-            if (directory.Find(new Tdkt.Agencies.AgencyId(id)) is null)
+            if (!Tdkt.Agencies.AgencyId.IsValid(id) || directory.Find(new Tdkt.Agencies.AgencyId(id)) is null)
             {
                 var suggestions = directory.Suggest(id.Replace('-', ' ')).Select(n => $"{directory.FindByName(n)?.Id.Value} ({n})").ToList();
                 return await context.FailAsync($"không có cơ quan {id} trong danh bạ{(suggestions.Count > 0 ? $" (có phải: {string.Join(", ", suggestions)}?)" : "")}", ExitCodes.BadInput);

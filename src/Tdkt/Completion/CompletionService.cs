@@ -38,6 +38,7 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
     public static readonly Duration UndoWindow = Duration.FromMinutes(15);
     public const int MaxNameLength = 100;
     public const int MaxNoteLength = 1000;
+    public const int MaxUserAgentLength = 512;
 
     /// <summary>Today in Vietnam, by the injected clock.</summary>
     public LocalDate Today => clock.Today;
@@ -77,7 +78,12 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
         {
             return (CompleteOutcome.DateBeforePlan, null);
         }
-        var clean = input with { By = Clean(input.By, MaxNameLength, singleLine: true), Note = Clean(input.Note, MaxNoteLength, singleLine: false) };
+        var clean = input with
+        {
+            By = Clean(input.By, MaxNameLength, singleLine: true),
+            Note = Clean(input.Note, MaxNoteLength, singleLine: false),
+            UserAgent = Clean(input.UserAgent, MaxUserAgentLength, singleLine: true),
+        };
         return await store.RecordAsync(task.Plan.Value, task.AssignmentKey(agency), planTask.Deadline.Due, on, clean, cancellationToken);
     }
 
@@ -90,7 +96,8 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
     {
         var key = task.AssignmentKey(agency);
         var (cleared, record) = await store.ClearAsync(task.Plan.Value, key, CanUndo,
-            r => new AuditEntry(task.Plan.Value, key, AuditLog.Actions.Undo, clock.Now, r.Completion?.By, null, clientIp, userAgent), cancellationToken);
+            r => new AuditEntry(task.Plan.Value, key, AuditLog.Actions.Undo, clock.Now, r.Completion?.By, null, clientIp,
+                Clean(userAgent, MaxUserAgentLength, singleLine: true)), cancellationToken);
         if (record is null || record.Removed)
         {
             return (UndoOutcome.NotHeld, null);
@@ -151,7 +158,10 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Plan? Plan, Instant At)> activePlans = new(StringComparer.Ordinal);
 
-    /// <summary>Typed text as stored: NFC, trimmed, control characters dropped (line breaks kept in notes), bounded.</summary>
+    /// <summary>Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they can make stored text read as something else.</summary>
+    private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
+    /// <summary>Typed text as stored: NFC, trimmed, control and bidi-control characters dropped (line breaks kept in notes), bounded.</summary>
     public static string? Clean(string? text, int max, bool singleLine)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -165,7 +175,7 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
             {
                 builder.Append(c);
             }
-            else if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            else if (char.IsControl(c) || c is '\u2028' or '\u2029' || IsBidiControl(c))
             {
                 builder.Append(singleLine && c is '\r' or '\n' or '\t' ? " " : "");
             }

@@ -5,6 +5,9 @@ namespace Tdkt.Hosting;
 /// <summary>What this build is: shown by <c>tdkt --version</c> and the health endpoint.</summary>
 public sealed record AppInfo(string Name, string Version)
 {
+    /// <summary>The version without the build metadata the SDK appends ("+{commit}"): what anonymous callers may see.</summary>
+    public string PublicVersion => Version.Split('+')[0];
+
     public static AppInfo Current { get; } = FromAssembly(typeof(AppInfo).Assembly);
 
     private static AppInfo FromAssembly(Assembly assembly)

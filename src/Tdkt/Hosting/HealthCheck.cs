@@ -29,6 +29,6 @@ public sealed class HealthCheck(TableServiceClient tables, AppInfo app, IClock c
         {
             storage = "unreachable";
         }
-        return new HealthReport(storage == "ok", app.Version, InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()), storage);
+        return new HealthReport(storage == "ok", app.PublicVersion, InstantPattern.ExtendedIso.Format(clock.GetCurrentInstant()), storage);
     }
 }

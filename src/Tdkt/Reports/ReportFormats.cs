@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Tdkt.Hosting;
+using Tdkt.Input;
 using Tdkt.Pages;
 using Tdkt.Plans;
 
@@ -67,8 +68,8 @@ public sealed class ReportFormats(PageTemplates templates)
             csv.NextRecord();
             foreach (var line in report.Lines)
             {
-                csv.WriteField(line.Agency ?? "");
-                csv.WriteField(line.AgencyName);
+                csv.WriteField(SpreadsheetText.ForCell(line.Agency));
+                csv.WriteField(SpreadsheetText.ForCell(line.AgencyName));
                 csv.WriteField(line.Quarter?.ToString(CultureInfo.InvariantCulture) ?? "Cả năm");
                 foreach (var c in Categories)
                 {

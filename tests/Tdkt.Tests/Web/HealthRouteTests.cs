@@ -21,7 +21,7 @@ public sealed class HealthRouteTests(LocalServices services)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal(("ok", AppInfo.Current.Version, "2023-03-24T01:00:00Z"),
+        Assert.Equal(("ok", AppInfo.Current.PublicVersion, "2023-03-24T01:00:00Z"),
             (report.GetProperty("storage").GetString(), report.GetProperty("version").GetString(), report.GetProperty("checkedAt").GetString()));
     }
 

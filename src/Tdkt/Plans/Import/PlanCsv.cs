@@ -37,11 +37,11 @@ public static class PlanCsv
             csv.NextRecord();
             foreach (var task in plan.Tasks)
             {
-                csv.WriteField(task.Number);
+                csv.WriteField(SpreadsheetText.ForCell(task.Number));
                 csv.WriteField(task.Quarter);
-                csv.WriteField(task.Deadline.Phrase);
+                csv.WriteField(SpreadsheetText.ForCell(task.Deadline.Phrase));
                 csv.WriteField(LocalDatePattern.Iso.Format(task.Deadline.Due));
-                csv.WriteField(task.Content);
+                csv.WriteField(SpreadsheetText.ForCell(task.Content));
                 csv.WriteField(string.Join(";", task.Agencies.Select(a => a.Value)));
                 csv.NextRecord();
             }
@@ -81,7 +81,7 @@ public static class PlanCsv
         while (csv.Read())
         {
             var line = preamble + csv.Parser.RawRow;
-            string? Field(string name) => columns.Contains(name, StringComparer.OrdinalIgnoreCase) && csv.GetField(name) is { Length: > 0 } v ? v : null;
+            string? Field(string name) => columns.Contains(name, StringComparer.OrdinalIgnoreCase) && SpreadsheetText.FromCell(csv.GetField(name)) is { Length: > 0 } v ? v : null;
             int? quarter = null;
             if (Field("quarter") is { } q)
             {
