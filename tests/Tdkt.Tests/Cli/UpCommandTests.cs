@@ -91,7 +91,9 @@ public sealed partial class UpCommandTests(LocalServices services)
         }
         finally
         {
-            using var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            // Ctrl+C, unless the test itself runs as a background job of a script: such jobs (and their children) start
+            // with SIGINT ignored, which .NET respects, so there the same stop is asked for with SIGTERM.
+            using var interrupt = Process.Start("kill", [InterruptIgnored(process.Id) ? "-TERM" : "-INT", process.Id.ToString(CultureInfo.InvariantCulture)]);
             await interrupt!.WaitForExitAsync(Ct);
             await process.WaitForExitAsync(Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
         }
@@ -113,6 +115,13 @@ public sealed partial class UpCommandTests(LocalServices services)
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("tdkt: --as-of “24/03/2023” không phải ngày dạng YYYY-MM-DD (ví dụ 2023-03-24).", result.StdErr.Trim());
+    }
+
+    /// <summary>Whether SIGINT is ignored in process <paramref name="pid"/> (bit 2 of SigIgn in /proc/PID/status).</summary>
+    private static bool InterruptIgnored(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return (ulong.Parse(line["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & 0x2) != 0;
     }
 
     [GeneratedRegex("Trang nhiệm vụ của Sở Nội vụ: +(\\S+)")]

@@ -44,7 +44,12 @@ public sealed partial class CompletionFaultTests(LocalServices services)
                 await Task.Delay(20, Ct);
             }
             proxy.Cut();
-            await Task.Delay(TimeSpan.FromSeconds(8), Ct);
+            // Storage stays cut until every client has met the outage (an answer 503), for at most 8 s.
+            var until = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(8);
+            while (answers.Count(a => a.Status == HttpStatusCode.ServiceUnavailable) < Clients && DateTimeOffset.UtcNow < until)
+            {
+                await Task.Delay(50, Ct);
+            }
             proxy.Restore();
         }, Ct);
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(async _ =>

@@ -45,6 +45,7 @@ public sealed class StorageRestartTests(LocalServices services) : IAsyncDisposab
     {
         await StartAzuriteAsync();
         var sender = $"nhac-viec-{Guid.NewGuid():N}"[..22] + "@example.org";
+        using var logs = new CapturedLogs();
         await using var provider = TestHost.Services(ConnectionString, Instant.FromUtc(2023, 3, 24, 1, 0), new Dictionary<string, string?>
         {
             ["Tdkt:Mail:Channel"] = "Smtp",
@@ -53,7 +54,7 @@ public sealed class StorageRestartTests(LocalServices services) : IAsyncDisposab
             ["Tdkt:Mail:Smtp:Port"] = services.Smtp4dev.SmtpPort.ToString(CultureInfo.InvariantCulture),
             ["Tdkt:Mail:Smtp:Security"] = "None",
             ["Tdkt:Mail:RatePerMinute"] = "600",
-        });
+        }, logs);
         await ManyAgencies.SeedAsync(provider, Agencies, "restart");
         await provider.GetRequiredService<ReminderSweep>().RunAsync(new LocalDate(2023, 3, 24), false, "test", Ct);
         using var inbox = new Inbox(services.Smtp4dev.ApiBase);
@@ -64,7 +65,8 @@ public sealed class StorageRestartTests(LocalServices services) : IAsyncDisposab
         var stopping = System.Diagnostics.Stopwatch.StartNew();
         await azurite!.DisposeAsync();
         TestContext.Current.TestOutputHelper?.WriteLine($"Azurite stopped in {stopping.Elapsed.TotalSeconds:0.0} s");
-        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+        // Storage stays down until the dispatcher has met the outage: a pass that failed for want of storage.
+        await WaitUntilAsync(() => Task.FromResult(logs.Entries.Any(e => e.Message.StartsWith("Dispatch pass failed", StringComparison.Ordinal))), TimeSpan.FromSeconds(60));
         var whileDown = (await inbox.ReceivedTimesFromAsync(sender, 0, TimeSpan.Zero)).Count;
         await StartAzuriteAsync();
         // Leases taken before the outage run out after 5 minutes: move the clock on rather than wait.
