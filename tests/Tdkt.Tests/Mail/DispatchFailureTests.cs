@@ -77,6 +77,8 @@ public sealed class DispatchFailureTests(LocalServices services)
             ["Tdkt:Mail:From"] = "nhac-viec@example.org",
             ["Tdkt:Mail:Acs:ConnectionString"] = $"endpoint=http://127.0.0.1:{closed}/;accesskey={Convert.ToBase64String(new byte[32])}",
             ["Tdkt:Mail:MaxAttempts"] = "2",
+            // ACS's default pace (30 a minute) would spread the seven tries over 14 s; what is tested here is not the pace.
+            ["Tdkt:Mail:RatePerMinute"] = "6000",
             ["Tdkt:Mail:DispatchQueue"] = "t" + Guid.NewGuid().ToString("N")[..12],
         });
         var created = (await scenario.RunAsync("2023-03-24")).Created;
