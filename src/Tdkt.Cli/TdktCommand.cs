@@ -43,7 +43,9 @@ public static class TdktCommand
             }
             return ExitCodes.BadInput;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        // On Ctrl+C or SIGTERM a command gets this long to stop in order (tdkt up stops the web host, then Azurite with
+        // its data saved) before the process is ended; the default of 2 s is too short on a busy machine.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 }
 
