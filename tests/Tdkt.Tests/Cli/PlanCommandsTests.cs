@@ -83,4 +83,24 @@ public sealed class PlanCommandsTests(LocalServices services)
         Assert.Equal(["2023-252-kh-ubnd:active", "2024-252-kh-ubnd:draft"],
             json.RootElement.EnumerateArray().Select(p => $"{p.GetProperty("id").GetString()}:{p.GetProperty("status").GetString()}").Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Importing_a_plan_file_marked_active_says_it_is_active_as_it_is_stored()
+    {
+        var yaml = Path.Combine(Path.GetTempPath(), $"active-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(yaml, CanonicalPlan.ToYaml(Samples.Plan() with { Status = Tdkt.Plans.PlanStatus.Active }), TestContext.Current.CancellationToken);
+        try
+        {
+            var result = await CliInProcess.RunAsync(environment, "plan", "import", yaml, "--agencies", Samples.DirectoryPath);
+            var list = await CliInProcess.RunAsync(environment, "plan", "list", "--json");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("Đã lưu kế hoạch mới 2023-252-kh-ubnd (đang thực hiện).", result.StdOut, StringComparison.Ordinal);
+            Assert.Contains("\"status\": \"active\"", list.StdOut, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(yaml);
+        }
+    }
 }

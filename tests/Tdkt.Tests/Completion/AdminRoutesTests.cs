@@ -197,6 +197,25 @@ public sealed class AdminRoutesTests(LocalServices services)
         Assert.Equal(6, (await web.Http.GetFromJsonAsync<JsonElement>($"api/outbox?status=failed&{Key}", Ct)).GetArrayLength());
     }
 
+    [Fact]
+    public async Task The_task_routes_take_the_number_printed_in_the_plan_as_well_as_the_key()
+    {
+        await using var web = await WebScenario.StartAsync(services);
+
+        var byNumber = await web.Http.PostAsJsonAsync($"api/plans/{web.Plan.Id.Value}/tasks/III.1/complete?{Key}", new { agency = "so-tai-chinh", on = "2023-01-10" }, Ct);
+        var reopened = await web.Http.PostAsJsonAsync($"api/plans/{web.Plan.Id.Value}/tasks/III.1/reopen?{Key}", new { agency = "so-tai-chinh", reason = "Nhầm" }, Ct);
+        // Audit rows are keyed by time: the test's clock moves on as a real one would.
+        web.Clock.Advance(NodaTime.Duration.FromSeconds(1));
+        var byKey = await web.Http.PostAsJsonAsync($"api/plans/{web.Plan.Id.Value}/tasks/iii-1/complete?{Key}", new { agency = "so-tai-chinh", on = "2023-01-11" }, Ct);
+
+        Assert.True(byKey.StatusCode == HttpStatusCode.OK, await byKey.Content.ReadAsStringAsync(Ct));
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (byNumber.StatusCode, reopened.StatusCode));
+        var body = await byNumber.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(("III.1", "Đã ghi nhận Sở Tài chính hoàn thành nhiệm vụ số III.1 ngày 10/01/2023 (đúng hạn, hạn 14/01/2023)."),
+            (body.GetProperty("task").GetString(), body.GetProperty("message").GetString()));
+        Assert.Equal("2023-01-11", NodaTime.Text.LocalDatePattern.Iso.Format((await web.AssignmentAsync(web.Task("III.1"), "so-tai-chinh"))!.Completion!.On));
+    }
+
     private static async Task<string?> TitleAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
