@@ -18,20 +18,13 @@ public static class JsonBody
         {
             return (null, tooLarge);
         }
-        var buffer = new byte[MaxBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-        if (length > MaxBytes)
+        if (await BoundedBody.ReadAsync(request.Body, MaxBytes, cancellationToken) is not { } bytes)
         {
             return (null, tooLarge);
         }
         try
         {
-            return length > 0 && JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), JsonSerializerOptions.Web) is { } body
+            return bytes.Length > 0 && JsonSerializer.Deserialize<T>(bytes, JsonSerializerOptions.Web) is { } body
                 ? (body, null)
                 : (null, ApiProblems.BadRequest($"Thiếu nội dung yêu cầu: cần {shape}."));
         }

@@ -29,7 +29,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
             return Invalid(StatusCodes.Status415UnsupportedMediaType, [new InputError(file, null, "Content-Type",
                 $"Không nhận định dạng “{request.ContentType}”: dùng text/plain, .docx, application/yaml, application/json hoặc text/csv.")]);
         }
-        if (await ReadLimitedAsync(request.Body, cancellationToken) is not { } content)
+        if (await BoundedBody.ReadAsync(request.Body, PlanImporter.MaxBytes, cancellationToken) is not { } content)
         {
             return Invalid(StatusCodes.Status413PayloadTooLarge, [new InputError(file, null, "file", $"Tệp vượt giới hạn {PlanImporter.MaxBytes / 1024 / 1024} MB.")]);
         }
@@ -65,21 +65,4 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
         {
             ["errors"] = errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
         });
-
-    /// <summary>Reads at most the size limit; null when the body is larger, without buffering the rest.</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > PlanImporter.MaxBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 }

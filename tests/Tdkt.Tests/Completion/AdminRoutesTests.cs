@@ -216,6 +216,23 @@ public sealed class AdminRoutesTests(LocalServices services)
         Assert.Equal("2023-01-11", NodaTime.Text.LocalDatePattern.Iso.Format((await web.AssignmentAsync(web.Task("III.1"), "so-tai-chinh"))!.Completion!.On));
     }
 
+    [Fact]
+    public async Task A_chunked_json_body_over_16_kb_is_refused_as_too_large()
+    {
+        await using var web = await WebScenario.StartAsync(services);
+        var json = Encoding.UTF8.GetBytes($"{{\"reason\": \"{new string('x', 20_000)}\"}}");
+        // No Content-Length: sent chunked, so only reading can tell the size.
+        using var content = new StreamContent(new MemoryStream(json));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/plans/{web.Plan.Id.Value}/tasks/1/reopen?{Key}") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await web.Http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.StartsWith("Nội dung yêu cầu quá lớn (tối đa 16 KB)", await TitleAsync(response), StringComparison.Ordinal);
+    }
+
     private static async Task<string?> TitleAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);

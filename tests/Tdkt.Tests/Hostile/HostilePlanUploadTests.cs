@@ -26,9 +26,7 @@ public sealed class HostilePlanUploadTests(LocalServices services)
         var (body, contentType, status, expected) = HostileInputs.PlanCases[name](Seed);
         await using var web = await WebScenario.StartAsync(services, withPlan: false);
 
-        using var content = new ByteArrayContent(body);
-        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-        var response = await web.Http.PostAsync($"api/plans?file={Uri.EscapeDataString(name)}&code={WebScenario.AdminKey}", content, Ct);
+        var response = await web.PostPlanAsync(body, contentType, name);
         var text = await response.Content.ReadAsStringAsync(Ct);
         var plans = await web.Http.GetStringAsync($"api/plans?code={WebScenario.AdminKey}", Ct);
 

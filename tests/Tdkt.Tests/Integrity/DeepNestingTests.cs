@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -62,10 +61,8 @@ public sealed class DeepNestingTests(LocalServices services)
     public async Task Over_http_the_deep_plan_answers_400_and_the_server_keeps_answering()
     {
         await using var web = await WebScenario.StartAsync(services);
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(DeepPlan));
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/yaml");
 
-        var response = await web.Http.PostAsync($"api/plans?code={WebScenario.AdminKey}", content, Ct);
+        var response = await web.PostPlanAsync(Encoding.UTF8.GetBytes(DeepPlan), "application/yaml");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors")[0];

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -16,13 +15,6 @@ public sealed class PlanRoutesTests(LocalServices services)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<HttpResponseMessage> PostAsync(WebScenario web, byte[] body, string contentType)
-    {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        return await web.Http.PostAsync($"api/plans?code={WebScenario.AdminKey}", content, Ct);
-    }
-
     private static async Task<JsonElement> ErrorsAsync(HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -35,8 +27,8 @@ public sealed class PlanRoutesTests(LocalServices services)
         await using var web = await WebScenario.StartAsync(services, withPlan: false);
         var text = await File.ReadAllBytesAsync(Samples.PlanTextPath, Ct);
 
-        var created = await PostAsync(web, text, "text/plain; charset=utf-8");
-        var again = await PostAsync(web, text, "text/plain");
+        var created = await web.PostPlanAsync(text, "text/plain; charset=utf-8");
+        var again = await web.PostPlanAsync(text, "text/plain");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal("/api/plans/2023-252-kh-ubnd", created.Headers.Location!.OriginalString);
@@ -53,7 +45,7 @@ public sealed class PlanRoutesTests(LocalServices services)
         await using var web = await WebScenario.StartAsync(services, withPlan: false);
         var yaml = Tdkt.Plans.Import.CanonicalPlan.ToYaml(Samples.Plan()).Replace("so-noi-vu", "so-noi-vuu", StringComparison.Ordinal);
 
-        var response = await PostAsync(web, Encoding.UTF8.GetBytes(yaml), "application/yaml");
+        var response = await web.PostPlanAsync(Encoding.UTF8.GetBytes(yaml), "application/yaml");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var expected = Samples.Plan().Tasks.Count(t => t.Agencies.Contains(new AgencyId("so-noi-vu")));
@@ -66,7 +58,7 @@ public sealed class PlanRoutesTests(LocalServices services)
     {
         await using var web = await WebScenario.StartAsync(services, withPlan: false);
 
-        var response = await PostAsync(web, [1, 2, 3], "application/pdf");
+        var response = await web.PostPlanAsync([1, 2, 3], "application/pdf");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("Content-Type", (await ErrorsAsync(response))[0].GetProperty("field").GetString());
@@ -77,7 +69,7 @@ public sealed class PlanRoutesTests(LocalServices services)
     {
         await using var web = await WebScenario.StartAsync(services, withPlan: false, withDirectory: false);
 
-        var response = await PostAsync(web, await File.ReadAllBytesAsync(Samples.PlanTextPath, Ct), "text/plain");
+        var response = await web.PostPlanAsync(await File.ReadAllBytesAsync(Samples.PlanTextPath, Ct), "text/plain");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Chưa có danh bạ cơ quan", (await ErrorsAsync(response)).EnumerateArray().Single().GetProperty("message").GetString(), StringComparison.Ordinal);
