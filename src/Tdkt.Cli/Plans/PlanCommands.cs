@@ -27,10 +27,12 @@ public static class PlanCommands
         var agencies = new Option<FileInfo?>("--agencies") { Description = "Danh bạ cơ quan (.yaml hoặc .csv); mặc định: danh bạ đã lưu." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra và xem trước, không lưu." };
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
+        var confirm = new Option<bool>("--confirm-changes") { Description = "Lưu cả khi lần nhập chuyển hoặc bỏ kết quả hoàn thành đã ghi nhận (xem trước bằng --dry-run)." };
         var command = new Command(name, description) { file, agencies, json };
         if (!preview)
         {
             command.Options.Add(dryRun);
+            command.Options.Add(confirm);
         }
         command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
@@ -57,6 +59,7 @@ public static class PlanCommands
             {
                 Directory = directory,
                 DryRun = preview || parse.GetValue(dryRun),
+                ConfirmChanges = !preview && parse.GetValue(confirm),
             };
             PlanImportOutcome outcome;
             using (var progress = context.Progress(parse.GetValue(json)))
@@ -172,6 +175,7 @@ public static class PlanCommands
     {
         var plan = outcome.Plan;
         var errors = outcome.Errors;
+        var refused = outcome.Result == PlanImportResult.NeedsConfirmation;
         if (json)
         {
             await context.WriteJsonAsync(new
@@ -183,6 +187,7 @@ public static class PlanCommands
                     title = plan.Title,
                     tasks = plan.Tasks.Select(t => new
                     {
+                        key = t.Key,
                         number = t.Number,
                         quarter = t.Quarter,
                         due = NodaTime.Text.LocalDatePattern.Iso.Format(t.Deadline.Due),
@@ -191,6 +196,13 @@ public static class PlanCommands
                         agencies = t.Agencies.Select(a => a.Value),
                     }),
                 },
+                result = outcome.Result.ToString().ToLowerInvariant(),
+                message = outcome.Message,
+                changes = outcome.Changes.Select((c, i) => new
+                {
+                    kind = c.Kind.ToString().ToLowerInvariant(), key = c.Key, oldNumber = c.OldNumber, newNumber = c.NewNumber,
+                    agencies = c.DoneBy.Select(a => a.Value), needsConfirming = c.NeedsConfirming, message = outcome.ChangeLines[i],
+                }),
                 errors = errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
             });
         }
@@ -202,14 +214,26 @@ public static class PlanCommands
             }
             if (plan is not null && errors.Count == 0)
             {
-                await PlanPreview.WriteAsync(context.Out, plan);
-                await context.Out.WriteLineAsync(outcome.Message);
+                var output = refused ? context.Error : context.Out;
+                if (!refused)
+                {
+                    await PlanPreview.WriteAsync(output, plan);
+                }
+                if (outcome.ChangeLines.Count > 0)
+                {
+                    await output.WriteLineAsync("Nhiệm vụ đã có kết quả hoàn thành:");
+                    foreach (var line in outcome.ChangeLines)
+                    {
+                        await output.WriteLineAsync("- " + line);
+                    }
+                }
+                await output.WriteLineAsync(outcome.Message);
             }
             else
             {
                 await context.Error.WriteLineAsync($"tdkt: {errors.Count} lỗi; chưa lưu gì.");
             }
         }
-        return errors.Count == 0 ? ExitCodes.Ok : ExitCodes.BadInput;
+        return errors.Count == 0 && !refused ? ExitCodes.Ok : ExitCodes.BadInput;
     }
 }

@@ -33,10 +33,21 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
         {
             return Invalid(StatusCodes.Status413PayloadTooLarge, [new InputError(file, null, "file", $"Tệp vượt giới hạn {PlanImporter.MaxBytes / 1024 / 1024} MB.")]);
         }
-        var outcome = await import.RunAsync(new PlanImportRequest(content, file) { Format = format }, null, cancellationToken);
-        if (outcome.Result != PlanImportResult.Saved)
+        var importing = new PlanImportRequest(content, file)
         {
-            return Invalid(StatusCodes.Status400BadRequest, outcome.Errors);
+            Format = format,
+            DryRun = IsTrue(request.Query["dryRun"]),
+            ConfirmChanges = IsTrue(request.Query["confirm"]),
+        };
+        var outcome = await import.RunAsync(importing, null, cancellationToken);
+        switch (outcome.Result)
+        {
+            case PlanImportResult.Invalid or PlanImportResult.NoDirectory:
+                return Invalid(StatusCodes.Status400BadRequest, outcome.Errors);
+            case PlanImportResult.NeedsConfirmation:
+                return ApiProblems.Problem(StatusCodes.Status409Conflict, "Lần nhập này chuyển hoặc bỏ kết quả hoàn thành đã ghi nhận: chưa lưu gì.",
+                    outcome.Message,
+                    new Dictionary<string, object?> { ["changes"] = Changes(outcome) });
         }
         var plan = outcome.Plan!;
         var body = new
@@ -47,10 +58,26 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
             title = plan.Title,
             tasks = plan.Tasks.Count,
             assignments = plan.Assignments.Count(),
-            outcome = outcome.Saved.ToString()!.ToLowerInvariant(),
+            outcome = outcome.Result == PlanImportResult.Previewed ? "preview" : outcome.Saved.ToString()!.ToLowerInvariant(),
+            message = outcome.Message,
+            changes = Changes(outcome),
         };
         return outcome.Saved == PlanSaveOutcome.Created ? TypedResults.Created($"/api/plans/{plan.Id}", body) : TypedResults.Ok(body);
     }
+
+    private static bool IsTrue(string? value) => value is "true" or "1";
+
+    private static IEnumerable<object> Changes(PlanImportOutcome outcome) =>
+        outcome.Changes.Select((c, i) => new
+        {
+            kind = c.Kind.ToString().ToLowerInvariant(),
+            key = c.Key,
+            oldNumber = c.OldNumber,
+            newNumber = c.NewNumber,
+            agencies = c.DoneBy.Select(a => a.Value),
+            needsConfirming = c.NeedsConfirming,
+            message = outcome.ChangeLines[i],
+        });
 
     public async Task<IResult> ListAsync(CancellationToken cancellationToken) =>
         TypedResults.Ok((await plans.ListAsync(cancellationToken)).Select(p => new

@@ -20,6 +20,18 @@ public sealed class AuditLog(StorageTables tables)
         public const string Complete = "complete";
         public const string Undo = "undo";
         public const string Reopen = "reopen";
+
+        /// <summary>A re-import gave the completed task another number (the completion follows the task).</summary>
+        public const string Renumber = "renumber";
+
+        /// <summary>A re-import changed a completed task's text or deadline (the completion stays).</summary>
+        public const string Revise = "revise";
+
+        /// <summary>A re-import left a completed task out of the plan.</summary>
+        public const string Retire = "retire";
+
+        /// <summary>A re-import no longer assigns the completed task to the agency.</summary>
+        public const string Unassign = "unassign";
     }
 
     public static TableEntity Row(AuditEntry entry)

@@ -37,8 +37,14 @@ public sealed record PlanTask(
     Deadline Deadline,
     ValueList<AgencyId> Agencies)
 {
+    /// <summary>
+    /// The task's identity in storage: its completions belong to it. By default the key of its number
+    /// (<see cref="KeyFor"/>); a key given in the file, or the key of the stored task it was matched to on a
+    /// re-import (<see cref="TaskIdentity"/>), survives renumbering.
+    /// </summary>
+    public string Key { get; init; } = KeyFor(Number);
+
     /// <summary>A fixed-width, storage-safe key that sorts as the plan does ("7" -> "0007", "III.1" -> "iii-1").</summary>
-    public string Key => KeyFor(Number);
 
     public static string KeyFor(string number) =>
         number.All(char.IsAsciiDigit) && number.Length <= 4

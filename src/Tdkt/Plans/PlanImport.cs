@@ -1,5 +1,7 @@
 using Tdkt.Agencies;
+using Tdkt.Completion;
 using Tdkt.Hosting;
+using Tdkt.Storage;
 using Tdkt.Input;
 using Tdkt.Plans.Import;
 
@@ -15,6 +17,9 @@ public sealed record PlanImportRequest(ReadOnlyMemory<byte> Content, string File
 
     /// <summary>Check and preview only: nothing is stored.</summary>
     public bool DryRun { get; init; }
+
+    /// <summary>Store even if the import moves or drops recorded completions (they are listed first: <see cref="PlanImportOutcome.Changes"/>).</summary>
+    public bool ConfirmChanges { get; init; }
 }
 
 public enum PlanImportResult
@@ -27,11 +32,20 @@ public enum PlanImportResult
 
     /// <summary>No directory given and none stored: nothing can be resolved.</summary>
     NoDirectory,
+
+    /// <summary>Valid, and not stored: it would move or drop recorded completions, and that was not confirmed.</summary>
+    NeedsConfirmation,
 }
 
 /// <summary>What an import did: the plan as read (when valid), how the store took it, every error, and the message every host shows.</summary>
 public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, PlanSaveOutcome? Saved, IReadOnlyList<InputError> Errors)
 {
+    /// <summary>What the import does (or did) to the stored tasks that have recorded completions, one sentence each.</summary>
+    public IReadOnlyList<TaskChange> Changes { get; init; } = [];
+
+    /// <summary><see cref="Changes"/> as the administrator reads them.</summary>
+    public IReadOnlyList<string> ChangeLines { get; init; } = [];
+
     public string Message => Result switch
     {
         PlanImportResult.Saved => Saved switch
@@ -40,7 +54,12 @@ public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, Plan
             PlanSaveOutcome.Updated => $"Đã cập nhật kế hoạch {Plan!.Id}; tình trạng hoàn thành đã ghi nhận được giữ nguyên.",
             _ => $"Kế hoạch {Plan!.Id} không thay đổi: không ghi gì.",
         },
-        PlanImportResult.Previewed => "Chạy thử: chưa lưu gì.",
+        PlanImportResult.Previewed => Changes.Any(c => c.NeedsConfirming)
+            ? $"Chạy thử: chưa lưu gì. Khi nhập thật, lần nhập này chuyển hoặc bỏ kết quả hoàn thành của {Changes.Count(c => c.NeedsConfirming)} nhiệm vụ (liệt kê ở trên) và cần xác nhận."
+            : "Chạy thử: chưa lưu gì.",
+        PlanImportResult.NeedsConfirmation =>
+            $"Chưa lưu gì: lần nhập này chuyển hoặc bỏ kết quả hoàn thành đã ghi nhận của {Changes.Count(c => c.NeedsConfirming)} nhiệm vụ (liệt kê ở trên). "
+            + "Kiểm tra lại; nếu đúng, nhập lại có xác nhận (tdkt: --confirm-changes; API: confirm=true).",
         PlanImportResult.NoDirectory => "Chưa có danh bạ cơ quan: nạp danh bạ trước (tdkt agencies import), hoặc gửi kèm danh bạ.",
         _ => $"Kế hoạch không hợp lệ ({Errors.Count} lỗi): chưa lưu gì.",
     };
@@ -52,7 +71,7 @@ public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, Plan
 /// The use case behind <c>tdkt plan import|preview</c>, <c>POST /api/plans</c> and <c>tdkt up</c>'s sample: read and
 /// validate the whole file against the directory, then store all of it or nothing.
 /// </summary>
-public sealed class PlanImport(PlanStore plans, AgencyStore agencies)
+public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClock clock)
 {
     public async Task<PlanImportOutcome> RunAsync(PlanImportRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
@@ -68,17 +87,42 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies)
         {
             return new PlanImportOutcome(PlanImportResult.Invalid, null, null, built.Errors);
         }
+
+        // Each task takes its identity from the stored plan, so completions stay with their tasks (TaskIdentity).
+        var storedTasks = await plans.StoredTasksAsync(built.Plan!.Id, cancellationToken);
+        var plan = TaskIdentity.Resolve(built.Plan, built.KeyedNumbers, storedTasks);
+        var changes = storedTasks.Count == 0 ? [] : TaskChange.Between(storedTasks, await plans.CompletedByAsync(plan.Id, cancellationToken), plan);
+        var lines = changes.Select(c => c.Describe(directory)).ToList();
         if (request.DryRun)
         {
-            return new PlanImportOutcome(PlanImportResult.Previewed, built.Plan, null, []);
+            return new PlanImportOutcome(PlanImportResult.Previewed, plan, null, []) { Changes = changes, ChangeLines = lines };
+        }
+        if (changes.Any(c => c.NeedsConfirming) && !request.ConfirmChanges)
+        {
+            return new PlanImportOutcome(PlanImportResult.NeedsConfirmation, plan, null, []) { Changes = changes, ChangeLines = lines };
         }
         if (request.Directory is not null)
         {
             await agencies.SaveAsync(request.Directory, cancellationToken);
         }
-        var saved = await plans.SaveAsync(built.Plan!, progress, cancellationToken);
+        var file = Path.GetFileName(request.FileName);
+        var audit = changes.SelectMany(c => c.DoneBy.Select(a => new AuditEntry(plan.Id.Value, new AssignmentKey(c.Key, a.Value).Value,
+            AuditActionOf(c.Kind), clock.Now, "nhập kế hoạch", c.AuditNote(file), null, null))).ToList();
+        var saved = await plans.SaveAsync(plan, progress, audit, cancellationToken);
         // A plan already stored keeps its status; a new one takes the file's.
-        var stored = await plans.GetSummaryAsync(built.Plan!.Id, cancellationToken);
-        return new PlanImportOutcome(PlanImportResult.Saved, built.Plan with { Status = stored?.Status ?? built.Plan.Status }, saved, []);
+        var stored = await plans.GetSummaryAsync(plan.Id, cancellationToken);
+        return new PlanImportOutcome(PlanImportResult.Saved, plan with { Status = stored?.Status ?? plan.Status }, saved, [])
+        {
+            Changes = changes,
+            ChangeLines = lines,
+        };
     }
+
+    private static string AuditActionOf(TaskChangeKind kind) => kind switch
+    {
+        TaskChangeKind.Renumbered => AuditLog.Actions.Renumber,
+        TaskChangeKind.Retired => AuditLog.Actions.Retire,
+        TaskChangeKind.Unassigned => AuditLog.Actions.Unassign,
+        _ => AuditLog.Actions.Revise,
+    };
 }

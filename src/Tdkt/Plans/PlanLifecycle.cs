@@ -54,7 +54,7 @@ public sealed class PlanLifecycle(PlanStore plans)
             return new PlanChangeOutcome(PlanChangeResult.Refused, $"Năm mới phải sau năm {plan.Year}.");
         }
         var (draft, changes) = RollForward.ToNextYear(plan, year);
-        await plans.SaveAsync(draft, progress, cancellationToken);
+        await plans.SaveAsync(draft, progress, [], cancellationToken);
         return new PlanChangeOutcome(PlanChangeResult.Done, $"Đã tạo dự thảo {draft.Id} ({draft.Title}). {changes.Count} thay đổi cần rà soát:")
         {
             Draft = draft,

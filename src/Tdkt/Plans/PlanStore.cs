@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
 using Tdkt.Agencies;
+using Tdkt.Completion;
 using Tdkt.Hosting;
 using Tdkt.Plans.Import;
 using Tdkt.Reminders;
@@ -43,10 +44,13 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
 {
     private const string PlanPartition = "plan";
 
-    public Task<PlanSaveOutcome> SaveAsync(Plan plan, CancellationToken cancellationToken) => SaveAsync(plan, null, cancellationToken);
+    public Task<PlanSaveOutcome> SaveAsync(Plan plan, CancellationToken cancellationToken) => SaveAsync(plan, null, [], cancellationToken);
 
-    /// <summary>The same, telling <paramref name="progress"/> how many of the plan's rows (tasks, assignments, index) are written.</summary>
-    public async Task<PlanSaveOutcome> SaveAsync(Plan plan, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same, telling <paramref name="progress"/> how many of the plan's rows (tasks, assignments, index) are written,
+    /// and writing <paramref name="audit"/> (what the import did to recorded completions) before the plan counts as saved.
+    /// </summary>
+    public async Task<PlanSaveOutcome> SaveAsync(Plan plan, IProgress<WorkProgress>? progress, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var plans = await tables.GetAsync(StorageTables.Plans, cancellationToken);
@@ -75,6 +79,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
         var written = ProgressCounter.Growing(progress, "Lưu kế hoạch", "dòng");
         written?.Start();
         await Task.WhenAll(WriteTasksAsync(plan, written, cancellationToken), WriteAssignmentsAsync(plan, written, cancellationToken));
+        await WriteAuditAsync(plan.Id, audit, cancellationToken);
 
         row["Pending"] = false;
         row["Hash"] = hash;
@@ -93,24 +98,52 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
         }
         var p = row.Value!;
         var taskTable = await tables.GetAsync(StorageTables.Tasks, cancellationToken);
-        var tasks = new List<PlanTask>();
+        var tasks = new List<(int Position, PlanTask Task)>();
         await foreach (var t in taskTable.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value, cancellationToken: cancellationToken))
         {
             if (t.GetBoolean("Removed") == true)
             {
                 continue;
             }
-            tasks.Add(new PlanTask(
+            // Rows saved before tasks had a position sort by key, which was then the plan's order.
+            tasks.Add((t.GetInt32("Position") ?? tasks.Count, new PlanTask(
                 t.GetString("Number"),
                 t.GetString("Content"),
                 t.GetInt32("Quarter") ?? 0,
                 new Deadline(Enum.Parse<DeadlineRule>(t.GetString("DeadlineRule")), t.GetString("DeadlinePhrase"),
                     LocalDatePattern.Iso.Parse(t.GetString("Due")).Value),
-                t.GetString("Agencies").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(a => new AgencyId(a)).ToValueList()));
+                t.GetString("Agencies").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(a => new AgencyId(a)).ToValueList()) { Key = t.RowKey }));
         }
         return new Plan(id, p.GetString("Number"), p.GetString("Title"), p.GetString("Issuer"),
             LocalDatePattern.Iso.Parse(p.GetString("IssuedOn")).Value, p.GetInt32("Year") ?? 0,
-            Enum.Parse<PlanStatus>(p.GetString("Status")), tasks.ToValueList());
+            Enum.Parse<PlanStatus>(p.GetString("Status")), tasks.OrderBy(t => t.Position).Select(t => t.Task).ToValueList());
+    }
+
+    /// <summary>Every task row of a plan, removed ones included (their keys are never given to another task).</summary>
+    public async Task<IReadOnlyList<StoredTask>> StoredTasksAsync(PlanId id, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Tasks, cancellationToken);
+        var list = new List<StoredTask>();
+        await foreach (var t in table.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value, select: ["RowKey", "Number", "Content", "Due", "Removed"],
+            cancellationToken: cancellationToken))
+        {
+            list.Add(new StoredTask(t.RowKey, t.GetString("Number") ?? "", t.GetString("Content") ?? "", Date(t, "Due") ?? default, t.GetBoolean("Removed") == true));
+        }
+        return list;
+    }
+
+    /// <summary>The agencies that have completed each task of a plan (task key → agencies), current assignments only.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<AgencyId>>> CompletedByAsync(PlanId id, CancellationToken cancellationToken)
+    {
+        var done = new Dictionary<string, List<AgencyId>>(StringComparer.Ordinal);
+        await foreach (var entry in AssignmentsAsync(id, null, cancellationToken))
+        {
+            if (entry.Done)
+            {
+                (done.TryGetValue(entry.TaskKey, out var list) ? list : done[entry.TaskKey] = []).Add(new AgencyId(entry.Agency));
+            }
+        }
+        return done.ToDictionary(d => d.Key, d => (IReadOnlyList<AgencyId>)d.Value, StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken)
@@ -203,8 +236,9 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
     private async Task WriteTasksAsync(Plan plan, ProgressCounter? written, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Tasks, cancellationToken);
-        var rows = plan.Tasks.Select(t => new TableEntity(plan.Id.Value, t.Key)
+        var rows = plan.Tasks.Select((t, i) => new TableEntity(plan.Id.Value, t.Key)
         {
+            ["Position"] = i,
             ["Number"] = t.Number,
             ["Content"] = t.Content,
             ["Quarter"] = t.Quarter,
@@ -261,6 +295,15 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
         return existing;
     }
 
+    private async Task WriteAuditAsync(PlanId id, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
+        foreach (var chunk in audit.Select(AuditLog.Row).Chunk(100))
+        {
+            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
+        }
+    }
+
     /// <summary>Merges the rows (other columns, such as completion, are kept) and marks rows the plan no longer has as removed, never deleting them.</summary>
     private static async Task UpsertAndRetireAsync(TableClient table, string partition, List<TableEntity> rows, Dictionary<string, TableEntity> existing,
         ProgressCounter? written, CancellationToken cancellationToken)
@@ -282,7 +325,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
     }
 
     /// <summary>Bumped when the stored rows gain columns or tables, so the next import of an unchanged plan rewrites them.</summary>
-    private const string StorageLayout = "2: assignments carry Quarter; due-date index";
+    private const string StorageLayout = "3: tasks carry Position; keys survive renumbering";
 
     private static string Hash(Plan plan) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StorageLayout + "\n" + CanonicalPlan.ToJson(plan with { Status = PlanStatus.Draft }))));

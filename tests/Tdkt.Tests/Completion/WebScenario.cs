@@ -81,12 +81,13 @@ public sealed partial class WebScenario : IAsyncDisposable
     }
 
     /// <summary>Posts a plan file to <c>POST /api/plans</c> with the admin key, as an administrator's upload.</summary>
-    public async Task<HttpResponseMessage> PostPlanAsync(byte[] body, string contentType, string? file = null)
+    public async Task<HttpResponseMessage> PostPlanAsync(byte[] body, string contentType, string? file = null, string? query = null)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
         var name = file is null ? "" : $"file={Uri.EscapeDataString(file)}&";
-        return await Http.PostAsync($"api/plans?{name}code={AdminKey}", content, TestContext.Current.CancellationToken);
+        var more = query is null ? "" : query + "&";
+        return await Http.PostAsync($"api/plans?{name}{more}code={AdminKey}", content, TestContext.Current.CancellationToken);
     }
 
     /// <summary>The page path of an agency's link as a digest sent today carries it.</summary>

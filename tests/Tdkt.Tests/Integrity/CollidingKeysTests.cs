@@ -19,11 +19,12 @@ public sealed class CollidingKeysTests(LocalServices services)
     private static (string Yaml, int FirstLine, int Line) WithNumbers(string first, string second)
     {
         var lines = Tdkt.Plans.Import.CanonicalPlan.ToYaml(Samples.Plan()).Split('\n').ToList();
-        var one = lines.IndexOf("- number: \"1\"");
-        var three = lines.IndexOf("- number: \"3\"");
-        lines[one] = $"- number: \"{first}\"";
-        lines[three] = $"- number: \"{second}\"";
-        return (string.Join('\n', lines), one + 1, three + 1);
+        var one = lines.IndexOf("  number: \"1\"");
+        var three = lines.IndexOf("  number: \"3\"");
+        lines[one] = $"  number: \"{first}\"";
+        lines[three] = $"  number: \"{second}\"";
+        // The task's line is its item's first line, "- key: …", just above.
+        return (string.Join('\n', lines), one, three);
     }
 
     [Theory]

@@ -23,6 +23,7 @@ public static class CanonicalPlan
         {
             tasks.Add(new YamlMappingNode
             {
+                { "key", new YamlScalarNode(task.Key) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted } },
                 { "number", new YamlScalarNode(task.Number) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted } },
                 { "quarter", task.Quarter.ToString(CultureInfo.InvariantCulture) },
                 { "deadline", task.Deadline.Phrase },
@@ -58,6 +59,7 @@ public static class CanonicalPlan
             ["status"] = plan.Status.ToString().ToLowerInvariant(),
             ["tasks"] = new JsonArray([.. plan.Tasks.Select(t => (JsonNode)new JsonObject
             {
+                ["key"] = t.Key,
                 ["number"] = t.Number,
                 ["quarter"] = t.Quarter,
                 ["deadline"] = t.Deadline.Phrase,
@@ -79,7 +81,7 @@ public static class CanonicalPlan
         }
         var tasks = yaml.Items(root, "tasks").Select(node => new RawTask(
             YamlInput.Line(node), "", yaml.Text(node, "number"), yaml.Number(node, "quarter"), yaml.Text(node, "content"),
-            yaml.Text(node, "deadline"), yaml.Text(node, "due"), yaml.Texts(node, "agencies"))).ToList();
+            yaml.Text(node, "deadline"), yaml.Text(node, "due"), yaml.Texts(node, "agencies"), yaml.Text(node, "key"))).ToList();
         return new RawPlan(yaml.Text(root, "id"), yaml.Text(root, "number"), yaml.Text(root, "title"), yaml.Text(root, "issuer"),
             yaml.Text(root, "issuedOn"), yaml.Number(root, "year"), yaml.Text(root, "status"), tasks, 1);
     }
@@ -114,7 +116,7 @@ public static class CanonicalPlan
                 }
                 tasks.Add(new RawTask(null, path, Text(task, "number", path), Int(task, "quarter", path), Text(task, "content", path),
                     Text(task, "deadline", path), Text(task, "due", path),
-                    task["agencies"] is JsonArray agencies ? [.. agencies.Select(a => a?.ToString() ?? "")] : []));
+                    task["agencies"] is JsonArray agencies ? [.. agencies.Select(a => a?.ToString() ?? "")] : [], Text(task, "key", path)));
             }
         }
         else if (plan["tasks"] is not null)

@@ -10,6 +10,9 @@ namespace Tdkt.Plans.Import;
 public sealed record PlanBuildResult(Plan? Plan, IReadOnlyList<InputError> Errors)
 {
     public bool IsValid => Plan is not null && Errors.Count == 0;
+
+    /// <summary>The numbers of the tasks whose key the file gave; the others' keys are resolved against the stored plan (<see cref="TaskIdentity"/>).</summary>
+    public IReadOnlySet<string> KeyedNumbers { get; init; } = new HashSet<string>();
 }
 
 /// <summary>Turns a <see cref="RawPlan"/> into a <see cref="Plan"/>, reporting every problem at once.</summary>
@@ -69,9 +72,17 @@ public static class PlanBuilder
 
         var tasks = new List<PlanTask>();
         var seen = new Dictionary<string, RawTask>(StringComparer.Ordinal);
+        var seenKeys = new Dictionary<string, RawTask>(StringComparer.Ordinal);
+        var keyed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var task in raw.Tasks)
         {
+            var key = GivenKey(task, seenKeys, Error);
             var built = BuildTask(task, year, directory, seen, Error);
+            if (built is not null && key is not null)
+            {
+                built = built with { Key = key };
+                keyed.Add(built.Number);
+            }
             if (built is not null)
             {
                 tasks.Add(built);
@@ -82,7 +93,9 @@ public static class PlanBuilder
         {
             return new PlanBuildResult(null, errors);
         }
-        return new PlanBuildResult(new Plan(id.Value, number, title, issuer, issuedOn.Value, year, status, tasks.ToValueList()), errors);
+        // Keys unique already (a given key may be another task's number key); the import resolves them again against the stored plan.
+        var plan = TaskIdentity.Resolve(new Plan(id.Value, number, title, issuer, issuedOn.Value, year, status, tasks.ToValueList()), keyed, []);
+        return new PlanBuildResult(plan, errors) { KeyedNumbers = keyed };
 
         string? Required(string? value, int? line, string field, string message)
         {
@@ -115,6 +128,34 @@ public static class PlanBuilder
             return parsed.Value;
         }
     }
+
+    /// <summary>The longest key a file may give a task.</summary>
+    public const int MaxKeyLength = 40;
+
+    /// <summary>The task's key as the file gives it, in storage form (see <see cref="PlanTask.KeyFor"/>: "1" and "0001" are one key); unique in the file.</summary>
+    private static string? GivenKey(RawTask task, Dictionary<string, RawTask> seen, Action<int?, string, string> error)
+    {
+        if (task.Key is not { } given || VietnameseText.Clean(given) is not { Length: > 0 } written)
+        {
+            return null;
+        }
+        var key = PlanTask.KeyFor(written);
+        if (written.Length > MaxKeyLength || !written.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_'))
+        {
+            error(task.Line, task.Path + "key", $"Mã nhiệm vụ “{Shorten(written)}” không hợp lệ: chỉ gồm chữ cái không dấu, chữ số, “-”, “.” hoặc “_”, tối đa {MaxKeyLength} ký tự.");
+            return null;
+        }
+        if (!seen.TryAdd(key, task))
+        {
+            var first = seen[key];
+            var where = first.Line is { } l ? "dòng " + l.ToString(CultureInfo.InvariantCulture) : first.Path.TrimEnd('.');
+            error(task.Line, task.Path + "key", $"Mã nhiệm vụ “{written}” trùng với mã của nhiệm vụ ở {where} (cùng mã lưu “{key}”); mỗi nhiệm vụ một mã.");
+            return null;
+        }
+        return key;
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";
 
     private static PlanTask? BuildTask(RawTask task, int year, AgencyDirectory directory, Dictionary<string, RawTask> seen, Action<int?, string, string> error)
     {

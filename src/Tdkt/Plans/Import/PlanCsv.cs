@@ -9,11 +9,12 @@ namespace Tdkt.Plans.Import;
 
 /// <summary>
 /// Tasks as CSV, for spreadsheets: "# key: value" lines for the plan (id, number, title, issuer, issuedOn,
-/// year, status), then the columns number,quarter,deadline,due,content,agencies (agencies separated by ';').
+/// year, status), then the columns number,quarter,deadline,due,content,agencies,key (agencies separated by ';';
+/// key, optional, is the task's identity that survives renumbering).
 /// </summary>
 public static class PlanCsv
 {
-    private static readonly string[] Columns = ["number", "quarter", "deadline", "due", "content", "agencies"];
+    private static readonly string[] Columns = ["number", "quarter", "deadline", "due", "content", "agencies", "key"];
     private static readonly string[] RequiredColumns = ["number", "content", "agencies"];
 
     public static string Write(Plan plan)
@@ -43,6 +44,7 @@ public static class PlanCsv
                 csv.WriteField(LocalDatePattern.Iso.Format(task.Deadline.Due));
                 csv.WriteField(SpreadsheetText.ForCell(task.Content));
                 csv.WriteField(string.Join(";", task.Agencies.Select(a => a.Value)));
+                csv.WriteField(task.Key);
                 csv.NextRecord();
             }
         }
@@ -95,7 +97,7 @@ public static class PlanCsv
                 }
             }
             tasks.Add(new RawTask(line, "", Field("number"), quarter, Field("content"), Field("deadline"), Field("due"),
-                (Field("agencies") ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+                (Field("agencies") ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Field("key")));
         }
         return new RawPlan(header.GetValueOrDefault("id"), header.GetValueOrDefault("number"), header.GetValueOrDefault("title"),
             header.GetValueOrDefault("issuer"), header.GetValueOrDefault("issuedOn"),

@@ -19,6 +19,7 @@ public sealed record RawPlan(
 /// One task as read. <see cref="Line"/> and <see cref="Path"/> locate it for error messages: a line number for text
 /// formats, or a path such as "tasks[3]" for JSON. <see cref="Deadline"/> is the phrase as written,
 /// if the format has one; <see cref="Due"/> is an optional stated due date that must agree with it.
+/// <see cref="Key"/> is an optional explicit identity (YAML, JSON, CSV) that survives renumbering.
 /// </summary>
 public sealed record RawTask(
     int? Line,
@@ -28,4 +29,5 @@ public sealed record RawTask(
     string? Content,
     string? Deadline,
     string? Due,
-    IReadOnlyList<string> Agencies);
+    IReadOnlyList<string> Agencies,
+    string? Key = null);
