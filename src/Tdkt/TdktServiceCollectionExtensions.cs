@@ -24,6 +24,9 @@ public static class TdktServiceCollectionExtensions
         // The only "now" in the product; tests replace it with a FakeClock.
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton<VietnamClock>();
+        // The machine's real time, for what must not follow the business clock (a `tdkt up --as-of` date): leases,
+        // request signatures, send pacing.
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(AppInfo.Current);
         services.TryAddSingleton<HealthCheck>();
 

@@ -66,9 +66,12 @@ public static class PlanCommands
             {
                 outcome = await context.Get<PlanImport>().RunAsync(request, progress, ct);
             }
-            return outcome.Result == PlanImportResult.NoDirectory
-                ? await context.FailAsync("chưa có danh bạ cơ quan: dùng --agencies FILE hoặc “tdkt agencies import FILE” trước.", ExitCodes.BadInput)
-                : await ReportAsync(context, outcome, parse.GetValue(json));
+            return outcome.Result switch
+            {
+                PlanImportResult.NoDirectory => await context.FailAsync("chưa có danh bạ cơ quan: dùng --agencies FILE hoặc “tdkt agencies import FILE” trước.", ExitCodes.BadInput),
+                PlanImportResult.Busy => await context.FailAsync(outcome.Message, ExitCodes.Failure),
+                _ => await ReportAsync(context, outcome, parse.GetValue(json)),
+            };
         }));
         return command;
     }

@@ -44,6 +44,8 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
         {
             case PlanImportResult.Invalid or PlanImportResult.NoDirectory:
                 return Invalid(StatusCodes.Status400BadRequest, outcome.Errors);
+            case PlanImportResult.Busy:
+                return ApiProblems.Problem(StatusCodes.Status409Conflict, "Kế hoạch đang có một lần nhập khác: chưa lưu gì.", outcome.Message);
             case PlanImportResult.NeedsConfirmation:
                 return ApiProblems.Problem(StatusCodes.Status409Conflict, "Lần nhập này chuyển hoặc bỏ kết quả hoàn thành đã ghi nhận: chưa lưu gì.",
                     outcome.Message,

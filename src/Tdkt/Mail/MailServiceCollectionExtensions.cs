@@ -16,7 +16,6 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Pacing of real sends uses elapsed time; dates and "now" of the business come from IClock.
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MailTemplates>();
         services.TryAddSingleton<MailComposer>();
         services.TryAddSingleton<SendRateLimiter>();

@@ -35,6 +35,9 @@ public enum PlanImportResult
 
     /// <summary>Valid, and not stored: it would move or drop recorded completions, and that was not confirmed.</summary>
     NeedsConfirmation,
+
+    /// <summary>Not stored: another import of the same plan is running (or took this one over).</summary>
+    Busy,
 }
 
 /// <summary>What an import did: the plan as read (when valid), how the store took it, every error, and the message every host shows.</summary>
@@ -42,6 +45,9 @@ public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, Plan
 {
     /// <summary>What the import does (or did) to the stored tasks that have recorded completions, one sentence each.</summary>
     public IReadOnlyList<TaskChange> Changes { get; init; } = [];
+
+    /// <summary>For <see cref="PlanImportResult.Busy"/>: until when the other import holds the plan (Vietnam time, HH:mm:ss).</summary>
+    public string? HeldUntil { get; init; }
 
     /// <summary><see cref="Changes"/> as the administrator reads them.</summary>
     public IReadOnlyList<string> ChangeLines { get; init; } = [];
@@ -60,6 +66,9 @@ public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, Plan
         PlanImportResult.NeedsConfirmation =>
             $"Chưa lưu gì: lần nhập này chuyển hoặc bỏ kết quả hoàn thành đã ghi nhận của {Changes.Count(c => c.NeedsConfirming)} nhiệm vụ (liệt kê ở trên). "
             + "Kiểm tra lại; nếu đúng, nhập lại có xác nhận (tdkt: --confirm-changes; API: confirm=true).",
+        PlanImportResult.Busy => Saved == PlanSaveOutcome.Superseded
+            ? $"Kế hoạch {Plan!.Id} chưa được lưu xong: một lần nhập khác đã tiếp quản trong lúc lần này đang ghi. Kiểm tra kế hoạch rồi nhập lại nếu cần."
+            : $"Kế hoạch {Plan!.Id} đang có một lần nhập khác{(HeldUntil is { } until ? $" (giữ chỗ đến {until})" : "")}: chưa lưu gì. Chờ lần nhập đó xong rồi nhập lại.",
         PlanImportResult.NoDirectory => "Chưa có danh bạ cơ quan: nạp danh bạ trước (tdkt agencies import), hoặc gửi kèm danh bạ.",
         _ => $"Kế hoạch không hợp lệ ({Errors.Count} lỗi): chưa lưu gì.",
     };
@@ -109,6 +118,16 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
         var audit = changes.SelectMany(c => c.DoneBy.Select(a => new AuditEntry(plan.Id.Value, new AssignmentKey(c.Key, a.Value).Value,
             AuditActionOf(c.Kind), clock.Now, "nhập kế hoạch", c.AuditNote(file), null, null))).ToList();
         var saved = await plans.SaveAsync(plan, progress, audit, cancellationToken);
+        if (saved is PlanSaveOutcome.Busy or PlanSaveOutcome.Superseded)
+        {
+            var until = await plans.ImportHeldUntilAsync(plan.Id, cancellationToken);
+            return new PlanImportOutcome(PlanImportResult.Busy, plan, saved, [])
+            {
+                HeldUntil = until is { } u ? NodaTime.Instant.FromDateTimeOffset(u).InZone(VietnamTime.Zone).ToString("HH:mm:ss", null) : null,
+                Changes = changes,
+                ChangeLines = lines,
+            };
+        }
         // A plan already stored keeps its status; a new one takes the file's.
         var stored = await plans.GetSummaryAsync(plan.Id, cancellationToken);
         return new PlanImportOutcome(PlanImportResult.Saved, plan with { Status = stored?.Status ?? plan.Status }, saved, [])

@@ -17,6 +17,12 @@ public enum PlanSaveOutcome
     Created,
     Updated,
     Unchanged,
+
+    /// <summary>Nothing written: another import of the plan is running (<see cref="ImportLease"/>).</summary>
+    Busy,
+
+    /// <summary>Not committed: another import took the plan over while this one was writing (its lease had lapsed).</summary>
+    Superseded,
 }
 
 public sealed record PlanSummary(PlanId Id, string Number, string Title, int Year, PlanStatus Status, int TaskCount, bool ImportIncomplete)
@@ -40,7 +46,7 @@ public sealed record PlanSummary(PlanId Id, string Number, string Title, int Yea
 /// (docs/decisions/0003-plan-import-commit-marker.md). Re-saving an identical plan writes nothing, and
 /// completion fields on assignments are never touched by a save.
 /// </summary>
-public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamClock clock)
+public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamClock clock, TimeProvider time)
 {
     private const string PlanPartition = "plan";
 
@@ -61,7 +67,6 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             return PlanSaveOutcome.Unchanged;
         }
 
-        var status = existing.HasValue ? existing.Value!.GetString("Status") : plan.Status.ToString();
         var row = new TableEntity(PlanPartition, plan.Id.Value)
         {
             ["Number"] = plan.Number,
@@ -69,23 +74,42 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             ["Issuer"] = plan.Issuer,
             ["IssuedOn"] = LocalDatePattern.Iso.Format(plan.IssuedOn),
             ["Year"] = plan.Year,
-            ["Status"] = status,
             ["TaskCount"] = plan.Tasks.Count,
             ["FirstDue"] = plan.Tasks.Count == 0 ? null : LocalDatePattern.Iso.Format(plan.Tasks.Min(t => t.Deadline.Due)),
-            ["Pending"] = true,
         };
-        await plans.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        // A plan already stored keeps its status (only activate/archive change it); a new one takes the file's.
+        await using var lease = await ImportLease.TakeAsync(plans, row, r => r["Status"] = plan.Status.ToString(), time, cancellationToken);
+        if (lease is null)
+        {
+            return PlanSaveOutcome.Busy;
+        }
 
         var written = ProgressCounter.Growing(progress, "Lưu kế hoạch", "dòng");
         written?.Start();
-        await Task.WhenAll(WriteTasksAsync(plan, written, cancellationToken), WriteAssignmentsAsync(plan, written, cancellationToken));
-        await WriteAuditAsync(plan.Id, audit, cancellationToken);
+        try
+        {
+            await Task.WhenAll(WriteTasksAsync(plan, written, lease.Token), WriteAssignmentsAsync(plan, written, lease.Token));
+            await WriteAuditAsync(plan.Id, audit, lease.Token);
+        }
+        catch (OperationCanceledException) when (lease.Lost && !cancellationToken.IsCancellationRequested)
+        {
+            return PlanSaveOutcome.Superseded;
+        }
 
-        row["Pending"] = false;
-        row["Hash"] = hash;
-        row["SavedAt"] = clock.Now.ToDateTimeOffset();
-        await plans.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+        var commit = new TableEntity(PlanPartition, plan.Id.Value) { ["Hash"] = hash, ["SavedAt"] = clock.Now.ToDateTimeOffset() };
+        if (!await lease.CommitAsync(commit, cancellationToken))
+        {
+            return PlanSaveOutcome.Superseded;
+        }
         return existing.HasValue ? PlanSaveOutcome.Updated : PlanSaveOutcome.Created;
+    }
+
+    /// <summary>Until when another import holds the plan (null when none does), for the message of a refused import.</summary>
+    public async Task<DateTimeOffset?> ImportHeldUntilAsync(PlanId id, CancellationToken cancellationToken)
+    {
+        var plans = await tables.GetAsync(StorageTables.Plans, cancellationToken);
+        var row = await plans.GetEntityIfExistsAsync<TableEntity>(PlanPartition, id.Value, cancellationToken: cancellationToken);
+        return ImportLease.HeldUntil(row.HasValue ? row.Value : null);
     }
 
     public async Task<Plan?> GetAsync(PlanId id, CancellationToken cancellationToken)
@@ -278,7 +302,13 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             .Select(old => (Due: LocalDatePattern.Iso.Parse(old.GetString("Due")).Value, RowKey: Storage.AssignmentKey.Parse(old.RowKey).IndexRowKey(plan.Id.Value)))
             .Where(old => !dueNow.TryGetValue(old.RowKey, out var due) || due != old.Due)
             .ToList();
-        await dueIndex.WriteAsync(current, stale, written, cancellationToken);
+        // Rows already at the same date keep their done flag as completions set it, also one made during this import.
+        var keepDone = existing.Values
+            .Where(old => old.GetBoolean("Removed") != true && old.GetString("Due") is { } due && dueNow.TryGetValue(DueEntry.RowKeyFor(plan.Id.Value, old.RowKey), out var now)
+                && LocalDatePattern.Iso.Format(now) == due)
+            .Select(old => DueEntry.RowKeyFor(plan.Id.Value, old.RowKey))
+            .ToHashSet(StringComparer.Ordinal);
+        await dueIndex.WriteAsync(current, stale, written, cancellationToken, keepDone);
     }
 
     public static bool IsDone(TableEntity assignment) => AssignmentRows.IsDone(assignment);

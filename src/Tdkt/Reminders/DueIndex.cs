@@ -31,13 +31,17 @@ public sealed class DueIndex(StorageTables tables, GroupCommit groupCommit)
         WriteAsync(entries, stale, null, cancellationToken);
 
     /// <summary>
-    /// The same; <paramref name="written"/> counts the entries written (it already knows how many there are).
+    /// The same; <paramref name="written"/> counts the entries written (it already knows how many there are). The rows
+    /// in <paramref name="keepDone"/> exist already at the same date: they are merged without their done flag, which
+    /// completions keep (a completion made while a plan is re-imported is not set open again).
     /// </summary>
     public async Task WriteAsync(IEnumerable<DueEntry> entries, IEnumerable<(LocalDate Due, string RowKey)> stale, ProgressCounter? written,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IReadOnlySet<string>? keepDone = null)
     {
         var table = await TableAsync(cancellationToken);
-        var actions = entries.Select(e => (Partition: Key(e.Due), Action: new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(e))))
+        var actions = entries.Select(e => (Partition: Key(e.Due), Action: keepDone?.Contains(e.RowKey) == true
+                ? new TableTransactionAction(TableTransactionActionType.UpsertMerge, WithoutDone(ToEntity(e)))
+                : new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(e))))
             .Concat(stale.Select(s => (Partition: Key(s.Due), Action: new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Key(s.Due), s.RowKey), Azure.ETag.All))));
         var batches = actions.GroupBy(a => a.Partition).SelectMany(g => g.Select(a => a.Action).Chunk(100));
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
@@ -59,7 +63,8 @@ public sealed class DueIndex(StorageTables tables, GroupCommit groupCommit)
                         }
                         else
                         {
-                            await table.UpsertEntityAsync((TableEntity)action.Entity, TableUpdateMode.Replace, ct);
+                            await table.UpsertEntityAsync((TableEntity)action.Entity,
+                                action.ActionType == TableTransactionActionType.UpsertMerge ? TableUpdateMode.Merge : TableUpdateMode.Replace, ct);
                             written?.Add(1);
                         }
                     }
@@ -130,6 +135,12 @@ public sealed class DueIndex(StorageTables tables, GroupCommit groupCommit)
     }
 
     public static string Key(LocalDate due) => LocalDatePattern.Iso.Format(due);
+
+    private static TableEntity WithoutDone(TableEntity row)
+    {
+        row.Remove("Done");
+        return row;
+    }
 
     private static TableEntity ToEntity(DueEntry e) => new(Key(e.Due), e.RowKey)
     {

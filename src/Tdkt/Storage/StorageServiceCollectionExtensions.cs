@@ -33,7 +33,8 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(sp => StorageCredential.From(Options(sp)));
-        services.AddSingleton(sp => Options(sp) is { UsesIdentity: true } o
+        // TryAdd: a test may give its own client (one whose pipeline holds a request at a chosen moment).
+        services.TryAddSingleton(sp => Options(sp) is { UsesIdentity: true } o
             ? new TableServiceClient(new Uri(o.TableEndpoint!), sp.GetRequiredService<StorageCredential>().Credential)
             : new TableServiceClient(Options(sp).ConnectionString));
         // Base64 messages: what the Functions queue trigger reads by default.
