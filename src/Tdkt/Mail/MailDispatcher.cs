@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NodaTime;
 using Tdkt.Hosting;
 using Tdkt.Outbox;
 using Tdkt.Reminders;
@@ -35,7 +34,7 @@ public sealed partial class MailDispatcher(
     IMailChannel channel,
     SendRateLimiter limiter,
     IOptions<MailOptions> options,
-    IClock clock,
+    TimeProvider time,
     ILogger<MailDispatcher> logger)
 {
     /// <summary>How many digests a pass sends at once.</summary>
@@ -124,7 +123,7 @@ public sealed partial class MailDispatcher(
             return (DispatchOutcome.Failed, error);
         }
         var after = OutboxPolicy.Backoff(leased.Attempts, retryAfter);
-        await outbox.MarkRetryAsync(leased, error, clock.GetCurrentInstant() + after, cancellationToken);
+        await outbox.MarkRetryAsync(leased, error, time.GetCurrentInstant() + after, cancellationToken);
         LogRetry(leased.Key.Value, leased.Attempts, after.TotalMinutes, error);
         return (DispatchOutcome.Retrying, error);
     }

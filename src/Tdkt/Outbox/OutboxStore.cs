@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
+using Tdkt.Hosting;
 using Tdkt.Mail;
 using Tdkt.Reminders;
 using Tdkt.Storage;
@@ -13,7 +14,7 @@ namespace Tdkt.Outbox;
 /// ever inserted if absent, so a re-run or a parallel sweep cannot create a second digest. It stores; the rules
 /// of leasing, backoff and retrying are <see cref="OutboxPolicy"/>'s.
 /// </summary>
-public sealed class OutboxStore(StorageTables tables, IClock clock)
+public sealed class OutboxStore(StorageTables tables, TimeProvider time)
 {
     /// <summary>Inserts the digest unless its key is already there; true when this call created it.</summary>
     public async Task<bool> AddIfAbsentAsync(DigestKey key, ValueList<string> to, ValueList<string> cc, int items, string payload, CancellationToken cancellationToken)
@@ -30,7 +31,7 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
             ["Cc"] = string.Join(";", cc),
             ["Items"] = items,
             ["Attempts"] = 0,
-            ["CreatedAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
+            ["CreatedAt"] = time.GetCurrentInstant().ToDateTimeOffset(),
         };
         LongText.Write(row, "Payload", payload);
         bool created;
@@ -158,7 +159,7 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
     public async Task<OutboxEntry?> TryLeaseAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var now = clock.GetCurrentInstant();
+        var now = time.GetCurrentInstant();
         if (!OutboxPolicy.IsTakeable(entry, now))
         {
             if (OutboxPolicy.IsFinished(entry))
@@ -196,7 +197,7 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
             ["Channel"] = channel,
             ["ProviderId"] = result.ProviderId,
             ["ProviderAnswer"] = Truncate(result.Answer),
-            ["SentAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
+            ["SentAt"] = time.GetCurrentInstant().ToDateTimeOffset(),
         }, cancellationToken);
     }
 
@@ -242,7 +243,7 @@ public sealed class OutboxStore(StorageTables tables, IClock clock)
         {
             ["Status"] = OutboxStatus.Pending.Name(),
             ["Attempts"] = 0,
-            ["NextAttemptAt"] = clock.GetCurrentInstant().ToDateTimeOffset(),
+            ["NextAttemptAt"] = time.GetCurrentInstant().ToDateTimeOffset(),
         }, cancellationToken);
         if (reset)
         {

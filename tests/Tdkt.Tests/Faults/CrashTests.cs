@@ -105,8 +105,9 @@ public sealed class CrashTests(LocalServices services)
         }
         var beforeRestart = (await inbox.ReceivedTimesFromAsync(sender, 0, TimeSpan.Zero)).Count;
 
-        // The restarted dispatcher, after the killed one's leases (5 minutes) have run out.
-        await using var restarted = await SeedAsync(SystemClock.Instance.GetCurrentInstant() + Duration.FromMinutes(6));
+        // The restarted dispatcher, after the killed one's leases (5 minutes of real time) have run out.
+        await using var restarted = await SeedAsync(SystemClock.Instance.GetCurrentInstant());
+        ((ShiftedTime)restarted.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromMinutes(6));
         var pass = await restarted.GetRequiredService<MailDispatcher>().DispatchPendingAsync(8, Ct);
         var mails = await inbox.MessagesWithDistinctIdsFromAsync(sender, Agencies, TimeSpan.FromSeconds(30));
 

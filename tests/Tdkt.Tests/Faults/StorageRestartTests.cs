@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using NodaTime.Testing;
 using Tdkt.Cli.Up;
 using Tdkt.Mail;
 using Tdkt.Outbox;
@@ -69,8 +68,8 @@ public sealed class StorageRestartTests(LocalServices services) : IAsyncDisposab
         await WaitUntilAsync(() => Task.FromResult(logs.Entries.Any(e => e.Message.StartsWith("Dispatch pass failed", StringComparison.Ordinal))), TimeSpan.FromSeconds(60));
         var whileDown = (await inbox.ReceivedTimesFromAsync(sender, 0, TimeSpan.Zero)).Count;
         await StartAzuriteAsync();
-        // Leases taken before the outage run out after 5 minutes: move the clock on rather than wait.
-        ((FakeClock)provider.GetRequiredService<IClock>()).Advance(Duration.FromMinutes(6));
+        // Leases taken before the outage run out after 5 minutes (real time): move it on rather than wait.
+        ((ShiftedTime)provider.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromMinutes(6));
         var outbox = provider.GetRequiredService<OutboxStore>();
         await WaitUntilAsync(async () => (await outbox.ListPendingAsync(Ct)).Count == 0, TimeSpan.FromSeconds(90));
         await stop.CancelAsync();

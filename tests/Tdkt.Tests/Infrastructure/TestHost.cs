@@ -21,6 +21,7 @@ public static class TestHost
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IClock>(new FakeClock(now));
+        services.AddSingleton<TimeProvider>(new ShiftedTime());
         services.AddLogging(b =>
         {
             if (logs is not null)

@@ -1,4 +1,3 @@
-using NodaTime;
 using Microsoft.Extensions.DependencyInjection;
 using Tdkt.Mail;
 using Tdkt.Mail.Channels;
@@ -64,7 +63,7 @@ public sealed class AcsDispatchTests(LocalServices services)
         var entry = (await scenario.Outbox.ListAsync(D("2023-01-06"), Ct)).Single(e => e.Key.Agency == "so-ke-hoach-va-dau-tu");
         Assert.Equal(OutboxStatus.Pending, entry.Status);
         Assert.Contains("429", entry.LastError, StringComparison.Ordinal);
-        Assert.True(entry.NextAttemptAt > scenario.Clock.GetCurrentInstant());
+        Assert.True(entry.NextAttemptAt > Tdkt.Hosting.RealTime.GetCurrentInstant(scenario.Time));
         Assert.Empty(stub.Problems);
     }
 
@@ -92,7 +91,8 @@ public sealed class AcsDispatchTests(LocalServices services)
         Assert.Equal(OutboxStatus.Pending, waiting.Status);
         Assert.Contains("500", waiting.LastError, StringComparison.Ordinal);
         stub.ServerErrorsAfterAccepting = 0;
-        scenario.Clock.Advance(Duration.FromHours(2));
+        scenario.Time.Advance(TimeSpan.FromHours(2));
+        stub.Time = scenario.Time;
         Assert.Equal(DispatchOutcome.Sent, await dispatcher.DispatchAsync(other, Ct));
         Assert.Equal(2, stub.Sends.Select(s => s.OperationId).Distinct().Count());
         Assert.Empty(stub.Problems);
@@ -151,7 +151,8 @@ public sealed class AcsDispatchTests(LocalServices services)
 
         var dispatcher = scenario.Provider.GetRequiredService<MailDispatcher>();
         Assert.Equal(DispatchOutcome.Skipped, await dispatcher.DispatchAsync(key, Ct));
-        scenario.Clock.Advance(Tdkt.Outbox.OutboxPolicy.LeaseFor + NodaTime.Duration.FromSeconds(1));
+        scenario.Time.Advance((Tdkt.Outbox.OutboxPolicy.LeaseFor + NodaTime.Duration.FromSeconds(1)).ToTimeSpan());
+        stub.Time = scenario.Time;
         Assert.Equal(DispatchOutcome.Sent, await dispatcher.DispatchAsync(key, Ct));
 
         Assert.Equal(2, stub.Sends.Count);

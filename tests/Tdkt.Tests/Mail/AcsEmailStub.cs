@@ -22,6 +22,9 @@ public sealed partial class AcsEmailStub : LocalHttpStub
 
     public string ConnectionString => $"endpoint=http://127.0.0.1:{Port}/;accesskey={Convert.ToBase64String(key)}";
 
+    /// <summary>The service's clock, for its 15-minute check of x-ms-date; a test that moves real time on gives it the same.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>Answer this many sends with 429 and Retry-After: 1 before accepting.</summary>
     public int TooManyRequests { get => tooManyLeft; set => tooManyLeft = value; }
 
@@ -78,9 +81,14 @@ public sealed partial class AcsEmailStub : LocalHttpStub
             Problems.Enqueue($"api-version is '{request.QueryString["api-version"]}'");
         }
         var date = request.Headers["x-ms-date"];
-        if (!DateTimeOffset.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (!DateTimeOffset.TryParseExact(date, "r", CultureInfo.InvariantCulture, DateTimeStyles.None, out var signedAt))
         {
             Problems.Enqueue($"x-ms-date '{date}' is not RFC 1123");
+        }
+        else if ((signedAt - Time.GetUtcNow()).Duration() > TimeSpan.FromMinutes(15))
+        {
+            // As the service does: a request signed more than 15 minutes off its own clock is refused.
+            Problems.Enqueue($"x-ms-date '{date}' is more than 15 minutes from now");
         }
         var hash = Convert.ToBase64String(SHA256.HashData(body));
         if (request.Headers["x-ms-content-sha256"] != hash)

@@ -87,7 +87,7 @@ public sealed class DispatchFailureTests(LocalServices services)
         // All at once: each waits out the pipeline's own retries against the closed port.
         var first = await dispatcher.DispatchPendingAsync(created, Ct);
         var afterFirst = await scenario.Outbox.ListAsync(D("2023-03-24"), Ct);
-        scenario.Clock.Advance(NodaTime.Duration.FromMinutes(2));
+        scenario.Time.Advance(TimeSpan.FromMinutes(2));
         var second = await dispatcher.DispatchPendingAsync(created, Ct);
 
         Assert.Equal((0, created, 0), (first.Sent, first.Retrying, first.Failed));

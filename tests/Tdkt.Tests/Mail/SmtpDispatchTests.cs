@@ -82,7 +82,7 @@ public sealed class SmtpDispatchTests(LocalServices services)
             new Dictionary<string, string?>(Settings()) { ["Tdkt:Storage:Prefix"] = down.Prefix });
         var dispatcher = up.GetRequiredService<MailDispatcher>();
         Assert.Equal(0, (await dispatcher.DispatchPendingAsync(4, Ct)).Sent);
-        ((NodaTime.Testing.FakeClock)up.GetRequiredService<NodaTime.IClock>()).Advance(NodaTime.Duration.FromMinutes(2));
+        ((ShiftedTime)up.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromMinutes(2));
         Assert.Equal(7, (await dispatcher.DispatchPendingAsync(4, Ct)).Sent);
         Assert.Equal(0, (await dispatcher.DispatchPendingAsync(4, Ct)).Sent);
 
@@ -100,7 +100,7 @@ public sealed class SmtpDispatchTests(LocalServices services)
         var leased = (await scenario.Outbox.TryLeaseAsync(key, Ct))!;
         await scenario.Provider.GetRequiredService<IMailChannel>().SendAsync(await scenario.Provider.GetRequiredService<MailComposer>().ComposeAsync(leased, Ct), Ct);
 
-        scenario.Clock.Advance(Tdkt.Outbox.OutboxPolicy.LeaseFor + NodaTime.Duration.FromSeconds(1));
+        scenario.Time.Advance((Tdkt.Outbox.OutboxPolicy.LeaseFor + NodaTime.Duration.FromSeconds(1)).ToTimeSpan());
         Assert.Equal(DispatchOutcome.Sent, await scenario.Provider.GetRequiredService<MailDispatcher>().DispatchAsync(key, Ct));
 
         // SMTP has no idempotency key: the one duplicate a crash at the worst moment can cause is recognisable by its Message-ID.

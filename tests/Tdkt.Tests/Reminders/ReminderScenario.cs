@@ -31,6 +31,9 @@ public sealed class ReminderScenario : IAsyncDisposable
 
     public FakeClock Clock => (FakeClock)Provider.GetRequiredService<IClock>();
 
+    /// <summary>Real time as leases and retries see it (<see cref="ShiftedTime"/>).</summary>
+    public ShiftedTime Time => (ShiftedTime)Provider.GetRequiredService<TimeProvider>();
+
     public ReminderSweep Sweep => Provider.GetRequiredService<ReminderSweep>();
 
     public PlanStore Plans => Provider.GetRequiredService<PlanStore>();

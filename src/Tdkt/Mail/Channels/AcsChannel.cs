@@ -7,7 +7,6 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
-using NodaTime;
 
 namespace Tdkt.Mail.Channels;
 
@@ -27,7 +26,7 @@ public sealed class AcsChannel : IMailChannel
     private readonly Uri endpoint;
     private readonly TimeProvider time;
 
-    public AcsChannel(IOptions<AcsOptions> options, IClock clock, TimeProvider time)
+    public AcsChannel(IOptions<AcsOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.time = time;
@@ -42,7 +41,7 @@ public sealed class AcsChannel : IMailChannel
         {
             var (url, key) = ParseConnectionString(settings.ConnectionString);
             endpoint = url;
-            auth = new AcsHmacPolicy(key, clock);
+            auth = new AcsHmacPolicy(key, time);
         }
         else if (Uri.TryCreate(settings.Endpoint, UriKind.Absolute, out var url))
         {

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using NodaTime;
 
 namespace Tdkt.Mail.Channels;
 
@@ -12,7 +11,7 @@ namespace Tdkt.Mail.Channels;
 /// x-ms-content-sha256 = Base64(SHA-256(body)), and an HMAC-SHA256 over
 /// "METHOD\npath?query\ndate;host;content-hash" with the Base64-decoded key.
 /// </summary>
-public sealed class AcsHmacPolicy(byte[] accessKey, IClock clock) : HttpPipelineSynchronousPolicy
+public sealed class AcsHmacPolicy(byte[] accessKey, TimeProvider time) : HttpPipelineSynchronousPolicy
 {
     public override void OnSendingRequest(HttpMessage message)
     {
@@ -21,7 +20,8 @@ public sealed class AcsHmacPolicy(byte[] accessKey, IClock clock) : HttpPipeline
         using var body = new MemoryStream();
         request.Content?.WriteTo(body, message.CancellationToken);
         var contentHash = Convert.ToBase64String(SHA256.HashData(body.ToArray()));
-        var date = clock.GetCurrentInstant().ToDateTimeOffset().ToString("r", CultureInfo.InvariantCulture);
+        // Real time: the service refuses a date more than 15 minutes off, whatever date the business clock says.
+        var date = time.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
         var uri = request.Uri.ToUri();
         var signature = Sign(accessKey, request.Method.Method, uri.PathAndQuery, date, uri.Authority, contentHash);
         request.Headers.SetValue("x-ms-date", date);
