@@ -1,7 +1,11 @@
 using Tdkt.Benchmarks;
 
 // Prints one line per figure: "name value unit". bench/run starts Azurite and smtp4dev and sets the settings.
-// `bench/run completion` (or plan, dispatch, sweep, host, faults) runs one group only.
+// `bench/run completion` (or plan, hostile, dispatch, sweep, host, faults) runs one group only.
+if (args is [HostileInputBenchmark.ChildMode, var file, var directory])
+{
+    return HostileInputBenchmark.RunChild(file, directory);
+}
 var root = args.Length > 0 ? args[0] : Directory.GetCurrentDirectory();
 var only = args.Length > 1 ? args[1] : null;
 if (only == "smoke")
@@ -13,6 +17,10 @@ if (only == "smoke")
 if (only is null or "plan")
 {
     await PlanImportBenchmark.RunAsync(root, Console.Out);
+}
+if (only is null or "hostile")
+{
+    await HostileInputBenchmark.RunAsync(root, Console.Out);
 }
 if (only is null or "dispatch")
 {
@@ -38,3 +46,4 @@ if (only is null or "faults")
 {
     await FaultsBenchmark.RunAsync(Console.Out);
 }
+return 0;

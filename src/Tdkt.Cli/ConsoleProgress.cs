@@ -11,7 +11,7 @@ namespace Tdkt.Cli;
 /// </summary>
 public sealed class ConsoleProgress : IProgress<WorkProgress>, IDisposable
 {
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly CultureInfo Vietnamese = Tdkt.Input.VietnameseText.Culture;
     private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(100);
 
     private readonly TextWriter error;

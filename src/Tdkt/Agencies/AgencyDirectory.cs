@@ -43,13 +43,16 @@ public sealed class AgencyDirectory
     public Agency? FindByName(string name) => byName.GetValueOrDefault(Key(name));
 
     /// <summary>Resolves a name or id as written in a plan; a group expands to its members.</summary>
-    public AgencyResolution Resolve(string nameOrId)
+    public AgencyResolution Resolve(string nameOrId) => Resolve(nameOrId, suggest: true);
+
+    /// <summary>The same; without <paramref name="suggest"/> an unknown name gets no "did you mean" (they cost a distance per directory name).</summary>
+    public AgencyResolution Resolve(string nameOrId, bool suggest)
     {
         ArgumentNullException.ThrowIfNull(nameOrId);
         var agency = FindByName(nameOrId) ?? (AgencyId.IsValid(nameOrId) ? Find(new AgencyId(nameOrId)) : null);
         if (agency is null)
         {
-            return new AgencyResolution.Unknown(Suggest(nameOrId));
+            return new AgencyResolution.Unknown(suggest ? Suggest(nameOrId) : Array.Empty<string>().ToValueList());
         }
         if (!agency.IsGroup)
         {
@@ -64,6 +67,11 @@ public sealed class AgencyDirectory
     public ValueList<string> Suggest(string written)
     {
         var key = Key(written);
+        if (key.Length > MaxSuggestedLength)
+        {
+            // Far longer than any agency's name (a whole list, say): nothing is close, and the distance costs length².
+            return Array.Empty<string>().ToValueList();
+        }
         return Agencies
             .SelectMany(a => a.Names.Select(n => (Agency: a, Name: n, Distance: Levenshtein(key, Key(n)))))
             .Where(c => c.Distance <= Math.Max(3, key.Length / 3))
@@ -73,6 +81,9 @@ public sealed class AgencyDirectory
             .Take(3)
             .ToValueList();
     }
+
+    /// <summary>Written text longer than this gets no suggestions.</summary>
+    public const int MaxSuggestedLength = 160;
 
     private static string Key(string name) => VietnameseText.Fold(name).TrimEnd('.', ';', ',', ' ');
 

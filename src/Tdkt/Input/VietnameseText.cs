@@ -7,27 +7,50 @@ namespace Tdkt.Input;
 /// <summary>Text hygiene for Vietnamese input: NFC, whitespace, and ASCII slugs for storage keys.</summary>
 public static partial class VietnameseText
 {
+    /// <summary>Numbers as Vietnamese write them (100.000).</summary>
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
+
     /// <summary>NFC-normalised, with every run of white space folded to one space and the ends trimmed.</summary>
     public static string Clean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Whitespace().Replace(text.Normalize(NormalizationForm.FormC), " ").Trim();
+        return Collapse(text.Normalize(NormalizationForm.FormC), lower: false, dropMarks: false);
+    }
+
+    /// <summary>
+    /// One pass over the text: every run of white space to one space, the ends trimmed, optionally lower-cased and without
+    /// combining marks (a loop, not a regex: cells of thousands of characters are read on every row).
+    /// </summary>
+    private static string Collapse(string text, bool lower, bool dropMarks)
+    {
+        var builder = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+            if (dropMarks && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+            builder.Append(lower ? char.ToLowerInvariant(c) : c);
+        }
+        return builder.ToString();
     }
 
     /// <summary>Lower-case ASCII without diacritics ("Sở Nội vụ" -> "so noi vu"), for matching names loosely.</summary>
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var decomposed = text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-        return Whitespace().Replace(builder.ToString(), " ").Trim();
+        return Collapse(text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(NormalizationForm.FormD), lower: true, dropMarks: true);
     }
 
     /// <summary>A storage-safe slug: [a-z0-9-] only ("252/KH-UBND" -> "252-kh-ubnd").</summary>
@@ -36,9 +59,6 @@ public static partial class VietnameseText
         var slug = NonSlug().Replace(Fold(text), "-").Trim('-');
         return slug.Length == 0 ? "x" : slug;
     }
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NonSlug();

@@ -102,7 +102,7 @@ public static partial class DeadlineRules
     [GeneratedRegex(@"^(?<kind>trước|chậm nhất(?: là)?|trong|hạn(?: chót)?|)\s*ngày\s+" + Date + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DatedPhrase();
 
-    [GeneratedRegex(@"(?<kind>trước|chậm nhất(?: là)?|trong|hạn(?: chót)?)\s+ngày\s+" + Date, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<kind>trước|chậm nhất(?: là)?|trong|hạn(?: chót)?)\s+ngày\s+" + Date, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DatedInContent();
 
     [GeneratedRegex(@"6 tháng đầu năm", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -111,6 +111,6 @@ public static partial class DeadlineRules
     [GeneratedRegex(@"^(?:trong |hết |cuối )?tháng\s+(?<m>\d{1,2})(?:\s*(?:/|năm)\s*(?<y>\d{4}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthPhrase();
 
-    [GeneratedRegex(@"(?:trong|hết|cuối) tháng\s+(?<m>\d{1,2})(?:\s*(?:/|năm)\s*(?<y>\d{4}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:trong|hết|cuối) tháng\s+(?<m>\d{1,2})(?:\s*(?:/|năm)\s*(?<y>\d{4}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MonthInContent();
 }

@@ -49,6 +49,9 @@ public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, Plan
     /// <summary>For <see cref="PlanImportResult.Busy"/>: until when the other import holds the plan (Vietnam time, HH:mm:ss).</summary>
     public string? HeldUntil { get; init; }
 
+    /// <summary>False for a preview made without storage: the file was checked, but not compared with the stored plan.</summary>
+    public bool ComparedWithStored { get; init; } = true;
+
     /// <summary><see cref="Changes"/> as the administrator reads them.</summary>
     public IReadOnlyList<string> ChangeLines { get; init; } = [];
 
@@ -62,7 +65,7 @@ public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, Plan
         },
         PlanImportResult.Previewed => Changes.Any(c => c.NeedsConfirming)
             ? $"Chạy thử: chưa lưu gì. Khi nhập thật, lần nhập này chuyển hoặc bỏ kết quả hoàn thành của {Changes.Count(c => c.NeedsConfirming)} nhiệm vụ (liệt kê ở trên) và cần xác nhận."
-            : "Chạy thử: chưa lưu gì.",
+            : ComparedWithStored ? "Chạy thử: chưa lưu gì." : "Chạy thử: chưa lưu gì. Không truy cập được kho dữ liệu nên chưa so với kế hoạch đã lưu (nhiệm vụ đã hoàn thành bị đổi số hay bỏ đi chưa được liệt kê).",
         PlanImportResult.NeedsConfirmation =>
             $"Chưa lưu gì: lần nhập này chuyển hoặc bỏ kết quả hoàn thành đã ghi nhận của {Changes.Count(c => c.NeedsConfirming)} nhiệm vụ (liệt kê ở trên). "
             + "Kiểm tra lại; nếu đúng, nhập lại có xác nhận (tdkt: --confirm-changes; API: confirm=true).",
@@ -98,9 +101,23 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
         }
 
         // Each task takes its identity from the stored plan, so completions stay with their tasks (TaskIdentity).
-        var storedTasks = await plans.StoredTasksAsync(built.Plan!.Id, cancellationToken);
+        IReadOnlyList<StoredTask> storedTasks;
+        IReadOnlyList<TaskChange> changes = [];
+        try
+        {
+            storedTasks = await plans.StoredTasksAsync(built.Plan!.Id, cancellationToken);
+            if (storedTasks.Count > 0)
+            {
+                changes = TaskChange.Between(storedTasks, await plans.CompletedByAsync(built.Plan.Id, cancellationToken),
+                    TaskIdentity.Resolve(built.Plan, built.KeyedNumbers, storedTasks));
+            }
+        }
+        catch (Exception ex) when (request.DryRun && request.Directory is not null && StorageFailure.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            // A preview with its own directory works without storage; it just cannot compare with the stored plan.
+            return new PlanImportOutcome(PlanImportResult.Previewed, built.Plan, null, []) { ComparedWithStored = false };
+        }
         var plan = TaskIdentity.Resolve(built.Plan, built.KeyedNumbers, storedTasks);
-        var changes = storedTasks.Count == 0 ? [] : TaskChange.Between(storedTasks, await plans.CompletedByAsync(plan.Id, cancellationToken), plan);
         var lines = changes.Select(c => c.Describe(directory)).ToList();
         if (request.DryRun)
         {

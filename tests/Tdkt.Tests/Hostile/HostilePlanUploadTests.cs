@@ -37,6 +37,10 @@ public sealed class HostilePlanUploadTests(LocalServices services)
             .ToList();
         Assert.True(errors.Any(e => e.StartsWith(expected, StringComparison.Ordinal)), "ERRORS>> " + string.Join(" || ", errors));
         Assert.Equal("[]", plans);
+        // A short answer whatever the file, and the server still answers.
+        Assert.InRange(errors.Count, 1, Tdkt.Input.InputError.MaxListed + 1);
+        Assert.InRange(text.Length, 1, 64 * 1024);
+        Assert.Equal(HttpStatusCode.OK, (await web.Http.GetAsync("api/health", Ct)).StatusCode);
     }
 
     [Fact]
@@ -71,5 +75,41 @@ public sealed class HostilePlanUploadTests(LocalServices services)
         Assert.Equal("Phát động alert('x') phong trào thi đua", stored.Tasks[0].Content[..39]);
         Assert.Contains("Phát động alert(&#x27;x&#x27;) phong trào thi đua", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bomb.docx")]
+    [InlineData("empty-tasks.json")]
+    [InlineData("long-reference.txt")]
+    public async Task Tdkt_plan_preview_refuses_a_hostile_size_with_exit_2_and_a_short_answer(string name)
+    {
+        var (body, _, _, expected) = HostileInputs.PlanCases[name](Seed);
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
+        await File.WriteAllBytesAsync(file, body, Ct);
+        try
+        {
+            var result = await Cli.CliInProcess.RunAsync("plan", "preview", file, "--agencies", Samples.DirectoryPath);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(expected[(expected.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(':', 3)[^1].Trim(), result.StdErr, StringComparison.Ordinal);
+            Assert.InRange(result.StdErr.Length, 1, 4096);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_file_with_thousands_of_errors_lists_the_first_100_and_says_how_many_more()
+    {
+        var csv = "# number: 252/KH-UBND\n# title: T\n# issuer: Ủy ban nhân dân tỉnh Lạng Sơn\n# issuedOn: 2022-12-21\n# year: 2023\n"
+            + "number,quarter,deadline,due,content,agencies\n" + string.Concat(Enumerable.Range(1, 3_000).Select(i => $"{i},1,,,,so-noi-vu\n"));
+
+        var result = Samples.Import(csv, "blank-content.csv");
+
+        Assert.Equal(Tdkt.Input.InputError.MaxListed + 1, result.Errors.Count);
+        Assert.All(result.Errors.Take(100), e => Assert.Equal("content", e.Field));
+        Assert.Equal("… và 2.900 lỗi khác (chỉ liệt kê 100 lỗi đầu; sửa các lỗi trên rồi kiểm tra lại).", result.Errors[^1].Message);
     }
 }

@@ -91,6 +91,12 @@ public static class CanonicalPlan
         JsonNode? root;
         try
         {
+            // Counted before the tree is built: four megabytes of "{}" tasks would build a tree of gigabytes.
+            if (TopLevelTasks(text) is { } count and > PlanBuilder.MaxTasks)
+            {
+                errors.Add(new InputError(file, null, "tasks", $"Kế hoạch có {count} nhiệm vụ, vượt giới hạn {PlanBuilder.MaxTasks}."));
+                return null;
+            }
             root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         }
         catch (JsonException ex)
@@ -125,6 +131,34 @@ public static class CanonicalPlan
         }
         return new RawPlan(Text(plan, "id", ""), Text(plan, "number", ""), Text(plan, "title", ""), Text(plan, "issuer", ""),
             Text(plan, "issuedOn", ""), Int(plan, "year", ""), Text(plan, "status", ""), tasks, null);
+
+        static int? TopLevelTasks(string json)
+        {
+            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json),
+                new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            int? count = null;
+            var inTasks = false;
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                {
+                    inTasks = reader.ValueTextEquals("tasks");
+                }
+                else if (inTasks && reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    count = 0;
+                }
+                else if (inTasks && count is not null && reader.CurrentDepth == 2 && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+                {
+                    count++;
+                }
+                else if (inTasks && reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.EndArray)
+                {
+                    return count;
+                }
+            }
+            return count;
+        }
 
         string? Text(JsonObject o, string key, string path) => o[key] switch
         {

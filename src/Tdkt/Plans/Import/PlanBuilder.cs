@@ -20,6 +20,9 @@ public static class PlanBuilder
 {
     public const int MaxTasks = 5_000;
 
+    /// <summary>The most agencies one task may list (a group in the directory expands within it).</summary>
+    public const int MaxAgenciesPerTask = 200;
+
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
     private static readonly LocalDatePattern VietnameseDate = LocalDatePattern.CreateWithInvariantCulture("d/M/uuuu");
 
@@ -65,19 +68,22 @@ public static class PlanBuilder
         {
             Error(raw.Line, "tasks", "Kế hoạch không có nhiệm vụ nào.");
         }
-        if (raw.Tasks.Count > MaxTasks)
+        if (raw.TaskCount > MaxTasks)
         {
-            Error(raw.Line, "tasks", $"Kế hoạch có {raw.Tasks.Count} nhiệm vụ, vượt giới hạn {MaxTasks}.");
+            // Nothing else is checked: the answer to a file of a million rows is one line, not a million errors.
+            Error(raw.Line, "tasks", $"Kế hoạch có {raw.TaskCount} nhiệm vụ, vượt giới hạn {MaxTasks}.");
+            return new PlanBuildResult(null, errors);
         }
 
         var tasks = new List<PlanTask>();
         var seen = new Dictionary<string, RawTask>(StringComparer.Ordinal);
+        var resolve = new AgencyLookup(directory);
         var seenKeys = new Dictionary<string, RawTask>(StringComparer.Ordinal);
         var keyed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var task in raw.Tasks)
         {
             var key = GivenKey(task, seenKeys, Error);
-            var built = BuildTask(task, year, directory, seen, Error);
+            var built = BuildTask(task, year, resolve, seen, Error);
             if (built is not null && key is not null)
             {
                 built = built with { Key = key };
@@ -157,7 +163,7 @@ public static class PlanBuilder
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";
 
-    private static PlanTask? BuildTask(RawTask task, int year, AgencyDirectory directory, Dictionary<string, RawTask> seen, Action<int?, string, string> error)
+    private static PlanTask? BuildTask(RawTask task, int year, AgencyLookup resolve, Dictionary<string, RawTask> seen, Action<int?, string, string> error)
     {
         var ok = true;
         void Error(string field, string message)
@@ -191,6 +197,17 @@ public static class PlanBuilder
         {
             Error("content", "Nội dung nhiệm vụ để trống.");
         }
+        else if (content.Length > PlanBlocks.MaxTextLength)
+        {
+            Error("content", $"Nội dung dài {content.Length.ToString("N0", VietnameseText.Culture)} ký tự, vượt giới hạn "
+                + $"{PlanBlocks.MaxTextLength.ToString("N0", VietnameseText.Culture)} ký tự.");
+            return null;
+        }
+        if (task.Agencies.Count > MaxAgenciesPerTask)
+        {
+            Error("agencies", $"Nhiệm vụ giao cho {task.Agencies.Count} cơ quan, vượt giới hạn {MaxAgenciesPerTask}.");
+            return null;
+        }
         if (task.Quarter is { } q && q is < 1 or > 4)
         {
             Error("quarter", $"Quý {q} không hợp lệ (1 đến 4).");
@@ -215,7 +232,7 @@ public static class PlanBuilder
             }
         }
 
-        var agencies = ResolveAgencies(task.Agencies, directory, Error);
+        var agencies = ResolveAgencies(task.Agencies, resolve, Error);
         if (!ok || deadline is null)
         {
             return null;
@@ -257,7 +274,7 @@ public static class PlanBuilder
         return null;
     }
 
-    private static ValueList<AgencyId> ResolveAgencies(IReadOnlyList<string> written, AgencyDirectory directory, Action<string, string> error)
+    private static ValueList<AgencyId> ResolveAgencies(IReadOnlyList<string> written, AgencyLookup lookup, Action<string, string> error)
     {
         var resolved = new List<AgencyId>();
         if (written.Count == 0)
@@ -266,10 +283,15 @@ public static class PlanBuilder
         }
         foreach (var item in written.Select(VietnameseText.Clean).Where(i => i.Length > 0))
         {
-            var whole = directory.Resolve(item);
             var parts = item.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length > MaxAgenciesPerTask)
+            {
+                error("agencies", $"Ô cơ quan liệt kê {parts.Length} tên, vượt giới hạn {MaxAgenciesPerTask} cơ quan cho một nhiệm vụ.");
+                continue;
+            }
+            var whole = lookup.Resolve(item);
             var outcome = whole is AgencyResolution.Unknown && parts.Length > 1
-                ? parts.Select(directory.Resolve).ToList()
+                ? parts.Select(lookup.Resolve).ToList()
                 : [whole];
             if (outcome.Any(o => o is not AgencyResolution.Found))
             {
@@ -283,10 +305,11 @@ public static class PlanBuilder
                     case AgencyResolution.Found found:
                         resolved.AddRange(found.Agencies);
                         break;
-                    case AgencyResolution.Unknown unknown:
-                        error("agencies", unknown.Suggestions.Count > 0
-                            ? $"Không có cơ quan “{item}” trong danh bạ. Có phải: {string.Join("; ", unknown.Suggestions)}?"
-                            : $"Không có cơ quan “{item}” trong danh bạ; thêm vào danh bạ cơ quan rồi nhập lại.");
+                    case AgencyResolution.Unknown:
+                        var suggestions = lookup.Suggest(item);
+                        error("agencies", suggestions.Count > 0
+                            ? $"Không có cơ quan “{Shorten(item)}” trong danh bạ. Có phải: {string.Join("; ", suggestions)}?"
+                            : $"Không có cơ quan “{Shorten(item)}” trong danh bạ; thêm vào danh bạ cơ quan rồi nhập lại.");
                         break;
                     case AgencyResolution.EmptyGroup group:
                         error("agencies", $"“{group.Group.Name}” là nhóm chưa có thành viên trong danh bạ: quản trị viên cần ghi rõ các cơ quan thuộc nhóm.");
@@ -295,5 +318,22 @@ public static class PlanBuilder
             }
         }
         return resolved.Distinct().ToValueList();
+    }
+
+    /// <summary>
+    /// The directory as one build uses it: each name looked up once (plans repeat the same agencies on every row), and
+    /// "did you mean" worked out only for the first unknown names, since an answer lists 100 errors and a file full of
+    /// unknown names must not cost a distance to every directory name for each.
+    /// </summary>
+    private sealed class AgencyLookup(AgencyDirectory directory)
+    {
+        private readonly Dictionary<string, AgencyResolution> resolved = new(StringComparer.Ordinal);
+        private int suggested;
+
+        public AgencyResolution Resolve(string name) =>
+            resolved.TryGetValue(name, out var known) ? known : resolved[name] = directory.Resolve(name, suggest: false);
+
+        public ValueList<string> Suggest(string name) =>
+            suggested++ < InputError.MaxListed ? directory.Suggest(name) : Array.Empty<string>().ToValueList();
     }
 }

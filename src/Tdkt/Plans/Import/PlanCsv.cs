@@ -80,8 +80,14 @@ public static class PlanCsv
             return null;
         }
         var tasks = new List<RawTask>();
+        var rows = 0;
         while (csv.Read())
         {
+            // Past the task limit rows are only counted: the builder refuses the plan with that count alone.
+            if (++rows > PlanBuilder.MaxTasks)
+            {
+                continue;
+            }
             var line = preamble + csv.Parser.RawRow;
             string? Field(string name) => columns.Contains(name, StringComparer.OrdinalIgnoreCase) && SpreadsheetText.FromCell(csv.GetField(name)) is { Length: > 0 } v ? v : null;
             int? quarter = null;
@@ -102,6 +108,6 @@ public static class PlanCsv
         return new RawPlan(header.GetValueOrDefault("id"), header.GetValueOrDefault("number"), header.GetValueOrDefault("title"),
             header.GetValueOrDefault("issuer"), header.GetValueOrDefault("issuedOn"),
             int.TryParse(header.GetValueOrDefault("year"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) ? year : null,
-            header.GetValueOrDefault("status"), tasks, 1);
+            header.GetValueOrDefault("status"), tasks, 1) { TasksInFile = rows };
     }
 }

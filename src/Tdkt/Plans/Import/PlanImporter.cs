@@ -48,8 +48,8 @@ public static class PlanImporter
         {
             raw = kind switch
             {
-                PlanFormat.Docx => ReadDocx(content, directory),
-                PlanFormat.PublishedText => PublishedPlanParser.Parse(PublishedTextReader.Read(TextDecoder.Decode(content.Span, file)), directory),
+                PlanFormat.Docx => Published(DocxPlanReader.Read(content, file), file, directory),
+                PlanFormat.PublishedText => Published(PublishedTextReader.Read(TextDecoder.Decode(content.Span, file)), file, directory),
                 PlanFormat.Yaml => CanonicalPlan.FromYaml(TextDecoder.Decode(content.Span, file), file, errors),
                 PlanFormat.Json => CanonicalPlan.FromJson(TextDecoder.Decode(content.Span, file), file, errors),
                 PlanFormat.Csv => PlanCsv.Read(TextDecoder.Decode(content.Span, file), file, errors),
@@ -58,23 +58,20 @@ public static class PlanImporter
         }
         catch (InputRejectedException ex)
         {
-            return new PlanBuildResult(null, ex.Errors);
-        }
-        catch (Exception ex) when (kind == PlanFormat.Docx && ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or FileFormatException)
-        {
-            return Rejected(new InputError(file, null, "file", "Tệp .docx bị hỏng hoặc không phải tài liệu Word."));
+            return new PlanBuildResult(null, InputError.Capped(ex.Errors, file));
         }
         if (raw is null || errors.Count > 0)
         {
-            return new PlanBuildResult(null, errors);
+            return new PlanBuildResult(null, InputError.Capped(errors, file));
         }
-        return PlanBuilder.Build(raw, directory, file);
+        var built = PlanBuilder.Build(raw, directory, file);
+        return built with { Errors = InputError.Capped(built.Errors, file) };
     }
 
-    private static RawPlan ReadDocx(ReadOnlyMemory<byte> content, AgencyDirectory directory)
+    private static RawPlan Published(IReadOnlyList<PlanBlock> blocks, string file, AgencyDirectory directory)
     {
-        using var stream = new MemoryStream(content.ToArray(), writable: false);
-        return PublishedPlanParser.Parse(DocxPlanReader.Read(stream), directory);
+        PlanBlocks.Check(blocks, file);
+        return PublishedPlanParser.Parse(blocks, directory);
     }
 
     private static PlanBuildResult Rejected(InputError error) => new(null, [error]);

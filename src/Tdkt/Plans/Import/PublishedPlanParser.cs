@@ -77,7 +77,7 @@ public static partial class PublishedPlanParser
     /// <summary>"- UBND tỉnh. - Sở Nội vụ." or an HTML list becomes ["UBND tỉnh", "Sở Nội vụ"].</summary>
     public static IReadOnlyList<string> SplitAgencies(string cell)
     {
-        var text = Strip(ListItem().Replace(cell, " - "));
+        var text = Strip(cell.Contains('<', StringComparison.Ordinal) ? ListItem().Replace(cell, " - ") : cell);
         return Bullet().Split(text)
             .SelectMany(item => item.Split(';'))
             .Select(item => item.Trim().Trim('-').TrimEnd('.', ';', ',').Trim())
@@ -89,8 +89,9 @@ public static partial class PublishedPlanParser
     public static string Strip(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var noTags = Tag().Replace(text, " ");
-        return VietnameseText.Clean(System.Net.WebUtility.HtmlDecode(noTags).Replace("**", "", StringComparison.Ordinal));
+        var noTags = text.Contains('<', StringComparison.Ordinal) ? Tag().Replace(text, " ") : text;
+        var decoded = noTags.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(noTags) : noTags;
+        return VietnameseText.Clean(decoded.Replace("**", "", StringComparison.Ordinal));
     }
 
     private static (string? Number, string? IssuedOn, string? Issuer) FindReference(List<PlanBlock.Paragraph> paragraphs, int? year)
@@ -129,7 +130,7 @@ public static partial class PublishedPlanParser
                 }
                 // A recipient ("gửi về Sở Nội vụ") still claims its span, so a shorter alias inside it is not
                 // counted; it is kept with no name and dropped below.
-                var recipient = RecipientBefore().IsMatch(folded[..at]);
+                var recipient = IsRecipientBefore(folded.AsSpan(0, at));
                 mentions.Add((at, end, recipient ? "" : agency.Name));
             }
         }
@@ -154,19 +155,33 @@ public static partial class PublishedPlanParser
     [GeneratedRegex(@"^(?<n>\d{1,2})\.\s+(?<body>.+)$")]
     private static partial Regex NumberedParagraph();
 
-    [GeneratedRegex(@"Kế hoạch số\s+(?<number>[^\s,;]+)\s+ngày\s+(?<date>\d{1,2}/\d{1,2}/\d{4})\s+của\s+(?<issuer>[^.;]+?)\s+về\s+(?<about>[^.;]*?\d{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Linear (NonBacktracking): with backtracking, "… của A" followed by " về x" many times took seconds.
+    [GeneratedRegex(@"Kế hoạch số\s+(?<number>[^\s,;]+)\s+ngày\s+(?<date>\d{1,2}/\d{1,2}/\d{4})\s+của\s+(?<issuer>[^.;]+?)\s+về\s+(?<about>[^.;]*?\d{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Reference();
 
-    [GeneratedRegex(@"</?\s*li[^>]*>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"</?\s*li[^>]*>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ListItem();
 
-    [GeneratedRegex(@"<[^>]*>")]
+    [GeneratedRegex(@"<[^>]*>", RegexOptions.NonBacktracking)]
     private static partial Regex Tag();
 
     /// <summary>A dash standing alone between spaces (or at an end) starts a list item.</summary>
     [GeneratedRegex(@"(?<=^|\s)-(?=\s|$)")]
     private static partial Regex Bullet();
 
-    [GeneratedRegex(@"(?:^|\s)(?:gui ve|gui|bao cao|ve)\s*$")]
-    private static partial Regex RecipientBefore();
+    private static readonly string[] RecipientWords = ["gui ve", "gui", "bao cao", "ve"];
+
+    /// <summary>Whether folded text ends with a word that names the recipient ("gửi về", "báo cáo"), looking only at its end.</summary>
+    private static bool IsRecipientBefore(ReadOnlySpan<char> before)
+    {
+        var text = before.TrimEnd();
+        foreach (var word in RecipientWords)
+        {
+            if (text.EndsWith(word, StringComparison.Ordinal) && (text.Length == word.Length || char.IsWhiteSpace(text[text.Length - word.Length - 1])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

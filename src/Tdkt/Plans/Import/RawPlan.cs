@@ -13,7 +13,13 @@ public sealed record RawPlan(
     int? Year,
     string? Status,
     IReadOnlyList<RawTask> Tasks,
-    int? Line = null);
+    int? Line = null)
+{
+    /// <summary>How many tasks the file has: a reader stops building tasks past the limit, and only counts the rest.</summary>
+    public int? TasksInFile { get; init; }
+
+    public int TaskCount => Math.Max(TasksInFile ?? 0, Tasks.Count);
+}
 
 /// <summary>
 /// One task as read. <see cref="Line"/> and <see cref="Path"/> locate it for error messages: a line number for text
