@@ -99,6 +99,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+    // The host's own "Your Functions app is up and running" page at GET / is not the product's: 404 instead.
+    AzureWebJobsDisableHomepage: 'true'
     // Tdkt:Storage: the same account as AzureWebJobsStorage (the Dispatch queue trigger reads it).
     Tdkt__Storage__ConnectionString: ''
     Tdkt__Storage__TableEndpoint: storageTableEndpoint
@@ -130,6 +132,9 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Tdkt__Mail__Smtp__Security: smtpSecurity
     Tdkt__Mail__Smtp__UserName: smtpUserName
     Tdkt__Mail__Smtp__Password: smtpPassword
+    // Tdkt:Web: none. Behind the Functions host the worker's ASP.NET Core integration already takes the client address
+    // from the X-Forwarded-For the host (on loopback) sends; a further hop is believed only from a listed proxy.
+    Tdkt__Web__TrustedProxies: ''
     // Tdkt:Links: the keys from Key Vault; links point at this app.
     Tdkt__Links__SigningKeys: '@Microsoft.KeyVault(SecretUri=${linkSigningKeysSecretUri})'
     Tdkt__Links__BaseUrl: 'https://${app.properties.defaultHostName}'

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tdkt.Web.Http;
 using Tdkt.Web.TaskPages;
 using Tdkt.Web.Completion;
 using Tdkt.Web.Health;
@@ -14,6 +15,7 @@ public static class WebServiceCollectionExtensions
     /// <summary>The HTTP handlers (after <c>AddTdkt</c>): the same in the function app and on the self-hosted server.</summary>
     public static IServiceCollection AddTdktWeb(this IServiceCollection services)
     {
+        services.TryAddSingleton<ClientAddress>();
         services.TryAddSingleton<LinkGate>();
         services.TryAddSingleton<AgencyFormReader>();
         services.TryAddSingleton<AgencyPageHandlers>();

@@ -27,6 +27,9 @@ public static class TdktServiceCollectionExtensions
         // The machine's real time, for what must not follow the business clock (a `tdkt up --as-of` date): leases,
         // request signatures, send pacing.
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section))
+            .Validate(o => Valid(o.TrustedNetworks), "Tdkt:Web:TrustedProxies: mỗi mục phải là địa chỉ IP hoặc dải địa chỉ (ví dụ 10.0.0.0/8, 127.0.0.1).")
+            .ValidateOnStart();
         services.TryAddSingleton(AppInfo.Current);
         services.TryAddSingleton<HealthCheck>();
 
@@ -44,5 +47,18 @@ public static class TdktServiceCollectionExtensions
         services.TryAddSingleton<DigestRetry>();
         services.TryAddSingleton<OutboxListing>();
         return services;
+    }
+
+    private static bool Valid(Func<IReadOnlyList<System.Net.IPNetwork>> parse)
+    {
+        try
+        {
+            parse();
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 }

@@ -1,29 +1,48 @@
+using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Tdkt.Hosting;
 
 namespace Tdkt.Web.Http;
 
-/// <summary>Where a request came from, as the bad-link slow-down and the audit see it.</summary>
-public static class ClientAddress
+/// <summary>
+/// Where a request came from, as the bad-link slow-down and the audit see it: the connection's address, or, while
+/// that address is a configured trusted proxy (<see cref="WebOptions.TrustedProxies"/>), the X-Forwarded-For hop it
+/// added, right to left. A client that writes its own X-Forwarded-For changes nothing unless it is a trusted proxy.
+/// </summary>
+public sealed class ClientAddress(IOptions<WebOptions> options)
 {
-    /// <summary>
-    /// The client's address: the last X-Forwarded-For entry (the one the platform's front end adds), else the
-    /// connection's, without a port.
-    /// </summary>
-    public static string Of(HttpRequest request)
+    private readonly IReadOnlyList<IPNetwork> trusted = options.Value.TrustedNetworks();
+
+    public string Of(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var forwarded = request.Headers["X-Forwarded-For"].ToString();
-        var last = forwarded.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        if (last is not null)
+        var address = request.HttpContext.Connection.RemoteIpAddress;
+        if (address is null)
         {
-            if (System.Net.IPEndPoint.TryParse(last, out var endpoint))
-            {
-                return endpoint.Address.ToString();
-            }
-            return last.Length > 64 ? last[..64] : last;
+            return "unknown";
         }
-        return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var hops = request.Headers["X-Forwarded-For"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = hops.Length - 1; i >= 0 && IsTrusted(address); i--)
+        {
+            if (Parse(hops[i]) is not { } hop)
+            {
+                break;
+            }
+            address = hop;
+        }
+        return (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
     }
+
+    private bool IsTrusted(IPAddress address)
+    {
+        var plain = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        return trusted.Any(n => n.Contains(plain));
+    }
+
+    /// <summary>A hop as proxies write it: an address, with a port or in brackets at times.</summary>
+    private static IPAddress? Parse(string hop) =>
+        IPEndPoint.TryParse(hop, out var endpoint) ? endpoint.Address : IPAddress.TryParse(hop.Trim('[', ']'), out var address) ? address : null;
 
     /// <summary>The user agent as the audit keeps it (at most 512 characters), or null.</summary>
     public static string? UserAgent(HttpRequest request)

@@ -8,7 +8,7 @@ namespace Tdkt.Web.TaskPages;
 /// The agency's page behind its signed link (anonymous: the token is the credential). GET and HEAD only read;
 /// completion and undo are POSTs from the page's forms, checked against a value bound to the token.
 /// </summary>
-public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, AgencyPages pages, CompletionService completion)
+public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, AgencyPages pages, CompletionService completion, ClientAddress clients)
 {
     public async Task<IResult> PageAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, Ag
         {
             return problem!;
         }
-        var input = new CompletionInput(form.Fields["name"], form.Fields["note"], CompletionVia.Link, ClientAddress.Of(request), ClientAddress.UserAgent(request));
+        var input = new CompletionInput(form.Fields["name"], form.Fields["note"], CompletionVia.Link, clients.Of(request), ClientAddress.UserAgent(request));
         var (outcome, _) = await completion.CompleteAsync(form.Agency, form.Task, input, cancellationToken);
         return outcome switch
         {
@@ -50,7 +50,7 @@ public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, Ag
         {
             return problem!;
         }
-        var (outcome, _) = await completion.UndoAsync(form.Agency, form.Task, ClientAddress.Of(request), ClientAddress.UserAgent(request), cancellationToken);
+        var (outcome, _) = await completion.UndoAsync(form.Agency, form.Task, clients.Of(request), ClientAddress.UserAgent(request), cancellationToken);
         return outcome switch
         {
             UndoOutcome.Undone => AgencyFormReader.BackToPage(token, PageMessage.Undone, form.Task),

@@ -10,7 +10,7 @@ namespace Tdkt.Web.TaskPages;
 /// Whether a request's link token may be used: the agency it names, or the page that says why not. Bad tokens
 /// from one client are counted, and past the free attempts answered late and with 429.
 /// </summary>
-public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, AgencyPages pages)
+public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, AgencyPages pages, ClientAddress clients)
 {
     public async Task<(string? Agency, IResult? Problem)> CheckAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, Agency
         {
             return (verification.Agency, null);
         }
-        var client = ClientAddress.Of(request);
+        var client = clients.Of(request);
         if (throttle.IsThrottled(client))
         {
             // Answer late: guessing links from one address gets slow.

@@ -53,6 +53,8 @@ public sealed partial class WebScenario : IAsyncDisposable
             ["Tdkt:Links:BaseUrl"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
             ["Tdkt:Links:SigningKeys"] = SigningKeys,
             ["Tdkt:Mail:DispatchQueue"] = "t" + Guid.NewGuid().ToString("N")[..12],
+            // The test client plays the platform's front end: its X-Forwarded-For is believed (a test sets "" to see it ignored).
+            ["Tdkt:Web:TrustedProxies"] = "127.0.0.1, ::1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -66,6 +66,14 @@ public sealed partial class InfraSettingsTests
         Assert.Contains("allowSharedKeyAccess: false", storage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_hosts_own_welcome_page_is_turned_off()
+    {
+        var bicep = File.ReadAllText(RepositoryRoot.File("infra", "modules", "functionapp.bicep"));
+
+        Assert.Contains("AzureWebJobsDisableHomepage: 'true'", bicep, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"^\s*(Tdkt__\w+):", RegexOptions.Multiline)]
     private static partial Regex SettingPattern();
 }
