@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
@@ -43,6 +44,9 @@ public sealed class SelfHostedWeb : IAsyncDisposable
         .Select(e => new ServedRoute(e.Metadata.GetMetadata<WebRoute>()!.Name, e.RoutePattern.RawText!.TrimStart('/'),
             e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.ToList() ?? [], e.Metadata.GetMetadata<WebRoute>()!.Access))];
 
+    /// <summary>The endpoint ASP.NET Core routing selects when the path matches and the method does not.</summary>
+    private const string MethodNotAllowedEndpoint = "405 HTTP Method Not Supported";
+
     /// <summary>
     /// Starts Kestrel on 127.0.0.1:<paramref name="port"/> (0 picks a free port). <paramref name="replace"/> registers
     /// services before the product's own (which are TryAdd), e.g. a test clock; admin routes need <paramref name="adminKey"/>.
@@ -65,6 +69,17 @@ public sealed class SelfHostedWeb : IAsyncDisposable
         replace?.Invoke(builder.Services);
         builder.Services.AddTdkt(builder.Configuration).AddTdktWeb();
         var app = builder.Build();
+        app.UseRouting();
+        // As the Functions host answers: a path served only with other methods is not found (404), not 405.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint()?.DisplayName == MethodNotAllowedEndpoint)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.MapTdktRoutes(adminKey);
         await app.StartAsync(cancellationToken);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -52,6 +52,6 @@ public sealed class LocalHostTests(LocalServices services)
         Assert.Equal(HttpStatusCode.Unauthorized, wrongKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
         Assert.Equal("[]", await withKey.Content.ReadAsStringAsync(ct));
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, wrongMethod.StatusCode);
     }
 }
