@@ -55,6 +55,7 @@ public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, Ag
         {
             UndoOutcome.Undone => AgencyFormReader.BackToPage(token, PageMessage.Undone, form.Task),
             UndoOutcome.TooLate => AgencyFormReader.BackToPage(token, PageMessage.TooLate, form.Task),
+            UndoOutcome.TooOften => AgencyFormReader.BackToPage(token, PageMessage.TooOften, form.Task),
             UndoOutcome.NotDone => AgencyFormReader.BackToPage(token, PageMessage.NotDone, form.Task),
             _ => gate.Page(StatusCodes.Status403Forbidden, LinkProblem.NotHeld),
         };

@@ -22,6 +22,9 @@ public enum PageMessage
 
     /// <summary>The plan is of a year that has not begun to take completions (earlier than 1 January of the year before it).</summary>
     NotYet,
+
+    /// <summary>The agency has undone this completion as many times as a link allows.</summary>
+    TooOften,
 }
 
 /// <summary>
@@ -123,12 +126,16 @@ public sealed class AgencyPages(PlanStore plans, AgencyStore agencies, Completio
     private static MessageView? Message(PageMessage message, AssignmentRecord? r) => (message, r?.Completion) switch
     {
         (PageMessage.Done, { } c) => new("ok",
-            $"Đã ghi nhận nhiệm vụ số {r!.TaskNumber} hoàn thành lúc {When(c.At)}. Nếu xác nhận nhầm, có thể hoàn tác trong {CompletionService.UndoWindow.TotalMinutes:0} phút."),
+            $"Đã ghi nhận nhiệm vụ số {r!.TaskNumber} hoàn thành lúc {When(c.At)}. " + (r.Undos < CompletionService.MaxUndos
+                ? $"Nếu xác nhận nhầm, có thể hoàn tác trong {CompletionService.UndoWindow.TotalMinutes:0} phút."
+                : "Nếu xác nhận nhầm, đề nghị liên hệ cơ quan theo dõi, đôn đốc để mở lại nhiệm vụ.")),
         (PageMessage.Again, { } c) => new("info",
             $"Nhiệm vụ số {r!.TaskNumber} đã được ghi nhận hoàn thành trước đó, lúc {When(c.At)}{(c.By is { } by ? $" ({by})" : "")}; không ghi nhận lại."),
         (PageMessage.Undone, null) when r is not null => new("info", $"Đã hoàn tác: nhiệm vụ số {r.TaskNumber} trở lại chưa hoàn thành."),
         (PageMessage.TooLate, { }) => new("warn",
             $"Đã quá {CompletionService.UndoWindow.TotalMinutes:0} phút kể từ khi xác nhận nhiệm vụ số {r!.TaskNumber}, không thể tự hoàn tác. Nếu xác nhận nhầm, đề nghị liên hệ cơ quan theo dõi, đôn đốc để mở lại nhiệm vụ."),
+        (PageMessage.TooOften, { }) => new("warn",
+            $"Nhiệm vụ số {r!.TaskNumber} đã được hoàn tác {CompletionService.MaxUndos} lần nên không thể tự hoàn tác thêm. Nếu cần sửa, đề nghị liên hệ cơ quan theo dõi, đôn đốc để mở lại nhiệm vụ."),
         (PageMessage.NotDone, null) when r is not null => new("info", $"Nhiệm vụ số {r.TaskNumber} chưa được xác nhận hoàn thành, không có gì để hoàn tác."),
         (PageMessage.Stale, _) => new("warn", "Trang đã mở quá lâu hoặc biểu mẫu không hợp lệ, nên chưa ghi nhận gì. Vui lòng thực hiện lại trên trang này."),
         (PageMessage.NotYet, null) when r is not null => new("warn",

@@ -12,6 +12,9 @@ public sealed record AssignmentRecord(
     CompletionInfo? Completion, ETag ETag)
 {
     public bool Done => Completion is not null;
+
+    /// <summary>How many times the agency has undone a completion of this assignment through its link.</summary>
+    public int Undos { get; init; }
 }
 
 /// <summary>What a completion records besides the date: the typed name, a note and where it came from.</summary>

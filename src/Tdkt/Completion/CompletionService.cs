@@ -26,6 +26,9 @@ public enum UndoOutcome
     NotDone,
     TooLate,
     NotHeld,
+
+    /// <summary>Undone <see cref="CompletionService.MaxUndos"/> times already: a further change goes through an administrator.</summary>
+    TooOften,
 }
 
 /// <summary>
@@ -89,7 +92,10 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
 
     /// <summary>Whether the agency may still undo this completion: made through its link, less than <see cref="UndoWindow"/> ago.</summary>
     public bool CanUndo(AssignmentRecord record) =>
-        record?.Completion is { Via: CompletionVia.Link } c && clock.Now - c.At <= UndoWindow;
+        record?.Completion is { Via: CompletionVia.Link } c && clock.Now - c.At <= UndoWindow && record.Undos < MaxUndos;
+
+    /// <summary>How many times an agency may undo its completion of one assignment through its link (then an administrator reopens it).</summary>
+    public const int MaxUndos = 3;
 
     public async Task<(UndoOutcome Outcome, AssignmentRecord? Record)> UndoAsync(string agency, TaskRef task, string? clientIp, string? userAgent,
         CancellationToken cancellationToken)
@@ -97,14 +103,14 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
         var key = task.AssignmentKey(agency);
         var (cleared, record) = await store.ClearAsync(task.Plan.Value, key, CanUndo,
             r => new AuditEntry(task.Plan.Value, key, AuditLog.Actions.Undo, clock.Now, r.Completion?.By, null, clientIp,
-                Clean(userAgent, MaxUserAgentLength, singleLine: true)), cancellationToken);
+                Clean(userAgent, MaxUserAgentLength, singleLine: true)), cancellationToken, countsAsUndo: true);
         if (record is null || record.Removed)
         {
             return (UndoOutcome.NotHeld, null);
         }
         if (!cleared)
         {
-            return (record.Done ? UndoOutcome.TooLate : UndoOutcome.NotDone, record);
+            return (!record.Done ? UndoOutcome.NotDone : record.Undos >= MaxUndos ? UndoOutcome.TooOften : UndoOutcome.TooLate, record);
         }
         return (UndoOutcome.Undone, record);
     }

@@ -119,7 +119,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
     /// columns and marker are removed and <paramref name="audit"/>'s row added, in one transaction; then the index.
     /// </summary>
     public async Task<(bool Cleared, AssignmentRecord? Record)> ClearAsync(string plan, string assignmentKey, Func<AssignmentRecord, bool> allowed,
-        Func<AssignmentRecord, AuditEntry> audit, CancellationToken cancellationToken)
+        Func<AssignmentRecord, AuditEntry> audit, CancellationToken cancellationToken, bool countsAsUndo = false)
     {
         ArgumentNullException.ThrowIfNull(allowed);
         ArgumentNullException.ThrowIfNull(audit);
@@ -141,6 +141,10 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
             foreach (var column in CompletionColumns)
             {
                 entity.Remove(column);
+            }
+            if (countsAsUndo)
+            {
+                entity["Undos"] = current.Undos + 1;
             }
             var actions = new List<TableTransactionAction>
             {
@@ -180,7 +184,10 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
                     row.GetString("CompletedBy"), row.GetString("CompletedNote"), row.GetString("CompletedVia") ?? CompletionVia.Admin,
                     row.GetString("CompletedIp"), row.GetString("CompletedUserAgent"))
                 : null,
-            row.ETag);
+            row.ETag)
+        {
+            Undos = row.GetInt32("Undos") ?? 0,
+        };
     }
 
     private static LocalDate? Date(TableEntity row, string column) =>

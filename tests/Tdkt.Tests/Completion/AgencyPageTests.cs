@@ -91,6 +91,30 @@ public sealed class AgencyPageTests(LocalServices services)
     }
 
     [Fact]
+    public async Task Complete_and_undo_cycles_on_one_assignment_are_limited_to_three_undos_through_the_link()
+    {
+        await using var web = await WebScenario.StartAsync(services);
+        var page = web.PagePath("so-noi-vu");
+        var task = web.Task("1");
+        var answers = new List<string>();
+        for (var i = 0; i <= CompletionService.MaxUndos; i++)
+        {
+            await web.PostAsync(page, task);
+            web.Clock.Advance(NodaTime.Duration.FromSeconds(1));
+            answers.Add((await web.PostAsync(page, task, action: "undo")).Headers.Location!.OriginalString);
+            web.Clock.Advance(NodaTime.Duration.FromSeconds(1));
+        }
+        var html = System.Net.WebUtility.HtmlDecode(await web.PageAsync(answers[^1].TrimStart('/')));
+
+        Assert.All(answers.Take(CompletionService.MaxUndos), a => Assert.Contains("m=undone", a, StringComparison.Ordinal));
+        Assert.Contains("m=toooften", answers[^1], StringComparison.Ordinal);
+        Assert.Contains("Nhiệm vụ số 1 đã được hoàn tác 3 lần nên không thể tự hoàn tác thêm.", html, StringComparison.Ordinal);
+        var record = (await web.AssignmentAsync(task, "so-noi-vu"))!;
+        Assert.Equal((true, 3), (record.Done, record.Undos));
+        Assert.Equal(3, (await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct)).Count(a => a.Action == AuditLog.Actions.Undo));
+    }
+
+    [Fact]
     public async Task The_agency_can_undo_within_15_minutes_and_not_after()
     {
         await using var web = await WebScenario.StartAsync(services);
