@@ -132,6 +132,12 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Tdkt__Mail__Smtp__Security: smtpSecurity
     Tdkt__Mail__Smtp__UserName: smtpUserName
     Tdkt__Mail__Smtp__Password: smtpPassword
+    // Tdkt:Retention (docs/retention.md): what the daily sweep reduces, and how much per run.
+    Tdkt__Retention__MailSlotDays: '2'
+    Tdkt__Retention__SentPayloadDays: '90'
+    Tdkt__Retention__NetworkDataDays: '90'
+    Tdkt__Retention__NameYears: '2'
+    Tdkt__Retention__MaxRowsPerRun: '20000'
     // Tdkt:Web: none. Behind the Functions host the worker's ASP.NET Core integration already takes the client address
     // from the X-Forwarded-For the host (on loopback) sends; a further hop is believed only from a listed proxy.
     Tdkt__Web__TrustedProxies: ''

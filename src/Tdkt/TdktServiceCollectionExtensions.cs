@@ -37,6 +37,8 @@ public static class TdktServiceCollectionExtensions
         services.TryAddSingleton<PlanStore>();
         services.TryAddSingleton<AgencyStore>();
         services.TryAddSingleton<PlanImport>();
+        services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Retention.RetentionSweep>();
         services.TryAddSingleton<PlanLifecycle>();
 
         // Reminders: the working calendar (embedded, or a deployment's own file), rules, sweep, outbox, run records.

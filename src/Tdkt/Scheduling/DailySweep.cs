@@ -50,7 +50,8 @@ public static class SweepTriggers
 /// Firing twice, or late, is safe: digests are keyed by (agency, date) and written insert-if-absent, and missed
 /// days are covered by the next run.
 /// </summary>
-public sealed partial class DailySweep(ReminderSweep sweep, IndexRepair repair, SweepRuns runs, ReminderRules rules, VietnamClock clock, ILogger<DailySweep> logger)
+public sealed partial class DailySweep(ReminderSweep sweep, IndexRepair repair, SweepRuns runs, ReminderRules rules, Retention.RetentionSweep retention,
+    VietnamClock clock, ILogger<DailySweep> logger)
 {
     public Task<SweepResult> RunTodayAsync(string trigger, CancellationToken cancellationToken) =>
         RunAsync(clock.Today, dryRun: false, trigger, null, cancellationToken);
@@ -66,7 +67,25 @@ public sealed partial class DailySweep(ReminderSweep sweep, IndexRepair repair, 
                 LogIndexRepaired(DueIndex.Key(date), repaired);
             }
         }
-        return await sweep.RunAsync(date, dryRun, trigger, progress, repaired, cancellationToken);
+        var result = await sweep.RunAsync(date, dryRun, trigger, progress, repaired, cancellationToken);
+        if (!dryRun)
+        {
+            await ReduceAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    /// <summary>Retention after the sweep, bounded per run; a failure here is logged and never fails the sweep (the next run goes on).</summary>
+    private async Task ReduceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await retention.RunAsync(cancellationToken);
+        }
+        catch (Exception ex) when (Storage.StorageFailure.IsStorage(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            LogRetentionFailed(Storage.StorageFailure.Describe(ex));
+        }
     }
 
     /// <summary>
@@ -82,4 +101,7 @@ public sealed partial class DailySweep(ReminderSweep sweep, IndexRepair repair, 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Sweep {Date}: {Repaired} due-date index rows disagreed with their assignment (a completion, undo or reopen interrupted before its index write) and were set right")]
     private partial void LogIndexRepaired(string date, int repaired);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Retention did not run to the end: {Cause}; the next sweep goes on")]
+    private partial void LogRetentionFailed(string cause);
 }

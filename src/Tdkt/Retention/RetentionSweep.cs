@@ -1,0 +1,167 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tdkt.Hosting;
+using Tdkt.Outbox;
+using Tdkt.Plans;
+using Tdkt.Storage;
+
+namespace Tdkt.Retention;
+
+/// <summary>What one retention run did, and whether work was left for the next.</summary>
+public sealed record RetentionResult(int SlotsDeleted, int PayloadsRemoved, int NetworkDataRemoved, int NamesRemoved, bool MoreLeft)
+{
+    public int Total => SlotsDeleted + PayloadsRemoved + NetworkDataRemoved + NamesRemoved;
+}
+
+/// <summary>
+/// Reduces what grows without bound (<see cref="RetentionOptions"/>), in at most <see cref="RetentionOptions.MaxRowsPerRun"/>
+/// rows per run, oldest first where keys allow: send-rate slots are deleted; sent digests lose their content; audit and
+/// assignment rows lose IP addresses and user agents after <see cref="RetentionOptions.NetworkDataDays"/>, and the
+/// names of who confirmed or reopened once the plan's records period is over. Ages are measured on the rows' own
+/// storage timestamps (real time), years of plans on the business calendar. Each change carries the row's ETag, so a
+/// completion or undo at the same moment wins and the row is looked at again next time. Nothing the reports count
+/// (status, dates, via) is touched.
+/// </summary>
+public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans, IOptions<RetentionOptions> options, TimeProvider time,
+    VietnamClock clock, ILogger<RetentionSweep> logger)
+{
+    private static readonly string[] NetworkColumns = ["ClientIp", "UserAgent"];
+    private static readonly string[] AssignmentNetworkColumns = ["CompletedIp", "CompletedUserAgent"];
+
+    public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var budget = new Budget(settings.MaxRowsPerRun);
+        var now = time.GetUtcNow();
+        var slots = await DeleteOldSlotsAsync(now.AddDays(-settings.MailSlotDays), budget, cancellationToken);
+        var payloads = await RemoveSentPayloadsAsync(now.AddDays(-settings.SentPayloadDays), budget, cancellationToken);
+        var network = 0;
+        var names = 0;
+        foreach (var plan in await plans.ListAsync(cancellationToken))
+        {
+            network += await ReduceAsync(plan.Id.Value, now.AddDays(-settings.NetworkDataDays), NetworkColumns, AssignmentNetworkColumns, budget, cancellationToken);
+            if (plan.Year + settings.NameYears < clock.Today.Year)
+            {
+                // The plan's records period is over (its year, then NameYears more): who confirmed is no longer needed.
+                names += await ReduceAsync(plan.Id.Value, now, ["By"], ["CompletedBy"], budget, cancellationToken);
+            }
+        }
+        var result = new RetentionResult(slots, payloads, network, names, budget.Exhausted);
+        if (result.Total > 0)
+        {
+            LogReduced(result.SlotsDeleted, result.PayloadsRemoved, result.NetworkDataRemoved, result.NamesRemoved, result.MoreLeft);
+        }
+        return result;
+    }
+
+    private async Task<int> DeleteOldSlotsAsync(DateTimeOffset before, Budget budget, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.MailSlots, cancellationToken);
+        var old = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Timestamp lt {before}"), select: ["PartitionKey", "RowKey"],
+            cancellationToken: cancellationToken))
+        {
+            if (!budget.Take())
+            {
+                break;
+            }
+            old.Add(row);
+        }
+        foreach (var batch in old.GroupBy(r => r.PartitionKey).SelectMany(g => g.Chunk(100)))
+        {
+            await table.SubmitTransactionAsync(batch.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All)), cancellationToken);
+        }
+        return old.Count;
+    }
+
+    private async Task<int> RemoveSentPayloadsAsync(DateTimeOffset sentBefore, Budget budget, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var removed = 0;
+        var filter = TableClient.CreateQueryFilter($"Status eq {OutboxStatus.Sent.Name()} and SentAt lt {sentBefore} and Payload gt {""}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (!budget.Take())
+            {
+                break;
+            }
+            foreach (var column in row.Keys.Where(k => k.StartsWith("Payload", StringComparison.Ordinal)).ToList())
+            {
+                row.Remove(column);
+            }
+            row["Payload"] = "";
+            row["PayloadRemovedAt"] = time.GetUtcNow();
+            removed += await TryAsync(() => table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken));
+        }
+        return removed;
+    }
+
+    /// <summary>Empties <paramref name="auditColumns"/> of the plan's audit rows and <paramref name="assignmentColumns"/> of its assignments, for rows last written before <paramref name="before"/>.</summary>
+    private async Task<int> ReduceAsync(string plan, DateTimeOffset before, string[] auditColumns, string[] assignmentColumns, Budget budget,
+        CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
+        var reduced = 0;
+        foreach (var (range, columns) in new[]
+        {
+            (TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {AssignmentRows.AuditPrefix} and RowKey lt {AssignmentRows.AuditEnd}"), auditColumns),
+            (TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey lt {AssignmentRows.RecordsAfter}"), assignmentColumns),
+        })
+        {
+            var holding = string.Join(" or ", columns.Select(c => $"{c} gt ''"));
+            var filter = $"{range} and Timestamp lt {TableClient.CreateQueryFilter($"{before}")} and ({holding})";
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", .. columns], cancellationToken: cancellationToken))
+            {
+                if (!budget.Take())
+                {
+                    return reduced;
+                }
+                var update = new TableEntity(row.PartitionKey, row.RowKey);
+                foreach (var column in columns)
+                {
+                    update[column] = "";
+                }
+                reduced += await TryAsync(() => table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken));
+            }
+        }
+        return reduced;
+    }
+
+    /// <summary>1 when written; 0 when the row changed or went meanwhile (the next run looks at it again).</summary>
+    private static async Task<int> TryAsync(Func<Task<Response>> write)
+    {
+        try
+        {
+            await write();
+            return 1;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return 0;
+        }
+    }
+
+    private sealed class Budget(int rows)
+    {
+        private int left = rows;
+
+        public bool Exhausted { get; private set; }
+
+        public bool Take()
+        {
+            if (left == 0)
+            {
+                Exhausted = true;
+                return false;
+            }
+            left--;
+            return true;
+        }
+    }
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Information,
+        Message = "Retention: {Slots} send slots deleted, {Payloads} sent digests emptied, {Network} rows without IP/user agent, {Names} rows without names; more left: {More}")]
+    private partial void LogReduced(int slots, int payloads, int network, int names, bool more);
+}
