@@ -1,7 +1,7 @@
 using Tdkt.Benchmarks;
 
 // Prints one line per figure: "name value unit". bench/run starts Azurite and smtp4dev and sets the settings.
-// `bench/run completion` (or plan, hostile, dispatch, sweep, host, faults) runs one group only.
+// `bench/run completion` (or plan, hostile, dispatch, sweep, page, host, faults) runs one group only.
 if (args is [HostileInputBenchmark.ChildMode, var file, var directory])
 {
     return HostileInputBenchmark.RunChild(file, directory);
@@ -37,6 +37,10 @@ if (only is null or "sweep")
 if (only is null or "completion")
 {
     await CompletionBenchmark.RunAsync(root, Console.Out);
+}
+if (only is null or "page")
+{
+    await AgencyPageBenchmark.RunAsync(root, Console.Out);
 }
 if (only is null or "host")
 {

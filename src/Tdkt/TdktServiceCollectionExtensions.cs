@@ -35,6 +35,7 @@ public static class TdktServiceCollectionExtensions
 
         services.AddTdktStorage(configuration);
         services.TryAddSingleton<PlanStore>();
+        services.TryAddSingleton<PlanCache>();
         services.TryAddSingleton<AgencyStore>();
         services.TryAddSingleton<PlanImport>();
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -31,8 +31,8 @@ public enum PageMessage
 /// The agency's page: its tasks in every active plan, per quarter, with deadline and status in the official
 /// colours, and for each open task the form that records its completion. Rendering reads only.
 /// </summary>
-public sealed class AgencyPages(PlanStore plans, AgencyStore agencies, CompletionStore store, CompletionService completion, PageTemplates templates,
-    LinkTokens tokens, VietnamClock clock)
+public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStore agencies, CompletionStore store, CompletionService completion,
+    PageTemplates templates, LinkTokens tokens, VietnamClock clock)
 {
     private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
@@ -45,8 +45,8 @@ public sealed class AgencyPages(PlanStore plans, AgencyStore agencies, Completio
         MessageView? shown = null;
         foreach (var summary in (await plans.ListAsync(cancellationToken)).Where(p => p.IsReminded).OrderByDescending(p => p.Year).ThenBy(p => p.Id.Value, StringComparer.Ordinal))
         {
-            var rows = await store.OfAgencyAsync(summary.Id.Value, agency, cancellationToken);
-            if (rows.Count == 0 || await plans.GetAsync(summary.Id, cancellationToken) is not { } plan)
+            var rows = await store.OfAgencyAsync(summary.Id.Value, agency, summary.HasAgencyRows, cancellationToken);
+            if (rows.Count == 0 || await planCache.GetAsync(summary, cancellationToken) is not { } plan)
             {
                 continue;
             }

@@ -13,7 +13,7 @@ namespace Tdkt.Completion;
 /// </summary>
 public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, GroupCommit groupCommit, IClock clock)
 {
-    private static readonly string[] CompletionColumns =
+    public static readonly IReadOnlyList<string> CompletionColumns =
         ["Status", "CompletedOn", "CompletedAt", "CompletedBy", "CompletedNote", "CompletedVia", "CompletedIp", "CompletedUserAgent"];
 
     public async Task<AssignmentRecord?> GetAsync(string plan, string assignmentKey, CancellationToken cancellationToken)
@@ -23,12 +23,18 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
         return row.HasValue ? Read(row.Value!) : null;
     }
 
-    /// <summary>An agency's current assignments in one plan.</summary>
-    public async Task<IReadOnlyList<AssignmentRecord>> OfAgencyAsync(string plan, string agency, CancellationToken cancellationToken)
+    /// <summary>
+    /// An agency's current assignments in one plan: one range over its copies (<see cref="AgencyRowCopies"/>), so the
+    /// cost follows the agency's own tasks; for a plan stored before copies existed, a filter over the assignments.
+    /// </summary>
+    public async Task<IReadOnlyList<AssignmentRecord>> OfAgencyAsync(string plan, string agency, bool fromCopies, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         var list = new List<AssignmentRecord>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {plan} and Agency eq {agency}");
+        var (from, to) = AssignmentRows.AgencyRange(agency);
+        var filter = fromCopies
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {from} and RowKey lt {to}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey lt {AssignmentRows.RecordsAfter} and Agency eq {agency}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (Read(row) is { Removed: false } record)
@@ -97,6 +103,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
                     AuditLog.Row(new AuditEntry(plan, assignmentKey, AuditLog.Actions.Complete, at, input.By, input.Note, input.ClientIp, input.UserAgent))),
                 // Merge needs the row to exist: an assignment that is not there fails the whole transaction.
                 new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, Azure.ETag.All),
+                new TableTransactionAction(TableTransactionActionType.UpsertMerge, AgencyRowCopies.Of(update, CompletionColumns)),
             ], cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409)
@@ -146,10 +153,16 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
             {
                 entity["Undos"] = current.Undos + 1;
             }
+            var copy = new TableEntity(plan, AssignmentRows.AgencyRowKey(AssignmentKey.Parse(assignmentKey))) { ["Status"] = "" };
+            if (countsAsUndo)
+            {
+                copy["Undos"] = entity["Undos"];
+            }
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.Add, AuditLog.Row(audit(current))),
                 new(TableTransactionActionType.UpdateReplace, entity, entity.ETag),
+                new(TableTransactionActionType.UpsertMerge, copy),
             };
             if (withMarker)
             {
@@ -159,7 +172,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);
             }
-            catch (TableTransactionFailedException ex) when (attempt < 10 && (ex.Status == 412 || (ex.Status == 404 && ex.FailedTransactionActionIndex == 2)))
+            catch (TableTransactionFailedException ex) when (attempt < 10 && (ex.Status == 412 || (ex.Status == 404 && ex.FailedTransactionActionIndex == 3)))
             {
                 // The row changed meanwhile (read again), or was marked done without a marker (clear without one).
                 withMarker &= ex.Status != 404;
@@ -172,23 +185,28 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
 
     private static string Marker(string assignmentKey) => AssignmentRows.DoneMarker(AssignmentKey.Parse(assignmentKey));
 
+    /// <summary>An assignment row, or an agency's copy of one (read as the assignment it copies).</summary>
     private static AssignmentRecord Read(TableEntity row)
     {
         var done = AssignmentRows.IsDone(row);
+        var key = row.RowKey.StartsWith(AssignmentRows.AgencyPrefix, StringComparison.Ordinal) ? AssignmentRows.OfAgencyRow(row.RowKey) : AssignmentKey.TryParse(row.RowKey);
         return new AssignmentRecord(
-            row.PartitionKey, row.RowKey, AssignmentKey.TryParse(row.RowKey)?.TaskKey ?? row.RowKey, row.GetString("TaskNumber") ?? "", row.GetString("Agency") ?? "",
+            row.PartitionKey, key?.Value ?? row.RowKey, key?.TaskKey ?? row.RowKey, row.GetString("TaskNumber") ?? "", row.GetString("Agency") ?? "",
             row.GetBoolean("IsLead") == true, row.GetInt32("Quarter") ?? 0, Date(row, "Due") ?? default, row.GetBoolean("Removed") == true,
             done
                 ? new CompletionInfo(Date(row, "CompletedOn") ?? default,
                     row.GetDateTimeOffset("CompletedAt") is { } at ? Instant.FromDateTimeOffset(at) : default,
-                    row.GetString("CompletedBy"), row.GetString("CompletedNote"), row.GetString("CompletedVia") ?? CompletionVia.Admin,
-                    row.GetString("CompletedIp"), row.GetString("CompletedUserAgent"))
+                    Text(row, "CompletedBy"), Text(row, "CompletedNote"), Text(row, "CompletedVia") ?? CompletionVia.Admin,
+                    Text(row, "CompletedIp"), Text(row, "CompletedUserAgent"))
                 : null,
             row.ETag)
         {
             Undos = row.GetInt32("Undos") ?? 0,
         };
     }
+
+    /// <summary>A text column; "" (a copy's "none", or a value retention removed) reads as none.</summary>
+    private static string? Text(TableEntity row, string column) => row.GetString(column) is { Length: > 0 } text ? text : null;
 
     private static LocalDate? Date(TableEntity row, string column) =>
         row.GetString(column) is { } text && LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value : null;

@@ -35,6 +35,12 @@ public sealed record PlanSummary(PlanId Id, string Number, string Title, int Yea
 
     public PlanReminders Reminders { get; init; } = PlanReminders.Default;
 
+    /// <summary>The content hash of the last committed import: the tasks stored change exactly when it does.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>Whether the last committed import wrote the agencies' copies of the assignment rows (plans stored before they existed have none).</summary>
+    public bool HasAgencyRows { get; init; }
+
     /// <summary>Only an active plan whose last import completed is reminded.</summary>
     public bool IsReminded => Status == PlanStatus.Active && !ImportIncomplete;
 }
@@ -96,7 +102,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             return PlanSaveOutcome.Superseded;
         }
 
-        var commit = new TableEntity(PlanPartition, plan.Id.Value) { ["Hash"] = hash, ["SavedAt"] = clock.Now.ToDateTimeOffset() };
+        var commit = new TableEntity(PlanPartition, plan.Id.Value) { ["Hash"] = hash, ["SavedAt"] = clock.Now.ToDateTimeOffset(), ["AgencyRows"] = true };
         if (!await lease.CommitAsync(commit, cancellationToken))
         {
             return PlanSaveOutcome.Superseded;
@@ -196,6 +202,8 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             ActivatedOn = Date(p, "ActivatedOn"),
             FirstDue = Date(p, "FirstDue"),
             Reminders = PlanReminders.FromJson(p.GetString("Reminders")),
+            Version = p.GetString("Hash"),
+            HasAgencyRows = p.GetBoolean("AgencyRows") == true,
         };
 
     /// <summary>
@@ -293,6 +301,10 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
         // The index gets one row per assignment: counted now, so the total is known before the long part.
         written?.AddTotal(rows.Count);
         await UpsertAndRetireAsync(table, plan.Id.Value, rows, existing, written, cancellationToken);
+        var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+        await AgencyRowCopies.SyncAsync(table, plan.Id.Value, rows,
+            [.. existing.Values.Where(old => !keep.Contains(old.RowKey) && old.GetBoolean("Removed") != true).Select(old => old.RowKey)],
+            existing.Values.Where(IsDone).Select(old => old.RowKey).ToHashSet(StringComparer.Ordinal), CompletionStore.CompletionColumns, cancellationToken);
 
         var current = plan.Assignments.Select(a => new DueEntry(plan.Id.Value, a.Task.Key, a.Task.Number, a.Agency.Value, a.Task.Quarter,
             a.Task.Deadline.Due, existing.TryGetValue(AssignmentKey(a.Task, a.Agency), out var old) && IsDone(old))).ToList();
@@ -355,7 +367,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
     }
 
     /// <summary>Bumped when the stored rows gain columns or tables, so the next import of an unchanged plan rewrites them.</summary>
-    private const string StorageLayout = "3: tasks carry Position; keys survive renumbering";
+    private const string StorageLayout = "4: tasks carry Position; keys survive renumbering; agencies' copies of assignments";
 
     private static string Hash(Plan plan) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StorageLayout + "\n" + CanonicalPlan.ToJson(plan with { Status = PlanStatus.Draft }))));

@@ -108,6 +108,7 @@ public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans
         {
             (TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {AssignmentRows.AuditPrefix} and RowKey lt {AssignmentRows.AuditEnd}"), auditColumns),
             (TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey lt {AssignmentRows.RecordsAfter}"), assignmentColumns),
+            (TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {AssignmentRows.AgencyPrefix} and RowKey lt {AssignmentRows.AgencyEnd}"), assignmentColumns),
         })
         {
             var holding = string.Join(" or ", columns.Select(c => $"{c} gt ''"));

@@ -58,4 +58,28 @@ public static class AssignmentRows
     public static string AuditFrom(long ticks) => $"{AuditPrefix}{ticks:D19}";
 
     public static bool IsDone(TableEntity? assignment) => assignment?.GetString("Status") == DoneStatus;
+
+    /// <summary>
+    /// "~by-{agency}--{task}": the agency's copy of an assignment row (its columns and its completion), kept in the same
+    /// transactions as the row itself, so an agency's page is one range query (<see cref="AgencyRange"/>) whatever the
+    /// plan's size or audit history.
+    /// </summary>
+    public static string AgencyRowKey(AssignmentKey key) => $"{AgencyPrefix}{key.Agency}--{key.TaskKey}";
+
+    public const string AgencyPrefix = RecordsAfter + "by-";
+
+    /// <summary>The end (exclusive) of all agencies' rows: '.' follows '-'.</summary>
+    public const string AgencyEnd = RecordsAfter + "by.";
+
+    /// <summary>Row keys from <c>From</c> (inclusive) to <c>To</c> (exclusive) are exactly the agency's rows.</summary>
+    public static (string From, string To) AgencyRange(string agency) => ($"{AgencyPrefix}{agency}--", $"{AgencyPrefix}{agency}-.");
+
+    /// <summary>The assignment key an agency row copies.</summary>
+    public static AssignmentKey OfAgencyRow(string rowKey)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        var rest = rowKey[AgencyPrefix.Length..];
+        var split = rest.IndexOf("--", StringComparison.Ordinal);
+        return new AssignmentKey(rest[(split + 2)..], rest[..split]);
+    }
 }

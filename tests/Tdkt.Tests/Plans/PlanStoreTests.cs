@@ -46,9 +46,13 @@ public sealed class PlanStoreTests(LocalServices services)
         Assert.Equal(PlanSaveOutcome.Created, await Store.SaveAsync(plan, TestContext.Current.CancellationToken));
 
         Assert.Equal(plan, await Store.GetAsync(plan.Id, TestContext.Current.CancellationToken));
-        var assignments = await RowsAsync(StorageTables.Assignments);
+        var rows = await RowsAsync(StorageTables.Assignments);
+        var assignments = rows.Where(r => !r.RowKey.StartsWith('~')).ToList();
         Assert.Equal(plan.Tasks.Sum(t => t.Agencies.Count), assignments.Count);
         Assert.All(assignments, a => Assert.Matches("^[a-z0-9-]+$", a.PartitionKey + a.RowKey));
+        // Each assignment has its agency's copy ("~by-{agency}--{task}"), which the agency page reads as one range.
+        Assert.Equal(assignments.Select(a => Tdkt.Storage.AssignmentRows.AgencyRowKey(Tdkt.Storage.AssignmentKey.Parse(a.RowKey))).Order(StringComparer.Ordinal),
+            rows.Where(r => r.RowKey.StartsWith(Tdkt.Storage.AssignmentRows.AgencyPrefix, StringComparison.Ordinal)).Select(r => r.RowKey).Order(StringComparer.Ordinal));
     }
 
     [Fact]

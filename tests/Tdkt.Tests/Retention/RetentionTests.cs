@@ -47,8 +47,10 @@ public sealed class RetentionTests(LocalServices services)
         var slots = await (await TableAsync(scenario, StorageTables.MailSlots)).QueryAsync<TableEntity>(cancellationToken: Ct).ToListAsync(Ct);
 
         Assert.Equal(("", "", "Nguyễn Văn An", "Đã gửi báo cáo"), (audit.ClientIp, audit.UserAgent, audit.By, audit.Note));
-        Assert.Equal(("", "", "Nguyễn Văn An", true, new LocalDate(2023, 1, 5)),
+        Assert.Equal(((string?)null, (string?)null, "Nguyễn Văn An", true, new LocalDate(2023, 1, 5)),
             (record.Completion!.ClientIp, record.Completion.UserAgent, record.Completion.By, record.Done, record.Completion.On));
+        var copy = (await store.OfAgencyAsync(task.Plan.Value, "so-noi-vu", fromCopies: true, Ct)).Single(r => r.TaskKey == task.TaskKey);
+        Assert.Equal(((string?)null, (string?)null, "Nguyễn Văn An"), (copy.Completion!.ClientIp, copy.Completion.UserAgent, copy.Completion.By));
         Assert.Equal(("", OutboxStatus.Sent), (emptied.Payload, emptied.Status));
         Assert.Equal(digests[1].Payload, pending.Payload);
         Assert.Empty(slots);
@@ -58,7 +60,7 @@ public sealed class RetentionTests(LocalServices services)
         await scenario.Provider.GetRequiredService<RetentionSweep>().RunAsync(Ct);
         var later = (await store.GetAsync(task.Plan.Value, task.AssignmentKey("so-noi-vu"), Ct))!;
         var laterAudit = Assert.Single(await scenario.Provider.GetRequiredService<AuditLog>().ListAsync(task.Plan.Value, Ct));
-        Assert.Equal(("", true, new LocalDate(2023, 1, 5)), (later.Completion!.By, later.Done, later.Completion.On));
+        Assert.Equal(((string?)null, true, new LocalDate(2023, 1, 5)), (later.Completion!.By, later.Done, later.Completion.On));
         Assert.Equal(("", "Đã gửi báo cáo"), (laterAudit.By, laterAudit.Note));
     }
 

@@ -1,0 +1,84 @@
+using Azure;
+using Azure.Data.Tables;
+using Tdkt.Storage;
+
+namespace Tdkt.Completion;
+
+/// <summary>
+/// The agency's copy of each assignment row ("~by-{agency}--{task}", <see cref="AssignmentRows.AgencyRowKey"/>), which
+/// the agency page reads as one range. A completion, an undo and a reopening write the copy in the same transaction as
+/// the row; an import writes the copies' plan columns (never their completion columns, which completions own), and
+/// when it first creates the copy of a done assignment (a plan stored before copies existed) it copies the completion
+/// with an insert, which loses to a completion or undo made meanwhile.
+/// </summary>
+public static class AgencyRowCopies
+{
+    /// <summary>The completion columns as a copy holds them: every one present ("" for none), so a later merge never keeps an old value.</summary>
+    public static TableEntity Of(TableEntity assignment, IEnumerable<string> completionColumns)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(completionColumns);
+        var copy = new TableEntity(assignment.PartitionKey, AssignmentRows.AgencyRowKey(AssignmentKey.Parse(assignment.RowKey)));
+        foreach (var (name, value) in assignment)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            {
+                copy[name] = value;
+            }
+        }
+        foreach (var column in completionColumns)
+        {
+            copy[column] ??= "";
+        }
+        return copy;
+    }
+
+    /// <summary>
+    /// After an import wrote <paramref name="rows"/> (plan columns of current assignments) and marked <paramref name="retired"/>
+    /// removed: the same on the copies; a copy created for a done assignment gets its completion too.
+    /// </summary>
+    public static async Task SyncAsync(TableClient table, string plan, IReadOnlyList<TableEntity> rows, IReadOnlyList<string> retired,
+        IReadOnlyCollection<string> done, IEnumerable<string> completionColumns, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {AssignmentRows.AgencyPrefix} and RowKey lt {AssignmentRows.AgencyEnd}"),
+            select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            existing.Add(row.RowKey);
+        }
+        var columns = completionColumns.ToList();
+        var merges = new List<TableEntity>();
+        var created = new List<string>();
+        foreach (var row in rows)
+        {
+            var copy = Of(row, []);
+            copy["TaskKey"] = AssignmentKey.Parse(row.RowKey).TaskKey;
+            if (!existing.Contains(copy.RowKey) && done.Contains(row.RowKey))
+            {
+                created.Add(row.RowKey);
+            }
+            merges.Add(copy);
+        }
+        merges.AddRange(retired.Select(key => new TableEntity(plan, AssignmentRows.AgencyRowKey(AssignmentKey.Parse(key))) { ["Removed"] = true }));
+
+        // First the completions of done assignments whose copy is new (insert: a completion or undo meanwhile wins).
+        foreach (var key in created)
+        {
+            var full = await table.GetEntityIfExistsAsync<TableEntity>(plan, key, cancellationToken: cancellationToken);
+            if (full.HasValue)
+            {
+                try
+                {
+                    await table.AddEntityAsync(Of(full.Value!, columns), cancellationToken);
+                }
+                catch (RequestFailedException ex) when (ex.Status == 409)
+                {
+                }
+            }
+        }
+        await Parallel.ForEachAsync(merges.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (chunk, ct) => await table.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertMerge, c)), ct));
+    }
+}
