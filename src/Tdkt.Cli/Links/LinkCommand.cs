@@ -10,7 +10,11 @@ public static class LinkCommand
     public static Command Create(CliHost host)
     {
         var agency = new Argument<string>("agency") { Description = "Mã cơ quan, ví dụ so-noi-vu." };
-        var command = new Command("link", "In đường dẫn hiện hành tới trang nhiệm vụ của một cơ quan (như trong thư nhắc việc hôm nay).") { agency };
+        var revoke = new Option<bool>("--revoke")
+        {
+            Description = "Thu hồi mọi đường dẫn đã gửi cho cơ quan này (ví dụ khi thư bị chuyển ra ngoài), rồi in đường dẫn mới; đường dẫn của các cơ quan khác không đổi.",
+        };
+        var command = new Command("link", "In đường dẫn hiện hành tới trang nhiệm vụ của một cơ quan (như trong thư nhắc việc hôm nay).") { agency, revoke };
         command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
             var id = parse.GetValue(agency)!;
@@ -22,7 +26,13 @@ public static class LinkCommand
             }
             var today = context.Get<VietnamClock>().Today;
             var links = context.Get<AgencyLinks>();
-            if (links.LinkFor(id, today) is not { } link)
+            if (parse.GetValue(revoke))
+            {
+                var generation = await context.Get<LinkRevocations>().RevokeAsync(id, Environment.UserName, ct);
+                await context.Error.WriteLineAsync($"Đã thu hồi mọi đường dẫn đã gửi cho {directory.Find(new Tdkt.Agencies.AgencyId(id))!.Name} (lần thu hồi thứ {generation}); "
+                    + "trang mở bằng đường dẫn cũ báo “Đường dẫn đã bị thu hồi”. Thư nhắc việc từ nay mang đường dẫn mới:");
+            }
+            if (await links.LinkForAsync(id, today, ct) is not { } link)
             {
                 return await context.FailAsync("chưa cấu hình Tdkt__Links__BaseUrl và Tdkt__Links__SigningKeys, nên không tạo được đường dẫn", ExitCodes.BadInput);
             }

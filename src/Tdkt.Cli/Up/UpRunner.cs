@@ -104,7 +104,7 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
             $"Máy chủ web cục bộ trả lời sau {started.Elapsed.TotalSeconds:0.0} giây kể từ khi khởi động: {host.Address}"));
         var plan = await SeedAsync(host.Services, root, cancellationToken);
         var today = host.Services.GetRequiredService<VietnamClock>().Today;
-        var link = host.Services.GetRequiredService<AgencyLinks>().LinkFor(SampleAgency, today);
+        var link = await host.Services.GetRequiredService<AgencyLinks>().LinkForAsync(SampleAgency, today, cancellationToken);
         var baseUrl = host.Services.GetRequiredService<IOptions<LinkOptions>>().Value.BaseUrl!.TrimEnd('/');
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Hôm nay (theo đồng hồ của hệ thống): {VietnamTime.Format(today)}.");

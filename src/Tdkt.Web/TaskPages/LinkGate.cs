@@ -10,7 +10,7 @@ namespace Tdkt.Web.TaskPages;
 /// Whether a request's link token may be used: the agency it names, or the page that says why not. Bad tokens
 /// from one client are counted, and past the free attempts answered late and with 429.
 /// </summary>
-public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, AgencyPages pages, ClientAddress clients)
+public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, AgencyPages pages, ClientAddress clients, LinkRevocations revocations)
 {
     public async Task<(string? Agency, IResult? Problem)> CheckAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
@@ -18,7 +18,9 @@ public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, Agency
         var verification = tokens.Verify(token);
         if (verification.Check == LinkCheck.Valid)
         {
-            return (verification.Agency, null);
+            return verification.Generation < await revocations.RecentGenerationAsync(verification.Agency!, cancellationToken)
+                ? (null, Page(StatusCodes.Status410Gone, LinkProblem.Revoked))
+                : (verification.Agency, null);
         }
         var client = clients.Of(request);
         if (throttle.IsThrottled(client))

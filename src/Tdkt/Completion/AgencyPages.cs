@@ -82,6 +82,8 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
     {
         LinkProblem.Expired => new ProblemPageView("Đường dẫn đã hết hạn",
             "Đường dẫn này đã hết thời hạn sử dụng, nên không mở được trang nhiệm vụ.", Steps),
+        LinkProblem.Revoked => new ProblemPageView("Đường dẫn đã bị thu hồi",
+            "Quản trị viên đã thu hồi các đường dẫn cũ của cơ quan, nên đường dẫn này không còn dùng được. Đường dẫn mới có trong thư nhắc việc gửi sau khi thu hồi.", Steps),
         LinkProblem.NotHeld => new ProblemPageView("Không tìm thấy nhiệm vụ",
             "Nhiệm vụ đã chọn không có trong danh sách nhiệm vụ của đường dẫn này, nên không có gì được ghi nhận.", Steps),
         LinkProblem.Throttled => new ProblemPageView("Tạm dừng do có nhiều yêu cầu không hợp lệ",
@@ -162,4 +164,7 @@ public enum LinkProblem
 
     /// <summary>Storage could not be reached: nothing can be shown or recorded just now.</summary>
     Unavailable,
+
+    /// <summary>Genuine, but the agency's links made before a date were revoked by an administrator.</summary>
+    Revoked,
 }

@@ -9,19 +9,25 @@ namespace Tdkt.Links;
 /// end of the year it was sent in plus <see cref="LinkOptions.GraceDays"/> (a plan's digests are sent in its year),
 /// so a link from any digest keeps working until well after the plan closes. No base URL or no key: no link.
 /// </summary>
-public sealed class AgencyLinks(LinkTokens tokens, IOptions<LinkOptions> options) : IAgencyLinks
+public sealed class AgencyLinks(LinkTokens tokens, LinkRevocations revocations, IOptions<LinkOptions> options) : IAgencyLinks
 {
     public const string PagePath = "api/a/";
 
-    public string? LinkFor(string agency, LocalDate sentOn)
+    /// <summary>The link of an agency whose links were never revoked (or of <paramref name="generation"/>).</summary>
+    public string? LinkFor(string agency, LocalDate sentOn, int generation = 0)
     {
         var baseUrl = options.Value.BaseUrl;
         if (string.IsNullOrEmpty(baseUrl) || !tokens.CanSign)
         {
             return null;
         }
-        return $"{baseUrl.TrimEnd('/')}/{PagePath}{tokens.Create(agency, Expiry(sentOn))}";
+        return $"{baseUrl.TrimEnd('/')}/{PagePath}{tokens.Create(agency, Expiry(sentOn), generation)}";
     }
+
+    public async Task<string?> LinkForAsync(string agency, LocalDate sentOn, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(options.Value.BaseUrl) || !tokens.CanSign
+            ? null
+            : LinkFor(agency, sentOn, await revocations.GenerationAsync(agency, cancellationToken));
 
     public LocalDate Expiry(LocalDate sentOn) => new LocalDate(sentOn.Year, 12, 31).PlusDays(options.Value.GraceDays);
 }

@@ -12,6 +12,7 @@ public static class LinkServiceCollectionExtensions
         services.AddOptions<LinkOptions>().Bind(configuration.GetSection(LinkOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<LinkTokens>();
         services.TryAddSingleton<AgencyLinks>();
+        services.TryAddSingleton<LinkRevocations>();
         services.TryAddSingleton<Mail.IAgencyLinks>(sp => sp.GetRequiredService<AgencyLinks>());
         return services;
     }

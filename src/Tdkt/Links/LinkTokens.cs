@@ -18,7 +18,11 @@ public enum LinkCheck
 }
 
 /// <summary>The outcome of checking a token: the agency and expiry are only to be trusted when <see cref="Check"/> is Valid.</summary>
-public sealed record LinkVerification(LinkCheck Check, string? Agency, LocalDate? Expires);
+public sealed record LinkVerification(LinkCheck Check, string? Agency, LocalDate? Expires)
+{
+    /// <summary>The agency's link generation the token was made in (0 until a link of the agency is first revoked).</summary>
+    public int Generation { get; init; }
+}
 
 /// <summary>
 /// The signed token in an agency's link: which agency, until when, and the id of the key that signed it,
@@ -29,6 +33,9 @@ public sealed record LinkVerification(LinkCheck Check, string? Agency, LocalDate
 public sealed class LinkTokens
 {
     private const byte Version = 1;
+
+    /// <summary>Version 1 with the agency's link generation after the expiry (tokens of generation 0 stay version 1).</summary>
+    private const byte VersionWithGeneration = 2;
     private const int MacBytes = 16;
     private static readonly LocalDate Epoch = new(2020, 1, 1);
     private readonly List<(string Id, byte[] Key)> keys;
@@ -44,7 +51,7 @@ public sealed class LinkTokens
     public bool CanSign => keys.Count > 0;
 
     /// <summary>A token for <paramref name="agency"/> valid through <paramref name="expires"/>, signed with the newest key.</summary>
-    public string Create(string agency, LocalDate expires)
+    public string Create(string agency, LocalDate expires, int generation = 0)
     {
         ArgumentNullException.ThrowIfNull(agency);
         if (keys.Count == 0)
@@ -52,7 +59,7 @@ public sealed class LinkTokens
             throw new InvalidOperationException("Chưa cấu hình khóa ký đường dẫn (Tdkt:Links:SigningKeys).");
         }
         var (id, key) = keys[0];
-        var payload = Payload(id, agency, expires);
+        var payload = Payload(id, agency, expires, generation);
         return Base64Url(payload) + "." + Base64Url(Mac(key, payload));
     }
 
@@ -71,7 +78,7 @@ public sealed class LinkTokens
             return forged;
         }
         var today = clock.GetCurrentInstant().InZone(Hosting.VietnamTime.Zone).Date;
-        return new LinkVerification(today <= fields.Expires ? LinkCheck.Valid : LinkCheck.Expired, fields.Agency, fields.Expires);
+        return new LinkVerification(today <= fields.Expires ? LinkCheck.Valid : LinkCheck.Expired, fields.Agency, fields.Expires) { Generation = fields.Generation };
     }
 
     /// <summary>How long a page's forms stay valid after the page was served.</summary>
@@ -110,13 +117,15 @@ public sealed class LinkTokens
     private static byte[] FormPayload(string token, long issued) =>
         Encoding.UTF8.GetBytes($"form\n{token}\n{issued.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 
-    private static byte[] Payload(string keyId, string agency, LocalDate expires)
+    private static byte[] Payload(string keyId, string agency, LocalDate expires, int generation)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(generation);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(generation, ushort.MaxValue);
         var id = Encoding.UTF8.GetBytes(keyId);
         var name = Encoding.UTF8.GetBytes(agency);
-        var bytes = new byte[1 + 1 + id.Length + 1 + name.Length + 4];
+        var bytes = new byte[1 + 1 + id.Length + 1 + name.Length + 4 + (generation > 0 ? 2 : 0)];
         var at = 0;
-        bytes[at++] = Version;
+        bytes[at++] = generation > 0 ? VersionWithGeneration : Version;
         bytes[at++] = (byte)id.Length;
         id.CopyTo(bytes, at);
         at += id.Length;
@@ -124,29 +133,36 @@ public sealed class LinkTokens
         name.CopyTo(bytes, at);
         at += name.Length;
         BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(at), Period.Between(Epoch, expires, PeriodUnits.Days).Days);
+        if (generation > 0)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(at + 4), (ushort)generation);
+        }
         return bytes;
     }
 
-    private static (string KeyId, string Agency, LocalDate Expires)? Read(byte[] payload)
+    private static (string KeyId, string Agency, LocalDate Expires, int Generation)? Read(byte[] payload)
     {
         try
         {
             var at = 0;
-            if (payload[at++] != Version)
+            var version = payload[at++];
+            if (version is not (Version or VersionWithGeneration))
             {
                 return null;
             }
+            var extra = version == VersionWithGeneration ? 2 : 0;
             var idLength = payload[at++];
             var id = Encoding.UTF8.GetString(payload, at, idLength);
             at += idLength;
             var nameLength = payload[at++];
             var name = Encoding.UTF8.GetString(payload, at, nameLength);
             at += nameLength;
-            if (payload.Length != at + 4)
+            if (payload.Length != at + 4 + extra)
             {
                 return null;
             }
-            return (id, name, Epoch.PlusDays(BinaryPrimitives.ReadInt32BigEndian(payload.AsSpan(at))));
+            var generation = extra == 0 ? 0 : BinaryPrimitives.ReadUInt16BigEndian(payload.AsSpan(at + 4));
+            return (id, name, Epoch.PlusDays(BinaryPrimitives.ReadInt32BigEndian(payload.AsSpan(at))), generation);
         }
         catch (ArgumentException)
         {

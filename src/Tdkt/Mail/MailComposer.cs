@@ -68,7 +68,7 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
             sections[0] = sections[0] with { Hint = sections[0].Hint + $" Thư này đồng gửi {name} để theo dõi, đôn đốc." };
         }
 
-        var link = links.LinkFor(digest.Key.Agency, today);
+        var link = await links.LinkForAsync(digest.Key.Agency, today, cancellationToken);
         var view = new DigestView(
             $"Kính gửi: {digest.AgencyName}",
             VietnamTime.Format(today),

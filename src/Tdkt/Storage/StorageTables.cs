@@ -16,6 +16,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string SweepRuns = "SweepRuns";
     public const string MailSlots = "MailSlots";
     public const string OutboxPending = "OutboxPending";
+    public const string LinkRevocations = "LinkRevocations";
 
     private readonly ConcurrentDictionary<string, OnFirstUse<TableClient>> tables = new(StringComparer.Ordinal);
 
