@@ -201,11 +201,7 @@ public static class PlanCommands
                 },
                 result = outcome.Result.ToString().ToLowerInvariant(),
                 message = outcome.Message,
-                changes = outcome.Changes.Select((c, i) => new
-                {
-                    kind = c.Kind.ToString().ToLowerInvariant(), key = c.Key, oldNumber = c.OldNumber, newNumber = c.NewNumber,
-                    agencies = c.DoneBy.Select(a => a.Value), needsConfirming = c.NeedsConfirming, message = outcome.ChangeLines[i],
-                }),
+                changes = outcome.ChangeViews,
                 errors = errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
             });
         }

@@ -49,7 +49,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
             case PlanImportResult.NeedsConfirmation:
                 return ApiProblems.Problem(StatusCodes.Status409Conflict, "Lần nhập này chuyển hoặc bỏ kết quả hoàn thành đã ghi nhận: chưa lưu gì.",
                     outcome.Message,
-                    new Dictionary<string, object?> { ["changes"] = Changes(outcome) });
+                    new Dictionary<string, object?> { ["changes"] = outcome.ChangeViews });
         }
         var plan = outcome.Plan!;
         var body = new
@@ -62,24 +62,12 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
             assignments = plan.Assignments.Count(),
             outcome = outcome.Result == PlanImportResult.Previewed ? "preview" : outcome.Saved.ToString()!.ToLowerInvariant(),
             message = outcome.Message,
-            changes = Changes(outcome),
+            changes = outcome.ChangeViews,
         };
         return outcome.Saved == PlanSaveOutcome.Created ? TypedResults.Created($"/api/plans/{plan.Id}", body) : TypedResults.Ok(body);
     }
 
     private static bool IsTrue(string? value) => value is "true" or "1";
-
-    private static IEnumerable<object> Changes(PlanImportOutcome outcome) =>
-        outcome.Changes.Select((c, i) => new
-        {
-            kind = c.Kind.ToString().ToLowerInvariant(),
-            key = c.Key,
-            oldNumber = c.OldNumber,
-            newNumber = c.NewNumber,
-            agencies = c.DoneBy.Select(a => a.Value),
-            needsConfirming = c.NeedsConfirming,
-            message = outcome.ChangeLines[i],
-        });
 
     public async Task<IResult> ListAsync(CancellationToken cancellationToken) =>
         TypedResults.Ok((await plans.ListAsync(cancellationToken)).Select(p => new

@@ -40,6 +40,9 @@ public enum PlanImportResult
     Busy,
 }
 
+/// <summary>One change to a completed task, as written in JSON (camelCase): kind, key, numbers, agencies, whether it needs confirming, the sentence.</summary>
+public sealed record TaskChangeView(string Kind, string Key, string OldNumber, string? NewNumber, IReadOnlyList<string> Agencies, bool NeedsConfirming, string Message);
+
 /// <summary>What an import did: the plan as read (when valid), how the store took it, every error, and the message every host shows.</summary>
 public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, PlanSaveOutcome? Saved, IReadOnlyList<InputError> Errors)
 {
@@ -54,6 +57,10 @@ public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, Plan
 
     /// <summary><see cref="Changes"/> as the administrator reads them.</summary>
     public IReadOnlyList<string> ChangeLines { get; init; } = [];
+
+    /// <summary><see cref="Changes"/> as the API and <c>tdkt plan import --json</c> write them.</summary>
+    public IEnumerable<TaskChangeView> ChangeViews => Changes.Select((c, i) =>
+        new TaskChangeView(c.Kind.ToString().ToLowerInvariant(), c.Key, c.OldNumber, c.NewNumber, [.. c.DoneBy.Select(a => a.Value)], c.NeedsConfirming, ChangeLines[i]));
 
     public string Message => Result switch
     {
@@ -101,15 +108,15 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
         }
 
         // Each task takes its identity from the stored plan, so completions stay with their tasks (TaskIdentity).
-        IReadOnlyList<StoredTask> storedTasks;
+        Plan plan;
         IReadOnlyList<TaskChange> changes = [];
         try
         {
-            storedTasks = await plans.StoredTasksAsync(built.Plan!.Id, cancellationToken);
+            var storedTasks = await plans.StoredTasksAsync(built.Plan!.Id, cancellationToken);
+            plan = TaskIdentity.Resolve(built.Plan, built.KeyedNumbers, storedTasks);
             if (storedTasks.Count > 0)
             {
-                changes = TaskChange.Between(storedTasks, await plans.CompletedByAsync(built.Plan.Id, cancellationToken),
-                    TaskIdentity.Resolve(built.Plan, built.KeyedNumbers, storedTasks));
+                changes = TaskChange.Between(storedTasks, await plans.CompletedByAsync(plan.Id, cancellationToken), plan);
             }
         }
         catch (Exception ex) when (request.DryRun && request.Directory is not null && StorageFailure.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
@@ -117,7 +124,6 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
             // A preview with its own directory works without storage; it just cannot compare with the stored plan.
             return new PlanImportOutcome(PlanImportResult.Previewed, built.Plan, null, []) { ComparedWithStored = false };
         }
-        var plan = TaskIdentity.Resolve(built.Plan, built.KeyedNumbers, storedTasks);
         var lines = changes.Select(c => c.Describe(directory)).ToList();
         if (request.DryRun)
         {
