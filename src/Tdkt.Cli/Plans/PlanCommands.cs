@@ -28,7 +28,10 @@ public static class PlanCommands
         var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra và xem trước, không lưu." };
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
         var confirm = new Option<bool>("--confirm-changes") { Description = "Lưu cả khi lần nhập chuyển hoặc bỏ kết quả hoàn thành đã ghi nhận (xem trước bằng --dry-run)." };
-        var command = new Command(name, description) { file, agencies, json };
+        var number = new Option<string?>("--number") { Description = "Số hiệu kế hoạch (ví dụ 245/KH-UBND): dùng khi văn bản không có hoặc ghi sai." };
+        var issuer = new Option<string?>("--issuer") { Description = "Cơ quan ban hành (ví dụ “Ủy ban nhân dân tỉnh Lạng Sơn”)." };
+        var issuedOn = new Option<string?>("--issued-on") { Description = "Ngày ban hành (dd/MM/yyyy hoặc yyyy-MM-dd)." };
+        var command = new Command(name, description) { file, agencies, json, number, issuer, issuedOn };
         if (!preview)
         {
             command.Options.Add(dryRun);
@@ -60,6 +63,7 @@ public static class PlanCommands
                 Directory = directory,
                 DryRun = preview || parse.GetValue(dryRun),
                 ConfirmChanges = !preview && parse.GetValue(confirm),
+                Header = PlanHeaderOverrides.Of(parse.GetValue(number), parse.GetValue(issuer), parse.GetValue(issuedOn)),
             };
             PlanImportOutcome outcome;
             using (var progress = context.Progress(parse.GetValue(json)))
@@ -183,22 +187,7 @@ public static class PlanCommands
         {
             await context.WriteJsonAsync(new
             {
-                plan = plan is null ? null : new
-                {
-                    id = plan.Id.Value,
-                    year = plan.Year,
-                    title = plan.Title,
-                    tasks = plan.Tasks.Select(t => new
-                    {
-                        key = t.Key,
-                        number = t.Number,
-                        quarter = t.Quarter,
-                        due = NodaTime.Text.LocalDatePattern.Iso.Format(t.Deadline.Due),
-                        deadlinePhrase = t.Deadline.Phrase,
-                        content = t.Content,
-                        agencies = t.Agencies.Select(a => a.Value),
-                    }),
-                },
+                plan = plan is null ? null : ImportedPlanView.Of(plan),
                 result = outcome.Result.ToString().ToLowerInvariant(),
                 message = outcome.Message,
                 changes = outcome.ChangeViews,

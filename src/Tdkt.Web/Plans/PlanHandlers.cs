@@ -38,6 +38,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
             Format = format,
             DryRun = IsTrue(request.Query["dryRun"]),
             ConfirmChanges = IsTrue(request.Query["confirm"]),
+            Header = PlanHeaderOverrides.Of(request.Query["number"], request.Query["issuer"], request.Query["issuedOn"]),
         };
         var outcome = await import.RunAsync(importing, null, cancellationToken);
         switch (outcome.Result)
@@ -56,6 +57,8 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
         {
             id = plan.Id.Value,
             number = plan.Number,
+            issuer = plan.Issuer,
+            issuedOn = NodaTime.Text.LocalDatePattern.Iso.Format(plan.IssuedOn),
             year = plan.Year,
             title = plan.Title,
             tasks = plan.Tasks.Count,
@@ -63,6 +66,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
             outcome = outcome.Result == PlanImportResult.Previewed ? "preview" : outcome.Saved.ToString()!.ToLowerInvariant(),
             message = outcome.Message,
             changes = outcome.ChangeViews,
+            plan = ImportedPlanView.Of(plan),
         };
         return outcome.Saved == PlanSaveOutcome.Created ? TypedResults.Created($"/api/plans/{plan.Id}", body) : TypedResults.Ok(body);
     }

@@ -19,7 +19,20 @@ public enum DeadlineRule
 
     /// <summary>"6 tháng đầu năm": 30 June.</summary>
     FirstHalf,
+
+    /// <summary>"6 tháng cuối năm": 31 December.</summary>
+    SecondHalf,
+
+    /// <summary>"Năm 2025", "cả năm", "trong năm": 31 December.</summary>
+    EndOfYear,
+
+    /// <summary>"Thường xuyên": done all year, with no due date of its own; never overdue.</summary>
+    Ongoing,
 }
 
 /// <summary>A task's deadline: the rule, the phrase exactly as the plan wrote it (shown to users), and the computed last allowed day.</summary>
-public sealed record Deadline(DeadlineRule Rule, string Phrase, LocalDate Due);
+/// <remarks>An <see cref="DeadlineRule.Ongoing"/> task has no due date: <see cref="Due"/> holds the plan year's last day only so that it sorts last.</remarks>
+public sealed record Deadline(DeadlineRule Rule, string Phrase, LocalDate Due)
+{
+    public bool IsOngoing => Rule == DeadlineRule.Ongoing;
+}

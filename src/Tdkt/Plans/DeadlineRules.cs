@@ -22,31 +22,86 @@ public static partial class DeadlineRules
     public static Deadline? Parse(string phrase, int planYear, out string? error)
     {
         var clean = VietnameseText.Clean(phrase.Replace("*", "", StringComparison.Ordinal));
-        if (QuarterSection().Match(clean) is { Success: true } q)
+        error = null;
+        // A time cell often ends with a full stop, or wraps its detail in brackets: "Quý I (trước ngày 15/3)".
+        var bare = clean.TrimEnd('.', ';', ',').Trim();
+        if (Ongoing().IsMatch(bare))
         {
-            error = null;
-            return EndOfQuarter(Quarters.FromRoman(q.Groups["q"].Value)!.Value, planYear, clean);
+            return new Deadline(DeadlineRule.Ongoing, clean, new LocalDate(planYear, 12, 31));
         }
-        var deadline = Find(clean, planYear, anywhere: false, out error);
-        if (deadline is null)
+        if (QuarterSection().Match(bare) is { Success: true } q)
         {
-            error ??= $"Không hiểu thời hạn “{clean}”. Cách viết được chấp nhận: “QUÝ I”, “trước ngày 15/01/2023”, " +
-                "“ngày 15/01/2023”, “chậm nhất ngày 15/01/2023”, “trong ngày 15/01/2023”, “tháng 3”, “6 tháng đầu năm”.";
+            var last = q.Groups["q"].Captures[^1].Value;
+            var quarter = Quarters.FromRoman(last) ?? int.Parse(last, CultureInfo.InvariantCulture);
+            return quarter is >= 1 and <= 4
+                ? EndOfQuarter(quarter, Year(q, planYear), clean)
+                : Fail($"Quý không tồn tại trong “{clean}”.", out error);
         }
-        return deadline;
+        if (Half().Match(bare) is { Success: true } half)
+        {
+            var year = Year(half, planYear);
+            return half.Groups["which"].Value.StartsWith("đ", StringComparison.OrdinalIgnoreCase)
+                ? new Deadline(DeadlineRule.FirstHalf, clean, new LocalDate(year, 6, 30))
+                : new Deadline(DeadlineRule.SecondHalf, clean, new LocalDate(year, 12, 31));
+        }
+        if (WholeYear().Match(bare) is { Success: true } whole)
+        {
+            return new Deadline(DeadlineRule.EndOfYear, clean, new LocalDate(Year(whole, planYear), 12, 31));
+        }
+        if (MonthList().Match(bare) is { Success: true } months)
+        {
+            // "Tháng 7, tháng 8/2025": done by the end of the last month named.
+            var m = int.Parse(months.Groups["m"].Captures[^1].Value, CultureInfo.InvariantCulture);
+            var y = Year(months, planYear);
+            return m is < 1 or > 12
+                ? Fail($"Tháng không tồn tại trong “{clean}”.", out error)
+                : new Deadline(DeadlineRule.EndOfMonth, clean, new LocalDate(y, m, CalendarSystem.Iso.GetDaysInMonth(y, m)));
+        }
+        if (DatedPhrase().Match(bare) is { Success: true } dated)
+        {
+            var y = dated.Groups["y"].Success ? dated.Groups["y"].Value : planYear.ToString(CultureInfo.InvariantCulture);
+            if (!TryDate(dated.Groups["d"].Value, dated.Groups["m"].Value, y, out var date))
+            {
+                return Fail($"Ngày không tồn tại trong “{clean}”.", out error);
+            }
+            return dated.Groups["kind"].Value.StartsWith("trước", StringComparison.OrdinalIgnoreCase)
+                ? new Deadline(DeadlineRule.BeforeDate, clean, date.PlusDays(-1))
+                : new Deadline(DeadlineRule.OnDate, clean, date);
+        }
+        if (Bracketed().Match(bare) is { Success: true } detail)
+        {
+            // "Quý I (trước ngày 15/3/2025)": the detail is the deadline when it reads as one, else the main phrase.
+            var inner = Parse(detail.Groups["inner"].Value, planYear, out _) ?? Parse(detail.Groups["outer"].Value, planYear, out _);
+            if (inner is not null)
+            {
+                return inner with { Phrase = clean };
+            }
+        }
+        return Fail($"Không hiểu thời hạn “{clean}”. Cách viết được chấp nhận: “QUÝ I”, “Quý II/2025”, “trước ngày 15/01/2023”, " +
+            "“ngày 15/01/2023”, “chậm nhất ngày 15/01/2023”, “tháng 3”, “tháng 7, tháng 8/2025”, “trong tháng 12”, " +
+            "“6 tháng đầu năm”, “6 tháng cuối năm”, “năm 2025”, “cả năm”, “thường xuyên”.", out error);
     }
+
+    private static Deadline? Fail(string message, out string? error)
+    {
+        error = message;
+        return null;
+    }
+
+    private static int Year(Match match, int planYear) =>
+        match.Groups["y"].Success ? int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture) : planYear;
 
     /// <summary>
     /// Finds an explicit deadline inside a task's content ("… gửi về Sở Nội vụ trước ngày 15/01/2023"). Only
     /// phrases that can only mean a deadline count: a bare "ngày 09/12/2021" in content usually dates a cited document.
     /// </summary>
     public static Deadline? FindInContent(string content, int planYear, out string? error) =>
-        Find(VietnameseText.Clean(content.Replace("*", "", StringComparison.Ordinal)), planYear, anywhere: true, out error);
+        Find(VietnameseText.Clean(content.Replace("*", "", StringComparison.Ordinal)), planYear, out error);
 
-    private static Deadline? Find(string text, int planYear, bool anywhere, out string? error)
+    private static Deadline? Find(string text, int planYear, out string? error)
     {
         error = null;
-        var dated = (anywhere ? DatedInContent() : DatedPhrase()).Match(text);
+        var dated = DatedInContent().Match(text);
         if (dated.Success)
         {
             var phrase = dated.Value.Trim();
@@ -65,7 +120,7 @@ public static partial class DeadlineRules
         {
             return new Deadline(DeadlineRule.FirstHalf, half.Value.Trim(), new LocalDate(planYear, 6, 30));
         }
-        var month = (anywhere ? MonthInContent() : MonthPhrase()).Match(text);
+        var month = MonthInContent().Match(text);
         if (month.Success)
         {
             var m = int.Parse(month.Groups["m"].Value, CultureInfo.InvariantCulture);
@@ -96,20 +151,42 @@ public static partial class DeadlineRules
 
     private const string Date = @"(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})\s*[/.-]\s*(?<y>\d{4})";
 
-    [GeneratedRegex(@"^QUÝ\s+(?<q>IV|III|II|I)(?:\s*(?:/|năm)\s*\d{4})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private const string YearSuffix = @"(?:\s*(?:/|năm|-)\s*(?<y>\d{4}))?";
+
+    /// <summary>"QUÝ I", "Quý II/2025", "Trong quý III năm 2025", "Quý I, II" (the last one named), "Quý 2".</summary>
+    [GeneratedRegex(@"^(?:(?:trong|hết|cuối|trước hết)\s+)?quý\s+(?<q>IV|III|II|I|[1-4])(?:\s*(?:,|-|–|và|đến)\s*(?:quý\s+)?(?<q>IV|III|II|I|[1-4]))*" + YearSuffix + "$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QuarterSection();
 
-    [GeneratedRegex(@"^(?<kind>trước|chậm nhất(?: là)?|trong|hạn(?: chót)?|)\s*ngày\s+" + Date + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"trước ngày 15/3/2025", "Chậm nhất ngày 20/11/2025", "ngày 15/01", "trước 15/3/2025", "Hoàn thành trước ngày 15 tháng 3 năm 2025".</summary>
+    [GeneratedRegex(@"^(?:hoàn thành\s+)?(?<kind>trước|chậm nhất(?: là)?|trong|hạn(?: chót)?|)\s*(?:ngày\s+)?(?<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?<m>\d{1,2})(?:\s*(?:[/.-]|\s+năm\s+)\s*(?<y>\d{4}))?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DatedPhrase();
+
+    /// <summary>"Tháng 01/2025", "Trong tháng 12", "Tháng 7, tháng 8/2025", "Tháng 9 - 10", "Từ tháng 3 đến tháng 5 năm 2025".</summary>
+    [GeneratedRegex(@"^(?:(?:từ|trong|hết|cuối|hoàn thành trong)\s+)?tháng\s+(?<m>\d{1,2})(?:\s*(?:,|-|–|và|đến)\s*(?:(?:hết|cuối)\s+)?(?:tháng\s+)?(?<m>\d{1,2}))*" + YearSuffix + "$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MonthList();
+
+    [GeneratedRegex(@"^(?:trong\s+)?6\s+tháng\s+(?<which>đầu|cuối)\s+năm(?:\s*/?\s*(?<y>\d{4}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Half();
+
+    /// <summary>"Năm 2025", "Cả năm", "Trong năm", "Trong năm 2025", "Hằng năm", "Cuối năm".</summary>
+    [GeneratedRegex(@"^(?:(?:cả|trong|hằng|hàng|cuối|trong cả)\s+năm(?:\s+(?<y>\d{4}))?|năm\s+(?<y>\d{4}))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WholeYear();
+
+    /// <summary>"Thường xuyên", "Thường xuyên, liên tục", "Thường xuyên trong năm", "Liên tục".</summary>
+    [GeneratedRegex(@"^(?:thường xuyên(?:\s*(?:,|và|-)?\s*liên tục)?(?:\s+(?:trong|cả)\s+năm(?:\s+\d{4})?)?|liên tục|thường xuyên hằng năm)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Ongoing();
+
+    [GeneratedRegex(@"^(?<outer>[^()]+?)\s*\((?<inner>[^()]+)\)$")]
+    private static partial Regex Bracketed();
 
     [GeneratedRegex(@"(?<kind>trước|chậm nhất(?: là)?|trong|hạn(?: chót)?)\s+ngày\s+" + Date, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DatedInContent();
 
     [GeneratedRegex(@"6 tháng đầu năm", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FirstHalf();
-
-    [GeneratedRegex(@"^(?:trong |hết |cuối )?tháng\s+(?<m>\d{1,2})(?:\s*(?:/|năm)\s*(?<y>\d{4}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MonthPhrase();
 
     [GeneratedRegex(@"(?:trong|hết|cuối) tháng\s+(?<m>\d{1,2})(?:\s*(?:/|năm)\s*(?<y>\d{4}))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MonthInContent();

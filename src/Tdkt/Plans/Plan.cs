@@ -23,11 +23,11 @@ public sealed record Plan(
 {
     /// <summary>Every (task, agency) pair: the unit that is reminded and marked done.</summary>
     public IEnumerable<(PlanTask Task, AgencyId Agency, bool IsLead)> Assignments =>
-        Tasks.SelectMany(t => t.Agencies.Select((a, i) => (t, a, i == 0)));
+        Tasks.SelectMany(t => t.Agencies.Select((a, i) => (t, a, i < t.Leads)));
 }
 
 /// <summary>
-/// One numbered task. <see cref="Agencies"/> is ordered as the plan lists them: the first leads.
+/// One numbered task. <see cref="Agencies"/> is ordered as the plan lists them: the first <see cref="Leads"/> lead ("chủ trì"), the others support.
 /// <see cref="Quarter"/> is the section it was listed under (or the quarter of its date for prose tasks).
 /// </summary>
 public sealed record PlanTask(
@@ -43,6 +43,12 @@ public sealed record PlanTask(
     /// re-import (<see cref="TaskIdentity"/>), survives renumbering.
     /// </summary>
     public string Key { get; init; } = KeyFor(Number);
+
+    /// <summary>How many of <see cref="Agencies"/>, from the first, lead the task: 1 unless the plan names several "chủ trì".</summary>
+    public int Leads { get; init; } = 1;
+
+    /// <summary>The agencies that lead the task.</summary>
+    public IEnumerable<AgencyId> LeadAgencies => Agencies.Take(Leads);
 
     /// <summary>A fixed-width, storage-safe key that sorts as the plan does ("7" -> "0007", "III.1" -> "iii-1").</summary>
 

@@ -18,6 +18,9 @@ public sealed record PlanImportRequest(ReadOnlyMemory<byte> Content, string File
     /// <summary>Check and preview only: nothing is stored.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>Number, issuer and date of issue given by the administrator: they override the document's, or supply a header it lacks.</summary>
+    public PlanReference? Header { get; init; }
+
     /// <summary>Store even if the import moves or drops recorded completions (they are listed first: <see cref="PlanImportOutcome.Changes"/>).</summary>
     public bool ConfirmChanges { get; init; }
 }
@@ -42,6 +45,23 @@ public enum PlanImportResult
 
 /// <summary>One change to a completed task, as written in JSON (camelCase): kind, key, numbers, agencies, whether it needs confirming, the sentence.</summary>
 public sealed record TaskChangeView(string Kind, string Key, string OldNumber, string? NewNumber, IReadOnlyList<string> Agencies, bool NeedsConfirming, string Message);
+
+/// <summary>A task as the API and <c>tdkt plan import --json</c> write it: <c>due</c> is null for an ongoing ("thường xuyên") task.</summary>
+public sealed record ImportedTaskView(string Key, string Number, int Quarter, string? Due, string DeadlinePhrase, bool Ongoing, string Content,
+    IReadOnlyList<string> Lead, IReadOnlyList<string> Agencies);
+
+/// <summary>A plan as the API and <c>tdkt plan import --json</c> write it (camelCase; <c>issuedOn</c> ISO).</summary>
+public sealed record ImportedPlanView(string Id, string Number, string Issuer, string IssuedOn, int Year, string Title, IReadOnlyList<ImportedTaskView> Tasks)
+{
+    public static ImportedPlanView Of(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new(plan.Id.Value, plan.Number, plan.Issuer, NodaTime.Text.LocalDatePattern.Iso.Format(plan.IssuedOn), plan.Year, plan.Title,
+            [.. plan.Tasks.Select(t => new ImportedTaskView(t.Key, t.Number, t.Quarter,
+                t.Deadline.IsOngoing ? null : NodaTime.Text.LocalDatePattern.Iso.Format(t.Deadline.Due), t.Deadline.Phrase, t.Deadline.IsOngoing,
+                t.Content, [.. t.LeadAgencies.Select(a => a.Value)], [.. t.Agencies.Select(a => a.Value)]))]);
+    }
+}
 
 /// <summary>What an import did: the plan as read (when valid), how the store took it, every error, and the message every host shows.</summary>
 public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, PlanSaveOutcome? Saved, IReadOnlyList<InputError> Errors)
@@ -101,7 +121,7 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
             return new PlanImportOutcome(PlanImportResult.NoDirectory, null, null,
                 [new InputError(Path.GetFileName(request.FileName), null, "agencies", "Chưa có danh bạ cơ quan: nạp danh bạ trước (tdkt agencies import).")]);
         }
-        var built = PlanImporter.Import(request.Content, request.FileName, directory, request.Format);
+        var built = PlanImporter.Import(request.Content, request.FileName, directory, request.Format, request.Header);
         if (!built.IsValid)
         {
             return new PlanImportOutcome(PlanImportResult.Invalid, null, null, built.Errors);

@@ -142,7 +142,11 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
                 t.GetInt32("Quarter") ?? 0,
                 new Deadline(Enum.Parse<DeadlineRule>(t.GetString("DeadlineRule")), t.GetString("DeadlinePhrase"),
                     LocalDatePattern.Iso.Parse(t.GetString("Due")).Value),
-                t.GetString("Agencies").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(a => new AgencyId(a)).ToValueList()) { Key = t.RowKey }));
+                t.GetString("Agencies").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(a => new AgencyId(a)).ToValueList())
+            {
+                Key = t.RowKey,
+                Leads = t.GetInt32("Leads") ?? 1,
+            }));
         }
         return new Plan(id, p.GetString("Number"), p.GetString("Title"), p.GetString("Issuer"),
             LocalDatePattern.Iso.Parse(p.GetString("IssuedOn")).Value, p.GetInt32("Year") ?? 0,
@@ -278,6 +282,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             ["DeadlinePhrase"] = t.Deadline.Phrase,
             ["Due"] = LocalDatePattern.Iso.Format(t.Deadline.Due),
             ["Agencies"] = string.Join(",", t.Agencies.Select(a => a.Value)),
+            ["Leads"] = t.Leads,
             ["Removed"] = false,
         }).ToList();
         var existing = await ReadExistingAsync(table, plan.Id.Value, cancellationToken);

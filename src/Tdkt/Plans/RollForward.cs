@@ -56,26 +56,40 @@ public static partial class RollForward
 
     private static Deadline Move(Deadline deadline, int oldYear, int newYear, int shift) => deadline.Rule switch
     {
-        DeadlineRule.EndOfQuarter => DeadlineRules.EndOfQuarter((deadline.Due.Month + 2) / 3, newYear, ShiftYears(deadline.Phrase, oldYear, shift)),
-        DeadlineRule.FirstHalf => deadline with { Due = new LocalDate(newYear, 6, 30) },
-        DeadlineRule.EndOfMonth => deadline with
-        {
-            Phrase = ShiftDates(deadline.Phrase, shift),
-            Due = new LocalDate(deadline.Due.Year + shift, deadline.Due.Month, CalendarSystem.Iso.GetDaysInMonth(deadline.Due.Year + shift, deadline.Due.Month)),
-        },
+        DeadlineRule.EndOfQuarter => DeadlineRules.EndOfQuarter((deadline.Due.Month + 2) / 3, newYear, ShiftPhrase(deadline.Phrase, oldYear, shift)),
+        DeadlineRule.FirstHalf => new Deadline(deadline.Rule, ShiftPhrase(deadline.Phrase, oldYear, shift), new LocalDate(newYear, 6, 30)),
+        DeadlineRule.SecondHalf or DeadlineRule.EndOfYear or DeadlineRule.Ongoing =>
+            new Deadline(deadline.Rule, ShiftPhrase(deadline.Phrase, oldYear, shift), new LocalDate(newYear, 12, 31)),
+        DeadlineRule.EndOfMonth => new Deadline(deadline.Rule, ShiftPhrase(deadline.Phrase, oldYear, shift),
+            new LocalDate(deadline.Due.Year + shift, deadline.Due.Month, CalendarSystem.Iso.GetDaysInMonth(deadline.Due.Year + shift, deadline.Due.Month))),
         // A "trước ngày D" deadline moves D, then takes the day before it again.
-        DeadlineRule.BeforeDate => MovedPhrase(deadline, shift, d => d.PlusDays(-1)),
-        _ => MovedPhrase(deadline, shift, d => d),
+        DeadlineRule.BeforeDate => MovedPhrase(deadline, oldYear, shift, d => d.PlusDays(-1)),
+        _ => MovedPhrase(deadline, oldYear, shift, d => d),
     };
 
-    private static Deadline MovedPhrase(Deadline deadline, int shift, Func<LocalDate, LocalDate> due)
+    private static Deadline MovedPhrase(Deadline deadline, int oldYear, int shift, Func<LocalDate, LocalDate> due)
     {
-        var phrase = ShiftDates(deadline.Phrase, shift);
-        var written = DateIn().Match(phrase);
+        var phrase = ShiftPhrase(deadline.Phrase, oldYear, shift);
+        if (DateIn().Match(phrase) is not { Success: true } written)
+        {
+            // "trước ngày 15/3": the year is the plan's, so only the due date moves.
+            return deadline with { Due = deadline.Due.PlusYears(shift) };
+        }
         var date = new LocalDate(int.Parse(written.Groups["y"].Value, CultureInfo.InvariantCulture),
             int.Parse(written.Groups["m"].Value, CultureInfo.InvariantCulture), int.Parse(written.Groups["d"].Value, CultureInfo.InvariantCulture));
         return deadline with { Phrase = phrase, Due = due(date) };
     }
+
+    /// <summary>A deadline phrase a year on: its dates ("15/3/2025"), and the years it names near the plan's ("Quý II/2025", "năm 2025").</summary>
+    private static string ShiftPhrase(string phrase, int planYear, int shift) => YearInPhrase().Replace(ShiftDates(phrase, shift), m =>
+    {
+        var year = int.Parse(m.Value, CultureInfo.InvariantCulture);
+        return Math.Abs(year - planYear) <= 1 ? (year + shift).ToString(CultureInfo.InvariantCulture) : m.Value;
+    });
+
+    /// <summary>A four-digit year not ending a d/m/y date (those <see cref="ShiftDates"/> has moved already).</summary>
+    [GeneratedRegex(@"(?<!\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)\b(?:19|20)\d\d\b")]
+    private static partial Regex YearInPhrase();
 
     private static string ShiftDates(string text, int shift) => DateIn().Replace(text, m =>
     {

@@ -27,8 +27,9 @@ public static class CanonicalPlan
                 { "number", new YamlScalarNode(task.Number) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted } },
                 { "quarter", task.Quarter.ToString(CultureInfo.InvariantCulture) },
                 { "deadline", task.Deadline.Phrase },
-                { "due", LocalDatePattern.Iso.Format(task.Deadline.Due) },
+                { "due", task.Deadline.IsOngoing ? new YamlScalarNode("null") : new YamlScalarNode(LocalDatePattern.Iso.Format(task.Deadline.Due)) },
                 { "content", task.Content },
+                { "lead", new YamlSequenceNode(task.LeadAgencies.Select(a => new YamlScalarNode(a.Value))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow } },
                 { "agencies", new YamlSequenceNode(task.Agencies.Select(a => new YamlScalarNode(a.Value))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow } },
             });
         }
@@ -63,12 +64,24 @@ public static class CanonicalPlan
                 ["number"] = t.Number,
                 ["quarter"] = t.Quarter,
                 ["deadline"] = t.Deadline.Phrase,
-                ["due"] = LocalDatePattern.Iso.Format(t.Deadline.Due),
+                ["due"] = t.Deadline.IsOngoing ? null : LocalDatePattern.Iso.Format(t.Deadline.Due),
                 ["content"] = t.Content,
+                ["lead"] = new JsonArray([.. t.LeadAgencies.Select(a => (JsonNode)JsonValue.Create(a.Value))]),
                 ["agencies"] = new JsonArray([.. t.Agencies.Select(a => (JsonNode)JsonValue.Create(a.Value))]),
             })]),
         };
         return json.ToJsonString(Indented) + "\n";
+    }
+
+    /// <summary>A task's <c>lead</c> agencies come first among its agencies (listed in both or only in <c>lead</c>).</summary>
+    private static RawTask WithLead(RawTask task, IReadOnlyList<string> lead)
+    {
+        if (lead.Count == 0)
+        {
+            return task;
+        }
+        var leads = lead.Distinct(StringComparer.Ordinal).ToList();
+        return task with { Agencies = [.. leads, .. task.Agencies.Where(a => !leads.Contains(a, StringComparer.Ordinal))], Leads = leads.Count };
     }
 
     public static RawPlan? FromYaml(string text, string file, List<InputError> errors)
@@ -79,9 +92,9 @@ public static class CanonicalPlan
         {
             return null;
         }
-        var tasks = yaml.Items(root, "tasks").Select(node => new RawTask(
+        var tasks = yaml.Items(root, "tasks").Select(node => WithLead(new RawTask(
             YamlInput.Line(node), "", yaml.Text(node, "number"), yaml.Number(node, "quarter"), yaml.Text(node, "content"),
-            yaml.Text(node, "deadline"), yaml.Text(node, "due"), yaml.Texts(node, "agencies"), yaml.Text(node, "key"))).ToList();
+            yaml.Text(node, "deadline"), yaml.Text(node, "due"), yaml.Texts(node, "agencies"), yaml.Text(node, "key")), yaml.Texts(node, "lead"))).ToList();
         return new RawPlan(yaml.Text(root, "id"), yaml.Text(root, "number"), yaml.Text(root, "title"), yaml.Text(root, "issuer"),
             yaml.Text(root, "issuedOn"), yaml.Number(root, "year"), yaml.Text(root, "status"), tasks, 1);
     }
@@ -120,9 +133,10 @@ public static class CanonicalPlan
                     errors.Add(new InputError(file, null, path.TrimEnd('.'), "Mỗi nhiệm vụ phải là một đối tượng { … }."));
                     continue;
                 }
-                tasks.Add(new RawTask(null, path, Text(task, "number", path), Int(task, "quarter", path), Text(task, "content", path),
+                tasks.Add(WithLead(new RawTask(null, path, Text(task, "number", path), Int(task, "quarter", path), Text(task, "content", path),
                     Text(task, "deadline", path), Text(task, "due", path),
-                    task["agencies"] is JsonArray agencies ? [.. agencies.Select(a => a?.ToString() ?? "")] : [], Text(task, "key", path)));
+                    task["agencies"] is JsonArray agencies ? [.. agencies.Select(a => a?.ToString() ?? "")] : [], Text(task, "key", path)),
+                    task["lead"] is JsonArray lead ? [.. lead.Select(a => a?.ToString() ?? "")] : []));
             }
         }
         else if (plan["tasks"] is not null)

@@ -8,7 +8,15 @@ public abstract record PlanBlock(int Line)
 {
     public sealed record Paragraph(int Line, string Text) : PlanBlock(Line);
 
-    public sealed record Row(int Line, IReadOnlyList<string> Cells) : PlanBlock(Line);
+    /// <summary>A table row, its cells spread over the table's grid columns (a cell spanning three columns is three cells).</summary>
+    public sealed record Row(int Line, IReadOnlyList<string> Cells) : PlanBlock(Line)
+    {
+        /// <summary>Per cell: whether it continues a merged cell of the row above (its text repeats that cell's).</summary>
+        public IReadOnlyList<bool> Continued { get; init; } = [];
+
+        /// <summary>Whether cell <paramref name="column"/> continues a merged cell of the row above.</summary>
+        public bool Continues(int column) => column < Continued.Count && Continued[column];
+    }
 }
 
 /// <summary>Bounds on a published plan's blocks, checked before any parsing, so no rule ever runs on unbounded text.</summary>

@@ -33,13 +33,20 @@ public static class PlanBuilder
         var errors = new List<InputError>();
         void Error(int? line, string field, string message) => errors.Add(new InputError(file, line, field, message));
 
-        var number = Required(raw.Number, raw.Line, "number", "Thiếu số hiệu kế hoạch (ví dụ “252/KH-UBND”).");
-        var title = Required(raw.Title, raw.Line, "title", "Thiếu tên kế hoạch.");
-        var issuer = Required(raw.Issuer, raw.Line, "issuer", "Thiếu cơ quan ban hành.");
+        var number = Required(raw.Number, raw.Line, "number",
+            "Thiếu số hiệu kế hoạch (ví dụ “252/KH-UBND”): văn bản không ghi “Số: …/KH-…”; ghi bằng --number (API: number=…).");
+        // A document that is only the task table has no title: it is named by its number.
+        var title = raw.Title is { Length: > 0 } || number is null
+            ? Required(raw.Title, raw.Line, "title", "Thiếu tên kế hoạch.")
+            : $"Kế hoạch số {number}" + (raw.Year is { } y ? $" năm {y.ToString(CultureInfo.InvariantCulture)}" : "");
+        var issuer = Required(raw.Issuer, raw.Line, "issuer",
+            "Thiếu cơ quan ban hành: văn bản không có phần đầu ghi tên cơ quan; ghi bằng --issuer (API: issuer=…).");
         var issuedOn = ParseDate(raw.IssuedOn, raw.Line, "issuedOn");
         if (raw.Year is not { } year || year is < 2000 or > 2999)
         {
-            Error(raw.Line, "year", raw.Year is null ? "Thiếu năm kế hoạch." : $"Năm kế hoạch {raw.Year} không hợp lệ.");
+            Error(raw.Line, "year", raw.Year is null
+                ? "Thiếu năm kế hoạch: tên kế hoạch không ghi năm và chưa có ngày ban hành để suy ra."
+                : $"Năm kế hoạch {raw.Year} không hợp lệ.");
             year = 0;
         }
         var status = PlanStatus.Draft;
@@ -118,7 +125,7 @@ public static class PlanBuilder
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                Error(line, field, "Thiếu ngày ban hành.");
+                Error(line, field, "Thiếu ngày ban hành: văn bản không ghi “…, ngày … tháng … năm …”; ghi bằng --issued-on dd/MM/yyyy (API: issuedOn=…).");
                 return null;
             }
             var parsed = IsoDate.Parse(value.Trim());
@@ -219,7 +226,11 @@ public static class PlanBuilder
             Error(task.Deadline is null ? "content" : "deadline",
                 $"Thời hạn “{deadline.Phrase}” ({VietnamTime.ShortDate(deadline.Due)}) nằm ngoài năm kế hoạch {year}.");
         }
-        if (deadline is not null && task.Due is { Length: > 0 } stated)
+        if (deadline is { IsOngoing: true } && task.Due is { Length: > 0 } given && given.Trim() is not ("null" or "~"))
+        {
+            Error("due", $"Nhiệm vụ “{deadline.Phrase}” là nhiệm vụ thường xuyên, không có hạn: bỏ “due” hoặc ghi thời hạn cụ thể.");
+        }
+        else if (deadline is { IsOngoing: false } && task.Due is { Length: > 0 } stated && stated.Trim() is not ("null" or "~"))
         {
             var parsed = IsoDate.Parse(stated.Trim());
             if (!parsed.Success)
@@ -232,13 +243,28 @@ public static class PlanBuilder
             }
         }
 
-        var agencies = ResolveAgencies(task.Agencies, resolve, Error);
+        // Where the file names the leads ("chủ trì" column, YAML/JSON "lead"), leads and supporting agencies resolve apart,
+        // and a group among the leads leads as a whole; otherwise the first agency resolved leads.
+        ValueList<AgencyId> agencies;
+        var leadCount = 1;
+        if (task.Leads is { } named && named > 0 && named < task.Agencies.Count)
+        {
+            var leads = ResolveAgencies([.. task.Agencies.Take(named)], resolve, Error);
+            var support = ResolveAgencies([.. task.Agencies.Skip(named)], resolve, Error);
+            agencies = leads.Concat(support.Where(a => !leads.Contains(a))).ToValueList();
+            leadCount = Math.Max(1, leads.Count);
+        }
+        else
+        {
+            agencies = ResolveAgencies(task.Agencies, resolve, Error);
+            leadCount = task.Leads is { } all && all >= task.Agencies.Count ? Math.Max(1, agencies.Count) : 1;
+        }
         if (!ok || deadline is null)
         {
             return null;
         }
         var quarter = task.Quarter ?? ((deadline.Due.Month - 1) / 3) + 1;
-        return new PlanTask(number, content, quarter, deadline, agencies);
+        return new PlanTask(number, content, quarter, deadline, agencies) { Leads = leadCount };
     }
 
     private static Deadline? ResolveDeadline(RawTask task, string content, int year, Action<string, string> error)

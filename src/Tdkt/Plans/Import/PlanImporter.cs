@@ -27,7 +27,11 @@ public static class PlanImporter
         _ => null,
     };
 
-    public static PlanBuildResult Import(ReadOnlyMemory<byte> content, string fileName, AgencyDirectory directory, PlanFormat? format = null)
+    /// <summary>
+    /// Reads and validates a plan file. <paramref name="overrides"/> are the number, issuer and date of issue the
+    /// administrator gives: they replace what the file says, or fill in what it lacks.
+    /// </summary>
+    public static PlanBuildResult Import(ReadOnlyMemory<byte> content, string fileName, AgencyDirectory directory, PlanFormat? format = null, PlanReference? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         var file = Path.GetFileName(fileName);
@@ -63,6 +67,16 @@ public static class PlanImporter
         if (raw is null || errors.Count > 0)
         {
             return new PlanBuildResult(null, InputError.Capped(errors, file));
+        }
+        if (overrides is not null)
+        {
+            raw = raw with
+            {
+                Number = overrides.Number ?? raw.Number,
+                Issuer = overrides.Issuer ?? raw.Issuer,
+                IssuedOn = overrides.IssuedOn ?? raw.IssuedOn,
+                Year = raw.Year ?? PlanReferences.YearIssuedFor(overrides.IssuedOn),
+            };
         }
         var built = PlanBuilder.Build(raw, directory, file);
         return built with { Errors = InputError.Capped(built.Errors, file) };

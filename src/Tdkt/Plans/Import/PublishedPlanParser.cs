@@ -6,9 +6,10 @@ using Tdkt.Input;
 namespace Tdkt.Plans.Import;
 
 /// <summary>
-/// Understands the layout of a published plan: the "KẾ HOẠCH" heading and title, the plan's reference,
-/// the table "TT | Nội dung | Cơ quan thực hiện" with its QUÝ sections and repeated header rows, and
-/// dated prose tasks outside the table (e.g. section III.1 "… gửi về Sở Nội vụ trước ngày 15/01/2023").
+/// Understands the layout of a published plan: its heading ("KẾ HOẠCH", or "PHỤ LỤC" for an appendix on its own) and
+/// title, its reference (<see cref="PlanReferences"/>), its task tables (<see cref="PlanTableColumns"/>: QUÝ rows or
+/// roman-numeral sections, repeated header rows, rows a page or a merged cell split), and dated prose tasks outside the
+/// tables (e.g. section III.1 "… gửi về Sở Nội vụ trước ngày 15/01/2023").
 /// </summary>
 public static partial class PublishedPlanParser
 {
@@ -16,49 +17,38 @@ public static partial class PublishedPlanParser
     {
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(directory);
-        var paragraphs = blocks.OfType<PlanBlock.Paragraph>().Select(p => p with { Text = Strip(p.Text) }).ToList();
-
-        var heading = paragraphs.FindIndex(p => PlanHeading().IsMatch(p.Text));
-        var title = heading >= 0 && heading + 1 < paragraphs.Count ? paragraphs[heading + 1].Text : null;
+        var heading = Heading(blocks);
+        var (title, titleLine) = Title(blocks, heading);
         int? year = title is not null && YearIn().Matches(title) is { Count: > 0 } years
             ? int.Parse(years[^1].Value, CultureInfo.InvariantCulture)
             : null;
-        var (number, issuedOn, issuer) = FindReference(paragraphs, year);
+        var reference = Reference(blocks, heading, year);
+        year ??= PlanReferences.YearIssuedFor(reference.IssuedOn);
 
+        var table = new PlanTableReader();
         var tasks = new List<RawTask>();
-        int? quarter = null;
-        var afterTable = false;
+        var prose = false;
+        var afterNoiNhan = false;
         string? section = null;
-        foreach (var block in blocks.SkipWhile(b => heading >= 0 && b.Line < paragraphs[heading].Line))
+        foreach (var block in blocks.Skip(heading ?? 0))
         {
             switch (block)
             {
                 case PlanBlock.Row row:
-                    var first = Strip(row.Cells[0]);
-                    if (QuarterRow().Match(first) is { Success: true } q)
-                    {
-                        quarter = Quarters.FromRoman(q.Groups["q"].Value) ?? 0;
-                    }
-                    else if (TaskNumber().IsMatch(first))
-                    {
-                        tasks.Add(new RawTask(row.Line, "", first, quarter,
-                            row.Cells.Count > 1 ? Strip(row.Cells[1]) : null,
-                            null, null,
-                            row.Cells.Count > 2 ? SplitAgencies(row.Cells[2]) : []));
-                        afterTable = true;
-                    }
+                    table.Read(row);
                     break;
-                case PlanBlock.Paragraph paragraph when afterTable:
+                case PlanBlock.Paragraph paragraph when !afterNoiNhan:
                     var text = Strip(paragraph.Text);
                     if (text.StartsWith("Nơi nhận", StringComparison.OrdinalIgnoreCase))
                     {
-                        return Result();
+                        afterNoiNhan = true;
                     }
-                    if (SectionHeading().Match(text) is { Success: true } s)
+                    else if (SectionHeading().Match(text) is { Success: true } s)
                     {
                         section = s.Groups["roman"].Value;
+                        prose = table.Count > 0 || VietnameseText.Fold(text).Contains("to chuc thuc hien", StringComparison.Ordinal);
                     }
-                    else if (section is not null && NumberedParagraph().Match(text) is { Success: true } n
+                    else if (prose && section is not null && NumberedParagraph().Match(text) is { Success: true } n
                         && (DeadlineRules.FindInContent(text, year ?? 2000, out var dateError) is not null || dateError is not null))
                     {
                         // Also when its date does not exist (31/02): the task is kept so that validation names the error.
@@ -69,18 +59,126 @@ public static partial class PublishedPlanParser
                     break;
             }
         }
-        return Result();
-
-        RawPlan Result() => new(null, number, title, issuer, issuedOn, year, null, tasks, heading >= 0 ? paragraphs[heading].Line : 1);
+        tasks.InsertRange(0, table.Tasks());
+        return new RawPlan(null, reference.Number, title, reference.Issuer, reference.IssuedOn, year, null, tasks, titleLine ?? 1);
     }
 
-    /// <summary>"- UBND tỉnh. - Sở Nội vụ." or an HTML list becomes ["UBND tỉnh", "Sở Nội vụ"].</summary>
+    /// <summary>Where the plan starts: its "KẾ HOẠCH" heading, else a "PHỤ LỤC" (an appendix on its own).</summary>
+    private static int? Heading(IReadOnlyList<PlanBlock> blocks)
+    {
+        int? appendix = null;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is PlanBlock.Paragraph p)
+            {
+                var text = Strip(p.Text);
+                if (PlanHeading().IsMatch(text))
+                {
+                    return i;
+                }
+                if (appendix is null && AppendixHeading().IsMatch(text))
+                {
+                    appendix = i;
+                }
+            }
+        }
+        return appendix;
+    }
+
+    /// <summary>The title under the heading ("Công tác thi đua, khen thưởng năm 2024"), over up to three lines, upper case made sentence case.</summary>
+    private static (string? Title, int? Line) Title(IReadOnlyList<PlanBlock> blocks, int? heading)
+    {
+        if (heading is not { } at || blocks[at] is not PlanBlock.Paragraph headingParagraph)
+        {
+            return (null, null);
+        }
+        var parts = new List<string>();
+        if (PlanHeading().Match(Strip(headingParagraph.Text)) is { Success: true } inline && inline.Groups["title"].Success)
+        {
+            parts.Add(inline.Groups["title"].Value);
+        }
+        for (var i = at + 1; i < blocks.Count && parts.Count < 3 && blocks[i] is PlanBlock.Paragraph p; i++)
+        {
+            var text = Strip(p.Text);
+            if (Rule().IsMatch(text) || AppendixHeading().IsMatch(text))
+            {
+                continue;
+            }
+            if ((parts.Count > 0 && (text.Length > 160 || TitleEnds().IsMatch(text))) || text.StartsWith('(') || SectionHeading().IsMatch(text))
+            {
+                if (text.StartsWith('(') && parts.Count == 0)
+                {
+                    continue;
+                }
+                break;
+            }
+            parts.Add(text);
+            if (YearIn().IsMatch(text))
+            {
+                break;
+            }
+        }
+        if (parts.Count == 0)
+        {
+            return (null, headingParagraph.Line);
+        }
+        var title = VietnameseText.Clean(string.Join(" ", parts));
+        return (title.Any(char.IsLower) ? title : PlanReferences.SentenceCase(title), headingParagraph.Line);
+    }
+
+    /// <summary>The plan's header block, else an appendix's "(Kèm theo Kế hoạch số …)", else a citation of it (a cover letter).</summary>
+    private static PlanReference Reference(IReadOnlyList<PlanBlock> blocks, int? heading, int? year)
+    {
+        var before = new List<string>();
+        foreach (var block in blocks.Take(heading ?? 0))
+        {
+            var texts = block switch
+            {
+                PlanBlock.Paragraph p => [p.Text],
+                PlanBlock.Row r => r.Cells,
+                _ => [],
+            };
+            before.AddRange(texts.SelectMany(t => t.Split('\n')).Select(Strip).Where(t => t.Length > 0));
+        }
+        var reference = PlanReferences.FromHeader(before);
+        foreach (var block in blocks)
+        {
+            if (reference.Number is not null && reference.Issuer is not null && reference.IssuedOn is not null)
+            {
+                break;
+            }
+            if (block is PlanBlock.Paragraph p && Strip(p.Text) is var text && text.Contains("Kèm theo", StringComparison.OrdinalIgnoreCase))
+            {
+                reference = reference.Or(PlanReferences.FromAppendixLine(text));
+            }
+        }
+        foreach (var block in blocks)
+        {
+            if (reference.Number is not null && reference.Issuer is not null && reference.IssuedOn is not null)
+            {
+                break;
+            }
+            if (block is PlanBlock.Paragraph p)
+            {
+                reference = reference.Or(PlanReferences.FromCitation(Strip(p.Text), year));
+            }
+        }
+        return reference;
+    }
+
+    /// <summary>
+    /// "- UBND tỉnh. - Sở Nội vụ.", an HTML list, or one paragraph per agency (lines of a .docx cell) becomes
+    /// ["UBND tỉnh", "Sở Nội vụ"].
+    /// </summary>
     public static IReadOnlyList<string> SplitAgencies(string cell)
     {
-        var text = Strip(cell.Contains('<', StringComparison.Ordinal) ? ListItem().Replace(cell, " - ") : cell);
-        return Bullet().Split(text)
+        ArgumentNullException.ThrowIfNull(cell);
+        var html = cell.Contains('<', StringComparison.Ordinal) ? ListItem().Replace(cell, " - ") : cell;
+        return html.Split('\n')
+            .Select(Strip)
+            .SelectMany(line => Bullet().Split(line))
             .SelectMany(item => item.Split(';'))
-            .Select(item => item.Trim().Trim('-').TrimEnd('.', ';', ',').Trim())
+            .Select(item => item.Trim().Trim('-', '+', '•', '–').TrimEnd('.', ';', ',').Trim())
             .Where(item => item.Length > 0)
             .ToList();
     }
@@ -92,23 +190,6 @@ public static partial class PublishedPlanParser
         var noTags = text.Contains('<', StringComparison.Ordinal) ? Tag().Replace(text, " ") : text;
         var decoded = noTags.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(noTags) : noTags;
         return VietnameseText.Clean(decoded.Replace("**", "", StringComparison.Ordinal));
-    }
-
-    private static (string? Number, string? IssuedOn, string? Issuer) FindReference(List<PlanBlock.Paragraph> paragraphs, int? year)
-    {
-        // A "Kế hoạch số 252/KH-UBND ngày 21/12/2022 của Ủy ban nhân dân tỉnh Lạng Sơn về …" reference,
-        // for the plan's year, as a cover letter or the plan's own preamble writes it.
-        foreach (var paragraph in paragraphs)
-        {
-            foreach (Match m in Reference().Matches(paragraph.Text))
-            {
-                if (year is null || m.Groups["about"].Value.Contains(year.Value.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
-                {
-                    return (m.Groups["number"].Value, m.Groups["date"].Value, VietnameseText.Clean(m.Groups["issuer"].Value));
-                }
-            }
-        }
-        return (null, null, null);
     }
 
     /// <summary>Agencies a prose paragraph makes responsible: every directory name it mentions, except the one it reports to.</summary>
@@ -137,27 +218,27 @@ public static partial class PublishedPlanParser
         return mentions.Where(m => m.Name.Length > 0).OrderBy(m => m.Start).Select(m => m.Name).Distinct().ToList();
     }
 
-    [GeneratedRegex(@"^KẾ HOẠCH$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:KẾ HOẠCH|Kế hoạch|Kế Hoạch)$|^KẾ HOẠCH\s+(?!SỐ\b)(?<title>\p{L}.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex PlanHeading();
+
+    [GeneratedRegex(@"^PHỤ LỤC(?:\s+(?:số\s+)?[IVX\d]+)?\s*[:.]?(?:\s+\p{Lu}.*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex AppendixHeading();
+
+    [GeneratedRegex(@"^[\s\-–—_=*.]{3,}$")]
+    private static partial Regex Rule();
+
+    /// <summary>Where a title's lines end: the preamble ("Căn cứ …", "Thực hiện …") or a numbered paragraph.</summary>
+    [GeneratedRegex(@"^(?:Căn cứ|Thực hiện|Triển khai|Nhằm|\d+\.|[IVX]+\.)", RegexOptions.CultureInvariant)]
+    private static partial Regex TitleEnds();
 
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
     private static partial Regex YearIn();
-
-    [GeneratedRegex(@"^QUÝ\s+(?<q>IV|III|II|I)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex QuarterRow();
-
-    [GeneratedRegex(@"^\d{1,4}$")]
-    private static partial Regex TaskNumber();
 
     [GeneratedRegex(@"^(?<roman>[IVX]{1,4})\.\s+\p{Lu}")]
     private static partial Regex SectionHeading();
 
     [GeneratedRegex(@"^(?<n>\d{1,2})\.\s+(?<body>.+)$")]
     private static partial Regex NumberedParagraph();
-
-    // Linear (NonBacktracking): with backtracking, "… của A" followed by " về x" many times took seconds.
-    [GeneratedRegex(@"Kế hoạch số\s+(?<number>[^\s,;]+)\s+ngày\s+(?<date>\d{1,2}/\d{1,2}/\d{4})\s+của\s+(?<issuer>[^.;]+?)\s+về\s+(?<about>[^.;]*?\d{4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex Reference();
 
     [GeneratedRegex(@"</?\s*li[^>]*>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ListItem();
@@ -166,7 +247,7 @@ public static partial class PublishedPlanParser
     private static partial Regex Tag();
 
     /// <summary>A dash standing alone between spaces (or at an end) starts a list item.</summary>
-    [GeneratedRegex(@"(?<=^|\s)-(?=\s|$)")]
+    [GeneratedRegex(@"(?<=^|\s)[-+•–](?=\s|$)")]
     private static partial Regex Bullet();
 
     private static readonly string[] RecipientWords = ["gui ve", "gui", "bao cao", "ve"];

@@ -36,4 +36,8 @@ public sealed record RawTask(
     string? Deadline,
     string? Due,
     IReadOnlyList<string> Agencies,
-    string? Key = null);
+    string? Key = null)
+{
+    /// <summary>How many of <see cref="Agencies"/>, from the first, lead the task ("chủ trì"); null: the first leads.</summary>
+    public int? Leads { get; init; }
+}
