@@ -16,6 +16,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
         "application/yaml" or "application/x-yaml" or "text/yaml" => PlanFormat.Yaml,
         "application/json" => PlanFormat.Json,
         "text/csv" => PlanFormat.Csv,
+        "application/pdf" => PlanFormat.Pdf,
         _ => null,
     };
 
@@ -27,7 +28,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
         if (FormatOf(request.ContentType) is not { } format)
         {
             return Invalid(StatusCodes.Status415UnsupportedMediaType, [new InputError(file, null, "Content-Type",
-                $"Không nhận định dạng “{request.ContentType}”: dùng text/plain, .docx, application/yaml, application/json hoặc text/csv.")]);
+                $"Không nhận định dạng “{request.ContentType}”: dùng text/plain, .docx, application/pdf, application/yaml, application/json hoặc text/csv.")]);
         }
         if (await BoundedBody.ReadAsync(request.Body, PlanImporter.MaxBytes, cancellationToken) is not { } content)
         {

@@ -81,6 +81,6 @@ public static class HostileInputs
         // A cell listing an agency 720 times (7,920 characters, under the cell bound): refused by count, not resolved 720 times.
         ["long-agency-list.txt"] = seed => (Encoding.UTF8.GetBytes(seed.Replace("\t- Hội đồng TĐKT tỉnh. - Sở Nội vụ.", "\t" + string.Concat(Enumerable.Repeat("Sở Nội vụ, ", 720)).TrimEnd(' ', ','), StringComparison.Ordinal)),
             "text/plain", HttpStatusCode.BadRequest, "long-agency-list.txt:60:agencies: Ô cơ quan liệt kê 720 tên, vượt giới hạn 200 cơ quan cho một nhiệm vụ."),
-        ["binary.pdf"] = _ => ([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37], "application/pdf", HttpStatusCode.UnsupportedMediaType, "binary.pdf:0:Content-Type: Không nhận định dạng “application/pdf”: dùng text/plain, .docx, application/yaml, application/json hoặc text/csv."),
+        ["binary.pdf"] = _ => ([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x37], "application/pdf", HttpStatusCode.BadRequest, "binary.pdf:0:file: Tệp PDF bị hỏng hoặc không phải PDF: mở bằng trình đọc PDF để kiểm tra, hoặc nhập bản .docx của văn bản."),
     };
 }

@@ -167,4 +167,63 @@ public sealed class PublishedFormsTests
         Assert.Equal(("246/KH-UBND", new PlanId("2024-246-kh-ubnd"), "Ủy ban nhân dân tỉnh Lạng Sơn"),
             (overridden.Plan!.Number, overridden.Plan.Id, overridden.Plan.Issuer));
     }
+
+    public static string Plan2025Docx => RepositoryRoot.File("samples", "plans", "lang-son-2025-230-kh-ubnd.docx");
+
+    public static string Plan2025Pdf => RepositoryRoot.File("samples", "plans", "lang-son-2025-230-kh-ubnd.pdf");
+
+    [Fact]
+    public void A_docx_written_by_LibreOffice_imports_with_list_numbers_merged_cells_and_one_paragraph_per_agency()
+    {
+        var result = Tdkt.Plans.Import.PlanImporter.Import(File.ReadAllBytes(Plan2025Docx), "lang-son-2025.docx", Samples.Directory());
+
+        Assert.Empty(result.Errors);
+        var plan = result.Plan!;
+        Assert.Equal(("230/KH-UBND", "Ủy ban nhân dân tỉnh Lạng Sơn", new LocalDate(2024, 12, 20), 2025),
+            (plan.Number, plan.Issuer, plan.IssuedOn, plan.Year));
+        // The TT cells hold no text: the numbers come from the list definitions.
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "III.1"], plan.Tasks.Select(t => t.Number));
+        Assert.Equal([1, 1, 1, 2, 3, 4, 4, 1], plan.Tasks.Select(t => t.Quarter));
+        // Tasks 2 and 3 share one merged "Sở Nội vụ" lead cell; each agency of a cell is its own paragraph.
+        Assert.Equal(["so-noi-vu", "so-noi-vu"], plan.Tasks.Skip(1).Take(2).Select(t => t.LeadAgencies.Single().Value));
+        Assert.Equal(["ubnd-tinh", "so-ke-hoach-va-dau-tu", "hiep-hoi-doanh-nghiep"], plan.Tasks[5].Agencies.Select(a => a.Value));
+        Assert.Equal(new LocalDate(2025, 8, 31), plan.Tasks[4].Deadline.Due);
+        Assert.Equal(new LocalDate(2025, 1, 19), plan.Tasks[^1].Deadline.Due);
+    }
+
+    [Fact]
+    public void The_PDF_of_that_docx_gives_the_same_plan_from_word_positions_and_rules()
+    {
+        var docx = Tdkt.Plans.Import.PlanImporter.Import(File.ReadAllBytes(Plan2025Docx), "p.docx", Samples.Directory());
+        var pdf = Tdkt.Plans.Import.PlanImporter.Import(File.ReadAllBytes(Plan2025Pdf), "p.pdf", Samples.Directory());
+
+        Assert.Empty(pdf.Errors);
+        Assert.Equal(docx.Plan, pdf.Plan);
+    }
+
+    [Fact]
+    public void A_PDF_without_a_text_layer_is_refused_as_a_scan()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var page = builder.AddPage(UglyToad.PdfPig.Content.PageSize.A4);
+        page.DrawRectangle(new UglyToad.PdfPig.Core.PdfPoint(50, 50), 400, 600);
+
+        var result = Tdkt.Plans.Import.PlanImporter.Import(builder.Build(), "scan.pdf", Samples.Directory());
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("không có lớp chữ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plan.doc")]
+    [InlineData("plan.docx")]
+    public void A_Word_97_document_is_refused_with_save_as_docx_advice(string name)
+    {
+        byte[] ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
+
+        var result = Tdkt.Plans.Import.PlanImporter.Import(ole, name, Samples.Directory());
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("lưu lại dưới dạng .docx", error.Message, StringComparison.Ordinal);
+    }
 }

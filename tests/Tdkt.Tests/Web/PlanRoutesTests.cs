@@ -58,7 +58,7 @@ public sealed class PlanRoutesTests(LocalServices services)
     {
         await using var web = await WebScenario.StartAsync(services, withPlan: false);
 
-        var response = await web.PostPlanAsync([1, 2, 3], "application/pdf");
+        var response = await web.PostPlanAsync([1, 2, 3], "application/vnd.ms-excel");
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("Content-Type", (await ErrorsAsync(response))[0].GetProperty("field").GetString());

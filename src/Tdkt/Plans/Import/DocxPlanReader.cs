@@ -8,8 +8,10 @@ using Tdkt.Input;
 namespace Tdkt.Plans.Import;
 
 /// <summary>
-/// Reads a plan kept as a Word document: body paragraphs and table rows, in order. A cell's paragraphs
-/// (a list inside the cell) are joined with spaces, as the published text writes them on one line.
+/// Reads a plan kept as a Word document, as Word and LibreOffice write it: body paragraphs and table rows in order
+/// (also inside content controls); merged cells spread over their grid columns; a cell's paragraphs and soft line breaks
+/// as lines (one agency per paragraph); and automatic list numbers, which are not in the text, computed from the
+/// numbering definitions (<see cref="DocxNumbering"/>).
 /// </summary>
 public static class DocxPlanReader
 {
@@ -85,46 +87,85 @@ public static class DocxPlanReader
     public static IReadOnlyList<PlanBlock> Read(Stream stream)
     {
         using var document = WordprocessingDocument.Open(stream, isEditable: false);
-        var body = document.MainDocumentPart?.Document?.Body
-            ?? throw new InvalidDataException("The document has no body.");
+        var main = document.MainDocumentPart;
+        var body = main?.Document?.Body ?? throw new InvalidDataException("The document has no body.");
+        var numbering = new DocxNumbering(main!);
         var blocks = new List<PlanBlock>();
         var ordinal = 0;
-        foreach (var element in body.ChildElements)
+        ReadBlocks(body.ChildElements);
+        return blocks;
+
+        void ReadBlocks(IEnumerable<OpenXmlElement> elements)
         {
-            switch (element)
+            foreach (var element in elements)
             {
-                case Paragraph paragraph:
-                    ordinal++;
-                    var text = TextOf(paragraph);
-                    if (text.Length > 0)
-                    {
-                        blocks.Add(new PlanBlock.Paragraph(ordinal, text));
-                    }
-                    break;
-                case Table table:
-                    foreach (var row in table.Elements<TableRow>())
-                    {
+                switch (element)
+                {
+                    case Paragraph paragraph:
                         ordinal++;
-                        var cells = row.Elements<TableCell>()
-                            .Select(c => string.Join(" ", c.Elements<Paragraph>().Select(TextOf).Where(t => t.Length > 0)))
-                            .ToList();
-                        if (cells.Any(c => c.Length > 0))
+                        var text = numbering.TextOf(paragraph);
+                        if (text.Trim().Length > 0)
                         {
-                            blocks.Add(new PlanBlock.Row(ordinal, cells));
+                            blocks.Add(new PlanBlock.Paragraph(ordinal, text));
                         }
-                    }
-                    break;
+                        break;
+                    case Table table:
+                        ReadTable(table);
+                        break;
+                    case SdtBlock content:
+                        // A content control (a form field, a cover-page block) holds ordinary paragraphs and tables.
+                        ReadBlocks(content.SdtContentBlock?.ChildElements ?? Enumerable.Empty<OpenXmlElement>());
+                        break;
+                }
             }
         }
-        return blocks;
-    }
 
-    private static string TextOf(OpenXmlElement paragraph) =>
-        string.Concat(paragraph.Descendants().Select(e => e switch
+        void ReadTable(Table table)
         {
-            Text t => t.Text,
-            TabChar => " ",
-            Break => " ",
-            _ => "",
-        }));
+            // Merged cells: a cell spanning columns (gridSpan) gives its text to the first and blanks to the others; a
+            // cell continuing a vertical merge (vMerge) repeats the text that started it, marked as continued.
+            var above = new Dictionary<int, string>();
+            foreach (var row in table.Elements<TableRow>())
+            {
+                ordinal++;
+                var cells = new List<string>();
+                var continued = new List<bool>();
+                var before = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
+                for (var i = 0; i < before; i++)
+                {
+                    cells.Add("");
+                    continued.Add(false);
+                }
+                foreach (var cell in row.Elements<TableCell>())
+                {
+                    var properties = cell.TableCellProperties;
+                    var span = Math.Clamp(properties?.GridSpan?.Val?.Value ?? 1, 1, 64);
+                    var merge = properties?.VerticalMerge;
+                    var column = cells.Count;
+                    string text;
+                    bool repeats;
+                    if (merge is not null && merge.Val?.Value != MergedCellValues.Restart)
+                    {
+                        text = above.GetValueOrDefault(column, "");
+                        repeats = true;
+                    }
+                    else
+                    {
+                        text = string.Join("\n", cell.Elements<Paragraph>().Select(numbering.TextOf).Where(t => t.Trim().Length > 0));
+                        repeats = false;
+                        above[column] = text;
+                    }
+                    for (var i = 0; i < span; i++)
+                    {
+                        cells.Add(i == 0 ? text : "");
+                        continued.Add(repeats);
+                    }
+                }
+                if (cells.Any(c => c.Trim().Length > 0))
+                {
+                    blocks.Add(new PlanBlock.Row(ordinal, cells) { Continued = continued });
+                }
+            }
+        }
+    }
 }

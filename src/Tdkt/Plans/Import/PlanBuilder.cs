@@ -319,6 +319,11 @@ public static class PlanBuilder
             var outcome = whole is AgencyResolution.Unknown && parts.Length > 1
                 ? parts.Select(lookup.Resolve).ToList()
                 : [whole];
+            if (outcome.Any(o => o is not AgencyResolution.Found) && lookup.SplitKnown(item) is { } names)
+            {
+                // Names run together, as a PDF cell's lines join: "Sở Kế hoạch và Đầu tư Hiệp hội Doanh nghiệp tỉnh".
+                outcome = [.. names.Select(lookup.Resolve)];
+            }
             if (outcome.Any(o => o is not AgencyResolution.Found))
             {
                 // Report against the whole item as written when splitting did not help.
@@ -358,6 +363,35 @@ public static class PlanBuilder
 
         public AgencyResolution Resolve(string name) =>
             resolved.TryGetValue(name, out var known) ? known : resolved[name] = directory.Resolve(name, suggest: false);
+
+        /// <summary>
+        /// The item as consecutive directory names, each the longest that resolves from where the last ended; null when
+        /// some words belong to no name (at most 40 words are tried).
+        /// </summary>
+        public List<string>? SplitKnown(string item)
+        {
+            var words = item.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is < 2 or > 40)
+            {
+                return null;
+            }
+            var names = new List<string>();
+            for (var start = 0; start < words.Length;)
+            {
+                var end = words.Length;
+                while (end > start && Resolve(string.Join(' ', words[start..end]).TrimEnd(',', ';', '.')) is not AgencyResolution.Found)
+                {
+                    end--;
+                }
+                if (end == start)
+                {
+                    return null;
+                }
+                names.Add(string.Join(' ', words[start..end]).TrimEnd(',', ';', '.'));
+                start = end;
+            }
+            return names.Count > 1 ? names : null;
+        }
 
         public ValueList<string> Suggest(string name) =>
             suggested++ < InputError.MaxListed ? directory.Suggest(name) : Array.Empty<string>().ToValueList();

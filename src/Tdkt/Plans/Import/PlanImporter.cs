@@ -10,6 +10,7 @@ public enum PlanFormat
     Yaml,
     Json,
     Csv,
+    Pdf,
 }
 
 /// <summary>Reads a plan file in any supported format and validates it against the agency directory.</summary>
@@ -24,6 +25,7 @@ public static class PlanImporter
         ".yaml" or ".yml" => PlanFormat.Yaml,
         ".json" => PlanFormat.Json,
         ".csv" => PlanFormat.Csv,
+        ".pdf" => PlanFormat.Pdf,
         _ => null,
     };
 
@@ -41,10 +43,16 @@ public static class PlanImporter
             return Rejected(new InputError(file, null, "file",
                 $"Tệp dài {content.Length / 1024.0 / 1024.0:0.0} MB, vượt giới hạn {MaxBytes / 1024 / 1024} MB."));
         }
+        if (IsWord97(content.Span) || Path.GetExtension(fileName).Equals(".doc", StringComparison.OrdinalIgnoreCase))
+        {
+            return Rejected(new InputError(file, null, "file",
+                "Tệp Word 97-2003 (.doc) không đọc được: mở bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) "
+                + "và lưu lại dưới dạng .docx, rồi nhập tệp .docx đó."));
+        }
         if ((format ?? FormatOf(fileName)) is not { } kind)
         {
             return Rejected(new InputError(file, null, "file",
-                "Không nhận ra định dạng tệp: dùng .txt (văn bản kế hoạch), .docx, .yaml, .json hoặc .csv."));
+                "Không nhận ra định dạng tệp: dùng .txt (văn bản kế hoạch), .docx, .pdf, .yaml, .json hoặc .csv."));
         }
 
         RawPlan? raw;
@@ -53,6 +61,7 @@ public static class PlanImporter
             raw = kind switch
             {
                 PlanFormat.Docx => Published(DocxPlanReader.Read(content, file), file, directory),
+                PlanFormat.Pdf => Published(PdfPlanReader.Read(content, file), file, directory),
                 PlanFormat.PublishedText => Published(PublishedTextReader.Read(TextDecoder.Decode(content.Span, file)), file, directory),
                 PlanFormat.Yaml => CanonicalPlan.FromYaml(TextDecoder.Decode(content.Span, file), file, errors),
                 PlanFormat.Json => CanonicalPlan.FromJson(TextDecoder.Decode(content.Span, file), file, errors),
@@ -81,6 +90,10 @@ public static class PlanImporter
         var built = PlanBuilder.Build(raw, directory, file);
         return built with { Errors = InputError.Capped(built.Errors, file) };
     }
+
+    /// <summary>An OLE compound file (Word 97-2003 .doc), whatever its name says.</summary>
+    private static bool IsWord97(ReadOnlySpan<byte> content) =>
+        content.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
 
     private static RawPlan Published(IReadOnlyList<PlanBlock> blocks, string file, AgencyDirectory directory)
     {
