@@ -366,12 +366,12 @@ public static class PlanBuilder
 
         /// <summary>
         /// The item as consecutive directory names, each the longest that resolves from where the last ended; null when
-        /// some words belong to no name (at most 40 words are tried).
+        /// some words belong to no name (at most 16 words are tried).
         /// </summary>
         public List<string>? SplitKnown(string item)
         {
             var words = item.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length is < 2 or > 40)
+            if (words.Length is < 2 or > 16)
             {
                 return null;
             }

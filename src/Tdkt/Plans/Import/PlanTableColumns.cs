@@ -19,7 +19,8 @@ public sealed record PlanTableColumns(int Number, int Content, int? Agencies, in
         int? number = null, content = null, agencies = null, lead = null, support = null, time = null;
         for (var i = 0; i < cells.Count; i++)
         {
-            var cell = Folded(cells[i]);
+            // A header cell is short: long cells (task text) are not folded at all, on every row of a long table.
+            var cell = cells[i].Length > MaxHeaderCell ? "" : Folded(cells[i]);
             if (cell.Length == 0 || cell.Length > 80)
             {
                 continue;
@@ -67,7 +68,7 @@ public sealed record PlanTableColumns(int Number, int Content, int? Agencies, in
         var other = 0;
         for (var i = 0; i < cells.Count; i++)
         {
-            var cell = Folded(cells[i]);
+            var cell = cells[i].Length > MaxHeaderCell ? "x" : Folded(cells[i]);
             if (cell.Contains("chu tri", StringComparison.Ordinal))
             {
                 lead ??= i;
@@ -76,13 +77,16 @@ public sealed record PlanTableColumns(int Number, int Content, int? Agencies, in
             {
                 support ??= i;
             }
-            else if (cell.Length > 0 && Detect(cells) is null && !IsHeaderWord(cell))
+            else if (cell.Length > 0 && !IsHeaderWord(cell))
             {
                 other++;
             }
         }
         return lead is null || other > 0 ? null : this with { Agencies = null, Lead = lead, Support = support };
     }
+
+    /// <summary>The longest cell read as a possible header cell (HTML markup included).</summary>
+    private const int MaxHeaderCell = 160;
 
     private static bool IsHeaderWord(string cell) =>
         cell is "tt" or "stt" || StartsWithAny(cell, "noi dung", "nhiem vu", "co quan", "don vi", "thoi gian", "thoi han", "ghi chu", "san pham");
