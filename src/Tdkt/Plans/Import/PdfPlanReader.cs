@@ -147,7 +147,7 @@ public static partial class PdfPlanReader
                 return i;
             }
         }
-        return descending ? edges.Count - 2 : edges.Count - 2;
+        return edges.Count - 2;
     }
 
     /// <summary>A cell's lines: joined with a space where the next line's first word would not have fitted (a wrap), else a new line (a paragraph).</summary>
