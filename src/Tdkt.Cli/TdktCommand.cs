@@ -22,6 +22,7 @@ public static class TdktCommand
             Reports.ReportCommand.Create(host),
             Completion.TaskCommands.Create(host),
             Links.LinkCommand.Create(host),
+            Calendar.CalendarCommands.Create(host),
             StatusCommand.Create(host),
             Up.UpCommand.Create(),
         };

@@ -22,14 +22,31 @@ public static class StatutoryHolidays
         [2030] = (new(2030, 2, 2), new(2030, 4, 12)),
     };
 
-    public static CalendarYear For(int year)
+    /// <summary>
+    /// The holidays the law names, without the days given in compensation: the ones every announced calendar of the year
+    /// must give off (National Day as 1-2 Sep; an announcement may give 2-3 Sep instead). Tết and Giỗ Tổ only for the
+    /// years whose lunar dates are known here.
+    /// </summary>
+    public static IReadOnlyList<(LocalDate Day, string Name)> Named(int year)
     {
-        var holidays = new List<LocalDate> { new(year, 1, 1), new(year, 4, 30), new(year, 5, 1), new(year, 9, 1), new(year, 9, 2) };
+        var holidays = new List<(LocalDate, string)> { (new(year, 1, 1), "Tết Dương lịch") };
         if (Lunar.TryGetValue(year, out var lunar))
         {
-            holidays.AddRange(Enumerable.Range(-1, 5).Select(lunar.Tet.PlusDays));
-            holidays.Add(lunar.HungKings);
+            holidays.AddRange(Enumerable.Range(-1, 5).Select(i => (lunar.Tet.PlusDays(i), "Tết Âm lịch")));
+            holidays.Add((lunar.HungKings, "Giỗ Tổ Hùng Vương"));
         }
+        holidays.Add((new(year, 4, 30), "Ngày Chiến thắng"));
+        holidays.Add((new(year, 5, 1), "Quốc tế Lao động"));
+        holidays.Add((new(year, 9, 2), "Quốc khánh"));
+        return [.. holidays.OrderBy(h => h.Item1)];
+    }
+
+    /// <summary>Whether the lunar holidays of the year are known here (Tết and Giỗ Tổ).</summary>
+    public static bool KnowsLunar(int year) => Lunar.ContainsKey(year);
+
+    public static CalendarYear For(int year)
+    {
+        var holidays = Named(year).Select(h => h.Day).Append(new LocalDate(year, 9, 1)).ToList();
         var off = new HashSet<LocalDate>(holidays);
         foreach (var day in holidays.Where(d => d.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday).Order())
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 
 namespace Tdkt.Calendar;
@@ -10,27 +11,48 @@ namespace Tdkt.Calendar;
 /// </summary>
 public sealed class WorkingCalendar
 {
-    private readonly Dictionary<int, CalendarYear> years;
-    private readonly HashSet<int> warned = [];
-    private readonly List<string> warnings = [];
-    private readonly Lock gate = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, int[]> runningTotals = new();
+    private readonly Dictionary<int, CalendarYear> builtIn;
+    private volatile Layer layer;
 
     public WorkingCalendar(IEnumerable<CalendarYear> years)
     {
         ArgumentNullException.ThrowIfNull(years);
-        this.years = years.ToDictionary(y => y.Year);
+        builtIn = years.ToDictionary(y => y.Year);
+        layer = new Layer(new Dictionary<int, CalendarYear>());
     }
 
     /// <summary>Years the calendar had to guess, in Vietnamese, for administrators.</summary>
-    public IReadOnlyList<string> Warnings
+    public IReadOnlyList<string> Warnings => [.. layer.Warnings.OrderBy(w => w.Key).Select(w => w.Value)];
+
+    /// <summary>
+    /// The years an administrator announced after the deployment (<see cref="CalendarStore"/>): each replaces the built-in
+    /// data of its year. Replaces the previous announcements as a whole; reads in progress finish on the old data.
+    /// </summary>
+    public void Announce(IEnumerable<CalendarYear> announced)
     {
-        get { lock (gate) { return [.. warnings]; } }
+        ArgumentNullException.ThrowIfNull(announced);
+        var stored = announced.ToDictionary(y => y.Year);
+        if (!SameAs(layer.Stored, stored))
+        {
+            layer = new Layer(stored);
+        }
     }
 
-    public bool IsWorkingDay(LocalDate date)
+    /// <summary>Where a year's days come from, and the days as the calendar uses them.</summary>
+    public (CalendarSource Source, CalendarYear Days) Describe(int year)
     {
-        var year = Year(date.Year);
+        var current = layer;
+        var source = current.Stored.TryGetValue(year, out var stored) ? (stored.Partial ? CalendarSource.StoredPartial : CalendarSource.Stored)
+            : builtIn.TryGetValue(year, out var known) ? (known.Partial ? CalendarSource.BuiltInPartial : CalendarSource.BuiltIn)
+            : CalendarSource.Statutory;
+        return (source, current.Year(year, builtIn));
+    }
+
+    public bool IsWorkingDay(LocalDate date) => IsWorkingDay(layer, date);
+
+    private bool IsWorkingDay(Layer current, LocalDate date)
+    {
+        var year = current.Year(date.Year, builtIn);
         if (year.Worked.Contains(date))
         {
             return true;
@@ -89,7 +111,8 @@ public sealed class WorkingCalendar
     /// <summary>Running totals for a year: [d] = working days on days 1..d of the year; the last entry is the year's total.</summary>
     private int[] Counts(int year)
     {
-        if (runningTotals.TryGetValue(year, out var counts))
+        var current = layer;
+        if (current.Totals.TryGetValue(year, out var counts))
         {
             return counts;
         }
@@ -98,35 +121,65 @@ public sealed class WorkingCalendar
         counts = new int[days + 1];
         for (var i = 1; i <= days; i++)
         {
-            counts[i] = counts[i - 1] + (IsWorkingDay(first.PlusDays(i - 1)) ? 1 : 0);
+            counts[i] = counts[i - 1] + (IsWorkingDay(current, first.PlusDays(i - 1)) ? 1 : 0);
         }
-        return runningTotals.GetOrAdd(year, counts);
+        return current.Totals.GetOrAdd(year, counts);
     }
 
-    private CalendarYear Year(int year)
+    private static bool SameAs(IReadOnlyDictionary<int, CalendarYear> a, Dictionary<int, CalendarYear> b) =>
+        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var other) && other.Partial == p.Value.Partial
+            && other.Off.SetEquals(p.Value.Off) && other.Worked.SetEquals(p.Value.Worked));
+
+    /// <summary>
+    /// One generation of the calendar: the announced years it was built from, and what was worked out from them (a
+    /// year's days and running totals), so that a new announcement never mixes with totals counted on the old one.
+    /// </summary>
+    private sealed class Layer(IReadOnlyDictionary<int, CalendarYear> stored)
     {
-        if (years.TryGetValue(year, out var known) && !known.Partial)
+        public IReadOnlyDictionary<int, CalendarYear> Stored { get; } = stored;
+        public ConcurrentDictionary<int, CalendarYear> Years { get; } = new();
+        public ConcurrentDictionary<int, int[]> Totals { get; } = new();
+        public ConcurrentDictionary<int, string> Warnings { get; } = new();
+
+        public CalendarYear Year(int year, IReadOnlyDictionary<int, CalendarYear> builtIn)
         {
-            return known;
-        }
-        lock (gate)
-        {
-            if (years.TryGetValue(year, out known) && !known.Partial)
+            if (Years.TryGetValue(year, out var resolved))
             {
-                return known;
+                return resolved;
+            }
+            var known = Stored.TryGetValue(year, out var stored) ? stored : builtIn.GetValueOrDefault(year);
+            if (known is { Partial: false })
+            {
+                return Years.GetOrAdd(year, known);
             }
             var statutory = StatutoryHolidays.For(year);
-            var merged = known is null ? statutory : new CalendarYear(year, known.Off.Union(statutory.Off).ToHashSet(), known.Worked, Partial: false);
-            if (warned.Add(year))
-            {
-                warnings.Add(known is null
-                    ? $"Chưa có lịch nghỉ lễ đã công bố cho năm {year}: tạm dùng ngày lễ theo Bộ luật Lao động 2019; cập nhật lịch khi có thông báo."
-                    : $"Lịch năm {year} mới có một phần: các ngày lễ còn lại tạm tính theo Bộ luật Lao động 2019.");
-            }
-            years[year] = merged;
-            return merged;
+            Warnings.TryAdd(year, known is null
+                ? $"Chưa có lịch nghỉ lễ đã công bố cho năm {year}: tạm dùng ngày lễ theo Bộ luật Lao động 2019; cập nhật bằng tdkt calendar set {year} khi có thông báo."
+                : $"Lịch năm {year} mới có một phần: các ngày lễ còn lại tạm tính theo Bộ luật Lao động 2019.");
+            return Years.GetOrAdd(year, known is null
+                ? statutory
+                : new CalendarYear(year, known.Off.Union(statutory.Off).ToHashSet(), known.Worked, Partial: false));
         }
     }
+}
+
+/// <summary>Where a year of the working calendar comes from.</summary>
+public enum CalendarSource
+{
+    /// <summary>Announced by an administrator after the deployment (<c>tdkt calendar set</c>).</summary>
+    Stored,
+
+    /// <summary>Announced in part by an administrator; the statutory holidays fill in the rest.</summary>
+    StoredPartial,
+
+    /// <summary>The data built into the product.</summary>
+    BuiltIn,
+
+    /// <summary>Built in, in part; the statutory holidays fill in the rest.</summary>
+    BuiltInPartial,
+
+    /// <summary>Not announced: the statutory holidays of the Labour Code.</summary>
+    Statutory,
 }
 
 /// <summary>One year's days off (holidays and breaks) and worked weekend days.</summary>

@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 using Tdkt.Input;
 using YamlDotNet.RepresentationModel;
 
@@ -47,17 +46,14 @@ public static class WorkingCalendarFile
         {
             foreach (var item in items)
             {
-                var parts = item.Split("..", StringSplitOptions.TrimEntries);
-                var first = LocalDatePattern.Iso.Parse(parts[0]);
-                var last = LocalDatePattern.Iso.Parse(parts[^1]);
-                if (parts.Length > 2 || !first.Success || !last.Success || last.Value < first.Value || first.Value.Year != year)
+                if (CalendarDates.Parse(item, year) is not { } days)
                 {
-                    yaml.Error(at, "off", $"“{item}” phải là ngày yyyy-MM-dd hoặc khoảng yyyy-MM-dd..yyyy-MM-dd trong năm {year}.");
+                    yaml.Error(at, "off", CalendarDates.Invalid(item, year));
                     continue;
                 }
-                for (var d = first.Value; d <= last.Value; d = d.PlusDays(1))
+                foreach (var day in days)
                 {
-                    yield return d;
+                    yield return day;
                 }
             }
         }

@@ -18,6 +18,7 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SweepOptions>>().Value.CalendarFile is { Length: > 0 } file
             ? WorkingCalendarFile.Read(File.ReadAllText(file), Path.GetFileName(file))
             : WorkingCalendarFile.LoadDefault());
+        services.TryAddSingleton<CalendarStore>();
         services.TryAddSingleton<ReminderRules>();
         services.TryAddSingleton<DueIndex>();
         services.TryAddSingleton<OutboxStore>();

@@ -48,16 +48,18 @@ public static class SweepTriggers
 /// Vietnam, <c>tdkt sweep</c> any date. On a working day (not a dry run) it first sets right the due-date index rows
 /// an interrupted completion left behind (<see cref="IndexRepair"/>), then sweeps (<see cref="ReminderSweep"/>).
 /// Firing twice, or late, is safe: digests are keyed by (agency, date) and written insert-if-absent, and missed
-/// days are covered by the next run.
+/// days are covered by the next run. The working calendar is read again first (<see cref="Calendar.CalendarStore"/>).
 /// </summary>
 public sealed partial class DailySweep(ReminderSweep sweep, IndexRepair repair, SweepRuns runs, ReminderRules rules, Retention.RetentionSweep retention,
-    VietnamClock clock, ILogger<DailySweep> logger)
+    Calendar.CalendarStore calendars, VietnamClock clock, ILogger<DailySweep> logger)
 {
     public Task<SweepResult> RunTodayAsync(string trigger, CancellationToken cancellationToken) =>
         RunAsync(clock.Today, dryRun: false, trigger, null, cancellationToken);
 
     public async Task<SweepResult> RunAsync(LocalDate date, bool dryRun, string trigger, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
+        // The years an administrator announced since the last sweep (tdkt calendar set) apply from this one.
+        await calendars.RefreshAsync(cancellationToken);
         var repaired = 0;
         if (!dryRun && rules.Calendar.IsWorkingDay(date))
         {

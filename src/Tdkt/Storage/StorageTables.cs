@@ -17,6 +17,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string MailSlots = "MailSlots";
     public const string OutboxPending = "OutboxPending";
     public const string LinkRevocations = "LinkRevocations";
+    public const string WorkingCalendar = "WorkingCalendar";
 
     private readonly ConcurrentDictionary<string, OnFirstUse<TableClient>> tables = new(StringComparer.Ordinal);
 

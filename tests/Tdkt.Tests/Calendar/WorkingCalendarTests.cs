@@ -29,18 +29,25 @@ public sealed class WorkingCalendarTests
     [InlineData("2024-05-04", true, "Saturday worked in exchange (làm bù) in 2024")]
     [InlineData("2024-05-11", false, "an ordinary Saturday")]
     [InlineData("2025-04-26", true, "Saturday worked in exchange in 2025")]
+    [InlineData("2026-01-02", false, "New Year 2026: Friday 02/01 given off in exchange")]
+    [InlineData("2026-01-10", true, "Saturday 10/01/2026 worked in exchange for 02/01")]
+    [InlineData("2026-02-13", true, "the day before the Tết 2026 break")]
     [InlineData("2026-02-16", false, "Tết 2026 break 14-22/02")]
     [InlineData("2026-02-23", true, "back to work after Tết 2026")]
+    [InlineData("2026-04-27", false, "Giỗ Tổ 2026 is a Sunday: Monday 27/04 is off")]
+    [InlineData("2026-04-30", false, "30/04/2026")]
+    [InlineData("2026-05-01", false, "01/05/2026")]
+    [InlineData("2026-05-04", true, "back to work after 30/04-03/05/2026")]
+    [InlineData("2026-09-01", false, "National Day 2026: Tuesday 01/09")]
+    [InlineData("2026-09-02", false, "National Day 2026: Wednesday 02/09")]
+    [InlineData("2026-09-03", true, "after National Day 2026")]
     public void Working_days_follow_the_announced_calendar(string date, bool working, string why)
     {
         var calendar = WorkingCalendarFile.LoadDefault();
 
         Assert.True(calendar.IsWorkingDay(D(date)) == working, why);
-        if (D(date).Year <= 2025)
-        {
-            // 2023-2025 are fully announced; 2026 is partial and warns (see below).
-            Assert.Empty(calendar.Warnings);
-        }
+        // 2023-2026 are announced in full: no year is guessed.
+        Assert.Empty(calendar.Warnings);
     }
 
     [Theory]
@@ -109,11 +116,68 @@ public sealed class WorkingCalendarTests
     [Fact]
     public void A_partial_year_adds_the_statutory_days_it_does_not_list_and_warns()
     {
-        var calendar = WorkingCalendarFile.LoadDefault();
+        var calendar = WorkingCalendarFile.Read("years:\n  \"2027\":\n    off: [2027-02-04..2027-02-12]\n    partial: true\n", "calendar.yaml");
 
-        Assert.False(calendar.IsWorkingDay(D("2026-04-27")), "Giỗ Tổ 2026 is a Sunday: Monday 27/04 is off");
-        Assert.False(calendar.IsWorkingDay(D("2026-04-30")));
-        Assert.Contains(calendar.Warnings, w => w.Contains("năm 2026", StringComparison.Ordinal));
+        Assert.False(calendar.IsWorkingDay(D("2027-02-04")), "announced Tết break");
+        Assert.False(calendar.IsWorkingDay(D("2027-04-16")), "Giỗ Tổ 2027, from the statutory rules");
+        Assert.Equal(CalendarSource.BuiltInPartial, calendar.Describe(2027).Source);
+        Assert.Contains(calendar.Warnings, w => w.Contains("năm 2027", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_announced_year_replaces_the_built_in_one_and_the_counts_follow_it()
+    {
+        var calendar = WorkingCalendarFile.LoadDefault();
+        var before = calendar.WorkingDaysBetween(D("2027-01-31"), D("2027-02-28"));
+        Assert.Equal(CalendarSource.Statutory, calendar.Describe(2027).Source);
+
+        var announced = CalendarAnnouncement.Check(2027, ["2027-01-01", "2027-02-03..2027-02-14", "2027-04-16", "2027-04-30..2027-05-03", "2027-09-02..2027-09-03"], ["2027-02-20"], partial: false);
+        calendar.Announce([announced.Days]);
+
+        Assert.Empty(announced.Errors);
+        Assert.False(calendar.IsWorkingDay(D("2027-02-03")), "the announced break starts earlier than the statutory days");
+        Assert.True(calendar.IsWorkingDay(D("2027-02-20")), "Saturday worked in exchange");
+        Assert.True(calendar.IsWorkingDay(D("2027-09-01")), "the announcement gives 02-03/09 instead of 01-02/09");
+        // Three more weekdays off (03, 04 and 12/02) than the statutory days, one Saturday worked.
+        Assert.Equal(before - 2, calendar.WorkingDaysBetween(D("2027-01-31"), D("2027-02-28")));
+        Assert.Equal(CalendarSource.Stored, calendar.Describe(2027).Source);
+        Assert.DoesNotContain(calendar.Warnings, w => w.Contains("năm 2027", StringComparison.Ordinal));
+
+        calendar.Announce([]);
+        Assert.True(calendar.IsWorkingDay(D("2027-02-03")), "withdrawn: the statutory days again");
+        Assert.Equal(before, calendar.WorkingDaysBetween(D("2027-01-31"), D("2027-02-28")));
+    }
+
+    [Fact]
+    public void An_announcement_is_refused_for_bad_dates_a_weekday_worked_or_a_day_both_off_and_worked()
+    {
+        var checkedYear = CalendarAnnouncement.Check(2027, ["2027-02-30", "2026-12-31", "2027-02-01..2027-02-27", "2027-03-05..2027-03-01"], ["2027-03-22", "2027-02-20"], partial: false);
+
+        Assert.Equal(5, checkedYear.Errors.Count);
+        Assert.Contains(checkedYear.Errors, e => e.StartsWith("2027-02-20 vừa có trong --off vừa có trong --worked", StringComparison.Ordinal));
+        Assert.Contains(checkedYear.Errors, e => e.StartsWith("--off “2026-12-31”", StringComparison.Ordinal));
+        Assert.Contains(checkedYear.Errors, e => e.StartsWith("--off “2027-02-30”", StringComparison.Ordinal));
+        Assert.Contains(checkedYear.Errors, e => e.StartsWith("--off “2027-03-05..2027-03-01”", StringComparison.Ordinal));
+        Assert.Contains(checkedYear.Errors, e => e.StartsWith("--worked 2027-03-22: Thứ Hai, 22/03/2027 vốn là ngày làm việc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_announcement_that_leaves_out_a_statutory_holiday_is_stored_with_a_warning()
+    {
+        var announcement = CalendarAnnouncement.Check(2027, ["2027-01-01", "2027-02-04..2027-02-12"], [], partial: false);
+
+        Assert.Empty(announcement.Errors);
+        Assert.Contains(announcement.Warnings, w => w.StartsWith("Thứ Sáu, 16/04/2027 (Giỗ Tổ Hùng Vương)", StringComparison.Ordinal) && w.Contains("ngày làm việc", StringComparison.Ordinal));
+        Assert.Contains(announcement.Warnings, w => w.StartsWith("Thứ Bảy, 01/05/2027 (Quốc tế Lao động)", StringComparison.Ordinal) && w.Contains("nghỉ bù", StringComparison.Ordinal));
+        Assert.Empty(CalendarAnnouncement.Check(2027, ["2027-02-04..2027-02-12"], [], partial: true).Warnings);
+    }
+
+    [Fact]
+    public void Days_are_written_back_as_the_items_they_were_read_from()
+    {
+        var days = CalendarDates.Parse("2027-02-04..2027-02-12", 2027)!.Concat(CalendarDates.Parse("2027-01-01", 2027)!);
+
+        Assert.Equal(["2027-01-01", "2027-02-04..2027-02-12"], CalendarDates.Items(days));
     }
 
     [Fact]
