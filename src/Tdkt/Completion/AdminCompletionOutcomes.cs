@@ -1,4 +1,5 @@
 using NodaTime;
+using Tdkt.Mail;
 using Tdkt.Hosting;
 using Tdkt.Plans;
 using Tdkt.Reports;
@@ -37,9 +38,11 @@ public sealed record AdminCompleteOutcome(AdminCompleteResult Result, string Mes
 
     public static AdminCompleteOutcome Recorded(Plan plan, PlanTask task, string agency, string name, LocalDate on)
     {
-        var timing = Progress.Of(task.Deadline.Due, on, on) == ProgressCategory.DoneOnTime ? "đúng hạn" : "quá hạn";
+        var timing = task.Deadline.IsOngoing ? $"nhiệm vụ {MailText.LowerFirst(task.Deadline.Phrase)}"
+            : Progress.Of(task.Deadline.Due, on, on) == ProgressCategory.DoneOnTime ? $"đúng hạn, hạn {VietnamTime.ShortDate(task.Deadline.Due)}"
+            : $"quá hạn, hạn {VietnamTime.ShortDate(task.Deadline.Due)}";
         return new AdminCompleteOutcome(AdminCompleteResult.Recorded,
-            $"Đã ghi nhận {name} hoàn thành nhiệm vụ số {task.Number} ngày {VietnamTime.ShortDate(on)} ({timing}, hạn {VietnamTime.ShortDate(task.Deadline.Due)}).")
+            $"Đã ghi nhận {name} hoàn thành nhiệm vụ số {task.Number} ngày {VietnamTime.ShortDate(on)} ({timing}).")
             .About(plan, task, agency, on);
     }
 

@@ -59,11 +59,14 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
                 .Select(g => new QuarterView(Quarters.Heading(g.Key),
                     g.OrderBy(r => order[r.TaskKey]).Select(r => Row(r, tasks[r.TaskKey], new TaskRef(plan.Id, r.TaskKey), token, today, about)).ToList()))
                 .ToList();
-            var categories = rows.Select(r => Progress.Of(r.Due, r.Completion?.On, today)).ToList();
-            var done = categories.Count(c => c is ProgressCategory.DoneOnTime or ProgressCategory.DoneLate);
-            var overdue = categories.Count(c => c == ProgressCategory.OpenOverdue);
+            var done = rows.Count(r => r.Done);
+            var overdue = rows.Count(r => Progress.Of(r.Due, r.Completion?.On, today, IsOngoing(r)) == ProgressCategory.OpenOverdue);
+            var ongoing = rows.Count(r => !r.Done && IsOngoing(r));
             sections.Add(new PlanView($"Kế hoạch số {plan.Number}: {plan.Title}",
-                $"{rows.Count} nhiệm vụ: {done} đã hoàn thành, {rows.Count - done - overdue} đang thực hiện, {overdue} quá hạn.", quarters));
+                $"{rows.Count} nhiệm vụ: {done} đã hoàn thành, {rows.Count - done - overdue - ongoing} đang thực hiện, "
+                + (ongoing > 0 ? $"{ongoing} thực hiện thường xuyên, " : "") + $"{overdue} quá hạn.", quarters));
+
+            bool IsOngoing(AssignmentRecord r) => tasks.TryGetValue(r.TaskKey, out var t) && t.Deadline.IsOngoing;
             if (about is { } a && a.Plan == plan.Id && rows.FirstOrDefault(r => r.TaskKey == a.TaskKey) is { } target)
             {
                 shown = Message(message, target);
@@ -108,7 +111,7 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
 
     private TaskRowView Row(AssignmentRecord r, PlanTask task, TaskRef reference, string token, LocalDate today, TaskRef? about)
     {
-        var category = Progress.Of(r.Due, r.Completion?.On, today);
+        var category = Progress.Of(r.Due, r.Completion?.On, today, task.Deadline.IsOngoing);
         var done = r.Completion switch
         {
             // Recorded by the administrator from the agency's report: the date is the report's, not when it was typed in.
@@ -117,10 +120,14 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
             { } c => $"Đã xác nhận hoàn thành lúc {When(c.At)}{(c.By is { } by ? $", người báo cáo: {by}" : "")}{(c.Note is { } note ? $". Ghi chú: {note}" : "")}.",
             null => null,
         };
-        var status = category == ProgressCategory.OpenOverdue
-            ? $"Quá hạn {Period.Between(r.Due, today, PeriodUnits.Days).Days} ngày"
-            : Progress.Label(category);
-        return new TaskRowView(reference.Anchor, task.Number, task.Content, VietnamTime.Format(r.Due), task.Deadline.Phrase ?? "",
+        var status = category switch
+        {
+            ProgressCategory.OpenOverdue => $"Quá hạn {Period.Between(r.Due, today, PeriodUnits.Days).Days} ngày",
+            ProgressCategory.Ongoing => r.Done ? "Đã báo cáo thực hiện" : "Thực hiện thường xuyên",
+            _ => Progress.Label(category),
+        };
+        return new TaskRowView(reference.Anchor, task.Number, task.Content, task.Deadline.IsOngoing ? task.Deadline.Phrase : VietnamTime.Format(r.Due),
+            task.Deadline.IsOngoing ? "" : task.Deadline.Phrase ?? "",
             r.IsLead ? "Cơ quan chủ trì" : "Cơ quan phối hợp", status, Progress.Slug(category), Progress.Colour(category), !r.Done, done,
             completion.CanUndo(r), $"{token}/tasks/{reference}/complete", $"{token}/tasks/{reference}/undo", about == reference);
     }

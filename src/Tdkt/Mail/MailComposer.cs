@@ -90,7 +90,8 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
         }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} nhiệm vụ {c.Item2}");
         var subject = $"[TĐKT {string.Join("-", years)}] {string.Join(", ", counts)}";
 
-        var calendar = DigestCalendar.For(digest.Key.Agency, items.Select(i => (i.Notice, i.Plan.Number, i.Task?.Content ?? "")));
+        // Ongoing tasks have no date to put in a calendar.
+        var calendar = DigestCalendar.For(digest.Key.Agency, items.Where(i => i.Task?.Deadline.IsOngoing != true).Select(i => (i.Notice, i.Plan.Number, i.Task?.Content ?? "")));
         return new OutgoingMail(entry.Key.Value, from, to, [.. cc], MailText.HeaderSafe(subject),
             templates.Render("digest.html.liquid", view), templates.Render("digest.txt.liquid", view), [calendar]);
     }
@@ -128,6 +129,12 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
     private static TaskView Task(Notice notice, Plan plan, PlanTask? task, string agency, AgencyDirectory directory, LocalDate today, bool late)
     {
         var others = task?.Agencies.Where(a => a.Value != agency).Select(a => MailText.HeaderSafe(directory.Find(a)?.Name ?? a.Value)) ?? [];
+        if (task?.Deadline.IsOngoing == true)
+        {
+            // No due date of its own: the phrase is its deadline ("Thường xuyên"), and it is never late.
+            return new TaskView(notice.Task, plan.Number, task.Content, task.Deadline.Phrase, "",
+                "thực hiện thường xuyên trong năm", Role(task, agency), string.Join(", ", others), false);
+        }
         var status = notice.WorkingDaysLeft switch
         {
             > 0 => $"còn {notice.WorkingDaysLeft} ngày làm việc",
@@ -136,8 +143,11 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
             _ => $"đã quá hạn {-notice.WorkingDaysLeft} ngày làm việc",
         };
         return new TaskView(notice.Task, plan.Number, task?.Content ?? "", VietnamTime.Format(notice.Due), task?.Deadline.Phrase ?? "",
-            status, task is not null && task.Agencies.Count > 0 && task.Agencies[0].Value == agency ? "Cơ quan chủ trì" : "Cơ quan phối hợp", string.Join(", ", others), late);
+            status, Role(task, agency), string.Join(", ", others), late);
     }
+
+    private static string Role(PlanTask? task, string agency) =>
+        task is not null && task.LeadAgencies.Any(a => a.Value == agency) ? "Cơ quan chủ trì" : "Cơ quan phối hợp";
 
     private static string Reference(Plan plan) =>
         $"Kế hoạch số {plan.Number} ngày {VietnamTime.ShortDate(plan.IssuedOn)} của {plan.Issuer} về {MailText.LowerFirst(plan.Title)}";

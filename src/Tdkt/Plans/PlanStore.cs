@@ -251,12 +251,13 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
 
     public static string AssignmentKey(PlanTask task, AgencyId agency) => new Storage.AssignmentKey(task.Key, agency.Value).Value;
 
-    /// <summary>A plan's current (not removed) assignments, optionally of one quarter only, with their completion.</summary>
+    /// <summary>A plan's current (not removed) assignments, optionally of one quarter only (with the ongoing ones), with their completion.</summary>
     public async IAsyncEnumerable<DueEntry> AssignmentsAsync(PlanId id, int? quarter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
+        // A quarter's tasks, and the ongoing ones ("Thường xuyên"), which belong to every quarter.
         var filter = quarter is { } q
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey lt {AssignmentRows.RecordsAfter} and Quarter eq {q}")
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey lt {AssignmentRows.RecordsAfter} and (Quarter eq {q} or Ongoing eq {true})")
             : TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey lt {AssignmentRows.RecordsAfter}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -265,7 +266,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
                 continue;
             }
             yield return new DueEntry(id.Value, Storage.AssignmentKey.Parse(row.RowKey).TaskKey, row.GetString("TaskNumber"), row.GetString("Agency"), row.GetInt32("Quarter") ?? 0,
-                Date(row, "Due") ?? default, IsDone(row), Date(row, "CompletedOn"));
+                Date(row, "Due") ?? default, IsDone(row), Date(row, "CompletedOn"), row.GetBoolean("Ongoing") == true);
         }
     }
 
@@ -300,6 +301,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             ["IsLead"] = a.IsLead,
             ["Quarter"] = a.Task.Quarter,
             ["Due"] = LocalDatePattern.Iso.Format(a.Task.Deadline.Due),
+            ["Ongoing"] = a.Task.Deadline.IsOngoing,
             ["Removed"] = false,
         }).ToList();
         var existing = await ReadExistingAsync(table, plan.Id.Value, cancellationToken);
@@ -312,7 +314,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             existing.Values.Where(IsDone).Select(old => old.RowKey).ToHashSet(StringComparer.Ordinal), CompletionStore.CompletionColumns, cancellationToken);
 
         var current = plan.Assignments.Select(a => new DueEntry(plan.Id.Value, a.Task.Key, a.Task.Number, a.Agency.Value, a.Task.Quarter,
-            a.Task.Deadline.Due, existing.TryGetValue(AssignmentKey(a.Task, a.Agency), out var old) && IsDone(old))).ToList();
+            a.Task.Deadline.Due, existing.TryGetValue(AssignmentKey(a.Task, a.Agency), out var old) && IsDone(old), Ongoing: a.Task.Deadline.IsOngoing)).ToList();
         var dueNow = current.ToDictionary(e => e.RowKey, e => e.Due, StringComparer.Ordinal);
         var stale = existing.Values
             .Where(old => old.GetBoolean("Removed") != true && old.GetString("Due") is { } due)

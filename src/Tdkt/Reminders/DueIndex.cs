@@ -7,8 +7,13 @@ using Tdkt.Storage;
 namespace Tdkt.Reminders;
 
 /// <summary>One assignment as the reminder index holds it: partitioned by due date, so the sweep reads only the dates that can speak today.</summary>
-/// <remarks><see cref="CompletedOn"/> is known only when read from the assignment row itself.</remarks>
-public sealed record DueEntry(string Plan, string TaskKey, string TaskNumber, string Agency, int Quarter, LocalDate Due, bool Done, LocalDate? CompletedOn = null)
+/// <remarks>
+/// <see cref="CompletedOn"/> is known only when read from the assignment row itself. An <see cref="Ongoing"/> task
+/// ("Thường xuyên") has no due date of its own: it sits at the plan year's last day, is told in every quarter's kickoff
+/// and is never upcoming, due or overdue.
+/// </remarks>
+public sealed record DueEntry(string Plan, string TaskKey, string TaskNumber, string Agency, int Quarter, LocalDate Due, bool Done, LocalDate? CompletedOn = null,
+    bool Ongoing = false)
 {
     public string RowKey => new AssignmentKey(TaskKey, Agency).IndexRowKey(Plan);
 
@@ -119,7 +124,7 @@ public sealed class DueIndex(StorageTables tables, GroupCommit groupCommit)
         await foreach (var e in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
             yield return new DueEntry(e.GetString("Plan"), e.GetString("TaskKey"), e.GetString("TaskNumber"), e.GetString("Agency"),
-                e.GetInt32("Quarter") ?? 0, due, e.GetBoolean("Done") == true);
+                e.GetInt32("Quarter") ?? 0, due, e.GetBoolean("Done") == true, Ongoing: e.GetBoolean("Ongoing") == true);
         }
     }
 
@@ -150,5 +155,6 @@ public sealed class DueIndex(StorageTables tables, GroupCommit groupCommit)
         ["Agency"] = e.Agency,
         ["Quarter"] = e.Quarter,
         ["Done"] = e.Done,
+        ["Ongoing"] = e.Ongoing,
     };
 }

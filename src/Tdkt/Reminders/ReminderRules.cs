@@ -146,5 +146,16 @@ public sealed class ReminderRules(WorkingCalendar calendar)
         return activatedOn is { } on && on >= first ? calendar.NextWorkingDay(on) : first;
     }
 
+    /// <summary>
+    /// What an open ongoing task ("Thường xuyên", no due date) is told in <paramref name="window"/>: it is listed in every
+    /// quarter's kickoff, and is never upcoming, due or overdue.
+    /// </summary>
+    public NoticeKind? OngoingNotice(IReadOnlyList<LocalDate> window, ReminderPolicy policy, int year, LocalDate? activatedOn)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.Kickoff && Enumerable.Range(1, 4).Any(q => window.Contains(KickoffDay(year, q, activatedOn))) ? NoticeKind.Kickoff : null;
+    }
+
     private static bool IsEscalating(ReminderPolicy policy, int overdue) => policy.EscalateAfter > 0 && overdue >= policy.EscalateAfter;
 }

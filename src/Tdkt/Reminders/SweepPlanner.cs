@@ -27,10 +27,12 @@ public sealed class SweepPlanner(ReminderRules rules)
         {
             var plan = input.Reminded[entry.Plan];
             var policy = plan.Reminders.For(entry.TaskKey);
-            var kickoff = rules.KickoffDay(plan.Year, entry.Quarter, plan.ActivatedOn);
-            if (rules.Notice(input.Window, policy, entry.Due, kickoff, input.Date) is { } kind)
+            var kind = entry.Ongoing
+                ? rules.OngoingNotice(input.Window, policy, plan.Year, plan.ActivatedOn)
+                : rules.Notice(input.Window, policy, entry.Due, rules.KickoffDay(plan.Year, entry.Quarter, plan.ActivatedOn), input.Date);
+            if (kind is not null)
             {
-                notices.Add((entry.Agency, new Notice(entry.Plan, entry.TaskKey, entry.TaskNumber, kind, entry.Due, rules.WorkingDaysLeft(input.Date, entry.Due))));
+                notices.Add((entry.Agency, new Notice(entry.Plan, entry.TaskKey, entry.TaskNumber, kind.Value, entry.Due, rules.WorkingDaysLeft(input.Date, entry.Due))));
             }
         }
 

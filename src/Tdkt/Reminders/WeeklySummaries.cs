@@ -22,6 +22,11 @@ public sealed class WeeklySummaries(PlanStore plans)
             await foreach (var a in plans.AssignmentsAsync(plan.Id, null, cancellationToken))
             {
                 rowsRead++;
+                if (a.Ongoing)
+                {
+                    // No due date: not in the four categories the summary counts (the plan report shows them apart).
+                    continue;
+                }
                 var c = counts.TryGetValue(a.Agency, out var existing) ? existing : counts[a.Agency] = new int[4];
                 c[Category(a, date)]++;
             }

@@ -3,12 +3,12 @@ using Tdkt.Plans;
 
 namespace Tdkt.Reports;
 
-/// <summary>Counts in the four official categories.</summary>
-public sealed record ProgressCounts(int DoneOnTime, int DoneLate, int OpenInTime, int OpenOverdue)
+/// <summary>Counts in the four official categories, and the ongoing tasks beside them.</summary>
+public sealed record ProgressCounts(int DoneOnTime, int DoneLate, int OpenInTime, int OpenOverdue, int Ongoing = 0)
 {
     public static ProgressCounts Zero { get; } = new(0, 0, 0, 0);
 
-    public int Total => DoneOnTime + DoneLate + OpenInTime + OpenOverdue;
+    public int Total => DoneOnTime + DoneLate + OpenInTime + OpenOverdue + Ongoing;
 
     public int this[ProgressCategory category] => category switch
     {
@@ -16,6 +16,7 @@ public sealed record ProgressCounts(int DoneOnTime, int DoneLate, int OpenInTime
         ProgressCategory.DoneLate => DoneLate,
         ProgressCategory.OpenInTime => OpenInTime,
         ProgressCategory.OpenOverdue => OpenOverdue,
+        ProgressCategory.Ongoing => Ongoing,
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
@@ -29,11 +30,12 @@ public sealed record ProgressCounts(int DoneOnTime, int DoneLate, int OpenInTime
         ProgressCategory.DoneLate => this with { DoneLate = DoneLate + 1 },
         ProgressCategory.OpenInTime => this with { OpenInTime = OpenInTime + 1 },
         ProgressCategory.OpenOverdue => this with { OpenOverdue = OpenOverdue + 1 },
+        ProgressCategory.Ongoing => this with { Ongoing = Ongoing + 1 },
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
     public static ProgressCounts Sum(IEnumerable<ProgressCounts> counts) =>
-        counts.Aggregate(Zero, (a, b) => new(a.DoneOnTime + b.DoneOnTime, a.DoneLate + b.DoneLate, a.OpenInTime + b.OpenInTime, a.OpenOverdue + b.OpenOverdue));
+        counts.Aggregate(Zero, (a, b) => new(a.DoneOnTime + b.DoneOnTime, a.DoneLate + b.DoneLate, a.OpenInTime + b.OpenInTime, a.OpenOverdue + b.OpenOverdue, a.Ongoing + b.Ongoing));
 }
 
 /// <summary>One line of a report: an agency (or all agencies, Agency null) in one quarter (or the whole year, Quarter null).</summary>
@@ -49,4 +51,7 @@ public sealed record PlanReport(PlanId Plan, string Number, string Title, int Ye
     public IEnumerable<ReportLine> ByQuarter => Lines.Where(l => l.Agency is null && l.Quarter is not null);
 
     public ReportLine Total => Lines.Single(l => l.Agency is null && l.Quarter is null);
+
+    /// <summary>Whether the plan has ongoing tasks ("thường xuyên"): only then do the reports show that column.</summary>
+    public bool HasOngoing => Lines.Any(l => l.Counts.Ongoing > 0);
 }

@@ -2,21 +2,31 @@ using NodaTime;
 
 namespace Tdkt.Reports;
 
-/// <summary>The four official categories of task progress.</summary>
+/// <summary>The four official categories of task progress, and the ongoing tasks ("thường xuyên") reported beside them.</summary>
 public enum ProgressCategory
 {
     DoneOnTime,
     DoneLate,
     OpenInTime,
     OpenOverdue,
+
+    /// <summary>A task done all year ("Thường xuyên"), with no due date: never overdue, counted apart.</summary>
+    Ongoing,
 }
 
 public static class Progress
 {
     /// <summary>Where an assignment stands on <paramref name="asOf"/>: done by its due date or after, open within it or past it.</summary>
-    public static ProgressCategory Of(LocalDate due, LocalDate? completedOn, LocalDate asOf) => completedOn is { } on
-        ? (on > due ? ProgressCategory.DoneLate : ProgressCategory.DoneOnTime)
-        : (asOf <= due ? ProgressCategory.OpenInTime : ProgressCategory.OpenOverdue);
+    /// <remarks>An ongoing task ("Thường xuyên") has no due date: it is <see cref="ProgressCategory.Ongoing"/> whatever is recorded.</remarks>
+    public static ProgressCategory Of(LocalDate due, LocalDate? completedOn, LocalDate asOf, bool ongoing = false) => ongoing
+        ? ProgressCategory.Ongoing
+        : completedOn is { } on
+            ? (on > due ? ProgressCategory.DoneLate : ProgressCategory.DoneOnTime)
+            : (asOf <= due ? ProgressCategory.OpenInTime : ProgressCategory.OpenOverdue);
+
+    /// <summary>The four official categories, without <see cref="ProgressCategory.Ongoing"/>.</summary>
+    public static IReadOnlyList<ProgressCategory> Official { get; } =
+        [ProgressCategory.DoneOnTime, ProgressCategory.DoneLate, ProgressCategory.OpenInTime, ProgressCategory.OpenOverdue];
 
     /// <summary>The Vietnamese name, as reports and pages show it.</summary>
     public static string Label(ProgressCategory category) => category switch
@@ -25,16 +35,18 @@ public static class Progress
         ProgressCategory.DoneLate => "Hoàn thành quá hạn",
         ProgressCategory.OpenInTime => "Chưa hoàn thành, trong hạn",
         ProgressCategory.OpenOverdue => "Chưa hoàn thành, quá hạn",
+        ProgressCategory.Ongoing => "Thường xuyên",
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
-    /// <summary>The common colours: green done on time, orange done late, blue in progress, red overdue.</summary>
+    /// <summary>The common colours: green done on time, orange done late, blue in progress, red overdue; grey for ongoing tasks.</summary>
     public static string Colour(ProgressCategory category) => category switch
     {
         ProgressCategory.DoneOnTime => "#1e7b34",
         ProgressCategory.DoneLate => "#c25e00",
         ProgressCategory.OpenInTime => "#1f5fa8",
         ProgressCategory.OpenOverdue => "#b00020",
+        ProgressCategory.Ongoing => "#5b6770",
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 
@@ -45,6 +57,7 @@ public static class Progress
         ProgressCategory.DoneLate => "done-late",
         ProgressCategory.OpenInTime => "open-in-time",
         ProgressCategory.OpenOverdue => "open-overdue",
+        ProgressCategory.Ongoing => "ongoing",
         _ => throw new ArgumentOutOfRangeException(nameof(category)),
     };
 }

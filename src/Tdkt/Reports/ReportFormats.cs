@@ -10,21 +10,24 @@ using Tdkt.Plans;
 namespace Tdkt.Reports;
 
 public sealed record ReportRowView(string Agency, string Quarter, int DoneOnTime, string DoneOnTimePercent, int DoneLate, string DoneLatePercent,
-    int OpenInTime, string OpenInTimePercent, int OpenOverdue, string OpenOverduePercent, int Total, bool IsTotal);
+    int OpenInTime, string OpenInTimePercent, int OpenOverdue, string OpenOverduePercent, int Total, bool IsTotal, int Ongoing = 0, string OngoingPercent = "");
 
 public sealed record ReportTableView(string Heading, IReadOnlyList<ReportRowView> Rows);
 
-public sealed record ReportView(string Title, string Heading, string AsOf, IReadOnlyList<ReportTableView> Tables, string Footer);
+public sealed record ReportView(string Title, string Heading, string AsOf, IReadOnlyList<ReportTableView> Tables, string Footer, bool HasOngoing = false);
 
 /// <summary>A plan report as JSON (an object for serialisation), CSV (UTF-8 with BOM, so spreadsheets read the Vietnamese) or an HTML page.</summary>
 public sealed class ReportFormats(PageTemplates templates)
 {
-    private static readonly ProgressCategory[] Categories = Enum.GetValues<ProgressCategory>();
+    /// <summary>The categories a report shows: the four official ones, and "thường xuyên" when the plan has such tasks.</summary>
+    private static IReadOnlyList<ProgressCategory> CategoriesOf(PlanReport report) =>
+        report.HasOngoing ? Enum.GetValues<ProgressCategory>() : Progress.Official;
     private static readonly string[] LeadingHeaders = ["Mã cơ quan", "Cơ quan", "Quý"];
 
     public static object Json(PlanReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var categories = CategoriesOf(report);
         return new
         {
             plan = report.Plan.Value,
@@ -32,7 +35,7 @@ public sealed class ReportFormats(PageTemplates templates)
             title = report.Title,
             year = report.Year,
             asOf = report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            categories = Categories.Select(c => new { id = Progress.Slug(c), label = Progress.Label(c) }),
+            categories = categories.Select(c => new { id = Progress.Slug(c), label = Progress.Label(c) }),
             total = Counts(report.Total.Counts),
             byQuarter = report.ByQuarter.Select(l => new { quarter = l.Quarter, counts = Counts(l.Counts) }),
             byAgency = report.ByAgency.Select(l => new
@@ -43,12 +46,14 @@ public sealed class ReportFormats(PageTemplates templates)
                 byQuarter = report.ByAgencyAndQuarter.Where(q => q.Agency == l.Agency).Select(q => new { quarter = q.Quarter, counts = Counts(q.Counts) }),
             }),
         };
+
+        Dictionary<string, object> Counts(ProgressCounts counts) => CountsOf(counts, categories);
     }
 
-    private static Dictionary<string, object> Counts(ProgressCounts counts)
+    private static Dictionary<string, object> CountsOf(ProgressCounts counts, IReadOnlyList<ProgressCategory> categories)
     {
         var result = new Dictionary<string, object>(StringComparer.Ordinal) { ["total"] = counts.Total };
-        foreach (var c in Categories)
+        foreach (var c in categories)
         {
             result[Progress.Slug(c)] = new { count = counts[c], percent = counts.Percent(c) };
         }
@@ -58,10 +63,11 @@ public sealed class ReportFormats(PageTemplates templates)
     public static byte[] Csv(PlanReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var categories = CategoriesOf(report);
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
         {
-            foreach (var header in LeadingHeaders.Concat(Categories.SelectMany(c => new[] { Progress.Label(c), Progress.Label(c) + " (%)" })).Append("Tổng số"))
+            foreach (var header in LeadingHeaders.Concat(categories.SelectMany(c => new[] { Progress.Label(c), Progress.Label(c) + " (%)" })).Append("Tổng số"))
             {
                 csv.WriteField(header);
             }
@@ -71,7 +77,7 @@ public sealed class ReportFormats(PageTemplates templates)
                 csv.WriteField(SpreadsheetText.ForCell(line.Agency));
                 csv.WriteField(SpreadsheetText.ForCell(line.AgencyName));
                 csv.WriteField(line.Quarter?.ToString(CultureInfo.InvariantCulture) ?? "Cả năm");
-                foreach (var c in Categories)
+                foreach (var c in categories)
                 {
                     csv.WriteField(line.Counts[c]);
                     csv.WriteField(line.Counts.Percent(c).ToString("0.0", CultureInfo.InvariantCulture));
@@ -90,14 +96,14 @@ public sealed class ReportFormats(PageTemplates templates)
         var lines = new List<string>
         {
             $"Kế hoạch số {report.Number}: {report.Title}",
-            $"Tính đến {VietnamTime.Format(report.AsOf)}. Cột: đúng hạn / hoàn thành quá hạn / trong hạn / quá hạn / tổng, tỷ lệ hoàn thành.",
+            $"Tính đến {VietnamTime.Format(report.AsOf)}. Cột: đúng hạn / hoàn thành quá hạn / trong hạn / quá hạn{(report.HasOngoing ? " / thường xuyên" : "")} / tổng, tỷ lệ hoàn thành.",
         };
         foreach (var line in report.ByAgency.Append(report.Total))
         {
             var c = line.Counts;
             var done = c.Total == 0 ? 0m : Math.Round(100m * (c.DoneOnTime + c.DoneLate) / c.Total, 1, MidpointRounding.AwayFromZero);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"- {line.AgencyName}: {c.DoneOnTime} / {c.DoneLate} / {c.OpenInTime} / {c.OpenOverdue} / {c.Total}, {done.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} %"));
+                $"- {line.AgencyName}: {c.DoneOnTime} / {c.DoneLate} / {c.OpenInTime} / {c.OpenOverdue}{(report.HasOngoing ? $" / {c.Ongoing}" : "")} / {c.Total}, {done.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} %"));
         }
         return string.Join("\n", lines) + "\n";
     }
@@ -117,7 +123,9 @@ public sealed class ReportFormats(PageTemplates templates)
             $"Kế hoạch số {report.Number}: {report.Title}",
             $"Số liệu tính đến {VietnamTime.Format(report.AsOf)}.",
             tables,
-            "Hoàn thành đúng hạn: xác nhận hoàn thành trong thời hạn; hoàn thành quá hạn: xác nhận sau thời hạn; chưa hoàn thành, trong hạn: chưa đến thời hạn; chưa hoàn thành, quá hạn: đã qua thời hạn."));
+            "Hoàn thành đúng hạn: xác nhận hoàn thành trong thời hạn; hoàn thành quá hạn: xác nhận sau thời hạn; chưa hoàn thành, trong hạn: chưa đến thời hạn; chưa hoàn thành, quá hạn: đã qua thời hạn."
+                + (report.HasOngoing ? " Thường xuyên: nhiệm vụ thực hiện thường xuyên trong năm, không có thời hạn riêng." : ""),
+            report.HasOngoing));
     }
 
     private static ReportRowView Row(ReportLine line, string label, bool isTotal = false)
@@ -125,6 +133,6 @@ public sealed class ReportFormats(PageTemplates templates)
         var c = line.Counts;
         string P(ProgressCategory category) => c.Percent(category).ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',') + " %";
         return new ReportRowView(label, Quarters.Heading(line.Quarter), c.DoneOnTime, P(ProgressCategory.DoneOnTime), c.DoneLate, P(ProgressCategory.DoneLate),
-            c.OpenInTime, P(ProgressCategory.OpenInTime), c.OpenOverdue, P(ProgressCategory.OpenOverdue), c.Total, isTotal);
+            c.OpenInTime, P(ProgressCategory.OpenInTime), c.OpenOverdue, P(ProgressCategory.OpenOverdue), c.Total, isTotal, c.Ongoing, P(ProgressCategory.Ongoing));
     }
 }
