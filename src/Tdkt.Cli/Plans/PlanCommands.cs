@@ -15,6 +15,7 @@ public static class PlanCommands
         Import(host, "preview", "Xem trước kế hoạch (nhiệm vụ, thời hạn, cơ quan) và mọi lỗi, không lưu gì: như import --dry-run.", preview: true),
         Export(host),
         RollForwardCommand(host),
+        SetNumberCommand(host),
         Status(host, "activate", "Kích hoạt kế hoạch để bắt đầu nhắc việc.", PlanStatus.Active),
         Status(host, "archive", "Lưu trữ kế hoạch: ngừng nhắc việc.", PlanStatus.Archived),
         List(host),
@@ -137,6 +138,36 @@ public static class PlanCommands
         return command;
     }
 
+    private static Command SetNumberCommand(CliHost host)
+    {
+        var id = new Argument<string>("id") { Description = "Mã dự thảo, ví dụ 2024-du-thao-252-kh-ubnd." };
+        var number = new Argument<string>("number") { Description = "Số hiệu của kế hoạch đã ban hành, ví dụ 245/KH-UBND." };
+        var issuedOn = new Option<string?>("--issued-on") { Description = "Ngày ban hành, dd/MM/yyyy hoặc yyyy-MM-dd." };
+        var command = new Command("set-number", "Ghi số hiệu (và ngày ban hành) cho dự thảo kế hoạch khi kế hoạch đã được ban hành.") { id, number, issuedOn };
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
+        {
+            NodaTime.LocalDate? date = null;
+            if (parse.GetValue(issuedOn) is { Length: > 0 } text)
+            {
+                var iso = NodaTime.Text.LocalDatePattern.Iso.Parse(text.Trim());
+                var written = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("d/M/uuuu").Parse(text.Trim());
+                if ((iso.Success ? iso : written) is not { Success: true, Value: var day })
+                {
+                    return await context.FailAsync($"--issued-on “{text}” không phải ngày hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd); không có gì thay đổi", ExitCodes.BadInput);
+                }
+                date = day;
+            }
+            var outcome = await context.Get<PlanLifecycle>().SetNumberAsync(parse.GetValue(id)!, parse.GetValue(number)!, date, ct);
+            if (outcome.Result != PlanChangeResult.Done)
+            {
+                return await context.FailAsync(outcome.Message, ExitCodes.BadInput);
+            }
+            await context.Out.WriteLineAsync(outcome.Message);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
     private static Command Status(CliHost host, string name, string description, PlanStatus status)
     {
         var id = new Argument<string>("id") { Description = "Mã kế hoạch." };
@@ -191,6 +222,7 @@ public static class PlanCommands
                 result = outcome.Result.ToString().ToLowerInvariant(),
                 message = outcome.Message,
                 changes = outcome.ChangeViews,
+                warnings = outcome.Warnings,
                 errors = errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
             });
         }
@@ -206,6 +238,10 @@ public static class PlanCommands
                 if (!refused)
                 {
                     await PlanPreview.WriteAsync(output, plan);
+                }
+                foreach (var warning in outcome.Warnings)
+                {
+                    await context.Error.WriteLineAsync("Lưu ý: " + warning);
                 }
                 if (outcome.ChangeLines.Count > 0)
                 {

@@ -67,6 +67,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
             outcome = outcome.Result == PlanImportResult.Previewed ? "preview" : outcome.Saved.ToString()!.ToLowerInvariant(),
             message = outcome.Message,
             changes = outcome.ChangeViews,
+            warnings = outcome.Warnings,
             plan = ImportedPlanView.Of(plan),
         };
         return outcome.Saved == PlanSaveOutcome.Created ? TypedResults.Created($"/api/plans/{plan.Id}", body) : TypedResults.Ok(body);

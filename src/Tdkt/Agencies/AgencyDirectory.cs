@@ -42,6 +42,21 @@ public sealed class AgencyDirectory
 
     public Agency? FindByName(string name) => byName.GetValueOrDefault(Key(name));
 
+    /// <summary>
+    /// The agency that holds <paramref name="id"/>'s tasks on <paramref name="on"/>: itself, or its successor (and the
+    /// successor's, when that was replaced too) from the day each took over.
+    /// </summary>
+    public AgencyId SuccessorOn(AgencyId id, NodaTime.LocalDate on)
+    {
+        var current = id;
+        // The directory refuses cycles; the bound keeps a hand-made one from looping.
+        for (var step = 0; step < byId.Count && Find(current) is { ReplacedBy: { } next, ReplacedFrom: { } from } && from <= on; step++)
+        {
+            current = next;
+        }
+        return current;
+    }
+
     /// <summary>Resolves a name or id as written in a plan; a group expands to its members.</summary>
     public AgencyResolution Resolve(string nameOrId) => Resolve(nameOrId, suggest: true);
 

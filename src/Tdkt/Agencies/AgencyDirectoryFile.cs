@@ -12,14 +12,20 @@ public sealed record AgencyDirectoryResult(AgencyDirectory? Directory, IReadOnly
 
 /// <summary>
 /// The agency directory as an administrator edits it: YAML (samples/agencies/) or CSV with the
-/// columns id,name,aliases,to,cc,supervisor,group,members (lists separated by ';').
+/// columns id,name,aliases,to,cc,supervisor,group,members,replacedBy,from (lists separated by ';'; the last two optional:
+/// the successor of a renamed or merged agency and the day it took over, yyyy-MM-dd).
 /// </summary>
 public static class AgencyDirectoryFile
 {
-    private static readonly string[] CsvColumns = ["id", "name", "aliases", "to", "cc", "supervisor", "group", "members"];
+    private static readonly string[] CsvColumns = ["id", "name", "aliases", "to", "cc", "supervisor", "group", "members", "replacedBy", "from"];
 
     private sealed record RawAgency(int Line, string? Id, string? Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> To,
-        IReadOnlyList<string> Cc, string? Supervisor, bool IsGroup, IReadOnlyList<string> Members);
+        IReadOnlyList<string> Cc, string? Supervisor, bool IsGroup, IReadOnlyList<string> Members)
+    {
+        public string? ReplacedBy { get; init; }
+
+        public string? From { get; init; }
+    }
 
     public static AgencyDirectoryResult Read(string text, string file) =>
         file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(text, file) : ReadYaml(text, file);
@@ -36,7 +42,11 @@ public static class AgencyDirectoryFile
         var raw = yaml.Items(root, "agencies").Select(node => new RawAgency(
             YamlInput.Line(node), yaml.Text(node, "id"), yaml.Text(node, "name"), yaml.Texts(node, "aliases"),
             yaml.Texts(node, "to"), yaml.Texts(node, "cc"), yaml.Text(node, "supervisor"), yaml.Bool(node, "group"),
-            yaml.Texts(node, "members"))).ToList();
+            yaml.Texts(node, "members"))
+        {
+            ReplacedBy = yaml.Text(node, "replacedBy"),
+            From = yaml.Text(node, "from"),
+        }).ToList();
         return Validate(raw, file, errors);
     }
 
@@ -67,7 +77,11 @@ public static class AgencyDirectoryFile
             raw.Add(new RawAgency(line, Field("id"), Field("name"), List("aliases"), List("to"), List("cc"),
                 Field("supervisor") is { Length: > 0 } s ? s : null,
                 group.Equals("true", StringComparison.OrdinalIgnoreCase) || group.Equals("x", StringComparison.OrdinalIgnoreCase) || group == "1",
-                List("members")));
+                List("members"))
+            {
+                ReplacedBy = Field("replacedBy") is { Length: > 0 } by ? by : null,
+                From = Field("from") is { Length: > 0 } from ? from : null,
+            });
         }
         return Validate(raw, file, errors);
     }
@@ -90,6 +104,11 @@ public static class AgencyDirectoryFile
             {
                 node.Add("group", "true");
                 AddList(node, "members", agency.Members.Select(m => m.Value));
+            }
+            if (agency.ReplacedBy is { } successor)
+            {
+                node.Add("replacedBy", successor.Value);
+                node.Add("from", agency.ReplacedFrom is { } from ? NodaTime.Text.LocalDatePattern.Iso.Format(from) : "");
             }
             agencies.Add(node);
         }
@@ -127,6 +146,8 @@ public static class AgencyDirectoryFile
                 csv.WriteField(a.Supervisor?.Value ?? "");
                 csv.WriteField(a.IsGroup ? "true" : "");
                 csv.WriteField(string.Join(";", a.Members.Select(m => m.Value)));
+                csv.WriteField(a.ReplacedBy?.Value ?? "");
+                csv.WriteField(a.ReplacedFrom is { } from ? NodaTime.Text.LocalDatePattern.Iso.Format(from) : "");
                 csv.NextRecord();
             }
         }
@@ -200,6 +221,7 @@ public static class AgencyDirectoryFile
                 }
             }
         }
+        var successions = Successions(raw, ids, Error);
         if (errors.Count > 0)
         {
             return new(null, errors);
@@ -208,7 +230,68 @@ public static class AgencyDirectoryFile
             new AgencyId(a.Id!), VietnameseText.Clean(a.Name!),
             a.Aliases.Select(VietnameseText.Clean).ToValueList(), a.To.ToValueList(), a.Cc.ToValueList(),
             a.Supervisor is { } s ? new AgencyId(s) : null,
-            a.Members.Select(m => new AgencyId(m)).ToValueList(), a.IsGroup));
+            a.Members.Select(m => new AgencyId(m)).ToValueList(), a.IsGroup)
+        {
+            ReplacedBy = a.ReplacedBy is { } by ? new AgencyId(by) : null,
+            ReplacedFrom = successions.TryGetValue(a, out var from) ? from : null,
+        });
         return new(new AgencyDirectory(agencies), errors);
+    }
+
+    /// <summary>Checks each <c>replacedBy</c>/<c>from</c>: the successor exists, is an agency (not a group), and no chain comes back to itself.</summary>
+    private static Dictionary<RawAgency, NodaTime.LocalDate> Successions(List<RawAgency> raw, Dictionary<string, RawAgency> ids, Action<int, string, string> error)
+    {
+        var dates = new Dictionary<RawAgency, NodaTime.LocalDate>();
+        foreach (var a in raw)
+        {
+            if (a.ReplacedBy is null)
+            {
+                if (a.From is not null)
+                {
+                    error(a.Line, "from", "“from” chỉ dùng cùng “replacedBy” (cơ quan thay thế).");
+                }
+                continue;
+            }
+            if (!ids.TryGetValue(a.ReplacedBy, out var successor))
+            {
+                error(a.Line, "replacedBy", $"Cơ quan thay thế “{a.ReplacedBy}” không có trong danh bạ.");
+            }
+            else if (ReferenceEquals(successor, a))
+            {
+                error(a.Line, "replacedBy", "Cơ quan không thể thay thế chính nó.");
+            }
+            else if (successor.IsGroup || a.IsGroup)
+            {
+                error(a.Line, "replacedBy", "Chỉ một cơ quan (không phải nhóm) mới được thay bằng một cơ quan khác.");
+            }
+            var day = a.From is { } text ? ParseDay(text) : null;
+            if (day is null)
+            {
+                error(a.Line, "from", a.From is null
+                    ? $"Thiếu “from”: ngày {a.ReplacedBy} bắt đầu thay thế (yyyy-MM-dd)."
+                    : $"Ngày “{a.From}” không hợp lệ (dùng yyyy-MM-dd).");
+            }
+            else
+            {
+                dates[a] = day.Value;
+            }
+        }
+        foreach (var a in raw.Where(a => a.ReplacedBy is not null && a.ReplacedBy != a.Id))
+        {
+            var seen = new HashSet<RawAgency> { a };
+            for (var next = ids.GetValueOrDefault(a.ReplacedBy!); next is not null; next = next.ReplacedBy is { } n ? ids.GetValueOrDefault(n) : null)
+            {
+                if (!seen.Add(next))
+                {
+                    error(a.Line, "replacedBy", $"Chuỗi thay thế của “{a.Id}” quay lại chính nó ({string.Join(" → ", seen.Select(s => s.Id))}).");
+                    break;
+                }
+            }
+        }
+        return dates;
+
+        static NodaTime.LocalDate? ParseDay(string text) =>
+            NodaTime.Text.LocalDatePattern.Iso.Parse(text.Trim()) is { Success: true } iso ? iso.Value
+            : NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("d/M/uuuu").Parse(text.Trim()) is { Success: true } vn ? vn.Value : null;
     }
 }

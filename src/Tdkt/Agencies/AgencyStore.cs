@@ -24,6 +24,8 @@ public sealed class AgencyStore(StorageTables tables)
                     ["Supervisor"] = a.Supervisor?.Value,
                     ["IsGroup"] = a.IsGroup,
                     ["Members"] = string.Join(";", a.Members.Select(m => m.Value)),
+                    ["ReplacedBy"] = a.ReplacedBy?.Value,
+                    ["ReplacedFrom"] = a.ReplacedFrom is { } from ? NodaTime.Text.LocalDatePattern.Iso.Format(from) : null,
                 })), cancellationToken);
         }
     }
@@ -37,7 +39,11 @@ public sealed class AgencyStore(StorageTables tables)
             agencies.Add(new Agency(new AgencyId(e.RowKey), e.GetString("Name"), List(e, "Aliases").ToValueList(),
                 List(e, "To").ToValueList(), List(e, "Cc").ToValueList(),
                 e.GetString("Supervisor") is { Length: > 0 } s ? new AgencyId(s) : null,
-                List(e, "Members").Select(m => new AgencyId(m)).ToValueList(), e.GetBoolean("IsGroup") == true));
+                List(e, "Members").Select(m => new AgencyId(m)).ToValueList(), e.GetBoolean("IsGroup") == true)
+            {
+                ReplacedBy = e.GetString("ReplacedBy") is { Length: > 0 } by ? new AgencyId(by) : null,
+                ReplacedFrom = e.GetString("ReplacedFrom") is { Length: > 0 } from && NodaTime.Text.LocalDatePattern.Iso.Parse(from) is { Success: true } day ? day.Value : null,
+            });
         }
         return new AgencyDirectory(agencies);
     }

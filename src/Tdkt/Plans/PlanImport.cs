@@ -75,6 +75,9 @@ public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, Plan
     /// <summary>False for a preview made without storage: the file was checked, but not compared with the stored plan.</summary>
     public bool ComparedWithStored { get; init; } = true;
 
+    /// <summary>What the administrator should check and nothing stops (an agency given to its successor), one sentence each.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary><see cref="Changes"/> as the administrator reads them.</summary>
     public IReadOnlyList<string> ChangeLines { get; init; } = [];
 
@@ -142,16 +145,16 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
         catch (Exception ex) when (request.DryRun && request.Directory is not null && StorageFailure.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
         {
             // A preview with its own directory works without storage; it just cannot compare with the stored plan.
-            return new PlanImportOutcome(PlanImportResult.Previewed, built.Plan, null, []) { ComparedWithStored = false };
+            return new PlanImportOutcome(PlanImportResult.Previewed, built.Plan, null, []) { ComparedWithStored = false, Warnings = built.Warnings };
         }
         var lines = changes.Select(c => c.Describe(directory)).ToList();
         if (request.DryRun)
         {
-            return new PlanImportOutcome(PlanImportResult.Previewed, plan, null, []) { Changes = changes, ChangeLines = lines };
+            return new PlanImportOutcome(PlanImportResult.Previewed, plan, null, []) { Changes = changes, ChangeLines = lines, Warnings = built.Warnings };
         }
         if (changes.Any(c => c.NeedsConfirming) && !request.ConfirmChanges)
         {
-            return new PlanImportOutcome(PlanImportResult.NeedsConfirmation, plan, null, []) { Changes = changes, ChangeLines = lines };
+            return new PlanImportOutcome(PlanImportResult.NeedsConfirmation, plan, null, []) { Changes = changes, ChangeLines = lines, Warnings = built.Warnings };
         }
         if (request.Directory is not null)
         {
@@ -177,6 +180,7 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
         {
             Changes = changes,
             ChangeLines = lines,
+            Warnings = built.Warnings,
         };
     }
 

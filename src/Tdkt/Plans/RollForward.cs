@@ -11,10 +11,28 @@ public sealed record RollForwardChange(string Task, string Field, string Before,
 /// <summary>
 /// Copies a plan of year Y into a draft for Y+1: quarter deadlines recomputed, dated deadlines moved a
 /// year (29/02 becomes 28/02), and "năm Y-1", "năm Y", "năm Y+1" in titles and content shifted by one.
+/// The draft has no number until the new plan is issued (<see cref="DraftNumber"/>); agencies replaced by a
+/// successor from the new year are given to it; phrases that do not move by a year on their own ("giai đoạn
+/// 2021 - 2025", "lần thứ Tư", "nhiệm kỳ") are listed for review (field <c>review</c>).
 /// </summary>
 public static partial class RollForward
 {
-    public static (Plan Draft, IReadOnlyList<RollForwardChange> Changes) ToNextYear(Plan plan, int year)
+    /// <summary>The number of a draft not issued yet: <c>tdkt plan set-number</c> gives it the issued one.</summary>
+    public const string DraftNumber = "";
+
+    /// <summary>The id of next year's draft of <paramref name="plan"/>: "2024-du-thao-252-kh-ubnd".</summary>
+    public static PlanId DraftId(Plan plan, int year)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var rest = plan.Id.Value.StartsWith($"{plan.Year}-", StringComparison.Ordinal) ? plan.Id.Value[5..] : plan.Id.Value;
+        if (rest.StartsWith("du-thao-", StringComparison.Ordinal))
+        {
+            rest = rest["du-thao-".Length..];
+        }
+        return new PlanId($"{year}-du-thao-{rest}");
+    }
+
+    public static (Plan Draft, IReadOnlyList<RollForwardChange> Changes) ToNextYear(Plan plan, int year, Agencies.AgencyDirectory? directory = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var shift = year - plan.Year;
@@ -31,19 +49,47 @@ public static partial class RollForward
             Note(task.Number, "content", task.Content, content);
             var deadline = Move(task.Deadline, plan.Year, year, shift);
             Note(task.Number, "deadline", $"{task.Deadline.Phrase} ({VietnamTime.ShortDate(task.Deadline.Due)})", $"{deadline.Phrase} ({VietnamTime.ShortDate(deadline.Due)})");
-            return task with { Content = content, Deadline = deadline };
+            Review(task.Number, content);
+            var moved = task with { Content = content, Deadline = deadline };
+            return directory is null ? moved : ToSuccessors(moved, directory, new LocalDate(year, 1, 1));
         }).ToValueList();
+        Review("", title);
         var draft = plan with
         {
-            Id = PlanId.For(year, plan.Number),
+            Id = DraftId(plan, year),
+            Number = DraftNumber,
             Title = title,
             IssuedOn = plan.IssuedOn.PlusYears(shift),
             Year = year,
             Status = PlanStatus.Draft,
             Tasks = tasks,
         };
+        Note("", "number", plan.Number, "(chưa có: ghi số của kế hoạch mới bằng tdkt plan set-number)");
         Note("", "issuedOn", VietnamTime.ShortDate(plan.IssuedOn), VietnamTime.ShortDate(draft.IssuedOn) + " (cần sửa theo văn bản mới)");
         return (draft, changes);
+
+        // Phrases a year's shift does not make right: a period, an ordinal of an event, a term, a year far from the plan's.
+        void Review(string task, string text)
+        {
+            foreach (var phrase in NotShifting(text, year))
+            {
+                changes.Add(new RollForwardChange(task, "review", phrase, "không tự đổi theo năm: cần rà soát"));
+            }
+        }
+
+        PlanTask ToSuccessors(PlanTask task, Agencies.AgencyDirectory names, LocalDate on)
+        {
+            var mapped = task.Agencies.Select(a => names.SuccessorOn(a, on)).ToList();
+            if (mapped.SequenceEqual(task.Agencies))
+            {
+                return task;
+            }
+            var leads = mapped.Take(task.Leads).Distinct().ToList();
+            var agencies = leads.Concat(mapped.Skip(task.Leads).Distinct().Where(a => !leads.Contains(a))).ToValueList();
+            string Names(IEnumerable<Agencies.AgencyId> ids) => string.Join(", ", ids.Select(a => names.Find(a)?.Name ?? a.Value));
+            Note(task.Number, "agencies", Names(task.Agencies), Names(agencies) + " (cơ quan đã được thay thế)");
+            return task with { Agencies = agencies, Leads = Math.Max(1, leads.Count) };
+        }
 
         void Note(string task, string field, string before, string after)
         {
@@ -106,6 +152,29 @@ public static partial class RollForward
             ? m.Groups["lead"].Value + (year + shift).ToString(CultureInfo.InvariantCulture)
             : m.Value;
     });
+
+    /// <summary>The phrases of <paramref name="text"/> that a year's shift leaves as they were and may need changing by hand.</summary>
+    public static IEnumerable<string> NotShifting(string text, int newYear)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (Match m in NotShiftingPhrase().Matches(text))
+        {
+            yield return m.Value.Trim();
+        }
+        foreach (Match m in YearAfterNam().Matches(text))
+        {
+            var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+            if (Math.Abs(y - newYear) > 1)
+            {
+                yield return m.Value.Trim();
+            }
+        }
+    }
+
+    /// <summary>"giai đoạn 2021 - 2025", "2021-2025", "lần thứ Tư", "lần thứ 5", "nhiệm kỳ 2020 - 2025", "khóa XVII".</summary>
+    [GeneratedRegex(@"\b(?:giai đoạn\s+)?(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b|\blần thứ\s+(?:\d+|[IVXLC]+|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+\w+)?)\b|\bnhiệm kỳ\b[^,;.]{0,20}|\bkhóa\s+[IVXLC]+\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex NotShiftingPhrase();
 
     [GeneratedRegex(@"(?<lead>\bnăm\s+)(?<y>\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex YearAfterNam();

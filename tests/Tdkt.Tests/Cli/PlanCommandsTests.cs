@@ -73,14 +73,20 @@ public sealed class PlanCommandsTests(LocalServices services)
         var rolled = await CliInProcess.RunAsync(environment, "plan", "roll-forward", "2023-252-kh-ubnd", "--year", "2024");
         var activated = await CliInProcess.RunAsync(environment, "plan", "activate", "2023-252-kh-ubnd");
         var missing = await CliInProcess.RunAsync(environment, "plan", "activate", "2099-khong-co");
+        var unnumbered = await CliInProcess.RunAsync(environment, "plan", "activate", "2024-du-thao-252-kh-ubnd");
+        var numbered = await CliInProcess.RunAsync(environment, "plan", "set-number", "2024-du-thao-252-kh-ubnd", "245/KH-UBND", "--issued-on", "19/12/2023");
         var list = await CliInProcess.RunAsync(environment, "plan", "list", "--json");
 
         Assert.Equal(0, rolled.ExitCode);
-        Assert.Contains("Đã tạo dự thảo 2024-252-kh-ubnd", rolled.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Đã tạo dự thảo 2024-du-thao-252-kh-ubnd", rolled.StdOut, StringComparison.Ordinal);
         Assert.Equal(0, activated.ExitCode);
         Assert.Equal((2, "tdkt: Không có kế hoạch “2099-khong-co”."), (missing.ExitCode, missing.StdErr.Trim()));
+        Assert.Equal(2, unnumbered.ExitCode);
+        Assert.Contains("chưa có số hiệu", unnumbered.StdErr, StringComparison.Ordinal);
+        Assert.Equal(0, numbered.ExitCode);
+        Assert.Contains("dự thảo nay là 2024-245-kh-ubnd", numbered.StdOut, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(list.StdOut);
-        Assert.Equal(["2023-252-kh-ubnd:active", "2024-252-kh-ubnd:draft"],
+        Assert.Equal(["2023-252-kh-ubnd:active", "2024-245-kh-ubnd:draft", "2024-du-thao-252-kh-ubnd:archived"],
             json.RootElement.EnumerateArray().Select(p => $"{p.GetProperty("id").GetString()}:{p.GetProperty("status").GetString()}").Order(StringComparer.Ordinal));
     }
 

@@ -1,3 +1,4 @@
+using Tdkt.Agencies;
 using NodaTime;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;
@@ -11,8 +12,10 @@ public sealed class RollForwardTests
     [Fact]
     public void The_draft_is_a_new_plan_for_the_next_year()
     {
-        Assert.Equal(new PlanId("2024-252-kh-ubnd"), Rolled.Draft.Id);
+        Assert.Equal(new PlanId("2024-du-thao-252-kh-ubnd"), Rolled.Draft.Id);
+        Assert.Equal("", Rolled.Draft.Number);
         Assert.Equal(PlanStatus.Draft, Rolled.Draft.Status);
+        Assert.Contains(Rolled.Changes, c => c.Field == "number" && c.Before == "252/KH-UBND");
         Assert.Equal("Công tác thi đua, khen thưởng năm 2024", Rolled.Draft.Title);
     }
 
@@ -53,6 +56,37 @@ public sealed class RollForwardTests
 
         Assert.Empty(result.Errors);
         Assert.Equal(Rolled.Draft, result.Plan);
+    }
+
+    [Fact]
+    public void Phrases_that_do_not_move_by_a_year_are_listed_for_review()
+    {
+        var plan = Samples.Plan();
+        var task = plan.Tasks[0] with { Content = "Tổng kết phong trào thi đua giai đoạn 2021 - 2025; tổ chức Đại hội Thi đua yêu nước lần thứ Tư; khen thưởng năm 2019" };
+        var changes = RollForward.ToNextYear(plan with { Tasks = new[] { task }.ToValueList() }, 2024).Changes;
+
+        var review = changes.Where(c => c.Field == "review" && c.Task == task.Number).Select(c => c.Before).ToList();
+
+        Assert.Equal(["giai đoạn 2021 - 2025", "lần thứ Tư", "năm 2019"], review);
+    }
+
+    [Fact]
+    public void Agencies_replaced_by_the_new_year_are_given_to_their_successor_and_listed()
+    {
+        var directory = Samples.Directory();
+        var plan = Samples.Plan() with { Year = 2025, Id = new PlanId("2025-9-kh-ubnd") };
+        var task = plan.Tasks[0] with
+        {
+            Agencies = new[] { new AgencyId("so-ke-hoach-va-dau-tu"), new AgencyId("so-tai-chinh"), new AgencyId("so-noi-vu") }.ToValueList(),
+            Leads = 1,
+            Deadline = new Deadline(DeadlineRule.EndOfQuarter, "QUÝ I", new LocalDate(2025, 3, 31)),
+        };
+
+        var (draft, changes) = RollForward.ToNextYear(plan with { Tasks = new[] { task }.ToValueList() }, 2026, directory);
+
+        Assert.Equal(["so-tai-chinh", "so-noi-vu"], draft.Tasks[0].Agencies.Select(a => a.Value));
+        Assert.Equal(["so-tai-chinh"], draft.Tasks[0].LeadAgencies.Select(a => a.Value));
+        Assert.Contains(changes, c => c.Field == "agencies" && c.Before.StartsWith("Sở Kế hoạch và Đầu tư", StringComparison.Ordinal));
     }
 
     [Fact]

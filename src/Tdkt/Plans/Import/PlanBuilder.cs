@@ -13,6 +13,9 @@ public sealed record PlanBuildResult(Plan? Plan, IReadOnlyList<InputError> Error
 
     /// <summary>The numbers of the tasks whose key the file gave; the others' keys are resolved against the stored plan (<see cref="TaskIdentity"/>).</summary>
     public IReadOnlySet<string> KeyedNumbers { get; init; } = new HashSet<string>();
+
+    /// <summary>What the administrator should know and nothing stops: agencies the plan names that a successor has replaced.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>Turns a <see cref="RawPlan"/> into a <see cref="Plan"/>, reporting every problem at once.</summary>
@@ -33,7 +36,10 @@ public static class PlanBuilder
         var errors = new List<InputError>();
         void Error(int? line, string field, string message) => errors.Add(new InputError(file, line, field, message));
 
-        var number = Required(raw.Number, raw.Line, "number",
+        // A roll-forward draft, exported and edited, has its id and no number until the new plan is issued.
+        var unnumberedDraft = string.IsNullOrWhiteSpace(raw.Number) && raw.Id is { Length: > 0 } && raw.Title is { Length: > 0 }
+            && string.Equals(raw.Status, nameof(PlanStatus.Draft), StringComparison.OrdinalIgnoreCase);
+        var number = unnumberedDraft ? RollForward.DraftNumber : Required(raw.Number, raw.Line, "number",
             "Thiếu số hiệu kế hoạch (ví dụ “252/KH-UBND”): văn bản không ghi “Số: …/KH-…”; ghi bằng --number (API: number=…).");
         // A document that is only the task table has no title: it is named by its number.
         var title = raw.Title is { Length: > 0 } || number is null
@@ -84,7 +90,11 @@ public static class PlanBuilder
 
         var tasks = new List<PlanTask>();
         var seen = new Dictionary<string, RawTask>(StringComparer.Ordinal);
-        var resolve = new AgencyLookup(directory);
+        // A renamed or merged agency gives its tasks to its successor when it took over by the time the plan starts.
+        var resolve = new AgencyLookup(directory)
+        {
+            On = year > 0 ? Later(new LocalDate(year, 1, 1), issuedOn) : null,
+        };
         var seenKeys = new Dictionary<string, RawTask>(StringComparer.Ordinal);
         var keyed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var task in raw.Tasks)
@@ -108,7 +118,7 @@ public static class PlanBuilder
         }
         // Keys unique already (a given key may be another task's number key); the import resolves them again against the stored plan.
         var plan = TaskIdentity.Resolve(new Plan(id.Value, number, title, issuer, issuedOn.Value, year, status, tasks.ToValueList()), keyed, []);
-        return new PlanBuildResult(plan, errors) { KeyedNumbers = keyed };
+        return new PlanBuildResult(plan, errors) { KeyedNumbers = keyed, Warnings = resolve.ReplacementWarnings(directory) };
 
         string? Required(string? value, int? line, string field, string message)
         {
@@ -263,6 +273,7 @@ public static class PlanBuilder
         {
             return null;
         }
+        (agencies, leadCount) = resolve.Successors(agencies, leadCount, number);
         var quarter = task.Quarter ?? ((deadline.Due.Month - 1) / 3) + 1;
         return new PlanTask(number, content, quarter, deadline, agencies) { Leads = leadCount };
     }
@@ -395,5 +406,43 @@ public static class PlanBuilder
 
         public ValueList<string> Suggest(string name) =>
             suggested++ < InputError.MaxListed ? directory.Suggest(name) : Array.Empty<string>().ToValueList();
+
+        /// <summary>The day successors are taken on (the plan's start, or its date of issue when later); null: none is.</summary>
+        public LocalDate? On { get; init; }
+
+        private readonly Dictionary<(AgencyId Old, AgencyId New), List<string>> replaced = [];
+
+        /// <summary>The task's agencies with each replaced one given to its successor (once, keeping the lead ones first).</summary>
+        public (ValueList<AgencyId> Agencies, int Leads) Successors(ValueList<AgencyId> agencies, int leads, string task)
+        {
+            if (On is not { } on || !agencies.Any(a => directory.Find(a)?.ReplacedBy is not null))
+            {
+                return (agencies, leads);
+            }
+            var mapped = agencies.Select(a => directory.SuccessorOn(a, on)).ToList();
+            for (var i = 0; i < agencies.Count; i++)
+            {
+                if (mapped[i] != agencies[i])
+                {
+                    (replaced.TryGetValue((agencies[i], mapped[i]), out var tasks) ? tasks : replaced[(agencies[i], mapped[i])] = []).Add(task);
+                }
+            }
+            var lead = mapped.Take(leads).Distinct().ToList();
+            return (lead.Concat(mapped.Skip(leads).Distinct().Where(a => !lead.Contains(a))).ToValueList(), Math.Max(1, lead.Count));
+        }
+
+        public IReadOnlyList<string> ReplacementWarnings(AgencyDirectory names) =>
+        [
+            .. replaced.Select(r =>
+            {
+                var old = names.Find(r.Key.Old)!;
+                var tasks = r.Value.Distinct().ToList();
+                var listed = string.Join(", ", tasks.Take(20)) + (tasks.Count > 20 ? $" và {tasks.Count - 20} nhiệm vụ khác" : "");
+                return $"{old.Name} đã được thay bằng {names.Find(r.Key.New)?.Name ?? r.Key.New.Value} từ ngày {VietnamTime.ShortDate(old.ReplacedFrom!.Value)}: "
+                    + $"nhiệm vụ {listed} giao cho {names.Find(r.Key.New)?.Name ?? r.Key.New.Value}. Kiểm tra lại trước khi kích hoạt.";
+            }),
+        ];
     }
+
+    private static LocalDate Later(LocalDate a, LocalDate? b) => b is { } other && other > a ? other : a;
 }
