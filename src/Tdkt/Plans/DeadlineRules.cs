@@ -22,6 +22,8 @@ public static partial class DeadlineRules
     public static Deadline? Parse(string phrase, int planYear, out string? error)
     {
         var clean = VietnameseText.Clean(phrase.Replace("*", "", StringComparison.Ordinal));
+        // A narrow time column breaks a year where it does not fit ("Tháng 01/202" + "5"): the lines come back joined by a space.
+        clean = BrokenYear().Replace(clean, m => m.Groups["a"].Length + m.Groups["b"].Length == 4 ? "/" + m.Groups["a"].Value + m.Groups["b"].Value : m.Value);
         error = null;
         // A time cell often ends with a full stop, or wraps its detail in brackets: "Quý I (trước ngày 15/3)".
         var bare = clean.TrimEnd('.', ';', ',').Trim();
@@ -178,6 +180,10 @@ public static partial class DeadlineRules
     /// <summary>"Thường xuyên", "Thường xuyên, liên tục", "Thường xuyên trong năm", "Liên tục".</summary>
     [GeneratedRegex(@"^(?:thường xuyên(?:\s*(?:,|và|-)?\s*liên tục)?(?:\s+(?:trong|cả)\s+năm(?:\s+\d{4})?)?|liên tục|thường xuyên hằng năm)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Ongoing();
+
+    /// <summary>A year after "/" split by a space: "01/202 5", "20/11/2 025".</summary>
+    [GeneratedRegex(@"/(?<a>\d{1,3}) (?<b>\d{1,3})\b", RegexOptions.NonBacktracking)]
+    private static partial Regex BrokenYear();
 
     [GeneratedRegex(@"^(?<outer>[^()]+?)\s*\((?<inner>[^()]+)\)$")]
     private static partial Regex Bracketed();

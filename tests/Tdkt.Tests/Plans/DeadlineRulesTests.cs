@@ -20,6 +20,8 @@ public sealed class DeadlineRulesTests
     [InlineData("6 tháng đầu năm", "2023-06-30", DeadlineRule.FirstHalf)]
     [InlineData("trước ngày **15/01/2023**", "2023-01-14", DeadlineRule.BeforeDate)]
     [InlineData("Tháng 01/2023", "2023-01-31", DeadlineRule.EndOfMonth)]
+    [InlineData("Tháng 01/202 3", "2023-01-31", DeadlineRule.EndOfMonth)]
+    [InlineData("Chậm nhất ngày 20/11/2 023", "2023-11-20", DeadlineRule.OnDate)]
     [InlineData("Tháng 7, tháng 8/2023", "2023-08-31", DeadlineRule.EndOfMonth)]
     [InlineData("Tháng 9 - 10", "2023-10-31", DeadlineRule.EndOfMonth)]
     [InlineData("Từ tháng 3 đến tháng 5 năm 2023", "2023-05-31", DeadlineRule.EndOfMonth)]

@@ -226,4 +226,23 @@ public sealed class PublishedFormsTests
         var error = Assert.Single(result.Errors);
         Assert.Contains("lưu lại dưới dạng .docx", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A table LibreOffice laid out in narrow columns (tests/fixtures, two pages of the 5,000-task benchmark plan):
+    /// task 4 breaks across the page under the repeated header, and years break where a column is too narrow.
+    /// </summary>
+    [Fact]
+    public void A_PDF_row_that_breaks_across_a_page_is_read_as_one_task()
+    {
+        var result = Tdkt.Plans.Import.PlanImporter.Import(File.ReadAllBytes(RepositoryRoot.File("tests", "fixtures", "narrow-table-rows-split-across-pages.pdf")),
+            "bang-hep.pdf", Samples.Directory());
+
+        Assert.Empty(result.Errors);
+        var task = result.Plan!.Tasks.Single(t => t.Number == "4");
+        Assert.Equal("Kiểm tra công tác thi đua, khen thưởng tại các cơ quan, đơn vị (nội dung 1.4)", task.Content);
+        Assert.Equal(["so-giao-duc-va-dao-tao"], task.LeadAgencies.Select(a => a.Value));
+        Assert.Equal(("Tháng 7, tháng 8/2025", new NodaTime.LocalDate(2025, 8, 31)), (task.Deadline.Phrase, task.Deadline.Due));
+        Assert.Equal(new NodaTime.LocalDate(2025, 1, 31), result.Plan.Tasks.Single(t => t.Number == "1").Deadline.Due);
+        Assert.Equal(new NodaTime.LocalDate(2025, 11, 20), result.Plan.Tasks.Single(t => t.Number == "7").Deadline.Due);
+    }
 }

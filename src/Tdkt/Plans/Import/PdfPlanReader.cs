@@ -48,8 +48,56 @@ public static partial class PdfPlanReader
                 throw Rejected(file, "Tệp PDF không có lớp chữ (có lẽ là bản quét): không đọc được nội dung. "
                     + "Dùng bản .docx hoặc bản PDF xuất từ Word/LibreOffice, hoặc nhận dạng chữ (OCR) trước khi nhập.");
             }
-            return Blocks(lines);
+            return Blocks(JoinRowsSplitAcrossPages(lines));
         }
+    }
+
+    /// <summary>
+    /// A row a word processor let break across a page comes back as two: the end of it on the page, and the rest at the
+    /// top of the next page, under the repeated header, without a number. The rest is joined to it cell by cell, as the
+    /// lines of one cell wrap ("Sở" + "Giáo dục và Đào tạo"), not read as another row.
+    /// </summary>
+    private static List<Line> JoinRowsSplitAcrossPages(List<Line> lines)
+    {
+        string? header = null;
+        int? last = null;
+        var firstOnPage = true;
+        var page = 0;
+        var result = new List<Line>(lines.Count);
+        foreach (var line in lines)
+        {
+            if (line.Cells is not { } cells)
+            {
+                result.Add(line);
+                continue;
+            }
+            if (line.Page != page)
+            {
+                (page, firstOnPage) = (line.Page, true);
+            }
+            var key = string.Join("\u001f", cells);
+            header ??= key;
+            if (key == header)
+            {
+                result.Add(line);
+                continue;
+            }
+            if (firstOnPage && cells[0].Length == 0 && last is { } previous && result[previous].Page == line.Page - 1
+                && result[previous].Cells!.Length == cells.Length)
+            {
+                var above = result[previous];
+                result[previous] = above with
+                {
+                    Cells = [.. above.Cells!.Zip(cells, (a, b) => a.Length == 0 ? b : b.Length == 0 ? a : a + " " + b)],
+                };
+                firstOnPage = false;
+                continue;
+            }
+            firstOnPage = false;
+            last = result.Count;
+            result.Add(line);
+        }
+        return result;
     }
 
     public const int MaxPages = 2_000;
@@ -59,7 +107,7 @@ public static partial class PdfPlanReader
     /// <summary>A line of words outside a ruled table, or (with <see cref="Cells"/>) a row of one, read from its rules.</summary>
     private sealed record Line(int Page, double Top, double Height, IReadOnlyList<Word> Words)
     {
-        public IReadOnlyList<string>? Cells { get; init; }
+        public string[]? Cells { get; init; }
 
         public IReadOnlyList<bool> Continued { get; init; } = [];
 
