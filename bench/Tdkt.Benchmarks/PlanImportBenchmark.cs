@@ -41,6 +41,8 @@ public static class PlanImportBenchmark
             throw new InvalidOperationException("a plan over the limit was accepted");
         }
 
+        Published(root, directory, output);
+
         var connection = Environment.GetEnvironmentVariable("Tdkt__Storage__ConnectionString");
         if (connection is null)
         {
@@ -84,6 +86,41 @@ public static class PlanImportBenchmark
         }
         var at = seed.IndexOf("\nIII. TỔ CHỨC THỰC HIỆN", StringComparison.Ordinal);
         return Encoding.UTF8.GetBytes(seed[..at] + "\n" + rows + seed[at..]);
+    }
+
+    /// <summary>
+    /// A 5,000-task plan as a province publishes it: a Word document with the Decree 30 header in a layout table and a
+    /// ruled five-column table in five roman sections, and LibreOffice's PDF of it (bench/fixtures/make-plan-5000.py).
+    /// </summary>
+    private static void Published(string root, AgencyDirectory directory, TextWriter output)
+    {
+        var fixtures = Path.Combine(root, "bench", "fixtures");
+        using var packed = File.OpenRead(Path.Combine(fixtures, "plan-5000.pdf.gz"));
+        using var unpacked = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionMode.Decompress);
+        using var pdf = new MemoryStream();
+        unpacked.CopyTo(pdf);
+        // A long-running host has the readers loaded and warm: read the small samples once first.
+        PlanImporter.Import(File.ReadAllBytes(Path.Combine(root, "samples", "plans", "lang-son-2025-230-kh-ubnd.pdf")), "sample.pdf", directory);
+        PlanImporter.Import(File.ReadAllBytes(Path.Combine(root, "samples", "plans", "lang-son-2025-230-kh-ubnd.docx")), "sample.docx", directory);
+
+        Measure("pdf", pdf.ToArray(), "plan-5000.pdf");
+        Measure("docx", File.ReadAllBytes(Path.Combine(fixtures, "plan-5000.docx")), "plan-5000.docx");
+
+        void Measure(string format, byte[] bytes, string name)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            var result = PlanImporter.Import(bytes, name, directory);
+            var elapsed = watch.Elapsed.TotalMilliseconds;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            if (!result.IsValid || result.Plan!.Tasks.Count != PlanBuilder.MaxTasks)
+            {
+                throw new InvalidOperationException($"{name} did not import whole ({result.Plan?.Tasks.Count} tasks): " + string.Join("; ", result.Errors.Take(3)));
+            }
+            Line(output, $"plan_import_{format}_5000_tasks_bytes", bytes.Length, "B");
+            Line(output, $"plan_import_{format}_5000_tasks_parse_validate", elapsed, "ms");
+            Line(output, $"plan_import_{format}_5000_tasks_allocated", allocated / 1048576.0, "MiB");
+        }
     }
 
     private static void Line(TextWriter output, string name, double value, string unit) =>
