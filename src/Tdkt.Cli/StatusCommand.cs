@@ -50,6 +50,15 @@ public static class StatusCommand
                 await context.Out.WriteLineAsync($"- Quét ngày {VietnamTime.ShortDate(run.Date)} lúc {local.ToString("HH':'mm", System.Globalization.CultureInfo.InvariantCulture)} ({run.Trigger}): {what}{errors}");
             }
             await context.Out.WriteLineAsync("Thư: " + string.Join(", ", Enum.GetValues<OutboxStatus>().Select(s => $"{counts.GetValueOrDefault(s)} {s.Label()}")) + ".");
+            // From October, next year's plan is being prepared: say whether its holidays are in the calendar yet.
+            await context.Get<Tdkt.Calendar.CalendarStore>().RefreshAsync(ct);
+            foreach (var year in new[] { today.Year, today.Year + 1 }.Where(y => y == today.Year || today.Month >= 10))
+            {
+                if (context.Get<Tdkt.Calendar.WorkingCalendar>().Describe(year).Source is Tdkt.Calendar.CalendarSource.Statutory or Tdkt.Calendar.CalendarSource.BuiltInPartial or Tdkt.Calendar.CalendarSource.StoredPartial)
+                {
+                    await context.Out.WriteLineAsync($"Lịch làm việc năm {year} chưa đủ ngày nghỉ đã công bố (tạm theo Bộ luật Lao động): cập nhật bằng tdkt calendar set {year} khi có thông báo.");
+                }
+            }
             return ExitCodes.Ok;
         }));
         return command;

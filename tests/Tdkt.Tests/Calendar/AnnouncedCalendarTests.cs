@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Tdkt.Tests.Cli;
 using Tdkt.Tests.Infrastructure;
 using static Tdkt.Tests.Reminders.ReminderScenario;
@@ -59,5 +60,32 @@ public sealed class AnnouncedCalendarTests(LocalServices services)
         Assert.Contains("--worked 2027-02-22: Thứ Hai, 22/02/2027 vốn là ngày làm việc", refused.StdErr, StringComparison.Ordinal);
         Assert.Contains("không có gì thay đổi", refused.StdErr, StringComparison.Ordinal);
         Assert.Contains("\"source\": \"statutory\"", shown.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_the_autumn_status_says_whether_next_years_holidays_are_in_the_calendar()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tdkt:Storage:ConnectionString"] = services.Azurite.ConnectionString,
+            ["Tdkt:Storage:Prefix"] = TestHost.UniquePrefix(),
+        }).Build();
+        var host = new Tdkt.Cli.CliHost(configuration).WithClock(new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 11, 16, 2, 0)));
+
+        async Task<string> Run(params string[] args)
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            Assert.Equal(0, await Tdkt.Cli.TdktCommand.RunAsync(args, output, error, host));
+            return output.ToString();
+        }
+
+        var before = await Run("status");
+        await Run("calendar", "set", "2027", "--off", "2027-01-01,2027-02-04..2027-02-12,2027-04-16,2027-04-30..2027-05-03,2027-09-02..2027-09-03");
+        var after = await Run("status");
+
+        Assert.Contains("Lịch làm việc năm 2027 chưa đủ ngày nghỉ đã công bố", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("năm 2026 chưa", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lịch làm việc năm 2027", after, StringComparison.Ordinal);
     }
 }
