@@ -149,9 +149,7 @@ public static class PlanCommands
             NodaTime.LocalDate? date = null;
             if (parse.GetValue(issuedOn) is { Length: > 0 } text)
             {
-                var iso = NodaTime.Text.LocalDatePattern.Iso.Parse(text.Trim());
-                var written = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("d/M/uuuu").Parse(text.Trim());
-                if ((iso.Success ? iso : written) is not { Success: true, Value: var day })
+                if (Tdkt.Hosting.VietnamTime.ParseDate(text) is not { } day)
                 {
                     return await context.FailAsync($"--issued-on “{text}” không phải ngày hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd); không có gì thay đổi", ExitCodes.BadInput);
                 }

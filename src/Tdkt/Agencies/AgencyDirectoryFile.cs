@@ -264,7 +264,7 @@ public static class AgencyDirectoryFile
             {
                 error(a.Line, "replacedBy", "Chỉ một cơ quan (không phải nhóm) mới được thay bằng một cơ quan khác.");
             }
-            var day = a.From is { } text ? ParseDay(text) : null;
+            var day = Hosting.VietnamTime.ParseDate(a.From);
             if (day is null)
             {
                 error(a.Line, "from", a.From is null
@@ -289,9 +289,5 @@ public static class AgencyDirectoryFile
             }
         }
         return dates;
-
-        static NodaTime.LocalDate? ParseDay(string text) =>
-            NodaTime.Text.LocalDatePattern.Iso.Parse(text.Trim()) is { Success: true } iso ? iso.Value
-            : NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("d/M/uuuu").Parse(text.Trim()) is { Success: true } vn ? vn.Value : null;
     }
 }

@@ -16,6 +16,20 @@ public static class VietnamTime
     /// <summary>"31/03/2023", whatever the machine's culture.</summary>
     public static string ShortDate(LocalDate date) => ShortDatePattern.Format(date);
 
+    /// <summary>A date as administrators type it: yyyy-MM-dd, or d/M/yyyy as Vietnamese documents write it; null when neither.</summary>
+    public static LocalDate? ParseDate(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var iso = NodaTime.Text.LocalDatePattern.Iso.Parse(text.Trim());
+        var written = iso.Success ? iso : WrittenDatePattern.Parse(text.Trim());
+        return written.Success ? written.Value : null;
+    }
+
+    private static readonly NodaTime.Text.LocalDatePattern WrittenDatePattern = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("d/M/uuuu");
+
     private static readonly NodaTime.Text.LocalDatePattern ShortDatePattern = NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("dd'/'MM'/'yyyy");
 
     public static string Weekday(IsoDayOfWeek day) => day switch

@@ -27,7 +27,6 @@ public static class PlanBuilder
     public const int MaxAgenciesPerTask = 200;
 
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
-    private static readonly LocalDatePattern VietnameseDate = LocalDatePattern.CreateWithInvariantCulture("d/M/uuuu");
 
     public static PlanBuildResult Build(RawPlan raw, AgencyDirectory directory, string file)
     {
@@ -138,12 +137,8 @@ public static class PlanBuilder
                 Error(line, field, "Thiếu ngày ban hành: văn bản không ghi “…, ngày … tháng … năm …”; ghi bằng --issued-on dd/MM/yyyy (API: issuedOn=…).");
                 return null;
             }
-            var parsed = IsoDate.Parse(value.Trim());
-            if (!parsed.Success)
-            {
-                parsed = VietnameseDate.Parse(value.Trim());
-            }
-            if (!parsed.Success)
+            var parsed = VietnamTime.ParseDate(value);
+            if (parsed is null)
             {
                 Error(line, field, $"Ngày “{value.Trim()}” không hợp lệ (dùng dd/MM/yyyy).");
                 return null;

@@ -39,9 +39,7 @@ public static partial class PlanReferences
     /// </summary>
     public static int? YearIssuedFor(string? issuedOn)
     {
-        var parsed = issuedOn is null ? null : NodaTime.Text.LocalDatePattern.Iso.Parse(issuedOn.Trim()) is { Success: true } iso ? iso
-            : NodaTime.Text.LocalDatePattern.CreateWithInvariantCulture("d/M/uuuu").Parse(issuedOn.Trim());
-        return parsed is { Success: true } ? (parsed.Value.Month >= 10 ? parsed.Value.Year + 1 : parsed.Value.Year) : null;
+        return Hosting.VietnamTime.ParseDate(issuedOn) is { } issued ? (issued.Month >= 10 ? issued.Year + 1 : issued.Year) : null;
     }
 
     /// <summary>The header block: the lines just before the plan's heading, read back up to where the previous document ended.</summary>
