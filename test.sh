@@ -2,8 +2,8 @@
 # The test command: does all of its set-up on a fresh machine, then runs `dotnet test` with any arguments given.
 #   ./test.sh                               every test
 #   ./test.sh --filter FullyQualifiedName~Cli   some of them
-# It restores the pinned tools (smtp4dev) and npm packages (Azurite), and installs Debian's chromium for the
-# browser test when it is missing; the tests start and stop Azurite and smtp4dev themselves.
+# It restores the pinned tools (smtp4dev) and npm packages (Azurite), and installs Debian's chromium, LibreOffice
+# Writer and poppler when missing; the tests start and stop Azurite and smtp4dev themselves.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,12 +12,17 @@ if [ ! -x node_modules/.bin/azurite ]; then
   npm ci --no-audit --no-fund >/dev/null
 fi
 
-# The end-to-end test drives Debian's Chromium with Playwright (its executablePath).
-if [ ! -x /usr/bin/chromium ]; then
+# The end-to-end test drives Debian's Chromium with Playwright (its executablePath); the report tests open the
+# generated .docx in LibreOffice and read the PDF with poppler, as a specialist's machine would.
+packages=()
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+command -v soffice >/dev/null || packages+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null || packages+=(poppler-utils)
+if [ ${#packages[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "test.sh: installing Debian's chromium for the browser test" >&2
+  echo "test.sh: installing Debian's ${packages[*]} for the browser and document tests" >&2
   $sudo apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${packages[@]}" >/dev/null
 fi
 
 exec dotnet test Tdkt.Functions.sln "$@"

@@ -47,6 +47,7 @@ public static class TdktServiceCollectionExtensions
         services.AddMail(configuration);
         services.AddLinks(configuration);
         services.AddCompletion();
+        services.AddOptions<Reports.Official.ReportOptions>().Bind(configuration.GetSection(Reports.Official.ReportOptions.Section));
         services.TryAddSingleton<DigestRetry>();
         services.TryAddSingleton<OutboxListing>();
         return services;

@@ -20,6 +20,7 @@ public static class CompletionServiceCollectionExtensions
         services.TryAddSingleton<AgencyPages>();
         services.TryAddSingleton<PlanReports>();
         services.TryAddSingleton<ReportFormats>();
+        services.TryAddSingleton<Reports.Official.OfficialReports>();
         services.TryAddSingleton<ReportBuilder>();
         return services;
     }

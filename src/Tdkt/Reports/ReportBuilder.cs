@@ -15,6 +15,9 @@ public enum ReportFormat
     /// <summary>UTF-8 with BOM, so spreadsheets read the Vietnamese.</summary>
     Csv,
     Html,
+
+    /// <summary>The report sent upward, as the draft of an administrative document (<see cref="Official.OfficialReportDocx"/>).</summary>
+    Docx,
 }
 
 /// <summary>A report written out: its bytes, their content type and the file name to save them under.</summary>
@@ -24,7 +27,7 @@ public sealed record ReportDocument(byte[] Content, string ContentType, string F
 public sealed record ReportOutcome(PlanReport? Report, ReportDocument? Document, string? Problem);
 
 /// <summary>The use case behind <c>tdkt report</c> and <c>GET /api/plans/{id}/report</c>: a plan's progress as of a date, in one format.</summary>
-public sealed class ReportBuilder(PlanReports reports, ReportFormats formats)
+public sealed class ReportBuilder(PlanReports reports, ReportFormats formats, Official.OfficialReports official)
 {
     /// <summary>Indented, with Vietnamese letters as they are (what a person opening the file expects).</summary>
     public static readonly JsonSerializerOptions JsonOptions = new()
@@ -34,22 +37,41 @@ public sealed class ReportBuilder(PlanReports reports, ReportFormats formats)
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>The format of a name ("json", "csv", "html", "text"; any case), or null.</summary>
+    /// <summary>The format of a name ("json", "csv", "html", "docx", "text"; any case), or null.</summary>
     public static ReportFormat? ParseFormat(string? name) => name?.ToLowerInvariant() switch
     {
         "text" => ReportFormat.Text,
         "json" => ReportFormat.Json,
         "csv" => ReportFormat.Csv,
         "html" => ReportFormat.Html,
+        "docx" => ReportFormat.Docx,
         _ => null,
     };
 
-    public async Task<ReportOutcome> BuildAsync(string planId, ReportFormat format, LocalDate? asOf, CancellationToken cancellationToken)
+    public Task<ReportOutcome> BuildAsync(string planId, ReportFormat format, LocalDate? asOf, CancellationToken cancellationToken) =>
+        BuildAsync(planId, format, asOf, Official.ReportPeriodKind.Quarter, cancellationToken);
+
+    /// <summary>The report in <paramref name="format"/>; <paramref name="period"/> is the period the .docx reports on (the others show the whole plan).</summary>
+    public async Task<ReportOutcome> BuildAsync(string planId, ReportFormat format, LocalDate? asOf, Official.ReportPeriodKind period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(planId);
-        if (!PlanId.IsValid(planId) || await reports.ComputeAsync(new PlanId(planId), asOf, cancellationToken) is not { } report)
+        var missing = new ReportOutcome(null, null, $"Không có kế hoạch {planId}.");
+        if (!PlanId.IsValid(planId))
         {
-            return new ReportOutcome(null, null, $"Không có kế hoạch {planId}.");
+            return missing;
+        }
+        if (format == ReportFormat.Docx)
+        {
+            if (await official.ComputeAsync(new PlanId(planId), asOf, period, cancellationToken) is not { } upward)
+            {
+                return missing;
+            }
+            return new ReportOutcome(upward.Figures, new ReportDocument(Official.OfficialReportDocx.Write(upward), Official.OfficialReportDocx.ContentType,
+                $"bao-cao-{planId}-{upward.Period.Slug}-{upward.AsOf:yyyy-MM-dd}.docx"), null);
+        }
+        if (await reports.ComputeAsync(new PlanId(planId), asOf, cancellationToken) is not { } report)
+        {
+            return missing;
         }
         var name = $"bao-cao-{planId}-{report.AsOf:yyyy-MM-dd}";
         var document = format switch

@@ -79,7 +79,7 @@ public sealed class AdminRoutesTests(LocalServices services)
 
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badFormat.StatusCode);
-        Assert.Contains("format=pdf không được hỗ trợ: dùng json, csv hoặc html.", await badFormat.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("format=pdf không được hỗ trợ: dùng json, csv, html hoặc docx.", await badFormat.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Contains("asOf=31/03/2023 không phải ngày dạng YYYY-MM-DD.", await badDate.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

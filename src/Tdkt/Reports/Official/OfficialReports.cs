@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Tdkt.Agencies;
+using Tdkt.Hosting;
+using Tdkt.Plans;
+
+namespace Tdkt.Reports.Official;
+
+/// <summary>
+/// Computes the report sent upward on a plan: the progress report's figures (<see cref="PlanReports"/>, so the
+/// document and the JSON report never disagree), what fell due in the period, the overdue tasks, and the letterhead
+/// from <see cref="ReportOptions"/>, else from the plan and the directory's supervisor chain.
+/// </summary>
+public sealed class OfficialReports(PlanStore plans, AgencyStore agencies, PlanReports reports, IOptions<ReportOptions> options, VietnamClock clock)
+{
+    /// <summary>Used when neither the settings nor the directory say who reports (the plans' own wording).</summary>
+    public const string DefaultBody = "Sở Nội vụ";
+
+    public const string DefaultSignerTitle = "GIÁM ĐỐC";
+
+    public async Task<OfficialReport?> ComputeAsync(PlanId id, LocalDate? asOf, ReportPeriodKind kind, CancellationToken cancellationToken)
+    {
+        var date = asOf ?? clock.Today;
+        if (await plans.GetAsync(id, cancellationToken) is not { } plan || await reports.ComputeAsync(id, date, cancellationToken) is not { } figures)
+        {
+            return null;
+        }
+        var directory = await agencies.LoadAsync(cancellationToken);
+        var period = ReportPeriod.For(kind, date);
+        var inPeriod = ProgressCounts.Zero;
+        var late = new Dictionary<string, List<(string Agency, LocalDate Due)>>(StringComparer.Ordinal);
+        var supervisors = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var a in plans.AssignmentsAsync(id, null, cancellationToken))
+        {
+            var category = Progress.Of(a.Due, a.Done ? a.CompletedOn ?? a.Due : null, date, a.Ongoing);
+            if (!a.Ongoing && a.Due >= period.Start && a.Due <= period.End)
+            {
+                inPeriod = inPeriod.Add(category);
+            }
+            if (category == ProgressCategory.OpenOverdue)
+            {
+                (late.TryGetValue(a.TaskKey, out var list) ? list : late[a.TaskKey] = []).Add((a.Agency, a.Due));
+            }
+            if (directory.Find(new AgencyId(a.Agency))?.Supervisor is { } supervisor)
+            {
+                supervisors[supervisor.Value] = supervisors.GetValueOrDefault(supervisor.Value) + 1;
+            }
+        }
+        string Name(string agency) => directory.Find(new AgencyId(agency))?.Name ?? agency;
+        var overdue = plan.Tasks.Where(t => late.ContainsKey(t.Key)).Select(t =>
+            {
+                var due = late[t.Key].Min(l => l.Due);
+                return new OverdueTask(t.Number, t.Content, t.Quarter, due, Period.Between(due, date, PeriodUnits.Days).Days,
+                    [.. t.Agencies.Where(a => late[t.Key].Any(l => l.Agency == a.Value)).Select(a => Name(a.Value))]);
+            })
+            .ToList();
+        var reporter = options.Value.From is { Length: > 0 } from
+            ? directory.Find(new AgencyId(from))
+            : supervisors.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => directory.Find(new AgencyId(s.Key))).FirstOrDefault();
+        return new OfficialReport(figures, period, Reference(plan), Letterhead(plan, reporter, directory), plan.Tasks.Count, figures.ByAgency.Count(), inPeriod, overdue);
+    }
+
+    /// <summary>"Kế hoạch số 252/KH-UBND ngày 21/12/2022 của Ủy ban nhân dân tỉnh Lạng Sơn về công tác thi đua, khen thưởng năm 2023".</summary>
+    public static string Reference(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var text = new StringBuilder("Kế hoạch");
+        if (plan.Number.Length > 0)
+        {
+            text.Append(" số ").Append(plan.Number);
+        }
+        if (plan.IssuedOn != default)
+        {
+            text.Append(" ngày ").Append(VietnamTime.ShortDate(plan.IssuedOn));
+        }
+        if (plan.Issuer.Length > 0)
+        {
+            text.Append(" của ").Append(plan.Issuer);
+        }
+        if (plan.Title.Length > 0)
+        {
+            text.Append(" về ").Append(char.ToLower(plan.Title[0], CultureInfo.InvariantCulture)).Append(plan.Title.AsSpan(1));
+        }
+        return text.ToString();
+    }
+
+    private ReportLetterhead Letterhead(Plan plan, Agency? reporter, AgencyDirectory directory)
+    {
+        var o = options.Value;
+        var body = reporter?.Name ?? DefaultBody;
+        var above = reporter?.Supervisor is { } s ? directory.Find(s)?.Name : null;
+        return new ReportLetterhead(
+            Given(o.ParentBody) ?? above ?? plan.Issuer,
+            body,
+            Given(o.Abbreviation) ?? Initials(body),
+            Given(o.Place) ?? PlaceOf(plan.Issuer) ?? PlaceOf(above) ?? "",
+            Given(o.Recipient) ?? above ?? plan.Issuer,
+            Given(o.SignerTitle) ?? DefaultSignerTitle,
+            Given(o.SignerName));
+    }
+
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>"Lạng Sơn" from "Ủy ban nhân dân tỉnh Lạng Sơn" (also "thành phố Hà Nội"), or null.</summary>
+    public static string? PlaceOf(string? issuer)
+    {
+        if (issuer is null)
+        {
+            return null;
+        }
+        foreach (var marker in new[] { " thành phố ", " tỉnh ", " Thành phố ", " Tỉnh " })
+        {
+            var at = issuer.LastIndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0 && issuer[(at + marker.Length)..].Trim() is { Length: > 0 } place)
+            {
+                return place;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>"SNV" for "Sở Nội vụ", "STC" for "Sở Tài chính": the first letter of each word, Đ kept.</summary>
+    public static string Initials(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var letters = name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w[0] is 'đ' or 'Đ' ? "Đ" : Input.VietnameseText.Fold(w[..1]).ToUpperInvariant())
+            .Where(l => l.Length == 1 && (l == "Đ" || char.IsAsciiLetterOrDigit(l[0])));
+        return string.Concat(letters);
+    }
+}
