@@ -138,6 +138,14 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Tdkt__Retention__NetworkDataDays: '90'
     Tdkt__Retention__NameYears: '2'
     Tdkt__Retention__MaxRowsPerRun: '20000'
+    // Tdkt:Reports (docs/reports.md): the letterhead of the report sent upward; empty takes it from the plan and the directory.
+    Tdkt__Reports__From: ''
+    Tdkt__Reports__ParentBody: ''
+    Tdkt__Reports__Recipient: ''
+    Tdkt__Reports__Place: ''
+    Tdkt__Reports__Abbreviation: ''
+    Tdkt__Reports__SignerTitle: ''
+    Tdkt__Reports__SignerName: ''
     // Tdkt:Web: none. Behind the Functions host the worker's ASP.NET Core integration already takes the client address
     // from the X-Forwarded-For the host (on loopback) sends; a further hop is believed only from a listed proxy.
     Tdkt__Web__TrustedProxies: ''

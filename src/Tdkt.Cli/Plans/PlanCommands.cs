@@ -6,7 +6,7 @@ using Tdkt.Plans.Import;
 
 namespace Tdkt.Cli.Plans;
 
-/// <summary><c>tdkt plan …</c>: import, export, roll-forward, activate, archive and list plans, and set their reminders.</summary>
+/// <summary><c>tdkt plan …</c>: import, export, roll-forward, activate, archive and list plans, and set their reminders and report schedule.</summary>
 public static class PlanCommands
 {
     public static Command Create(CliHost host) => new("plan", "Kế hoạch: nhập, xuất, chuyển năm, kích hoạt (plans).")
@@ -20,7 +20,26 @@ public static class PlanCommands
         Status(host, "archive", "Lưu trữ kế hoạch: ngừng nhắc việc.", PlanStatus.Archived),
         List(host),
         Reminders.ReminderPolicyCommand.Create(host),
+        ReportScheduleCommand(host),
     };
+
+    private static Command ReportScheduleCommand(CliHost host)
+    {
+        var id = new Argument<string>("id") { Description = "Mã kế hoạch." };
+        var schedule = new Argument<string>("schedule") { Description = "quarterly (hằng quý, mặc định), monthly (hằng tháng) hoặc off (không gửi)." };
+        var command = new Command("report-schedule", "Lịch gửi báo cáo định kỳ (bản .docx) cho cơ quan báo cáo, vào ngày làm việc đầu tiên sau mỗi kỳ.") { id, schedule };
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
+        {
+            var outcome = await context.Get<PlanLifecycle>().SetReportScheduleAsync(parse.GetValue(id)!, parse.GetValue(schedule)!, ct);
+            if (outcome.Result != PlanChangeResult.Done)
+            {
+                return await context.FailAsync(outcome.Message, ExitCodes.BadInput);
+            }
+            await context.Out.WriteLineAsync(outcome.Message);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
 
     private static Command Import(CliHost host, string name, string description, bool preview)
     {
@@ -192,7 +211,8 @@ public static class PlanCommands
             var plans = await context.Get<PlanStore>().ListAsync(ct);
             if (parse.GetValue(json))
             {
-                await context.WriteJsonAsync(plans.Select(p => new { id = p.Id.Value, p.Number, p.Title, p.Year, status = p.Status.ToString().ToLowerInvariant(), p.TaskCount, p.ImportIncomplete }));
+                await context.WriteJsonAsync(plans.Select(p => new { id = p.Id.Value, p.Number, p.Title, p.Year, status = p.Status.ToString().ToLowerInvariant(), p.TaskCount, p.ImportIncomplete,
+                    reportSchedule = ReportSchedules.Name(p.ReportSchedule) }));
                 return ExitCodes.Ok;
             }
             foreach (var p in plans)

@@ -34,3 +34,9 @@ public sealed record WeeklyView(
     string Footer);
 
 public sealed record ProgressRowView(string Agency, int DoneOnTime, int DoneLate, int OpenInTime, int OpenOverdue, int Total, string DonePercent);
+
+/// <summary>What the periodic-report templates see: the cover message of the .docx drafts attached.</summary>
+public sealed record ReportMailView(string Greeting, string DateText, string Intro, IReadOnlyList<ReportMailItemView> Reports, string Instructions, string Footer);
+
+/// <summary>One plan's report in the mail: its reference, the period, the figures in one line and the attached file's name.</summary>
+public sealed record ReportMailItemView(string Reference, string Period, string Figures, string Overdue, string FileName);

@@ -14,7 +14,8 @@ namespace Tdkt.Mail;
 /// .ics of the deadlines. Plans and the directory are read through a short cache, since one dispatch pass
 /// composes many digests from the same few plans.
 /// </summary>
-public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemplates templates, IAgencyLinks links, IOptions<MailOptions> options, IClock clock) : IDisposable
+public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemplates templates, IAgencyLinks links, IOptions<MailOptions> options, IClock clock,
+    Reports.Official.OfficialReports official) : IDisposable
 {
     private static readonly Duration CacheFor = Duration.FromMinutes(5);
     private readonly Dictionary<string, (Plan? Plan, Instant At)> planCache = new(StringComparer.Ordinal);
@@ -31,6 +32,11 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
         var cc = Addresses(entry.Cc, null);
         var from = new MailAddress(options.Value.From, MailText.HeaderSafe(options.Value.FromName));
         // Names come from the directory: one line each wherever they appear.
+        if (entry.Key.Kind == DigestKind.Report)
+        {
+            var mail = DigestJson.ReadReport(entry);
+            return await ReportAsync(mail with { AgencyName = MailText.HeaderSafe(mail.AgencyName) }, from, to, cc, cancellationToken);
+        }
         if (entry.Key.Kind == DigestKind.Weekly)
         {
             var summary = DigestJson.ReadWeekly(entry);
@@ -124,6 +130,41 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
         var subject = $"[TĐKT {date.Year}] Báo cáo tiến độ tuần đến {VietnamTime.ShortDate(date)}: {total.OpenOverdue} nhiệm vụ quá hạn";
         return new OutgoingMail(summary.Key.Value, from, to, [.. cc], MailText.HeaderSafe(subject),
             templates.Render("weekly.html.liquid", view), templates.Render("weekly.txt.liquid", view), []);
+    }
+
+    /// <summary>
+    /// The periodic report: each plan's .docx draft made now, as of the mail's day (its send day), attached, with a short
+    /// cover message giving the figures and what the specialist still has to do.
+    /// </summary>
+    private async Task<OutgoingMail> ReportAsync(PeriodicReportMail mail, MailAddress from, IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc,
+        CancellationToken cancellationToken)
+    {
+        var date = mail.Key.Date;
+        var items = new List<ReportMailItemView>();
+        var attachments = new List<MailAttachment>();
+        foreach (var item in mail.Reports)
+        {
+            var kind = Reports.Official.ReportPeriod.ParseKind(item.Kind) ?? Reports.Official.ReportPeriodKind.Quarter;
+            var report = await official.ComputeAsync(new PlanId(item.Plan), date, Reports.Official.ReportPeriod.Containing(kind, item.Start), cancellationToken)
+                ?? throw new MailPermanentException($"Kế hoạch {item.Plan} của thư {mail.Key} không còn trong kho dữ liệu.");
+            var c = report.Figures.Total.Counts;
+            var file = $"bao-cao-{item.Plan}-{report.Period.Slug}.docx";
+            attachments.Add(new MailAttachment(file, Reports.Official.OfficialReportDocx.ContentType, Reports.Official.OfficialReportDocx.Write(report)));
+            items.Add(new ReportMailItemView(MailText.HeaderSafe(report.PlanReference), report.Period.Label,
+                $"{c.Total} lượt nhiệm vụ: hoàn thành đúng hạn {c.DoneOnTime}, hoàn thành quá hạn {c.DoneLate}, chưa hoàn thành trong hạn {c.OpenInTime}, chưa hoàn thành quá hạn {c.OpenOverdue}.",
+                report.Overdue.Count == 0 ? "Không có nhiệm vụ quá hạn." : $"{report.Overdue.Count} nhiệm vụ quá hạn được liệt kê trong báo cáo.", file));
+        }
+        var periods = string.Join(", ", items.Select(i => i.Period).Distinct(StringComparer.Ordinal));
+        var view = new ReportMailView($"Kính gửi: {mail.AgencyName}", VietnamTime.Format(date),
+            $"Hệ thống nhắc việc thi đua, khen thưởng gửi kèm dự thảo báo cáo kết quả thực hiện {periods}, số liệu tính đến {VietnamTime.Format(date)}:",
+            items,
+            "Đề nghị chuyên viên kiểm tra số liệu, bổ sung phần đề xuất, kiến nghị (đánh dấu vàng), trình lãnh đạo ký và lấy số văn bản trước khi gửi cấp trên.",
+            "Thư được gửi tự động sau mỗi kỳ báo cáo, vui lòng không trả lời thư này.");
+        var subject = mail.Reports.Count == 1
+            ? $"[TĐKT {date.Year}] Dự thảo báo cáo {periods}: {items[0].Reference}"
+            : $"[TĐKT {date.Year}] Dự thảo báo cáo {periods}: {mail.Reports.Count} kế hoạch";
+        return new OutgoingMail(mail.Key.Value, from, to, [.. cc], MailText.HeaderSafe(subject.Length > 200 ? subject[..199] + "…" : subject),
+            templates.Render("report.html.liquid", view), templates.Render("report.txt.liquid", view), attachments);
     }
 
     private static TaskView Task(Notice notice, Plan plan, PlanTask? task, string agency, AgencyDirectory directory, LocalDate today, bool late)

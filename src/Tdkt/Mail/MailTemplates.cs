@@ -12,7 +12,7 @@ namespace Tdkt.Mail;
 /// </summary>
 public sealed class MailTemplates(IOptions<MailOptions> options)
 {
-    public static readonly string[] Names = ["digest.html.liquid", "digest.txt.liquid", "weekly.html.liquid", "weekly.txt.liquid"];
+    public static readonly string[] Names = ["digest.html.liquid", "digest.txt.liquid", "weekly.html.liquid", "weekly.txt.liquid", "report.html.liquid", "report.txt.liquid"];
 
     private static readonly FluidParser Parser = new();
 
@@ -57,6 +57,8 @@ public sealed class MailTemplates(IOptions<MailOptions> options)
         access.MemberAccessStrategy.Register<TaskView>();
         access.MemberAccessStrategy.Register<WeeklyView>();
         access.MemberAccessStrategy.Register<ProgressRowView>();
+        access.MemberAccessStrategy.Register<ReportMailView>();
+        access.MemberAccessStrategy.Register<ReportMailItemView>();
         return access;
     }
 }

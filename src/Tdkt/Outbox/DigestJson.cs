@@ -22,6 +22,16 @@ public static class DigestJson
     public static string Write(WeeklySummary summary) =>
         JsonSerializer.Serialize(new WeeklyPayload(summary.AgencyName, [.. summary.Agencies]), Options);
 
+    public static string Write(PeriodicReportMail mail) =>
+        JsonSerializer.Serialize(new ReportPayload(mail.AgencyName, [.. mail.Reports]), Options);
+
+    public static PeriodicReportMail ReadReport(OutboxEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var payload = JsonSerializer.Deserialize<ReportPayload>(entry.Payload, Options)!;
+        return new PeriodicReportMail(entry.Key, payload.AgencyName, entry.To, entry.Cc, payload.Reports.ToValueList());
+    }
+
     public static Digest ReadDaily(OutboxEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -39,6 +49,8 @@ public static class DigestJson
     private sealed record DailyPayload(string AgencyName, Notice[] Notices);
 
     private sealed record WeeklyPayload(string AgencyName, AgencyProgress[] Agencies);
+
+    private sealed record ReportPayload(string AgencyName, PeriodicReportItem[] Reports);
 
     private sealed class LocalDateConverter : JsonConverter<LocalDate>
     {

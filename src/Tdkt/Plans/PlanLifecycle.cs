@@ -41,6 +41,23 @@ public sealed class PlanLifecycle(PlanStore plans, Agencies.AgencyStore agencies
         return new PlanChangeOutcome(PlanChangeResult.Done, $"Kế hoạch {id}: {StatusText(status)}.");
     }
 
+    /// <summary>Sets how often the plan's report is mailed upward ("quarterly", "monthly" or "off").</summary>
+    public async Task<PlanChangeOutcome> SetReportScheduleAsync(string id, string schedule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (ReportSchedules.Parse(schedule) is not { } value)
+        {
+            return new PlanChangeOutcome(PlanChangeResult.Refused, $"Lịch gửi báo cáo “{schedule}” không hợp lệ: dùng quarterly (hằng quý), monthly (hằng tháng) hoặc off (không gửi).");
+        }
+        if (!PlanId.IsValid(id) || !await plans.SetReportScheduleAsync(new PlanId(id), value, cancellationToken))
+        {
+            return PlanChangeOutcome.UnknownPlan(id);
+        }
+        return new PlanChangeOutcome(PlanChangeResult.Done, value == ReportSchedule.Off
+            ? $"Kế hoạch {id}: không gửi báo cáo định kỳ."
+            : $"Kế hoạch {id}: gửi báo cáo {ReportSchedules.Describe(value)} cho cơ quan báo cáo vào ngày làm việc đầu tiên sau mỗi kỳ.");
+    }
+
     /// <summary>Makes <paramref name="id"/> active unless it already is (nothing written then).</summary>
     public async Task<PlanChangeOutcome> EnsureActiveAsync(string id, CancellationToken cancellationToken) =>
         PlanId.IsValid(id) && await plans.GetSummaryAsync(new PlanId(id), cancellationToken) is { Status: PlanStatus.Active }

@@ -41,6 +41,9 @@ public sealed record PlanSummary(PlanId Id, string Number, string Title, int Yea
     /// <summary>Whether the last committed import wrote the agencies' copies of the assignment rows (plans stored before they existed have none).</summary>
     public bool HasAgencyRows { get; init; }
 
+    /// <summary>How often the report upward is mailed to the reporting agency (quarterly unless set).</summary>
+    public ReportSchedule ReportSchedule { get; init; }
+
     /// <summary>Only an active plan whose last import completed is reminded.</summary>
     public bool IsReminded => Status == PlanStatus.Active && !ImportIncomplete;
 }
@@ -208,6 +211,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             Reminders = PlanReminders.FromJson(p.GetString("Reminders")),
             Version = p.GetString("Hash"),
             HasAgencyRows = p.GetBoolean("AgencyRows") == true,
+            ReportSchedule = ReportSchedules.Parse(p.GetString("ReportSchedule")) ?? ReportSchedule.Quarterly,
         };
 
     /// <summary>
@@ -227,6 +231,20 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
         {
             update["ActivatedOn"] = LocalDatePattern.Iso.Format(clock.Today);
         }
+        await plans.UpdateEntityAsync(update, row.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Sets how often the plan's report is mailed upward; false when there is no such plan.</summary>
+    public async Task<bool> SetReportScheduleAsync(PlanId id, ReportSchedule schedule, CancellationToken cancellationToken)
+    {
+        var plans = await tables.GetAsync(StorageTables.Plans, cancellationToken);
+        var row = await plans.GetEntityIfExistsAsync<TableEntity>(PlanPartition, id.Value, cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return false;
+        }
+        var update = new TableEntity(PlanPartition, id.Value) { ["ReportSchedule"] = ReportSchedules.Name(schedule) };
         await plans.UpdateEntityAsync(update, row.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
         return true;
     }

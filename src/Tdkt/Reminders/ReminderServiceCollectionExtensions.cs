@@ -24,6 +24,8 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<SweepRuns>();
         services.TryAddSingleton<WeeklySummaries>();
+        services.TryAddSingleton<Reports.Official.PeriodicReports>();
+        services.TryAddSingleton<SupervisorMail>();
         services.TryAddSingleton<SweepReader>();
         services.TryAddSingleton<SweepPlanner>();
         services.TryAddSingleton<ReminderSweep>();

@@ -15,7 +15,7 @@ namespace Tdkt.Reminders;
 public sealed partial class ReminderSweep(
     SweepReader reader,
     SweepPlanner planner,
-    WeeklySummaries weekly,
+    SupervisorMail supervisors,
     OutboxStore outbox,
     DispatchQueueClient dispatchQueue,
     SweepRuns runs,
@@ -46,8 +46,9 @@ public sealed partial class ReminderSweep(
         var created = 0;
         var existing = 0;
         var writes = result.Digests.Select(d => (d.Key, d.To, d.Cc, d.Notices.Count, Payload: DigestJson.Write(d)))
-            .Concat(result.Summaries.Select(s => (s.Key, s.To, s.Cc, s.Agencies.Count, Payload: DigestJson.Write(s))));
-        var written = ProgressCounter.For(progress, "Ghi thư vào hàng đợi gửi", "thư", result.Digests.Count + result.Summaries.Count);
+            .Concat(result.Summaries.Select(s => (s.Key, s.To, s.Cc, s.Agencies.Count, Payload: DigestJson.Write(s))))
+            .Concat(result.Reports.Select(r => (r.Key, r.To, r.Cc, r.Reports.Count, Payload: DigestJson.Write(r))));
+        var written = ProgressCounter.For(progress, "Ghi thư vào hàng đợi gửi", "thư", result.Digests.Count + result.Summaries.Count + result.Reports.Count);
         written?.Start();
         await Parallel.ForEachAsync(writes, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (w, ct) =>
         {
@@ -117,9 +118,10 @@ public sealed partial class ReminderSweep(
         var summaryRows = 0;
         if (planner.SummariesDue(input))
         {
-            (summaries, summaryRows) = await weekly.ComputeAsync(date, input.Reminded.Values, input.Directory, cancellationToken);
+            (summaries, summaryRows) = await supervisors.WeeklyAsync(date, input.Reminded.Values, input.Directory, cancellationToken);
         }
-        return new SweepResult(date, true, input.Window, digests, summaries, input.RowsRead, summaryRows, errors);
+        var reports = await supervisors.ReportsAsync(date, input.Reminded.Values, input.Directory, cancellationToken);
+        return new SweepResult(date, true, input.Window, digests, summaries, input.RowsRead, summaryRows, errors) { Reports = reports };
     }
 
     [LoggerMessage(Level = LogLevel.Information,

@@ -17,6 +17,9 @@ public sealed record SweepResult(
     int SummaryRowsRead,
     ValueList<string> Errors)
 {
+    /// <summary>The periodic reports to mail (the .docx drafts are made when each is sent).</summary>
+    public ValueList<PeriodicReportMail> Reports { get; init; } = ValueList.Empty<PeriodicReportMail>();
+
     /// <summary>Digests this run put in the outbox; 0 for a dry run.</summary>
     public int Created { get; init; }
 

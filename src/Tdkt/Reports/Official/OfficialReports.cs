@@ -20,18 +20,24 @@ public sealed class OfficialReports(PlanStore plans, AgencyStore agencies, PlanR
 
     public const string DefaultSignerTitle = "GIÁM ĐỐC";
 
-    public async Task<OfficialReport?> ComputeAsync(PlanId id, LocalDate? asOf, ReportPeriodKind kind, CancellationToken cancellationToken)
+    /// <summary>The report as of <paramref name="asOf"/> (default today) for the period of <paramref name="kind"/> it covers (<see cref="ReportPeriod.For"/>).</summary>
+    public Task<OfficialReport?> ComputeAsync(PlanId id, LocalDate? asOf, ReportPeriodKind kind, CancellationToken cancellationToken)
     {
         var date = asOf ?? clock.Today;
+        return ComputeAsync(id, date, ReportPeriod.For(kind, date), cancellationToken);
+    }
+
+    /// <summary>The report as of <paramref name="date"/> for <paramref name="period"/>, or null when there is no such plan.</summary>
+    public async Task<OfficialReport?> ComputeAsync(PlanId id, LocalDate date, ReportPeriod period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(period);
         if (await plans.GetAsync(id, cancellationToken) is not { } plan || await reports.ComputeAsync(id, date, cancellationToken) is not { } figures)
         {
             return null;
         }
         var directory = await agencies.LoadAsync(cancellationToken);
-        var period = ReportPeriod.For(kind, date);
         var inPeriod = ProgressCounts.Zero;
         var late = new Dictionary<string, List<(string Agency, LocalDate Due)>>(StringComparer.Ordinal);
-        var supervisors = new Dictionary<string, int>(StringComparer.Ordinal);
         await foreach (var a in plans.AssignmentsAsync(id, null, cancellationToken))
         {
             var category = Progress.Of(a.Due, a.Done ? a.CompletedOn ?? a.Due : null, date, a.Ongoing);
@@ -43,10 +49,6 @@ public sealed class OfficialReports(PlanStore plans, AgencyStore agencies, PlanR
             {
                 (late.TryGetValue(a.TaskKey, out var list) ? list : late[a.TaskKey] = []).Add((a.Agency, a.Due));
             }
-            if (directory.Find(new AgencyId(a.Agency))?.Supervisor is { } supervisor)
-            {
-                supervisors[supervisor.Value] = supervisors.GetValueOrDefault(supervisor.Value) + 1;
-            }
         }
         string Name(string agency) => directory.Find(new AgencyId(agency))?.Name ?? agency;
         var overdue = plan.Tasks.Where(t => late.ContainsKey(t.Key)).Select(t =>
@@ -56,10 +58,26 @@ public sealed class OfficialReports(PlanStore plans, AgencyStore agencies, PlanR
                     [.. t.Agencies.Where(a => late[t.Key].Any(l => l.Agency == a.Value)).Select(a => Name(a.Value))]);
             })
             .ToList();
-        var reporter = options.Value.From is { Length: > 0 } from
-            ? directory.Find(new AgencyId(from))
-            : supervisors.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal).Select(s => directory.Find(new AgencyId(s.Key))).FirstOrDefault();
-        return new OfficialReport(figures, period, Reference(plan), Letterhead(plan, reporter, directory), plan.Tasks.Count, figures.ByAgency.Count(), inPeriod, overdue);
+        return new OfficialReport(figures, period, Reference(plan), Letterhead(plan, Reporter(plan, directory), directory), plan.Tasks.Count, figures.ByAgency.Count(),
+            inPeriod, overdue);
+    }
+
+    /// <summary>
+    /// Who reports on the plan, and receives its periodic report: <see cref="ReportOptions.From"/>, else the agency that
+    /// supervises most of the plan's assignments in the directory (Sở Nội vụ for the sample), else null.
+    /// </summary>
+    public Agency? Reporter(Plan plan, AgencyDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(directory);
+        if (Given(options.Value.From) is { } from)
+        {
+            return directory.Find(new AgencyId(from));
+        }
+        return plan.Assignments.Select(a => directory.Find(a.Agency)?.Supervisor).OfType<AgencyId>()
+            .GroupBy(s => s.Value, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => directory.Find(new AgencyId(g.Key))).FirstOrDefault(a => a is not null);
     }
 
     /// <summary>"Kế hoạch số 252/KH-UBND ngày 21/12/2022 của Ủy ban nhân dân tỉnh Lạng Sơn về công tác thi đua, khen thưởng năm 2023".</summary>
