@@ -12,7 +12,8 @@ namespace Tdkt.Reports;
 public sealed record ReportRowView(string Agency, string Quarter, int DoneOnTime, string DoneOnTimePercent, int DoneLate, string DoneLatePercent,
     int OpenInTime, string OpenInTimePercent, int OpenOverdue, string OpenOverduePercent, int Total, bool IsTotal, int Ongoing = 0, string OngoingPercent = "");
 
-public sealed record ReportTableView(string Heading, IReadOnlyList<ReportRowView> Rows);
+/// <summary>A table of the HTML report and its chart (SVG made by <see cref="ProgressChart"/>, printed raw).</summary>
+public sealed record ReportTableView(string Heading, IReadOnlyList<ReportRowView> Rows, string Chart = "");
 
 public sealed record ReportView(string Title, string Heading, string AsOf, IReadOnlyList<ReportTableView> Tables, string Footer, bool HasOngoing = false);
 
@@ -111,10 +112,15 @@ public sealed class ReportFormats(PageTemplates templates)
     public string Html(PlanReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var categories = CategoriesOf(report);
+        // The charts show what the tables show: agencies sorted by overdue, as the console and the .docx sort them.
+        var byOverdue = report.ByAgency.OrderByDescending(l => l.Counts.OpenOverdue).ThenBy(l => l.AgencyName, StringComparer.Ordinal).ToList();
         var tables = new List<ReportTableView>
         {
-            new("Theo cơ quan (cả năm)", [.. report.ByAgency.Select(l => Row(l, l.AgencyName)), Row(report.Total, PlanReports.AllAgencies, isTotal: true)]),
-            new("Theo quý", [.. report.ByQuarter.Select(l => Row(l, Quarters.Heading(l.Quarter))), Row(report.Total, "Cả năm", isTotal: true)]),
+            new("Theo cơ quan (cả năm)", [.. byOverdue.Select(l => Row(l, l.AgencyName)), Row(report.Total, PlanReports.AllAgencies, isTotal: true)],
+                ProgressChart.Svg("Tiến độ theo cơ quan", [(PlanReports.AllAgencies, report.Total.Counts), .. byOverdue.Select(l => (l.AgencyName, l.Counts))], categories)),
+            new("Theo quý", [.. report.ByQuarter.Select(l => Row(l, Quarters.Heading(l.Quarter))), Row(report.Total, "Cả năm", isTotal: true)],
+                ProgressChart.Svg("Tiến độ theo quý", [.. report.ByQuarter.Select(l => (Quarters.Heading(l.Quarter), l.Counts)), ("Cả năm", report.Total.Counts)], categories)),
         };
         tables.AddRange(report.ByQuarter.Select(q => new ReportTableView($"{Quarters.Heading(q.Quarter)}: theo cơ quan",
             [.. report.ByAgencyAndQuarter.Where(l => l.Quarter == q.Quarter).Select(l => Row(l, l.AgencyName)), Row(q, PlanReports.AllAgencies, isTotal: true)])));

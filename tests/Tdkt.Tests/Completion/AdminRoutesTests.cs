@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Tdkt.Completion;
 using Tdkt.Mail;
 using Tdkt.Outbox;
@@ -60,6 +61,19 @@ public sealed class AdminRoutesTests(LocalServices services)
         Assert.Contains("<h1>Kế hoạch số 252/KH-UBND:", html, StringComparison.Ordinal);
         Assert.Contains("Số liệu tính đến Thứ Hai, 03/04/2023.", html, StringComparison.Ordinal);
         Assert.Contains("<td>Sở Nội vụ</td><td class=\"c-done-on-time\">1 (3,8 %)</td>", html, StringComparison.Ordinal);
+
+        // The charts, drawn on the server in the official colours, carry the JSON report's figures.
+        Assert.Equal(2, Regex.Count(html, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\""));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        foreach (var category in Tdkt.Reports.Progress.Official)
+        {
+            Assert.Contains($"fill=\"{Tdkt.Reports.Progress.Colour(category)}\"", html, StringComparison.Ordinal);
+        }
+        Assert.Contains("<title>Sở Nội vụ: Hoàn thành đúng hạn 1, Hoàn thành quá hạn 0, Chưa hoàn thành, trong hạn 16, Chưa hoàn thành, quá hạn 9</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Tổng cộng: Hoàn thành đúng hạn 1, Hoàn thành quá hạn 1, Chưa hoàn thành, trong hạn 66, Chưa hoàn thành, quá hạn 33</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Quý I: Hoàn thành đúng hạn 1, Hoàn thành quá hạn 1, Chưa hoàn thành, trong hạn 0, Chưa hoàn thành, quá hạn 33</title>", html, StringComparison.Ordinal);
+        // Agencies sorted by overdue, as the .docx sorts them: Sở Nội vụ (9) before Sở Tài chính (3).
+        Assert.True(html.IndexOf("<td>Sở Nội vụ</td>", StringComparison.Ordinal) < html.IndexOf("<td>Sở Tài chính</td>", StringComparison.Ordinal));
     }
 
     [Fact]
