@@ -63,7 +63,7 @@ public static class SweepCommand
             return;
         }
         var written = dryRun ? "chạy thử, chưa ghi gì" : $"{result.Created} thư mới vào hàng đợi gửi, {result.Existing} thư đã có từ lần quét trước";
-        await output.WriteLineAsync($"{day}: {result.Digests.Count} thư nhắc việc ({result.Notices} nhiệm vụ), {result.Summaries.Count} báo cáo tuần; {written}; đã đọc {result.RowsRead + result.SummaryRowsRead} dòng dữ liệu.");
+        await output.WriteLineAsync($"{day}: {result.Digests.Count} thư nhắc việc ({result.Notices} nhiệm vụ), {result.Summaries.Count} báo cáo tuần{(result.Reports.Count > 0 ? $", {result.Reports.Count} báo cáo định kỳ" : "")}; {written}; đã đọc {result.RowsRead + result.SummaryRowsRead} dòng dữ liệu.");
         foreach (var digest in result.Digests)
         {
             var cc = digest.Cc.Count > 0 ? $"; cc: {string.Join(", ", digest.Cc)}" : "";
@@ -76,6 +76,11 @@ public static class SweepCommand
         foreach (var summary in result.Summaries)
         {
             await output.WriteLineAsync($"- Báo cáo tuần gửi {summary.AgencyName} <{string.Join(", ", summary.To)}>: {summary.Agencies.Count} cơ quan");
+        }
+        foreach (var report in result.Reports)
+        {
+            await output.WriteLineAsync($"- Báo cáo định kỳ gửi {report.AgencyName} <{string.Join(", ", report.To)}> (ngày {VietnamTime.ShortDate(report.Key.Date)}): "
+                + string.Join(", ", report.Reports.Select(r => r.Plan)));
         }
     }
 }

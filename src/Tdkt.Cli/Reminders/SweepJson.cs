@@ -28,6 +28,14 @@ public static class SweepJson
                 cc = s.Cc,
                 agencies = s.Agencies.Select(a => new { agency = a.Agency, doneOnTime = a.DoneOnTime, doneLate = a.DoneLate, openInTime = a.OpenInTime, openOverdue = a.OpenOverdue }),
             }),
+            reports = result.Reports.Select(r => new
+            {
+                key = r.Key.Value,
+                agency = r.Key.Agency,
+                to = r.To,
+                cc = r.Cc,
+                plans = r.Reports.Select(p => new { plan = p.Plan, period = p.Kind, start = p.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
+            }),
             created = result.Created,
             existing = result.Existing,
             rowsRead = result.RowsRead,

@@ -64,6 +64,27 @@ public sealed class PeriodicReportTests(LocalServices services)
     }
 
     [Fact]
+    public async Task A_dry_run_of_the_sweep_lists_the_report_it_would_send_and_writes_nothing()
+    {
+        await using var scenario = await ReminderScenario.StartAsync(services);
+        var env = new Dictionary<string, string>
+        {
+            ["Tdkt__Storage__ConnectionString"] = services.Azurite.ConnectionString,
+            ["Tdkt__Storage__Prefix"] = scenario.Prefix,
+        };
+
+        var text = await Tdkt.Tests.Cli.CliInProcess.RunAsync(env, "sweep", "--date", "2023-04-03", "--dry-run");
+        var json = await Tdkt.Tests.Cli.CliInProcess.RunAsync(env, "sweep", "--date", "2023-04-03", "--dry-run", "--json");
+
+        Assert.Contains("1 báo cáo định kỳ; chạy thử, chưa ghi gì", text.StdOut, StringComparison.Ordinal);
+        Assert.Contains("- Báo cáo định kỳ gửi Sở Nội vụ <so-noi-vu@example.org> (ngày 03/04/2023): 2023-252-kh-ubnd", text.StdOut, StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(json.StdOut);
+        var report = Assert.Single(document.RootElement.GetProperty("reports").EnumerateArray());
+        Assert.Equal("2023-04-03/report/so-noi-vu", report.GetProperty("key").GetString());
+        Assert.Empty(await scenario.Outbox.ListAsync(new NodaTime.LocalDate(2023, 4, 3), Ct));
+    }
+
+    [Fact]
     public async Task A_monthly_report_missed_while_the_host_was_down_is_sent_on_the_next_sweep_under_its_own_day_once_and_off_sends_none()
     {
         await using var scenario = await ReminderScenario.StartAsync(services);
