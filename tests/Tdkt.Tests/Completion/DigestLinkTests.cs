@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Tdkt.Completion;
@@ -15,13 +14,7 @@ public sealed partial class DigestLinkTests(LocalServices services)
 
     private readonly string sender = $"nhac-viec-{Guid.NewGuid():N}"[..22] + "@example.org";
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["Tdkt:Mail:Channel"] = "Smtp",
-        ["Tdkt:Mail:From"] = sender,
-        ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
-        ["Tdkt:Mail:Smtp:Port"] = services.Smtp4dev.SmtpPort.ToString(CultureInfo.InvariantCulture),
-    };
+    private Dictionary<string, string?> Settings() => services.Smtp4dev.MailSettings(sender);
 
     [Fact]
     public async Task A_crawler_following_every_link_of_every_real_digest_leaves_every_task_open()

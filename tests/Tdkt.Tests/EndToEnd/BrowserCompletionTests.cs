@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Tdkt.Mail;
@@ -22,13 +21,7 @@ public sealed partial class BrowserCompletionTests(LocalServices services)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package (`apt-get install chromium`, as .ci/run does).");
         var sender = $"nhac-viec-{Guid.NewGuid():N}"[..22] + "@example.org";
-        await using var web = await WebScenario.StartAsync(services, new Dictionary<string, string?>
-        {
-            ["Tdkt:Mail:Channel"] = "Smtp",
-            ["Tdkt:Mail:From"] = sender,
-            ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
-            ["Tdkt:Mail:Smtp:Port"] = services.Smtp4dev.SmtpPort.ToString(CultureInfo.InvariantCulture),
-        });
+        await using var web = await WebScenario.StartAsync(services, services.Smtp4dev.MailSettings(sender));
         await web.Get<ReminderSweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), false, "test", Ct);
         await web.Get<MailDispatcher>().DispatchPendingAsync(4, Ct);
         using var inbox = new Inbox(services.Smtp4dev.ApiBase);

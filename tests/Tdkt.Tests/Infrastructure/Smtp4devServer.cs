@@ -14,6 +14,15 @@ public sealed class Smtp4devServer : IAsyncDisposable
     public int WebPort { get; } = FreePort.Next();
     public Uri ApiBase => new($"http://127.0.0.1:{WebPort}/");
 
+    /// <summary>The settings that send over SMTP to this server from <paramref name="sender"/> (tests give each run its own sender).</summary>
+    public Dictionary<string, string?> MailSettings(string sender) => new()
+    {
+        ["Tdkt:Mail:Channel"] = "Smtp",
+        ["Tdkt:Mail:From"] = sender,
+        ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
+        ["Tdkt:Mail:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public async Task StartAsync()
     {
         process = ChildProcess.Start("smtp4dev", "dotnet",

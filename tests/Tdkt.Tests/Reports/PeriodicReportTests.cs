@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -17,13 +16,7 @@ public sealed class PeriodicReportTests(LocalServices services)
 
     private readonly string sender = $"bao-cao-{Guid.NewGuid():N}"[..22] + "@example.org";
 
-    private Dictionary<string, string?> Settings() => new()
-    {
-        ["Tdkt:Mail:Channel"] = "Smtp",
-        ["Tdkt:Mail:From"] = sender,
-        ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
-        ["Tdkt:Mail:Smtp:Port"] = services.Smtp4dev.SmtpPort.ToString(CultureInfo.InvariantCulture),
-    };
+    private Dictionary<string, string?> Settings() => services.Smtp4dev.MailSettings(sender);
 
     [Fact]
     public async Task After_the_quarter_the_report_reaches_So_Noi_vu_once_with_the_docx_attached_and_not_again_on_a_rerun()
