@@ -13,6 +13,23 @@ namespace Tdkt.Completion;
 /// </summary>
 public static class AgencyRowCopies
 {
+    /// <summary>
+    /// The agency's stamp with a new value (<see cref="AssignmentRows.AgencyVersionKey"/>): every write to its copies
+    /// carries it, in the same transaction, or right after the copies when they span transactions (an import).
+    /// </summary>
+    public static TableTransactionAction Stamp(string plan, string agency) =>
+        new(TableTransactionActionType.UpsertReplace, new TableEntity(plan, AssignmentRows.AgencyVersionKey(agency)) { ["V"] = Guid.NewGuid().ToString("N") });
+
+    /// <summary>New stamps for <paramref name="agencies"/> of one plan, after their copies were written.</summary>
+    public static async Task StampAsync(TableClient table, string plan, IEnumerable<string> agencies, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        foreach (var chunk in agencies.Distinct(StringComparer.Ordinal).Chunk(100))
+        {
+            await table.SubmitTransactionAsync(chunk.Select(a => Stamp(plan, a)), cancellationToken);
+        }
+    }
+
     /// <summary>The completion columns as a copy holds them: every one present ("" for none), so a later merge never keeps an old value.</summary>
     public static TableEntity Of(TableEntity assignment, IEnumerable<string> completionColumns)
     {
@@ -80,5 +97,7 @@ public static class AgencyRowCopies
         }
         await Parallel.ForEachAsync(merges.Chunk(100), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (chunk, ct) => await table.SubmitTransactionAsync(chunk.Select(c => new TableTransactionAction(TableTransactionActionType.UpsertMerge, c)), ct));
+        // After the copies (and the created completions): a page that read some copies before this under the old stamp reads them again.
+        await StampAsync(table, plan, merges.Select(m => AssignmentRows.OfAgencyRow(m.RowKey).Agency), cancellationToken);
     }
 }

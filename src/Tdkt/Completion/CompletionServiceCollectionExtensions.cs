@@ -11,6 +11,7 @@ public static class CompletionServiceCollectionExtensions
     public static IServiceCollection AddCompletion(this IServiceCollection services)
     {
         services.TryAddSingleton<PageTemplates>();
+        services.TryAddSingleton<AgencyRowCache>();
         services.TryAddSingleton<CompletionStore>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<IndexRepair>();

@@ -11,7 +11,7 @@ namespace Tdkt.Completion;
 /// and the due-date index kept in step. Every write carries the row's ETag, so two people marking the same
 /// assignment at once record it once, and a completion never overwrites a plan import or the reverse.
 /// </summary>
-public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, GroupCommit groupCommit, IClock clock)
+public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, GroupCommit groupCommit, AgencyRowCache cache, IClock clock)
 {
     public static readonly IReadOnlyList<string> CompletionColumns =
         ["Status", "CompletedOn", "CompletedAt", "CompletedBy", "CompletedNote", "CompletedVia", "CompletedIp", "CompletedUserAgent"];
@@ -26,10 +26,23 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
     /// <summary>
     /// An agency's current assignments in one plan: one range over its copies (<see cref="AgencyRowCopies"/>), so the
     /// cost follows the agency's own tasks; for a plan stored before copies existed, a filter over the assignments.
+    /// Copies read under the agency's stamp are kept (<see cref="AgencyRowCache"/>): while the stamp is unchanged, one
+    /// point read answers.
     /// </summary>
     public async Task<IReadOnlyList<AssignmentRecord>> OfAgencyAsync(string plan, string agency, bool fromCopies, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
+        string? stamp = null;
+        if (fromCopies)
+        {
+            // The stamp first, then the copies: a write between the two leaves a newer stamp, and the next read reads again.
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(plan, AssignmentRows.AgencyVersionKey(agency), select: ["V"], cancellationToken: cancellationToken);
+            stamp = row.HasValue ? row.Value!.GetString("V") : null;
+            if (stamp is not null && cache.Get(plan, agency, stamp) is { } cached)
+            {
+                return cached;
+            }
+        }
         var list = new List<AssignmentRecord>();
         var (from, to) = AssignmentRows.AgencyRange(agency);
         var filter = fromCopies
@@ -41,6 +54,10 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
             {
                 list.Add(record);
             }
+        }
+        if (stamp is not null)
+        {
+            cache.Set(plan, agency, stamp, list);
         }
         return list;
     }
@@ -104,6 +121,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
                 // Merge needs the row to exist: an assignment that is not there fails the whole transaction.
                 new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, Azure.ETag.All),
                 new TableTransactionAction(TableTransactionActionType.UpsertMerge, AgencyRowCopies.Of(update, CompletionColumns)),
+                AgencyRowCopies.Stamp(plan, AssignmentKey.Parse(assignmentKey).Agency),
             ], cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 404 or 409)
@@ -168,6 +186,8 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
             {
                 actions.Add(new(TableTransactionActionType.Delete, new TableEntity(plan, Marker(assignmentKey)), Azure.ETag.All));
             }
+            // Last, so the marker's delete stays action 3; an upsert never fails for a missing row.
+            actions.Add(AgencyRowCopies.Stamp(plan, AssignmentKey.Parse(assignmentKey).Agency));
             try
             {
                 await table.SubmitTransactionAsync(actions, cancellationToken);

@@ -103,6 +103,24 @@ public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans
         CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
+        // Agencies whose copies were reduced: their pages' stamps change, so no page shows a kept copy's old value.
+        var copiesOf = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            return await ReduceRangesAsync(table, plan, before, auditColumns, assignmentColumns, budget, copiesOf, cancellationToken);
+        }
+        finally
+        {
+            if (copiesOf.Count > 0)
+            {
+                await Completion.AgencyRowCopies.StampAsync(table, plan, copiesOf, CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task<int> ReduceRangesAsync(TableClient table, string plan, DateTimeOffset before, string[] auditColumns, string[] assignmentColumns,
+        Budget budget, HashSet<string> copiesOf, CancellationToken cancellationToken)
+    {
         var reduced = 0;
         foreach (var (range, columns) in new[]
         {
@@ -124,7 +142,12 @@ public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans
                 {
                     update[column] = "";
                 }
-                reduced += await TryAsync(() => table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken));
+                var written = await TryAsync(() => table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken));
+                if (written > 0 && row.RowKey.StartsWith(AssignmentRows.AgencyPrefix, StringComparison.Ordinal))
+                {
+                    copiesOf.Add(AssignmentRows.OfAgencyRow(row.RowKey).Agency);
+                }
+                reduced += written;
             }
         }
         return reduced;

@@ -74,6 +74,12 @@ public static class AssignmentRows
     /// <summary>Row keys from <c>From</c> (inclusive) to <c>To</c> (exclusive) are exactly the agency's rows.</summary>
     public static (string From, string To) AgencyRange(string agency) => ($"{AgencyPrefix}{agency}--", $"{AgencyPrefix}{agency}-.");
 
+    /// <summary>
+    /// "~pagever-{agency}": a stamp rewritten (a new value) in every transaction that changes the agency's copies, so a
+    /// reader that holds the copies it read under a stamp knows with one point read whether they are still current.
+    /// </summary>
+    public static string AgencyVersionKey(string agency) => $"{RecordsAfter}pagever-{agency}";
+
     /// <summary>The assignment key an agency row copies.</summary>
     public static AssignmentKey OfAgencyRow(string rowKey)
     {

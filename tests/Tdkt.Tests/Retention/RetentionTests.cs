@@ -36,6 +36,8 @@ public sealed class RetentionTests(LocalServices services)
         var store = scenario.Provider.GetRequiredService<CompletionStore>();
         await store.RecordAsync(task.Plan.Value, task.AssignmentKey("so-noi-vu"), scenario.Plan.Tasks[0].Deadline.Due, new LocalDate(2023, 1, 5),
             new CompletionInput("Nguyễn Văn An", "Đã gửi báo cáo", CompletionVia.Link, "203.0.113.7", "Mozilla/5.0"), Ct);
+        // The page has read (and keeps) the agency's copies: what retention reduces must not be shown from them.
+        Assert.Equal("203.0.113.7", (await store.OfAgencyAsync(task.Plan.Value, "so-noi-vu", fromCopies: true, Ct)).Single(r => r.TaskKey == task.TaskKey).Completion!.ClientIp);
 
         // 91 days later (real time), on a working day of the plan's year: network data and sent content go, names stay.
         scenario.Time.Advance(TimeSpan.FromDays(91));
@@ -61,6 +63,7 @@ public sealed class RetentionTests(LocalServices services)
         var later = (await store.GetAsync(task.Plan.Value, task.AssignmentKey("so-noi-vu"), Ct))!;
         var laterAudit = Assert.Single(await scenario.Provider.GetRequiredService<AuditLog>().ListAsync(task.Plan.Value, Ct));
         Assert.Equal(((string?)null, true, new LocalDate(2023, 1, 5)), (later.Completion!.By, later.Done, later.Completion.On));
+        Assert.Null((await store.OfAgencyAsync(task.Plan.Value, "so-noi-vu", fromCopies: true, Ct)).Single(r => r.TaskKey == task.TaskKey).Completion!.By);
         Assert.Equal(("", "Đã gửi báo cáo"), (laterAudit.By, laterAudit.Note));
     }
 
