@@ -78,7 +78,11 @@ public static class AssignmentRows
     /// "~pagever-{agency}": a stamp rewritten (a new value) in every transaction that changes the agency's copies, so a
     /// reader that holds the copies it read under a stamp knows with one point read whether they are still current.
     /// </summary>
-    public static string AgencyVersionKey(string agency) => $"{RecordsAfter}pagever-{agency}";
+    public static string AgencyVersionKey(string agency) => $"{VersionPrefix}{agency}";
+
+    public const string VersionPrefix = RecordsAfter + "pagever-";
+
+    public static bool IsVersionKey(string rowKey) => rowKey.StartsWith(VersionPrefix, StringComparison.Ordinal);
 
     /// <summary>The assignment key an agency row copies.</summary>
     public static AssignmentKey OfAgencyRow(string rowKey)

@@ -10,7 +10,8 @@ namespace Tdkt.Storage;
 /// <remarks>
 /// Each writer still gets its own outcome and its own atomicity. A write goes out at once when nothing is being
 /// written to its partition; writes that arrive while one is in flight wait for it and then go out together
-/// (up to <see cref="MaxActions"/> actions, no row twice). If a shared transaction fails because of one writer's
+/// (up to <see cref="MaxActions"/> actions, no row twice, except an agency's stamp, which they rewrite once).
+/// If a shared transaction fails because of one writer's
 /// action (a row already there, a row missing), nothing of it was stored, and every writer's actions are
 /// submitted again on their own, so each sees exactly the result it would have seen alone. A transport failure
 /// reaches every writer of that transaction, as it would have reached each alone.
@@ -85,17 +86,31 @@ public sealed class GroupCommit
             {
                 break;
             }
-            if (write.Actions.Any(a => rows.Contains(a.Entity.RowKey) || held.Contains(a.Entity.RowKey)))
+            var own = write.Actions.Where(a => !IsStamp(a)).Select(a => a.Entity.RowKey).ToList();
+            if (own.Any(r => rows.Contains(r) || held.Contains(r)))
             {
-                held.UnionWith(write.Actions.Select(a => a.Entity.RowKey));
+                held.UnionWith(own);
                 continue;
             }
             batch.Add(write);
             actions += write.Actions.Count;
-            rows.UnionWith(write.Actions.Select(a => a.Entity.RowKey));
+            rows.UnionWith(own);
             waiting.RemoveAt(i--);
         }
         return batch;
+    }
+
+    /// <summary>
+    /// A stamp (<see cref="AssignmentRows.AgencyVersionKey"/>) only has to change: writers that each rewrite the same
+    /// stamp share one transaction, which rewrites it once.
+    /// </summary>
+    private static bool IsStamp(TableTransactionAction action) =>
+        action.ActionType == TableTransactionActionType.UpsertReplace && AssignmentRows.IsVersionKey(action.Entity.RowKey);
+
+    private static IEnumerable<TableTransactionAction> Coalesce(IEnumerable<TableTransactionAction> actions)
+    {
+        var stamps = new HashSet<string>(StringComparer.Ordinal);
+        return actions.Where(a => !IsStamp(a) || stamps.Add(a.Entity.RowKey));
     }
 
     private static async Task CommitAsync(TableClient table, List<Write> batch)
@@ -107,7 +122,7 @@ public sealed class GroupCommit
         }
         try
         {
-            await table.SubmitTransactionAsync(batch.SelectMany(w => w.Actions), CancellationToken.None);
+            await table.SubmitTransactionAsync(Coalesce(batch.SelectMany(w => w.Actions)), CancellationToken.None);
         }
         catch (TableTransactionFailedException)
         {

@@ -34,6 +34,27 @@ public sealed class GroupCommitTests(LocalServices services)
     }
 
     [Fact]
+    public async Task Writes_that_each_rewrite_one_agencys_stamp_share_transactions_and_leave_one_new_stamp()
+    {
+        var table = await NewTableAsync();
+        await table.AddEntityAsync(new TableEntity("p", AssignmentRows.AgencyVersionKey("so-noi-vu")) { ["V"] = "before" }, TestContext.Current.CancellationToken);
+        requests.Reset();
+        var writes = Enumerable.Range(0, 40).Select(i => groupCommit.SubmitAsync(table,
+        [
+            Insert($"row-{i:D2}"),
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity("p", AssignmentRows.AgencyVersionKey("so-noi-vu")) { ["V"] = $"after-{i:D2}" }),
+        ], TestContext.Current.CancellationToken)).ToList();
+        await Task.WhenAll(writes);
+
+        Assert.Equal(41, await CountAsync(table));
+        // Not one transaction each (as writes to one ordinary row would be): the stamp is rewritten once per transaction.
+        Assert.InRange(requests.Batches, 1, 6);
+        var stamp = (await table.GetEntityAsync<TableEntity>("p", AssignmentRows.AgencyVersionKey("so-noi-vu"), cancellationToken: TestContext.Current.CancellationToken)).Value;
+        Assert.StartsWith("after-", stamp.GetString("V"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_write_that_fails_in_a_shared_transaction_fails_alone_with_its_own_error()
     {
         var table = await NewTableAsync();
