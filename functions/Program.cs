@@ -2,10 +2,15 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Tdkt;
 using Tdkt.Functions.Http;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Tdkt.Web;
+using Tdkt.Web.Telemetry;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<StorageOutageMiddleware>();
 builder.Services.AddTdkt(builder.Configuration).AddTdktWeb();
+// Traces, metrics and logs with the host's (host.json telemetryMode: OpenTelemetry), exported where configured.
+builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults().AddTdktTelemetry(builder.Configuration, "tdkt-functions");
 builder.Build().Run();

@@ -19,6 +19,7 @@ public static class StatusCommand
             var today = context.Get<VietnamClock>().Today;
             var runs = await context.Get<SweepRuns>().ListAsync(today.PlusDays(-Days), today, ct);
             var counts = await context.Get<OutboxStore>().CountByStatusAsync(today, Days, ct);
+            var alarms = await context.Get<Tdkt.Operations.OperationalChecks>().RunAsync(ct);
             if (parse.GetValue(json))
             {
                 await context.WriteJsonAsync(new
@@ -30,10 +31,15 @@ public static class StatusCommand
                         r.DigestsCreated, r.DigestsExisting, r.Notices, r.RowsRead, r.IndexRepaired, errors = r.Errors,
                     }),
                     outbox = counts.ToDictionary(c => c.Key.Name(), c => c.Value),
+                    warnings = alarms.Select(a => new { code = a.Code, message = a.Message }),
                 });
                 return ExitCodes.Ok;
             }
             await context.Out.WriteLineAsync($"Hôm nay: {VietnamTime.Format(today)}.");
+            foreach (var alarm in alarms)
+            {
+                await context.Out.WriteLineAsync($"Cảnh báo: {alarm.Message}");
+            }
             if (runs.Count == 0)
             {
                 await context.Out.WriteLineAsync($"Chưa có lần quét nào trong {Days} ngày qua.");

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
+using Tdkt.Web.Telemetry;
 using Tdkt.Web;
 using Tdkt.Web.Routing;
 
@@ -68,6 +70,18 @@ public sealed class SelfHostedWeb : IAsyncDisposable
         logging?.Invoke(builder.Logging);
         replace?.Invoke(builder.Services);
         builder.Services.AddTdkt(builder.Configuration).AddTdktWeb();
+        // Each request a span (the Functions host makes them on Azure); an agency page's path carries its link token,
+        // which is a credential: the span keeps the route instead.
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.EnrichWithHttpRequest = (activity, request) =>
+            {
+                if (activity.GetTagItem("url.path") is not null && request.HttpContext.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route }
+                    && route.Contains('{', StringComparison.Ordinal))
+                {
+                    activity.SetTag("url.path", "/" + route.TrimStart('/'));
+                }
+            }))
+            .AddTdktTelemetry(builder.Configuration, "tdkt-up");
         var app = builder.Build();
         app.UseRouting();
         // As the Functions host answers: a path served only with other methods is not found (404), not 405.

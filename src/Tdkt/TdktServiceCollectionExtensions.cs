@@ -32,6 +32,7 @@ public static class TdktServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(AppInfo.Current);
         services.TryAddSingleton<HealthCheck>();
+        services.TryAddSingleton<Operations.OperationalChecks>();
 
         services.AddTdktStorage(configuration);
         services.TryAddSingleton<PlanStore>();

@@ -12,6 +12,7 @@ using Tdkt.Mail;
 using Tdkt.Plans;
 using Tdkt.Scheduling;
 using Tdkt.SelfHost;
+using Tdkt.Web.Telemetry;
 using Tdkt.Storage;
 
 namespace Tdkt.Cli.Up;
@@ -82,11 +83,16 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
         {
             var collection = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
             Replace(collection);
+            collection.AddOpenTelemetry().AddTdktTelemetry(configuration, "tdkt-up");
             await using var services = collection.AddTdkt(configuration).BuildServiceProvider();
+            // No host starts them here: resolved, they listen; disposed with the services, they send what they hold.
+            _ = services.GetService<OpenTelemetry.Trace.TracerProvider>();
+            _ = services.GetService<OpenTelemetry.Metrics.MeterProvider>();
             await SeedAsync(services, root, cancellationToken);
             var day = services.GetRequiredService<VietnamClock>().Today;
             var sweep = await services.GetRequiredService<DailySweep>().RunTodayAsync(SweepTriggers.SelfHostStart, cancellationToken);
             var pass = await services.GetRequiredService<MailDispatcher>().DispatchPendingAsync(MailDispatcher.DefaultConcurrency, cancellationToken);
+            await WarnAsync(services, cancellationToken);
             await output.WriteLineAsync(
                 $"{VietnamTime.Format(day)}: tạo {sweep.Created} thư, đã gửi {pass.Sent}, lỗi {pass.Failed}, chờ gửi lại {pass.Retrying}.");
             return sweep.Errors.Count == 0 && pass.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
@@ -114,6 +120,7 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
         }
         await output.WriteLineAsync($"Báo cáo tiến độ (quản trị):       {baseUrl}/api/plans/{plan.Id}/report?format=html&code={adminKey}");
         await output.WriteLineAsync($"Trang nhiệm vụ của Sở Nội vụ:     {link}");
+        await WarnAsync(host.Services, cancellationToken);
         await output.WriteLineAsync("Nhấn Ctrl+C để dừng (chỉ dừng những gì lệnh này đã khởi động).");
         await output.WriteLineAsync();
 
@@ -138,6 +145,15 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
         }
         await output.WriteLineAsync("Đang dừng…");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>One line per condition that needs a person (no sweep today by 10:00, mail not sent), as <c>tdkt status</c> says them.</summary>
+    private async Task WarnAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        foreach (var alarm in await services.GetRequiredService<Tdkt.Operations.OperationalChecks>().RunAsync(cancellationToken))
+        {
+            await output.WriteLineAsync($"Cảnh báo: {alarm.Message}");
+        }
     }
 
     /// <summary>The sample directory and the 2023 Lạng Sơn plan, stored (unchanged ones are left as they are) and active.</summary>

@@ -18,9 +18,12 @@ public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, Agency
         var verification = tokens.Verify(token);
         if (verification.Check == LinkCheck.Valid)
         {
-            return verification.Generation < await revocations.RecentGenerationAsync(verification.Agency!, cancellationToken)
-                ? (null, Page(StatusCodes.Status410Gone, LinkProblem.Revoked))
-                : (verification.Agency, null);
+            if (verification.Generation < await revocations.RecentGenerationAsync(verification.Agency!, cancellationToken))
+            {
+                return (null, Refused(StatusCodes.Status410Gone, LinkProblem.Revoked));
+            }
+            System.Diagnostics.Activity.Current?.SetTag(Operations.Telemetry.Tags.Agency, verification.Agency);
+            return (verification.Agency, null);
         }
         var client = clients.Of(request);
         if (throttle.IsThrottled(client))
@@ -28,12 +31,18 @@ public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, Agency
             // Answer late: guessing links from one address gets slow.
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             request.HttpContext.Response.Headers.RetryAfter = ((int)BadLinkThrottle.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return (null, Page(StatusCodes.Status429TooManyRequests, LinkProblem.Throttled));
+            return (null, Refused(StatusCodes.Status429TooManyRequests, LinkProblem.Throttled));
         }
         throttle.RecordFailure(client);
         return verification.Check == LinkCheck.Expired
-            ? (null, Page(StatusCodes.Status410Gone, LinkProblem.Expired))
-            : (null, Page(StatusCodes.Status403Forbidden, LinkProblem.Forged));
+            ? (null, Refused(StatusCodes.Status410Gone, LinkProblem.Expired))
+            : (null, Refused(StatusCodes.Status403Forbidden, LinkProblem.Forged));
+    }
+
+    private IResult Refused(int status, LinkProblem problem)
+    {
+        Operations.Telemetry.BadLinks.Add(1, new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Reason, problem.ToString().ToLowerInvariant()));
+        return Page(status, problem);
     }
 
     /// <summary>The page for a link or form that cannot be used.</summary>

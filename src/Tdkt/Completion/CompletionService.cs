@@ -87,7 +87,16 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
             Note = Clean(input.Note, MaxNoteLength, singleLine: false),
             UserAgent = Clean(input.UserAgent, MaxUserAgentLength, singleLine: true),
         };
-        return await store.RecordAsync(task.Plan.Value, task.AssignmentKey(agency), planTask.Deadline.Due, on, clean, cancellationToken);
+        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.completion");
+        activity?.SetTag(Operations.Telemetry.Tags.Plan, task.Plan.Value);
+        activity?.SetTag(Operations.Telemetry.Tags.Task, task.TaskKey);
+        activity?.SetTag(Operations.Telemetry.Tags.Agency, agency);
+        activity?.SetTag(Operations.Telemetry.Tags.Via, clean.Via);
+        var result = await store.RecordAsync(task.Plan.Value, task.AssignmentKey(agency), planTask.Deadline.Due, on, clean, cancellationToken);
+        activity?.SetTag(Operations.Telemetry.Tags.Outcome, result.Outcome.ToString().ToLowerInvariant());
+        Operations.Telemetry.Completions.Add(1, new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Via, clean.Via),
+            new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Outcome, result.Outcome.ToString().ToLowerInvariant()));
+        return result;
     }
 
     /// <summary>Whether the agency may still undo this completion: made through its link, less than <see cref="UndoWindow"/> ago.</summary>

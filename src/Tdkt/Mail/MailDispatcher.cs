@@ -77,6 +77,37 @@ public sealed partial class MailDispatcher(
             return (DispatchOutcome.Skipped, null);
         }
         var key = leased.Key;
+        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.digest.send");
+        activity?.SetTag(Operations.Telemetry.Tags.Digest, key.Value);
+        activity?.SetTag(Operations.Telemetry.Tags.DigestKind, key.Kind.ToString().ToLowerInvariant());
+        activity?.SetTag(Operations.Telemetry.Tags.Agency, key.Agency);
+        activity?.SetTag(Operations.Telemetry.Tags.Channel, channel.Name);
+        activity?.SetTag("tdkt.attempt", leased.Attempts);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var (outcome, failure) = await SendLeasedAsync(leased, cancellationToken);
+        var channelTag = new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Channel, channel.Name);
+        var kindTag = new KeyValuePair<string, object?>(Operations.Telemetry.Tags.DigestKind, key.Kind.ToString().ToLowerInvariant());
+        activity?.SetTag(Operations.Telemetry.Tags.Outcome, outcome.ToString().ToLowerInvariant());
+        switch (outcome)
+        {
+            case DispatchOutcome.Sent:
+                Operations.Telemetry.DigestsSent.Add(1, channelTag, kindTag);
+                Operations.Telemetry.SendDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, channelTag);
+                break;
+            case DispatchOutcome.Failed:
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "failed");
+                Operations.Telemetry.DigestsFailed.Add(1, channelTag, kindTag);
+                break;
+            case DispatchOutcome.Retrying:
+                Operations.Telemetry.DigestsRetried.Add(1, channelTag, kindTag);
+                break;
+        }
+        return (outcome, failure);
+    }
+
+    private async Task<(DispatchOutcome Outcome, string? Error)> SendLeasedAsync(OutboxEntry leased, CancellationToken cancellationToken)
+    {
+        var key = leased.Key;
         if (OutboxPolicy.IsPastLastAttempt(leased, options.Value.MaxAttempts))
         {
             // Leases that ran out (a dispatcher died mid-send) count as attempts too: past the limit, give up.
@@ -135,6 +166,7 @@ public sealed partial class MailDispatcher(
     /// <summary>The same, telling <paramref name="progress"/> how many of the waiting digests have been dealt with.</summary>
     public async Task<DispatchPass> DispatchPendingAsync(int concurrency, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
+        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.dispatch");
         var keys = await outbox.ListPendingAsync(cancellationToken);
         var unsent = await outbox.GetUnsentAsync(keys, cancellationToken);
         var handled = ProgressCounter.For(progress, "Gửi thư", "thư", keys.Count);
@@ -167,6 +199,12 @@ public sealed partial class MailDispatcher(
             });
         // In batches at the end; a crash before this only leaves marks the next pass finds already sent.
         await outbox.ClearPendingAsync(done, cancellationToken);
+        var waiting = unsent.Where(u => !done.Contains(u.Key)).Select(u => u.Value).ToList();
+        var now = time.GetUtcNow();
+        Operations.Telemetry.ReportPending(waiting.Count, waiting.Count == 0 ? TimeSpan.Zero : now - waiting.Min(w => w.CreatedAt).ToDateTimeOffset());
+        activity?.SetTag("tdkt.digests.sent", counts[(int)DispatchOutcome.Sent]);
+        activity?.SetTag("tdkt.digests.failed", counts[(int)DispatchOutcome.Failed]);
+        activity?.SetTag("tdkt.digests.waiting", waiting.Count);
         return new DispatchPass(counts[(int)DispatchOutcome.Sent], counts[(int)DispatchOutcome.Retrying], counts[(int)DispatchOutcome.Failed],
             counts[(int)DispatchOutcome.Skipped], lastError);
     }

@@ -118,6 +118,22 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
     public async Task<PlanImportOutcome> RunAsync(PlanImportRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.plan.import");
+        activity?.SetTag("tdkt.file.extension", Path.GetExtension(request.FileName).ToLowerInvariant());
+        activity?.SetTag("tdkt.file.bytes", request.Content.Length);
+        var outcome = await ImportAsync(request, progress, cancellationToken);
+        activity?.SetTag(Operations.Telemetry.Tags.Outcome, outcome.Result.ToString().ToLowerInvariant());
+        if (outcome.Plan is { } plan)
+        {
+            activity?.SetTag(Operations.Telemetry.Tags.Plan, plan.Id.Value);
+            activity?.SetTag("tdkt.tasks", plan.Tasks.Count);
+        }
+        activity?.SetTag("tdkt.errors", outcome.Errors.Count);
+        return outcome;
+    }
+
+    private async Task<PlanImportOutcome> ImportAsync(PlanImportRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
         var directory = request.Directory ?? await agencies.LoadAsync(cancellationToken);
         if (directory.Agencies.Count == 0)
         {

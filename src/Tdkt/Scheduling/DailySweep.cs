@@ -58,6 +58,42 @@ public sealed partial class DailySweep(ReminderSweep sweep, IndexRepair repair, 
 
     public async Task<SweepResult> RunAsync(LocalDate date, bool dryRun, string trigger, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
+        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.sweep");
+        activity?.SetTag(Operations.Telemetry.Tags.Date, DueIndex.Key(date));
+        activity?.SetTag(Operations.Telemetry.Tags.Trigger, trigger);
+        activity?.SetTag("tdkt.dry_run", dryRun);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await SweepAsync(date, dryRun, trigger, progress, cancellationToken);
+            activity?.SetTag("tdkt.working_day", result.WorkingDay);
+            activity?.SetTag("tdkt.digests.created", result.Created);
+            activity?.SetTag("tdkt.rows_read", result.RowsRead + result.SummaryRowsRead);
+            if (!dryRun)
+            {
+                var outcome = result.Errors.Count == 0 ? "succeeded" : "failed";
+                activity?.SetTag(Operations.Telemetry.Tags.Outcome, outcome);
+                Operations.Telemetry.SweepRuns.Add(1, new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Outcome, outcome),
+                    new KeyValuePair<string, object?>("tdkt.working_day", result.WorkingDay));
+                Operations.Telemetry.SweepRowsRead.Add(result.RowsRead + result.SummaryRowsRead);
+                Operations.Telemetry.DigestsCreated.Add(result.Created);
+                Operations.Telemetry.SweepDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+            }
+            return result;
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+            if (!dryRun)
+            {
+                Operations.Telemetry.SweepRuns.Add(1, new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Outcome, "failed"));
+            }
+            throw;
+        }
+    }
+
+    private async Task<SweepResult> SweepAsync(LocalDate date, bool dryRun, string trigger, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
         // The years an administrator announced since the last sweep (tdkt calendar set) apply from this one.
         await calendars.RefreshAsync(cancellationToken);
         var repaired = 0;
