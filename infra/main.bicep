@@ -57,6 +57,9 @@ param smtpUserName string = ''
 @secure()
 param smtpPassword string = ''
 
+@description('Administrators mailed by the alerts, comma-separated (docs/operations.md): no sweep by 10:00, mail not sent, mail waiting, 5xx, storage failures.')
+param alertEmails string = ''
+
 var tags = { 'azd-env-name': environmentName }
 var token = toLower(uniqueString(subscription().id, environmentName, location))
 
@@ -83,6 +86,17 @@ module monitoring 'modules/monitoring.bicep' = {
     location: location
     tags: tags
     principalId: identity.outputs.principalId
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  scope: group
+  params: {
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    actionGroupName: 'ag-tdkt-${token}'
+    alertEmails: empty(alertEmails) ? [] : map(split(alertEmails, ','), address => trim(address))
   }
 }
 

@@ -43,3 +43,4 @@ resource publisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 }
 
 output applicationInsightsConnectionString string = insights.properties.ConnectionString
+output applicationInsightsId string = insights.id

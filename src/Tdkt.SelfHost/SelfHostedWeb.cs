@@ -70,16 +70,16 @@ public sealed class SelfHostedWeb : IAsyncDisposable
         logging?.Invoke(builder.Logging);
         replace?.Invoke(builder.Services);
         builder.Services.AddTdkt(builder.Configuration).AddTdktWeb();
-        // Each request a span (the Functions host makes them on Azure); an agency page's path carries its link token,
-        // which is a credential: the span keeps the route instead.
+        // Each request a span (the Functions host makes them on Azure). An agency page's path carries its link token, a
+        // credential, and so is an admin route's ?code=: the span keeps the route pattern instead of the path and no query;
+        // the user agent and the client's address are personal data: dropped.
         builder.Services.AddOpenTelemetry()
-            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.EnrichWithHttpRequest = (activity, request) =>
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (activity, response) =>
             {
-                if (activity.GetTagItem("url.path") is not null && request.HttpContext.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route }
-                    && route.Contains('{', StringComparison.Ordinal))
-                {
-                    activity.SetTag("url.path", "/" + route.TrimStart('/'));
-                }
+                activity.SetTag("url.path", response.HttpContext.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } route } ? "/" + route.TrimStart('/') : null);
+                activity.SetTag("url.query", null);
+                activity.SetTag("user_agent.original", null);
+                activity.SetTag("client.address", null);
             }))
             .AddTdktTelemetry(builder.Configuration, "tdkt-up");
         var app = builder.Build();

@@ -43,7 +43,7 @@ public sealed partial class WebScenario : IAsyncDisposable
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
     public static async Task<WebScenario> StartAsync(LocalServices services, IDictionary<string, string?>? settings = null, bool activate = true, bool withPlan = true,
-        bool withDirectory = true)
+        bool withDirectory = true, Action<IServiceCollection>? replace = null)
     {
         var port = FreePort.Next();
         var all = new Dictionary<string, string?>
@@ -62,7 +62,11 @@ public sealed partial class WebScenario : IAsyncDisposable
         }
         var clock = new FakeClock(Instant.FromUtc(2023, 3, 24, 1, 0));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
-        var host = await SelfHostedWeb.StartAsync(configuration, port, AdminKey, s => s.AddSingleton<IClock>(clock), cancellationToken: TestContext.Current.CancellationToken);
+        var host = await SelfHostedWeb.StartAsync(configuration, port, AdminKey, s =>
+        {
+            s.AddSingleton<IClock>(clock);
+            replace?.Invoke(s);
+        }, cancellationToken: TestContext.Current.CancellationToken);
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Address };
         var scenario = new WebScenario(host, http, clock);
         var ct = TestContext.Current.CancellationToken;
