@@ -40,6 +40,8 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
     {
         var directory = await agencies.LoadAsync(cancellationToken);
         var name = directory.Find(new AgencyId(agency))?.Name ?? agency;
+        var supervisor = directory.Find(new AgencyId(agency))?.Supervisor is { } supervisorId ? directory.Find(supervisorId) : null;
+        var contact = supervisor?.To.Select(a => a.Trim()).FirstOrDefault(a => a.Contains('@', StringComparison.Ordinal));
         var today = clock.Today;
         var sections = new List<PlanView>();
         MessageView? shown = null;
@@ -78,7 +80,11 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
             $"Nhiệm vụ thi đua, khen thưởng: {name}", name, VietnamTime.Format(today),
             "Danh sách nhiệm vụ của cơ quan theo các kế hoạch thi đua, khen thưởng đang thực hiện. Khi đã hoàn thành nhiệm vụ, chọn “Xác nhận đã hoàn thành” để hệ thống ghi nhận và dừng nhắc việc.",
             shown, sections, tokens.CreateFormProof(token),
-            "Đường dẫn này dành riêng cho cơ quan, đề nghị không chuyển tiếp ra ngoài. Thư nhắc việc tiếp theo sẽ mang đường dẫn mới."));
+            "Đường dẫn này dành riêng cho cơ quan, đề nghị không chuyển tiếp ra ngoài. Thư nhắc việc tiếp theo sẽ mang đường dẫn mới.")
+        {
+            Contact = supervisor is null ? null : $"Cơ quan theo dõi, đôn đốc: {supervisor.Name}" + (contact is null ? "." : $", {contact}"),
+            ContactAddress = contact,
+        });
     }
 
     public string Problem(LinkProblem problem) => templates.Render("problem.html.liquid", problem switch

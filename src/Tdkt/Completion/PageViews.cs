@@ -2,7 +2,14 @@ namespace Tdkt.Completion;
 
 /// <summary>What the agency page shows; every value is text ready to print (the template encodes it).</summary>
 public sealed record AgencyPageView(string Title, string AgencyName, string Today, string Intro, MessageView? Message, IReadOnlyList<PlanView> Plans,
-    string FormProof, string Footer);
+    string FormProof, string Footer)
+{
+    /// <summary>"Cơ quan theo dõi, đôn đốc: Sở Nội vụ, so-noi-vu@example.org": whom to ask, from the directory; null when none.</summary>
+    public string? Contact { get; init; }
+
+    /// <summary>The contact's first address, for a mailto link.</summary>
+    public string? ContactAddress { get; init; }
+}
 
 /// <summary>A confirmation or warning at the top of the page after a form was posted. Kind: ok, info or warn.</summary>
 public sealed record MessageView(string Kind, string Text);

@@ -9,10 +9,13 @@ namespace Tdkt.Mail;
 /// <summary>The digest's .ics attachment: one all-day entry per deadline, with a stable UID per assignment so calendars update instead of duplicating.</summary>
 public static class DigestCalendar
 {
+    /// <summary>RFC 5545's PRODID: who made the calendar.</summary>
+    public const string ProductId = "-//Tdkt//Nhac viec thi dua khen thuong//VI";
+
     public static MailAttachment For(string agency, IEnumerable<(Notice Notice, string PlanNumber, string Content)> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var calendar = new Ical.Net.Calendar { Method = "PUBLISH" };
+        var calendar = new Ical.Net.Calendar { Method = "PUBLISH", ProductId = ProductId };
         calendar.AddProperty("X-WR-CALNAME", "Thời hạn nhiệm vụ thi đua, khen thưởng");
         foreach (var (notice, planNumber, content) in items)
         {

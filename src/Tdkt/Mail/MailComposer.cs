@@ -99,7 +99,10 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
         // Ongoing tasks have no date to put in a calendar.
         var calendar = DigestCalendar.For(digest.Key.Agency, items.Where(i => i.Task?.Deadline.IsOngoing != true).Select(i => (i.Notice, i.Plan.Number, i.Task?.Content ?? "")));
         return new OutgoingMail(entry.Key.Value, from, to, [.. cc], MailText.HeaderSafe(subject),
-            templates.Render("digest.html.liquid", view), templates.Render("digest.txt.liquid", view), [calendar]);
+            templates.Render("digest.html.liquid", view), templates.Render("digest.txt.liquid", view), [calendar])
+        {
+            ReplyTo = SupervisorContact(digest.Key.Agency, directory),
+        };
     }
 
     /// <summary>A sample digest (not from storage) for checking a deployment's mail settings: <c>tdkt mail send-test</c>.</summary>
@@ -185,6 +188,15 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
         };
         return new TaskView(notice.Task, plan.Number, task?.Content ?? "", VietnamTime.Format(notice.Due), task?.Deadline.Phrase ?? "",
             status, Role(task, agency), string.Join(", ", others), late);
+    }
+
+    /// <summary>The agency that follows <paramref name="agency"/> up, as a reply address: its first address, by name; none when there is none.</summary>
+    private static IReadOnlyList<MailAddress> SupervisorContact(string agency, AgencyDirectory directory)
+    {
+        var supervisor = directory.Find(new AgencyId(agency))?.Supervisor is { } id ? directory.Find(id) : null;
+        return supervisor?.To.FirstOrDefault(a => MailboxAddress.TryParse(a, out var parsed) && parsed.Address == a.Trim()) is { } address
+            ? [new MailAddress(address.Trim(), MailText.HeaderSafe(supervisor.Name))]
+            : [];
     }
 
     private static string Role(PlanTask? task, string agency) =>

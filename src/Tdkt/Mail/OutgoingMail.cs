@@ -18,7 +18,14 @@ public sealed record OutgoingMail(
     string Subject,
     string Html,
     string Text,
-    IReadOnlyList<MailAttachment> Attachments);
+    IReadOnlyList<MailAttachment> Attachments)
+{
+    /// <summary>Where a reply goes: the agency that follows the recipient up (its contact in the directory), not the sending mailbox.</summary>
+    public IReadOnlyList<MailAddress> ReplyTo { get; init; } = [];
+
+    /// <summary>RFC 3834: every message of the product is sent by a program, so auto-responders do not answer it.</summary>
+    public const string AutoSubmitted = "auto-generated";
+}
 
 /// <summary>What the provider answered: its id for the message and a short human-readable answer.</summary>
 public sealed record MailSendResult(string ProviderId, string Answer);

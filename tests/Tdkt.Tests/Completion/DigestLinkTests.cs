@@ -68,7 +68,18 @@ public sealed partial class DigestLinkTests(LocalServices services)
         var page = new Uri(link).AbsolutePath.TrimStart('/');
         var posted = await web.PostAsync(page, web.Task("4"));
 
-        Assert.Contains("<h1>Sở Tài chính</h1>", await web.PageAsync(page), StringComparison.Ordinal);
+        var html = await web.PageAsync(page);
+        Assert.Contains("<h1>Sở Tài chính</h1>", html, StringComparison.Ordinal);
+        // The page and the digest name whom to ask: the supervising agency (Sở Nội vụ) and its contact.
+        Assert.Contains("Cơ quan theo dõi, đôn đốc: Sở Nội vụ, so-noi-vu@example.org", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"mailto:so-noi-vu@example.org\"", html, StringComparison.Ordinal);
+        var replyTo = Assert.Single(mail.ReplyTo.Mailboxes);
+        Assert.Equal(("so-noi-vu@example.org", "Sở Nội vụ"), (replyTo.Address, replyTo.Name));
+        Assert.Equal("auto-generated", mail.Headers["Auto-Submitted"]);
+        using var icsBytes = new MemoryStream();
+        await ((MimeKit.MimePart)mail.Attachments.Single()).Content!.DecodeToAsync(icsBytes, Ct);
+        var ics = System.Text.Encoding.UTF8.GetString(icsBytes.ToArray());
+        Assert.Contains("PRODID:-//Tdkt//Nhac viec thi dua khen thuong//VI", ics, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
         Assert.True((await web.AssignmentAsync(web.Task("4"), "so-tai-chinh"))!.Done);
     }

@@ -39,6 +39,10 @@ public sealed class AcsDispatchTests(LocalServices services)
         Assert.StartsWith("Kính gửi: Sở Nội vụ", body["content"]!["plainText"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(["phong-tdkt.so-noi-vu@example.org"], body["recipients"]!["cc"]!.AsArray().Select(r => r!["address"]!.GetValue<string>()));
         Assert.Equal("text/calendar", body["attachments"]![0]!["contentType"]!.GetValue<string>());
+        // Sở Nội vụ's supervisor is UBND tỉnh: replies go there; and no auto-responder answers a program's mail.
+        Assert.Equal(("ubnd-tinh@example.org", "Ủy ban nhân dân tỉnh Lạng Sơn"),
+            (body["replyTo"]![0]!["address"]!.GetValue<string>(), body["replyTo"]![0]!["displayName"]!.GetValue<string>()));
+        Assert.Equal("auto-generated", body["headers"]!["Auto-Submitted"]!.GetValue<string>());
         var entry = (await scenario.Outbox.ListAsync(D("2023-03-24"), Ct)).Single(e => e.Key.Agency == "so-noi-vu");
         Assert.Equal((OutboxStatus.Sent, operationId, "Acs"), (entry.Status, entry.ProviderId, entry.Channel));
     }

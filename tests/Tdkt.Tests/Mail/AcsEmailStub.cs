@@ -160,6 +160,15 @@ public sealed partial class AcsEmailStub : LocalHttpStub
                 Problems.Enqueue($"content.{field} is empty");
             }
         }
+        // replyTo is a list of {address, displayName}; headers an object of string values (the documented shapes).
+        if (json["replyTo"] is { } replyTo && (replyTo is not JsonArray list || list.Any(r => r?["address"] is null)))
+        {
+            Problems.Enqueue("replyTo is not a list of {address, displayName}");
+        }
+        if (json["headers"] is { } headers && (headers is not JsonObject map || map.Any(h => h.Value?.GetValueKind() != System.Text.Json.JsonValueKind.String)))
+        {
+            Problems.Enqueue("headers is not an object of strings");
+        }
         foreach (var attachment in json["attachments"]?.AsArray() ?? [])
         {
             try

@@ -35,6 +35,10 @@ public sealed class GraphDispatchTests(LocalServices services)
         Assert.Equal("[TĐKT 2023] 10 nhiệm vụ sắp đến hạn", message["subject"]!.GetValue<string>());
         Assert.Contains("Kính gửi: Sở Nội vụ", message["body"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("2023-03-24/daily/so-noi-vu", message["internetMessageHeaders"]![0]!["value"]!.GetValue<string>());
+        // Graph takes only X- headers: Exchange's own way of saying "no auto-replies"; replies go to the supervising agency.
+        Assert.Equal(("X-Auto-Response-Suppress", "All"),
+            (message["internetMessageHeaders"]![1]!["name"]!.GetValue<string>(), message["internetMessageHeaders"]![1]!["value"]!.GetValue<string>()));
+        Assert.Equal("ubnd-tinh@example.org", message["replyTo"]![0]!["emailAddress"]!["address"]!.GetValue<string>());
         var entry = (await scenario.Outbox.ListAsync(D("2023-03-24"), ct)).Single(e => e.Key.Agency == "so-noi-vu");
         Assert.Equal((OutboxStatus.Sent, "Graph"), (entry.Status, entry.Channel));
     }

@@ -79,6 +79,13 @@ public sealed class GraphStub : LocalHttpStub
                 Problems.Enqueue("an attachment is not a fileAttachment with contentBytes");
             }
         }
+        // Graph answers 400 to a custom header whose name does not start with "x-".
+        if (message["internetMessageHeaders"]?.AsArray().Any(h => h?["name"]?.GetValue<string>().StartsWith("x-", StringComparison.OrdinalIgnoreCase) != true) == true)
+        {
+            Problems.Enqueue("an internetMessageHeaders entry does not start with x-");
+            context.Response.StatusCode = 400;
+            return;
+        }
         Sends.Enqueue((Uri.UnescapeDataString(route.Groups[1].Value), message));
         context.Response.StatusCode = 202;
     }

@@ -189,6 +189,8 @@ public sealed class AcsChannel : IMailChannel
                 ["contentType"] = a.ContentType.Split(';')[0],
                 ["contentInBase64"] = Convert.ToBase64String(a.Content),
             })]),
+            ["replyTo"] = Recipients(mail.ReplyTo),
+            ["headers"] = new JsonObject { ["Auto-Submitted"] = OutgoingMail.AutoSubmitted },
             ["userEngagementTrackingDisabled"] = true,
         };
         return JsonSerializer.SerializeToUtf8Bytes(body);

@@ -56,6 +56,7 @@ public sealed class GraphChannel(IOptions<GraphOptions> options, IOptions<MailOp
                 Body = new ItemBody { ContentType = BodyType.Html, Content = mail.Html },
                 ToRecipients = [.. mail.To.Select(Recipient)],
                 CcRecipients = [.. mail.Cc.Select(Recipient)],
+                ReplyTo = [.. mail.ReplyTo.Select(Recipient)],
                 Attachments = [.. mail.Attachments.Select(a => (Attachment)new FileAttachment
                 {
                     OdataType = "#microsoft.graph.fileAttachment",
@@ -63,7 +64,12 @@ public sealed class GraphChannel(IOptions<GraphOptions> options, IOptions<MailOp
                     ContentType = a.ContentType.Split(';')[0],
                     ContentBytes = a.Content,
                 })],
-                InternetMessageHeaders = [new InternetMessageHeader { Name = "X-Tdkt-Digest", Value = mail.IdempotencyKey }],
+                // Graph takes only X- headers here, so Auto-Submitted cannot be set; X-Auto-Response-Suppress tells Exchange the same.
+                InternetMessageHeaders =
+                [
+                    new InternetMessageHeader { Name = "X-Tdkt-Digest", Value = mail.IdempotencyKey },
+                    new InternetMessageHeader { Name = "X-Auto-Response-Suppress", Value = "All" },
+                ],
             },
             SaveToSentItems = true,
         };

@@ -14,6 +14,8 @@ public static class MimeMessages
         message.From.Add(Mailbox(mail.From));
         message.To.AddRange(mail.To.Select(Mailbox));
         message.Cc.AddRange(mail.Cc.Select(Mailbox));
+        message.ReplyTo.AddRange(mail.ReplyTo.Select(Mailbox));
+        message.Headers.Add("Auto-Submitted", OutgoingMail.AutoSubmitted);
         var body = new BodyBuilder { TextBody = mail.Text, HtmlBody = mail.Html };
         foreach (var attachment in mail.Attachments)
         {
