@@ -2,13 +2,14 @@
 # The test command: does all of its set-up on a fresh machine, then runs `dotnet test` with any arguments given.
 #   ./test.sh                               every test
 #   ./test.sh --filter FullyQualifiedName~Cli   some of them
-# It restores the pinned tools (smtp4dev) and npm packages (Azurite), and installs Debian's chromium, LibreOffice
+# It restores the pinned tools (smtp4dev) and npm packages (Azurite; ical.js, the independent iCalendar parser the
+# feed test reads with), and installs Debian's chromium, LibreOffice
 # Writer and poppler when missing; the tests start and stop Azurite and smtp4dev themselves.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 dotnet tool restore >/dev/null
-if [ ! -x node_modules/.bin/azurite ]; then
+if [ ! -x node_modules/.bin/azurite ] || [ ! -d node_modules/ical.js ]; then
   npm ci --no-audit --no-fund >/dev/null
 fi
 

@@ -5,9 +5,13 @@ using Tdkt.Web.TaskPages;
 
 namespace Tdkt.Functions.TaskPages;
 
-/// <summary>The agency's page behind its signed link and its two forms (anonymous: the token is the credential).</summary>
-public sealed class AgencyPageFunctions(AgencyPageHandlers pages)
+/// <summary>The agency's page behind its signed link, its two forms, and its calendar feed (anonymous: the token is the credential).</summary>
+public sealed class AgencyPageFunctions(AgencyPageHandlers pages, CalendarFeedHandler calendar)
 {
+    [Function(WebRoutes.Names.AgencyCalendar)]
+    public Task<IResult> Calendar([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.AgencyCalendar)] HttpRequest request,
+        string token, CancellationToken cancellationToken) => calendar.GetAsync(request, token, cancellationToken);
+
     [Function(WebRoutes.Names.AgencyPage)]
     public Task<IResult> Page([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.AgencyPage)] HttpRequest request,
         string token, CancellationToken cancellationToken) => pages.PageAsync(request, token, cancellationToken);

@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton<LinkGate>();
         services.TryAddSingleton<AgencyFormReader>();
         services.TryAddSingleton<AgencyPageHandlers>();
+        services.TryAddSingleton<CalendarFeedHandler>();
         services.TryAddSingleton<PlanHandlers>();
         services.TryAddSingleton<AdminTaskHandlers>();
         services.TryAddSingleton<OutboxHandlers>();

@@ -22,6 +22,7 @@ public static class WebRoutes
         public const string AgencyPage = "AgencyPage";
         public const string CompleteTask = "CompleteTask";
         public const string UndoCompletion = "UndoCompletion";
+        public const string AgencyCalendar = "AgencyCalendar";
         public const string Health = "Health";
         public const string ImportPlan = "ImportPlan";
         public const string ListPlans = "ListPlans";
@@ -37,6 +38,7 @@ public static class WebRoutes
         public const string AgencyPage = "a/{token}";
         public const string CompleteTask = "a/{token}/tasks/{task}/complete";
         public const string UndoCompletion = "a/{token}/tasks/{task}/undo";
+        public const string AgencyCalendar = "cal/{token}";
         public const string Health = "health";
         public const string Plans = "plans";
         public const string PlanReport = "plans/{id}/report";
@@ -58,6 +60,8 @@ public static class WebRoutes
             (AgencyPageHandlers h, HttpRequest request, string token, string task, CancellationToken ct) => h.CompleteAsync(request, token, task, ct)),
         new(Names.UndoCompletion, Patterns.UndoCompletion, Post, RouteAccess.Anonymous, RouteKind.Page,
             (AgencyPageHandlers h, HttpRequest request, string token, string task, CancellationToken ct) => h.UndoAsync(request, token, task, ct)),
+        new(Names.AgencyCalendar, Patterns.AgencyCalendar, GetHead, RouteAccess.Anonymous, RouteKind.Page,
+            (CalendarFeedHandler h, HttpRequest request, string token, CancellationToken ct) => h.GetAsync(request, token, ct)),
         new(Names.Health, Patterns.Health, Get, RouteAccess.Anonymous, RouteKind.Api,
             (HealthHandler h, CancellationToken ct) => h.CheckAsync(ct)),
         new(Names.ImportPlan, Patterns.Plans, Post, RouteAccess.AdminKey, RouteKind.Api,

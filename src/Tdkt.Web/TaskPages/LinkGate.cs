@@ -12,10 +12,11 @@ namespace Tdkt.Web.TaskPages;
 /// </summary>
 public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, AgencyPages pages, ClientAddress clients, LinkRevocations revocations)
 {
-    public async Task<(string? Agency, IResult? Problem)> CheckAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    /// <summary>The agency a page link (or, with <paramref name="feed"/>, a calendar-feed address) names, or the answer that refuses it.</summary>
+    public async Task<(string? Agency, IResult? Problem)> CheckAsync(HttpRequest request, string token, CancellationToken cancellationToken, bool feed = false)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var verification = tokens.Verify(token);
+        var verification = feed ? tokens.VerifyFeed(token) : tokens.Verify(token);
         if (verification.Check == LinkCheck.Valid)
         {
             if (verification.Generation < await revocations.RecentGenerationAsync(verification.Agency!, cancellationToken))

@@ -32,7 +32,7 @@ public enum PageMessage
 /// colours, and for each open task the form that records its completion. Rendering reads only.
 /// </summary>
 public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStore agencies, CompletionStore store, CompletionService completion,
-    PageTemplates templates, LinkTokens tokens, VietnamClock clock)
+    PageTemplates templates, LinkTokens tokens, AgencyLinks links, VietnamClock clock)
 {
     private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
@@ -84,6 +84,7 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         {
             Contact = supervisor is null ? null : $"Cơ quan theo dõi, đôn đốc: {supervisor.Name}" + (contact is null ? "." : $", {contact}"),
             ContactAddress = contact,
+            FeedUrl = await links.FeedForAsync(agency, today, cancellationToken),
         });
     }
 

@@ -13,6 +13,9 @@ public sealed record AssignmentRecord(
 {
     public bool Done => Completion is not null;
 
+    /// <summary>When the row was last written (storage's timestamp): a calendar feed's SEQUENCE and Last-Modified.</summary>
+    public DateTimeOffset? Changed { get; init; }
+
     /// <summary>How many times the agency has undone a completion of this assignment through its link.</summary>
     public int Undos { get; init; }
 }

@@ -19,6 +19,7 @@ public static class CompletionServiceCollectionExtensions
         services.TryAddSingleton<AdminCompletion>();
         services.TryAddSingleton<BadLinkThrottle>();
         services.TryAddSingleton<AgencyPages>();
+        services.TryAddSingleton<AgencyCalendarFeed>();
         services.TryAddSingleton<PlanReports>();
         services.TryAddSingleton<ReportFormats>();
         services.TryAddSingleton<Reports.Official.OfficialReports>();

@@ -222,6 +222,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
             row.ETag)
         {
             Undos = row.GetInt32("Undos") ?? 0,
+            Changed = row.Timestamp,
         };
     }
 

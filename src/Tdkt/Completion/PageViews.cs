@@ -9,6 +9,9 @@ public sealed record AgencyPageView(string Title, string AgencyName, string Toda
 
     /// <summary>The contact's first address, for a mailto link.</summary>
     public string? ContactAddress { get; init; }
+
+    /// <summary>The agency's calendar subscription address (<see cref="AgencyCalendarFeed"/>), or null when links cannot be made.</summary>
+    public string? FeedUrl { get; init; }
 }
 
 /// <summary>A confirmation or warning at the top of the page after a form was posted. Kind: ok, info or warn.</summary>

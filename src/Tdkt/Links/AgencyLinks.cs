@@ -30,4 +30,20 @@ public sealed class AgencyLinks(LinkTokens tokens, LinkRevocations revocations, 
             : LinkFor(agency, sentOn, await revocations.GenerationAsync(agency, cancellationToken));
 
     public LocalDate Expiry(LocalDate sentOn) => new LocalDate(sentOn.Year, 12, 31).PlusDays(options.Value.GraceDays);
+
+    public const string FeedPath = "api/cal/";
+
+    /// <summary>
+    /// The agency's calendar subscription address, {BaseUrl}/api/cal/{token}.ics: valid through next year's end (plus
+    /// grace), since a calendar keeps polling it; revoked with the agency's links (<see cref="LinkRevocations"/>).
+    /// </summary>
+    public async Task<string?> FeedForAsync(string agency, LocalDate today, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.Value.BaseUrl) || !tokens.CanSign)
+        {
+            return null;
+        }
+        var generation = await revocations.GenerationAsync(agency, cancellationToken);
+        return $"{options.Value.BaseUrl.TrimEnd('/')}/{FeedPath}{tokens.CreateFeed(agency, Expiry(today.PlusYears(1)), generation)}.ics";
+    }
 }

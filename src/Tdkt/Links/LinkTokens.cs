@@ -51,7 +51,21 @@ public sealed class LinkTokens
     public bool CanSign => keys.Count > 0;
 
     /// <summary>A token for <paramref name="agency"/> valid through <paramref name="expires"/>, signed with the newest key.</summary>
-    public string Create(string agency, LocalDate expires, int generation = 0)
+    public string Create(string agency, LocalDate expires, int generation = 0) => Sign(agency, expires, generation, feed: false);
+
+    /// <summary>
+    /// A calendar-feed token: the same fields, signed under a key derived for feeds, so a page link is never a feed
+    /// address and a feed address never opens the page (nor its forms).
+    /// </summary>
+    public string CreateFeed(string agency, LocalDate expires, int generation = 0) => Sign(agency, expires, generation, feed: true);
+
+    public LinkVerification Verify(string token) => Check(token, feed: false);
+
+    public LinkVerification VerifyFeed(string token) => Check(token, feed: true);
+
+    private static byte[] KeyFor(byte[] key, bool feed) => feed ? HMACSHA256.HashData(key, "tdkt calendar feed"u8) : key;
+
+    private string Sign(string agency, LocalDate expires, int generation, bool feed)
     {
         ArgumentNullException.ThrowIfNull(agency);
         if (keys.Count == 0)
@@ -60,10 +74,10 @@ public sealed class LinkTokens
         }
         var (id, key) = keys[0];
         var payload = Payload(id, agency, expires, generation);
-        return Base64Url(payload) + "." + Base64Url(Mac(key, payload));
+        return Base64Url(payload) + "." + Base64Url(Mac(KeyFor(key, feed), payload));
     }
 
-    public LinkVerification Verify(string token)
+    private LinkVerification Check(string token, bool feed)
     {
         var forged = new LinkVerification(LinkCheck.Forged, null, null);
         if (string.IsNullOrEmpty(token) || token.Length > 512 || token.Split('.') is not [var body, var signature]
@@ -73,7 +87,7 @@ public sealed class LinkTokens
             return forged;
         }
         var key = keys.FirstOrDefault(k => k.Id == fields.KeyId).Key;
-        if (key is null || !CryptographicOperations.FixedTimeEquals(mac, Mac(key, payload)))
+        if (key is null || !CryptographicOperations.FixedTimeEquals(mac, Mac(KeyFor(key, feed), payload)))
         {
             return forged;
         }

@@ -12,6 +12,9 @@ public static class DigestCalendar
     /// <summary>RFC 5545's PRODID: who made the calendar.</summary>
     public const string ProductId = "-//Tdkt//Nhac viec thi dua khen thuong//VI";
 
+    /// <summary>"2023-252-kh-ubnd-0002-so-noi-vu@tdkt": one assignment's event, the same in every digest and in the agency's feed.</summary>
+    public static string Uid(string plan, string taskKey, string agency) => $"{plan}-{taskKey}-{agency}@tdkt";
+
     public static MailAttachment For(string agency, IEnumerable<(Notice Notice, string PlanNumber, string Content)> items)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -21,7 +24,7 @@ public static class DigestCalendar
         {
             calendar.Events.Add(new CalendarEvent
             {
-                Uid = $"{notice.Plan}-{notice.TaskKey}-{agency}@tdkt",
+                Uid = Uid(notice.Plan, notice.TaskKey, agency),
                 Summary = $"Hạn nhiệm vụ {notice.Task} ({planNumber})",
                 Description = content,
                 DtStart = new CalDateTime(notice.Due.Year, notice.Due.Month, notice.Due.Day),

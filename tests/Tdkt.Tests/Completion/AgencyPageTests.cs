@@ -35,7 +35,10 @@ public sealed class AgencyPageTests(LocalServices services)
         Assert.Contains("Xác nhận đã hoàn thành", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Nhiệm vụ 1<", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("http", html.Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // Nothing loaded from elsewhere: the only addresses are the app's own (the calendar feed to subscribe to).
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(html, "https?://[^\"<\\s]*"),
+            m => Assert.StartsWith(web.Host.Address.ToString().TrimEnd('/') + "/api/cal/", m.Value, StringComparison.Ordinal));
+        Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
         Assert.True(html.IsNormalized(System.Text.NormalizationForm.FormC));
         Assert.Equal(HttpStatusCode.OK, head.StatusCode);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync(Ct));

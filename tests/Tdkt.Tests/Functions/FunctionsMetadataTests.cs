@@ -9,6 +9,8 @@ public sealed class FunctionsMetadataTests
         new("AgencyPage", "httpTrigger", "a/{token}", "GET,HEAD", "Anonymous", null, null),
         new("CompleteTask", "httpTrigger", "a/{token}/tasks/{task}/complete", "POST", "Anonymous", null, null),
         new("UndoCompletion", "httpTrigger", "a/{token}/tasks/{task}/undo", "POST", "Anonymous", null, null),
+        // The agency's calendar feed, anonymous too: its own signed token is the credential.
+        new("AgencyCalendar", "httpTrigger", "cal/{token}", "GET,HEAD", "Anonymous", null, null),
         new("Dispatch", "queueTrigger", null, null, null, null, "%Tdkt:Mail:DispatchQueue%"),
         new("DispatchPending", "timerTrigger", null, null, null, "0 */5 * * * *", null),
         new("Health", "httpTrigger", "health", "GET", "Anonymous", null, null),
