@@ -12,7 +12,10 @@ public sealed partial class UpCommandTests(LocalServices services)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Dictionary<string, string> Environment(string sender) => new()
+    private Dictionary<string, string> Environment(string sender) => UpEnvironment(services, sender);
+
+    /// <summary>What a person sets to run <c>tdkt up</c> against the test's Azurite and smtp4dev, its mail from <paramref name="sender"/>.</summary>
+    public static Dictionary<string, string> UpEnvironment(LocalServices services, string sender) => new()
     {
         ["Tdkt__Storage__ConnectionString"] = services.Azurite.ConnectionString,
         ["Tdkt__Storage__Prefix"] = TestHost.UniquePrefix(),

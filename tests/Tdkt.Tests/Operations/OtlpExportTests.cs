@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Tdkt.Tests.Cli;
-using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Operations;
@@ -14,17 +12,8 @@ public sealed class OtlpExportTests(LocalServices services)
     {
         await using var receiver = new OtlpReceiver();
         var sender = $"otlp-{Guid.NewGuid():N}"[..17] + "@example.org";
-        var environment = new Dictionary<string, string>
-        {
-            ["Tdkt__Storage__ConnectionString"] = services.Azurite.ConnectionString,
-            ["Tdkt__Storage__Prefix"] = TestHost.UniquePrefix(),
-            ["Tdkt__Mail__Smtp__Port"] = services.Smtp4dev.SmtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Tdkt__Mail__From"] = sender,
-            ["Tdkt__Mail__DispatchQueue"] = "t" + Guid.NewGuid().ToString("N")[..12],
-            ["Tdkt__Links__SigningKeys"] = WebScenario.SigningKeys,
-            ["Tdkt__LocalHost__AdminKey"] = "otlp-test-admin-key",
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString(),
-        };
+        var environment = UpCommandTests.UpEnvironment(services, sender);
+        environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString();
 
         var run = await CliProcess.RunAsync(environment, "up", "--once", "--as-of", "2023-03-24");
 
