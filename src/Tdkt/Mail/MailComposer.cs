@@ -79,7 +79,7 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
             $"Kính gửi: {digest.AgencyName}",
             VietnamTime.Format(today),
             $"Hệ thống nhắc việc thi đua, khen thưởng thông báo các nhiệm vụ của {digest.AgencyName} cần lưu ý ngày {VietnamTime.Format(today)}, theo:",
-            items.Select(i => i.Plan).DistinctBy(p => p.Id).Select(Reference).ToList(),
+            items.Select(i => i.Plan).DistinctBy(p => p.Id).Select(Reports.Official.OfficialReports.Reference).ToList(),
             sections,
             link,
             link is null
@@ -202,8 +202,6 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
     private static string Role(PlanTask? task, string agency) =>
         task is not null && task.LeadAgencies.Any(a => a.Value == agency) ? "Cơ quan chủ trì" : "Cơ quan phối hợp";
 
-    private static string Reference(Plan plan) =>
-        $"Kế hoạch số {plan.Number} ngày {VietnamTime.ShortDate(plan.IssuedOn)} của {plan.Issuer} về {MailText.LowerFirst(plan.Title)}";
 
     private static List<MailAddress> Addresses(IEnumerable<string> addresses, string? name) => addresses.Select(a =>
         MailboxAddress.TryParse(a, out var parsed) && parsed.Address.Contains('@', StringComparison.Ordinal) && a.Trim() == parsed.Address

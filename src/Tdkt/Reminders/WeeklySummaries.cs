@@ -48,5 +48,5 @@ public sealed class WeeklySummaries(PlanStore plans)
 
     /// <summary>0 done on time, 1 done late, 2 open within the deadline, 3 open overdue.</summary>
     private static int Category(DueEntry a, LocalDate date) =>
-        (int)Reports.Progress.Of(a.Due, a.Done ? a.CompletedOn ?? a.Due : null, date);
+        (int)Reports.Progress.Of(a, date);
 }

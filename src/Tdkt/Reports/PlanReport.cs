@@ -24,6 +24,9 @@ public sealed record ProgressCounts(int DoneOnTime, int DoneLate, int OpenInTime
     public decimal Percent(ProgressCategory category) =>
         Total == 0 ? 0m : Math.Round(100m * this[category] / Total, 1, MidpointRounding.AwayFromZero);
 
+    /// <summary>Share done (on time or late) in percent, one decimal, rounded half away from zero; 0 when there is nothing.</summary>
+    public decimal DonePercent => Total == 0 ? 0m : Math.Round(100m * (DoneOnTime + DoneLate) / Total, 1, MidpointRounding.AwayFromZero);
+
     public ProgressCounts Add(ProgressCategory category) => category switch
     {
         ProgressCategory.DoneOnTime => this with { DoneOnTime = DoneOnTime + 1 },

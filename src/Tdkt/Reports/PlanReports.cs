@@ -23,7 +23,7 @@ public sealed class PlanReports(PlanStore plans, AgencyStore agencies, VietnamCl
         await foreach (var a in plans.AssignmentsAsync(id, null, cancellationToken))
         {
             var key = (a.Agency, a.Quarter);
-            cells[key] = cells.GetValueOrDefault(key, ProgressCounts.Zero).Add(Progress.Of(a.Due, a.Done ? a.CompletedOn ?? a.Due : null, date, a.Ongoing));
+            cells[key] = cells.GetValueOrDefault(key, ProgressCounts.Zero).Add(Progress.Of(a, date));
         }
         string Name(string agency) => directory.Find(new AgencyId(agency))?.Name ?? agency;
         var lines = new List<ReportLine>();

@@ -24,6 +24,13 @@ public static class Progress
             ? (on > due ? ProgressCategory.DoneLate : ProgressCategory.DoneOnTime)
             : (asOf <= due ? ProgressCategory.OpenInTime : ProgressCategory.OpenOverdue);
 
+    /// <summary>Where a stored assignment stands on <paramref name="asOf"/> (a done one without its date counts as done on its due date).</summary>
+    public static ProgressCategory Of(Reminders.DueEntry assignment, LocalDate asOf)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        return Of(assignment.Due, assignment.Done ? assignment.CompletedOn ?? assignment.Due : null, asOf, assignment.Ongoing);
+    }
+
     /// <summary>The four official categories, without <see cref="ProgressCategory.Ongoing"/>.</summary>
     public static IReadOnlyList<ProgressCategory> Official { get; } =
         [ProgressCategory.DoneOnTime, ProgressCategory.DoneLate, ProgressCategory.OpenInTime, ProgressCategory.OpenOverdue];

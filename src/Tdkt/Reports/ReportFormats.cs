@@ -102,9 +102,8 @@ public sealed class ReportFormats(PageTemplates templates)
         foreach (var line in report.ByAgency.Append(report.Total))
         {
             var c = line.Counts;
-            var done = c.Total == 0 ? 0m : Math.Round(100m * (c.DoneOnTime + c.DoneLate) / c.Total, 1, MidpointRounding.AwayFromZero);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"- {line.AgencyName}: {c.DoneOnTime} / {c.DoneLate} / {c.OpenInTime} / {c.OpenOverdue}{(report.HasOngoing ? $" / {c.Ongoing}" : "")} / {c.Total}, {done.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} %"));
+                $"- {line.AgencyName}: {c.DoneOnTime} / {c.DoneLate} / {c.OpenInTime} / {c.OpenOverdue}{(report.HasOngoing ? $" / {c.Ongoing}" : "")} / {c.Total}, {c.DonePercent.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} %"));
         }
         return string.Join("\n", lines) + "\n";
     }

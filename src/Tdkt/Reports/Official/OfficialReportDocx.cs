@@ -156,7 +156,7 @@ public static class OfficialReportDocx
         return Grid(widths, headings, rows.Select(r => (IReadOnlyList<string>)
         [
             r.Number, r.Name, .. categories.Select(c => r.Counts[c].ToString(CultureInfo.InvariantCulture)), r.Counts.Total.ToString(CultureInfo.InvariantCulture),
-            Percent(r.Counts.Total == 0 ? 0m : Math.Round(100m * (r.Counts.DoneOnTime + r.Counts.DoneLate) / r.Counts.Total, 1, MidpointRounding.AwayFromZero)),
+            Percent(r.Counts.DonePercent),
         ]));
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -40,7 +39,7 @@ public sealed class OfficialReports(PlanStore plans, AgencyStore agencies, PlanR
         var late = new Dictionary<string, List<(string Agency, LocalDate Due)>>(StringComparer.Ordinal);
         await foreach (var a in plans.AssignmentsAsync(id, null, cancellationToken))
         {
-            var category = Progress.Of(a.Due, a.Done ? a.CompletedOn ?? a.Due : null, date, a.Ongoing);
+            var category = Progress.Of(a, date);
             if (!a.Ongoing && a.Due >= period.Start && a.Due <= period.End)
             {
                 inPeriod = inPeriod.Add(category);
@@ -99,7 +98,7 @@ public sealed class OfficialReports(PlanStore plans, AgencyStore agencies, PlanR
         }
         if (plan.Title.Length > 0)
         {
-            text.Append(" về ").Append(char.ToLower(plan.Title[0], CultureInfo.InvariantCulture)).Append(plan.Title.AsSpan(1));
+            text.Append(" về ").Append(Mail.MailText.LowerFirst(plan.Title));
         }
         return text.ToString();
     }
