@@ -114,6 +114,7 @@ public sealed class DocxWriter
     /// <summary>
     /// A ruled table at 12 pt: the heading row repeats on every page, no row breaks across pages; the first column is
     /// centred (numbers), the second left, the others centred; a row whose first cell is empty is bold (the total).
+    /// Headings are 11 pt, so that narrow figure columns keep their words whole.
     /// </summary>
     public static Table Grid(int[] widths, IReadOnlyList<string> headings, IEnumerable<IReadOnlyList<string>> rows, int leftColumns = 2)
     {
@@ -149,7 +150,7 @@ public sealed class DocxWriter
             row.Append(new TableCell(
                 new TableCellProperties(new TableCellWidth { Width = widths[i].ToString(), Type = TableWidthUnitValues.Dxa },
                     new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
-                Para(i < cells.Count ? cells[i] : "", 12, bold, align: left ? JustificationValues.Left : JustificationValues.Center, after: 0)));
+                Para(i < cells.Count ? cells[i] : "", heading ? 11 : 12, bold, align: left ? JustificationValues.Left : JustificationValues.Center, after: 0)));
         }
         return row;
     }

@@ -148,10 +148,12 @@ public static class OfficialReportDocx
     private static Table FiguresTable(PlanReport figures, string label, IEnumerable<(string Number, string Name, ProgressCounts Counts)> rows)
     {
         var categories = figures.HasOngoing ? Enum.GetValues<ProgressCategory>() : [.. Progress.Official];
-        var numbers = categories.Length + 2;
-        var each = 900;
-        var widths = new[] { 700, TextWidth - 700 - numbers * each }.Concat(Enumerable.Repeat(each, numbers)).ToArray();
-        var headings = new[] { "STT", label }.Concat(categories.Select(c => Progress.Label(c).Replace("Chưa hoàn thành, ", "Chưa hoàn thành,\n", StringComparison.Ordinal)))
+        // A figure column is 900 twips; "Thường xuyên" needs 1,050 to keep "Thường" whole.
+        var columns = categories.Select(c => c == ProgressCategory.Ongoing ? 1050 : 900).Concat([900, 900]).ToArray();
+        var widths = new[] { 700, TextWidth - 700 - columns.Sum() }.Concat(columns).ToArray();
+        // Narrow columns break a heading at its spaces, never inside a word ("Thường\nxuyên", not "Thườn g").
+        var headings = new[] { "STT", label }.Concat(categories.Select(c => Progress.Label(c).Replace("Chưa hoàn thành, ", "Chưa hoàn thành,\n", StringComparison.Ordinal)
+                .Replace("Thường xuyên", "Thường\nxuyên", StringComparison.Ordinal)))
             .Append("Tổng số").Append("Tỷ lệ hoàn thành").ToList();
         return Grid(widths, headings, rows.Select(r => (IReadOnlyList<string>)
         [
