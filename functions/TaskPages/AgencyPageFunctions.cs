@@ -5,8 +5,8 @@ using Tdkt.Web.TaskPages;
 
 namespace Tdkt.Functions.TaskPages;
 
-/// <summary>The agency's page behind its signed link, its two forms, and its calendar feed (anonymous: the token is the credential).</summary>
-public sealed class AgencyPageFunctions(AgencyPageHandlers pages, CalendarFeedHandler calendar)
+/// <summary>The agency's page behind its signed link, its forms, its files and its calendar feed (anonymous: the token is the credential).</summary>
+public sealed class AgencyPageFunctions(AgencyPageHandlers pages, CalendarFeedHandler calendar, EvidenceDownloadHandler downloads)
 {
     [Function(WebRoutes.Names.AgencyCalendar)]
     public Task<IResult> Calendar([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.AgencyCalendar)] HttpRequest request,
@@ -23,4 +23,16 @@ public sealed class AgencyPageFunctions(AgencyPageHandlers pages, CalendarFeedHa
     [Function(WebRoutes.Names.UndoCompletion)]
     public Task<IResult> Undo([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.UndoCompletion)] HttpRequest request,
         string token, string task, CancellationToken cancellationToken) => pages.UndoAsync(request, token, task, cancellationToken);
+
+    [Function(WebRoutes.Names.AttachFiles)]
+    public Task<IResult> Attach([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.AttachFiles)] HttpRequest request,
+        string token, string task, CancellationToken cancellationToken) => pages.AttachAsync(request, token, task, cancellationToken);
+
+    [Function(WebRoutes.Names.RemoveFile)]
+    public Task<IResult> RemoveFile([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.RemoveFile)] HttpRequest request,
+        string token, string task, string file, CancellationToken cancellationToken) => pages.RemoveFileAsync(request, token, task, file, cancellationToken);
+
+    [Function(WebRoutes.Names.DownloadFile)]
+    public Task<IResult> Download([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.DownloadFile)] HttpRequest request,
+        string token, CancellationToken cancellationToken) => downloads.GetAsync(request, token, cancellationToken);
 }

@@ -105,6 +105,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Tdkt__Storage__ConnectionString: ''
     Tdkt__Storage__TableEndpoint: storageTableEndpoint
     Tdkt__Storage__QueueEndpoint: storageQueueEndpoint
+    // Agencies' attached files: container tdkt-evidence, private, reached by the same identity (Storage Blob Data Owner).
+    Tdkt__Storage__BlobEndpoint: storageBlobEndpoint
     Tdkt__Storage__ManagedIdentityClientId: identityClientId
     Tdkt__Storage__Prefix: 'tdkt'
     // Tdkt:Sweep: 01:00 UTC is 08:00 in Vietnam.

@@ -39,6 +39,15 @@ resource packages 'Microsoft.Storage/storageAccounts/blobServices/containers@202
   name: deploymentContainerName
 }
 
+// Files the agencies attach to their tasks: private, read only through the app's signed, short-lived download links.
+resource evidence 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobs
+  name: 'tdkt-evidence'
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource access 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in roles: {
   name: guid(account.id, principalId, role)
   scope: account

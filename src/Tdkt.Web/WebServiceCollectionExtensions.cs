@@ -20,6 +20,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton<AgencyFormReader>();
         services.TryAddSingleton<AgencyPageHandlers>();
         services.TryAddSingleton<CalendarFeedHandler>();
+        services.TryAddSingleton<EvidenceDownloadHandler>();
         services.TryAddSingleton<PlanHandlers>();
         services.TryAddSingleton<AdminTaskHandlers>();
         services.TryAddSingleton<OutboxHandlers>();

@@ -40,7 +40,7 @@ public sealed class LocalServiceProcesses(string repositoryRoot, TextWriter outp
         ], repositoryRoot, gracefulStop: TimeSpan.FromSeconds(10));
         started.Add(azurite);
         await azurite.WaitUntilReadyAsync(
-            async ct => await LocalPorts.AcceptsAsync(AzuriteTablePort, ct) && await LocalPorts.AcceptsAsync(AzuriteQueuePort, ct),
+            async ct => await LocalPorts.AcceptsAsync(AzuriteTablePort, ct) && await LocalPorts.AcceptsAsync(AzuriteQueuePort, ct) && await LocalPorts.AcceptsAsync(AzuriteBlobPort, ct),
             TimeSpan.FromSeconds(60), "Azurite cần Node.js 20 trở lên và `npm ci` ở thư mục gốc của kho mã.");
         await output.WriteLineAsync($"Đã khởi động Azurite (127.0.0.1:{AzuriteBlobPort}-{AzuriteTablePort}, dữ liệu ở .tdkt/azurite).");
     }

@@ -23,6 +23,9 @@ public static class WebRoutes
         public const string CompleteTask = "CompleteTask";
         public const string UndoCompletion = "UndoCompletion";
         public const string AgencyCalendar = "AgencyCalendar";
+        public const string AttachFiles = "AttachFiles";
+        public const string RemoveFile = "RemoveFile";
+        public const string DownloadFile = "DownloadFile";
         public const string Health = "Health";
         public const string ImportPlan = "ImportPlan";
         public const string ListPlans = "ListPlans";
@@ -39,6 +42,9 @@ public static class WebRoutes
         public const string CompleteTask = "a/{token}/tasks/{task}/complete";
         public const string UndoCompletion = "a/{token}/tasks/{task}/undo";
         public const string AgencyCalendar = "cal/{token}";
+        public const string AttachFiles = "a/{token}/tasks/{task}/files";
+        public const string RemoveFile = "a/{token}/tasks/{task}/files/{file}/remove";
+        public const string DownloadFile = "f/{token}";
         public const string Health = "health";
         public const string Plans = "plans";
         public const string PlanReport = "plans/{id}/report";
@@ -62,6 +68,12 @@ public static class WebRoutes
             (AgencyPageHandlers h, HttpRequest request, string token, string task, CancellationToken ct) => h.UndoAsync(request, token, task, ct)),
         new(Names.AgencyCalendar, Patterns.AgencyCalendar, GetHead, RouteAccess.Anonymous, RouteKind.Page,
             (CalendarFeedHandler h, HttpRequest request, string token, CancellationToken ct) => h.GetAsync(request, token, ct)),
+        new(Names.AttachFiles, Patterns.AttachFiles, Post, RouteAccess.Anonymous, RouteKind.Page,
+            (AgencyPageHandlers h, HttpRequest request, string token, string task, CancellationToken ct) => h.AttachAsync(request, token, task, ct)),
+        new(Names.RemoveFile, Patterns.RemoveFile, Post, RouteAccess.Anonymous, RouteKind.Page,
+            (AgencyPageHandlers h, HttpRequest request, string token, string task, string file, CancellationToken ct) => h.RemoveFileAsync(request, token, task, file, ct)),
+        new(Names.DownloadFile, Patterns.DownloadFile, GetHead, RouteAccess.Anonymous, RouteKind.Page,
+            (EvidenceDownloadHandler h, HttpRequest request, string token, CancellationToken ct) => h.GetAsync(request, token, ct)),
         new(Names.Health, Patterns.Health, Get, RouteAccess.Anonymous, RouteKind.Api,
             (HealthHandler h, CancellationToken ct) => h.CheckAsync(ct)),
         new(Names.ImportPlan, Patterns.Plans, Post, RouteAccess.AdminKey, RouteKind.Api,

@@ -12,11 +12,15 @@ public sealed record AgencyForm(string Agency, TaskRef Task, IFormCollection Fie
 /// Reads the page's forms. A missing, stale or foreign anti-forgery value (or a cross-site post) does nothing
 /// and sends the browser back to the page, which says so.
 /// </summary>
-public sealed class AgencyFormReader(LinkGate gate, LinkTokens tokens)
+public sealed class AgencyFormReader(LinkGate gate, LinkTokens tokens, AgencyPages pages)
 {
     public const int MaxFormBytes = 8 * 1024;
 
-    public async Task<(AgencyForm? Form, IResult? Problem)> ReadAsync(HttpRequest request, string token, string task, CancellationToken cancellationToken)
+    /// <summary>A form with files: as many as one assignment takes, each at the most, and room for the fields and part headers.</summary>
+    public const long MaxUploadBytes = (Evidence.EvidenceStore.MaxPerAssignment * (Evidence.FileCheck.MaxBytes + 4096)) + MaxFormBytes;
+
+    public async Task<(AgencyForm? Form, IResult? Problem)> ReadAsync(HttpRequest request, string token, string task, CancellationToken cancellationToken,
+        bool withFiles = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (agency, problem) = await gate.CheckAsync(request, token, cancellationToken);
@@ -32,9 +36,19 @@ public sealed class AgencyFormReader(LinkGate gate, LinkTokens tokens)
         {
             return (null, gate.Page(StatusCodes.Status415UnsupportedMediaType, LinkProblem.BadRequest));
         }
-        if (request.ContentLength is null or > MaxFormBytes)
+        var limit = withFiles && request.HasFormContentType && request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            ? MaxUploadBytes : MaxFormBytes;
+        if (request.ContentLength is not { } length || length > limit)
         {
-            return (null, gate.Page(StatusCodes.Status413PayloadTooLarge, LinkProblem.BadRequest));
+            return (null, limit == MaxUploadBytes && request.ContentLength > limit
+                ? HtmlPages.Html(StatusCodes.Status413PayloadTooLarge, await pages.RenderAsync(agency!, token, PageMessage.None, reference, cancellationToken,
+                    new MessageView("warn", $"Chưa ghi nhận gì: các tệp gửi cùng lúc lớn hơn tổng {MaxUploadBytes / 1024 / 1024} MB cho phép.")))
+                : gate.Page(StatusCodes.Status413PayloadTooLarge, LinkProblem.BadRequest));
+        }
+        if (limit == MaxUploadBytes && request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            // The server's default (30 MB on Kestrel) is below what five files may need.
+            size.MaxRequestBodySize = limit;
         }
         IFormCollection fields;
         try

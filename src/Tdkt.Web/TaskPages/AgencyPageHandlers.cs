@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Tdkt.Completion;
+using Tdkt.Evidence;
 using Tdkt.Web.Http;
 
 namespace Tdkt.Web.TaskPages;
@@ -8,7 +9,8 @@ namespace Tdkt.Web.TaskPages;
 /// The agency's page behind its signed link (anonymous: the token is the credential). GET and HEAD only read;
 /// completion and undo are POSTs from the page's forms, checked against a value bound to the token.
 /// </summary>
-public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, AgencyPages pages, CompletionService completion, ClientAddress clients)
+public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, AgencyPages pages, CompletionService completion, EvidenceService evidence,
+    CompletionStore store, ClientAddress clients)
 {
     public async Task<IResult> PageAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
@@ -25,13 +27,23 @@ public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, Ag
 
     public async Task<IResult> CompleteAsync(HttpRequest request, string token, string task, CancellationToken cancellationToken)
     {
-        var (form, problem) = await forms.ReadAsync(request, token, task, cancellationToken);
+        var (form, problem) = await forms.ReadAsync(request, token, task, cancellationToken, withFiles: true);
         if (form is null)
         {
             return problem!;
         }
+        // Files are checked before anything is recorded: a refused file leaves the task as it was.
+        var (uploads, refused) = await UploadsAsync(form, token, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
         var input = new CompletionInput(form.Fields["name"], form.Fields["note"], CompletionVia.Link, clients.Of(request), ClientAddress.UserAgent(request));
         var (outcome, _) = await completion.CompleteAsync(form.Agency, form.Task, input, cancellationToken);
+        if (outcome is CompleteOutcome.Recorded or CompleteOutcome.AlreadyDone && uploads.Count > 0)
+        {
+            await evidence.AttachAsync(form.Agency, form.Task, uploads, input.By, CompletionVia.Link, input.ClientIp, input.UserAgent, cancellationToken);
+        }
         return outcome switch
         {
             CompleteOutcome.Recorded => AgencyFormReader.BackToPage(token, PageMessage.Done, form.Task),
@@ -60,4 +72,64 @@ public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, Ag
             _ => gate.Page(StatusCodes.Status403Forbidden, LinkProblem.NotHeld),
         };
     }
+
+    /// <summary>Files added to a task (after its confirmation, or to an open one).</summary>
+    public async Task<IResult> AttachAsync(HttpRequest request, string token, string task, CancellationToken cancellationToken)
+    {
+        var (form, problem) = await forms.ReadAsync(request, token, task, cancellationToken, withFiles: true);
+        if (form is null)
+        {
+            return problem!;
+        }
+        var (uploads, refused) = await UploadsAsync(form, token, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (uploads.Count == 0)
+        {
+            return await NoticeAsync(form, token, StatusCodes.Status422UnprocessableEntity, "Chưa chọn tệp nào để gửi.", cancellationToken);
+        }
+        var outcome = await evidence.AttachAsync(form.Agency, form.Task, uploads, form.Fields["name"], CompletionVia.Link, clients.Of(request),
+            ClientAddress.UserAgent(request), cancellationToken);
+        return outcome switch
+        {
+            AttachOutcome.Attached => AgencyFormReader.BackToPage(token, PageMessage.Files, form.Task),
+            AttachOutcome.TooMany => await NoticeAsync(form, token, StatusCodes.Status422UnprocessableEntity,
+                $"Chưa ghi nhận gì: mỗi nhiệm vụ nhận tối đa {EvidenceStore.MaxPerAssignment} tệp.", cancellationToken),
+            _ => gate.Page(StatusCodes.Status403Forbidden, LinkProblem.NotHeld),
+        };
+    }
+
+    public async Task<IResult> RemoveFileAsync(HttpRequest request, string token, string task, string file, CancellationToken cancellationToken)
+    {
+        var (form, problem) = await forms.ReadAsync(request, token, task, cancellationToken);
+        if (form is null)
+        {
+            return problem!;
+        }
+        var outcome = await evidence.RemoveAsync(form.Agency, form.Task, file, clients.Of(request), ClientAddress.UserAgent(request), cancellationToken);
+        return outcome switch
+        {
+            DetachOutcome.Removed => AgencyFormReader.BackToPage(token, PageMessage.FileRemoved, form.Task),
+            DetachOutcome.NotAllowed => AgencyFormReader.BackToPage(token, PageMessage.FileKept, form.Task),
+            _ => gate.Page(StatusCodes.Status404NotFound, LinkProblem.FileGone),
+        };
+    }
+
+    /// <summary>The form's files, checked; or the page again, saying which file was refused and why (nothing recorded).</summary>
+    private async Task<(IReadOnlyList<EvidenceUpload> Uploads, IResult? Refused)> UploadsAsync(AgencyForm form, string token, CancellationToken cancellationToken)
+    {
+        if (form.Fields.Files.Count == 0)
+        {
+            return ([], null);
+        }
+        var record = await store.GetAsync(form.Task.Plan.Value, form.Task.AssignmentKey(form.Agency), cancellationToken);
+        var room = EvidenceStore.MaxPerAssignment - (record?.Files.Count ?? 0);
+        var (uploads, refusal, status) = await UploadedFiles.ReadAsync(form.Fields.Files, room, cancellationToken);
+        return refusal is null ? (uploads, null) : ([], await NoticeAsync(form, token, status, refusal, cancellationToken));
+    }
+
+    private async Task<IResult> NoticeAsync(AgencyForm form, string token, int status, string text, CancellationToken cancellationToken) =>
+        HtmlPages.Html(status, await pages.RenderAsync(form.Agency, token, PageMessage.None, form.Task, cancellationToken, new MessageView("warn", text)));
 }

@@ -26,18 +26,28 @@ public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, Agency
             System.Diagnostics.Activity.Current?.SetTag(Operations.Telemetry.Tags.Agency, verification.Agency);
             return (verification.Agency, null);
         }
+        return (null, await RefuseAsync(request, verification.Check, cancellationToken));
+    }
+
+    /// <summary>
+    /// The answer to a token that is not valid (forged or expired), counted against the client: past the free attempts,
+    /// late and with 429. Also for download tokens, whose expiry means another problem page.
+    /// </summary>
+    public async Task<IResult> RefuseAsync(HttpRequest request, LinkCheck check, CancellationToken cancellationToken, LinkProblem expired = LinkProblem.Expired)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var client = clients.Of(request);
         if (throttle.IsThrottled(client))
         {
             // Answer late: guessing links from one address gets slow.
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             request.HttpContext.Response.Headers.RetryAfter = ((int)BadLinkThrottle.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return (null, Refused(StatusCodes.Status429TooManyRequests, LinkProblem.Throttled));
+            return Refused(StatusCodes.Status429TooManyRequests, LinkProblem.Throttled);
         }
         throttle.RecordFailure(client);
-        return verification.Check == LinkCheck.Expired
-            ? (null, Refused(StatusCodes.Status410Gone, LinkProblem.Expired))
-            : (null, Refused(StatusCodes.Status403Forbidden, LinkProblem.Forged));
+        return check == LinkCheck.Expired
+            ? Refused(StatusCodes.Status410Gone, expired)
+            : Refused(StatusCodes.Status403Forbidden, LinkProblem.Forged);
     }
 
     private IResult Refused(int status, LinkProblem problem)

@@ -25,6 +25,15 @@ public enum PageMessage
 
     /// <summary>The agency has undone this completion as many times as a link allows.</summary>
     TooOften,
+
+    /// <summary>Files were attached to the task.</summary>
+    Files,
+
+    /// <summary>A file was removed from the task.</summary>
+    FileRemoved,
+
+    /// <summary>A file could not be removed: added too long ago, or by an administrator.</summary>
+    FileKept,
 }
 
 /// <summary>
@@ -32,11 +41,13 @@ public enum PageMessage
 /// colours, and for each open task the form that records its completion. Rendering reads only.
 /// </summary>
 public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStore agencies, CompletionStore store, CompletionService completion,
-    PageTemplates templates, LinkTokens tokens, AgencyLinks links, VietnamClock clock)
+    Evidence.EvidenceService evidence, PageTemplates templates, LinkTokens tokens, AgencyLinks links, VietnamClock clock)
 {
     private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
-    public async Task<string> RenderAsync(string agency, string token, PageMessage message, TaskRef? about, CancellationToken cancellationToken)
+    /// <summary>The page; <paramref name="notice"/>, when given, is shown instead of <paramref name="message"/> (a form answered in place).</summary>
+    public async Task<string> RenderAsync(string agency, string token, PageMessage message, TaskRef? about, CancellationToken cancellationToken,
+        MessageView? notice = null)
     {
         var directory = await agencies.LoadAsync(cancellationToken);
         var name = directory.Find(new AgencyId(agency))?.Name ?? agency;
@@ -47,8 +58,8 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         MessageView? shown = null;
         foreach (var summary in (await plans.ListAsync(cancellationToken)).Where(p => p.IsReminded).OrderByDescending(p => p.Year).ThenBy(p => p.Id.Value, StringComparer.Ordinal))
         {
-            var rows = await store.OfAgencyAsync(summary.Id.Value, agency, summary.HasAgencyRows, cancellationToken);
-            if (rows.Count == 0 || await planCache.GetAsync(summary, cancellationToken) is not { } plan)
+            var (rows, inbox) = await store.PageRowsAsync(summary.Id.Value, agency, summary.HasAgencyRows, cancellationToken);
+            if ((rows.Count == 0 && inbox.Count == 0) || await planCache.GetAsync(summary, cancellationToken) is not { } plan)
             {
                 continue;
             }
@@ -64,9 +75,12 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
             var done = rows.Count(r => r.Done);
             var overdue = rows.Count(r => Progress.Of(r.Due, r.Completion?.On, today, IsOngoing(r)) == ProgressCategory.OpenOverdue);
             var ongoing = rows.Count(r => !r.Done && IsOngoing(r));
-            sections.Add(new PlanView($"Kế hoạch số {plan.Number}: {plan.Title}",
+            sections.Add(new PlanView($"Kế hoạch số {plan.Number}: {plan.Title}", rows.Count == 0 ? "Cơ quan không được giao nhiệm vụ trong kế hoạch này." :
                 $"{rows.Count} nhiệm vụ: {done} đã hoàn thành, {rows.Count - done - overdue - ongoing} đang thực hiện, "
-                + (ongoing > 0 ? $"{ongoing} thực hiện thường xuyên, " : "") + $"{overdue} quá hạn.", quarters));
+                + (ongoing > 0 ? $"{ongoing} thực hiện thường xuyên, " : "") + $"{overdue} quá hạn.", quarters)
+            {
+                Inbox = [.. inbox.OrderByDescending(i => i.At).Select(i => Inbox(i, plan, directory, token))],
+            });
 
             bool IsOngoing(AssignmentRecord r) => tasks.TryGetValue(r.TaskKey, out var t) && t.Deadline.IsOngoing;
             if (about is { } a && a.Plan == plan.Id && rows.FirstOrDefault(r => r.TaskKey == a.TaskKey) is { } target)
@@ -75,6 +89,7 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
             }
         }
         shown ??= message == PageMessage.Stale ? Message(message, null) : null;
+        shown = notice ?? shown;
 
         return templates.Render("agency.html.liquid", new AgencyPageView(
             $"Nhiệm vụ thi đua, khen thưởng: {name}", name, VietnamTime.Format(today),
@@ -104,6 +119,11 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
                 "Vui lòng thử lại sau ít phút: mở lại đường dẫn trong thư nhắc việc và xem trạng thái nhiệm vụ.",
                 "Nếu nhiệm vụ vẫn chưa được ghi nhận hoàn thành, chọn “Xác nhận đã hoàn thành” một lần nữa; xác nhận lại không tạo bản ghi trùng.",
             ]),
+        LinkProblem.DownloadExpired => new ProblemPageView("Đường dẫn tải tệp đã hết hạn",
+            $"Đường dẫn tải tệp chỉ dùng được trong {LinkTokens.DownloadLifetime.TotalHours:0} giờ kể từ khi trang nhiệm vụ được mở.",
+            ["Mở lại trang nhiệm vụ từ đường dẫn trong thư nhắc việc và chọn lại tên tệp để tải về."]),
+        LinkProblem.FileGone => new ProblemPageView("Tệp không còn",
+            "Tệp này đã được gỡ khỏi nhiệm vụ, nên không tải về được.", ["Mở lại trang nhiệm vụ để xem các tệp hiện có."]),
         LinkProblem.BadRequest => new ProblemPageView("Yêu cầu không hợp lệ",
             "Biểu mẫu gửi lên không đúng định dạng hoặc quá dài, nên không có gì được ghi nhận.", ["Quay lại trang nhiệm vụ từ đường dẫn trong thư và thực hiện lại."]),
         _ => new ProblemPageView("Đường dẫn không hợp lệ",
@@ -136,7 +156,47 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         return new TaskRowView(reference.Anchor, task.Number, task.Content, task.Deadline.IsOngoing ? task.Deadline.Phrase : VietnamTime.Format(r.Due),
             task.Deadline.IsOngoing ? "" : task.Deadline.Phrase ?? "",
             r.IsLead ? "Cơ quan chủ trì" : "Cơ quan phối hợp", status, Progress.Slug(category), Progress.Colour(category), !r.Done, done,
-            completion.CanUndo(r), $"{token}/tasks/{reference}/complete", $"{token}/tasks/{reference}/undo", about == reference);
+            completion.CanUndo(r), $"{token}/tasks/{reference}/complete", $"{token}/tasks/{reference}/undo", about == reference)
+        {
+            Files = [.. r.Files.Select(f => new FileView(f.Name, FileDetails(f), DownloadUrl(r.Plan, r.Key, f.Id), evidence.CanRemove(f),
+                $"{token}/tasks/{reference}/files/{f.Id}/remove"))],
+            CanAttach = r.Files.Count < Evidence.EvidenceStore.MaxPerAssignment,
+            FilesLeft = Evidence.EvidenceStore.MaxPerAssignment - r.Files.Count,
+            AttachAction = $"{token}/tasks/{reference}/files",
+        };
+    }
+
+    /// <summary>"PDF, 1,2 MB, gửi lúc 09:15 ngày 24/03/2023, người gửi: Nguyễn Văn A".</summary>
+    private static string FileDetails(Evidence.EvidenceFile f) =>
+        $"{Evidence.EvidenceKinds.Label(f.Kind)}, {Evidence.EvidenceColumn.Size(f.Bytes)}, gửi lúc {When(f.At)}" + (f.By is { } by ? $", người gửi: {by}" : "")
+        + (f.Via == CompletionVia.Admin ? " (quản trị viên đính kèm)" : "");
+
+    /// <summary>A short-lived download address, relative to the page (<c>/api/a/{token}</c> → <c>/api/f/{file token}</c>).</summary>
+    private string DownloadUrl(string plan, string assignment, string fileId) => $"../{DownloadPath}{tokens.CreateDownload(plan, assignment, fileId)}";
+
+    /// <summary>The download route's path under <c>/api/</c>.</summary>
+    public const string DownloadPath = "f/";
+
+    private InboxView Inbox(InboxItem item, Plan plan, AgencyDirectory directory, string token)
+    {
+        var from = directory.Find(new AgencyId(item.Agency))?.Name ?? item.Agency;
+        var reference = new TaskRef(plan.Id, item.TaskKey);
+        var by = item.By is { } name ? $", người gửi: {name}" : "";
+        return item.Kind switch
+        {
+            InboxKind.File => new InboxView("file", $"{from}, nhiệm vụ {item.TaskNumber}: tệp đính kèm",
+                $"{Evidence.EvidenceColumn.Size(item.Bytes)}, gửi lúc {When(item.At)}{by}.",
+                DownloadUrl(plan.Id.Value, reference.AssignmentKey(item.Agency), item.FileId ?? ""), item.FileName),
+            _ => new InboxView("extension", $"{from}, nhiệm vụ {item.TaskNumber}: đề nghị gia hạn",
+                $"Thời hạn hiện tại {(item.Due is { } due ? VietnamTime.ShortDate(due) : "")}, đề nghị gia hạn đến {(item.Requested is { } asked ? VietnamTime.ShortDate(asked) : "")}. "
+                + $"Lý do: {item.Reason}. Gửi lúc {When(item.At)}{by}.", null, null)
+            {
+                ApproveAction = $"{token}/requests/{reference}/{item.Agency}/approve",
+                DeclineAction = $"{token}/requests/{reference}/{item.Agency}/decline",
+                Requested = item.Requested is { } r ? NodaTime.Text.LocalDatePattern.Iso.Format(r) : null,
+                Anchor = $"req-{reference.Anchor}-{item.Agency}",
+            },
+        };
     }
 
     private static MessageView? Message(PageMessage message, AssignmentRecord? r) => (message, r?.Completion) switch
@@ -153,6 +213,11 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         (PageMessage.TooOften, { }) => new("warn",
             $"Nhiệm vụ số {r!.TaskNumber} đã được hoàn tác {CompletionService.MaxUndos} lần nên không thể tự hoàn tác thêm. Nếu cần sửa, đề nghị liên hệ cơ quan theo dõi, đôn đốc để mở lại nhiệm vụ."),
         (PageMessage.NotDone, null) when r is not null => new("info", $"Nhiệm vụ số {r.TaskNumber} chưa được xác nhận hoàn thành, không có gì để hoàn tác."),
+        (PageMessage.Files, _) when r is not null => new("ok",
+            $"Đã nhận tệp kèm theo nhiệm vụ số {r.TaskNumber}. Nếu gửi nhầm, có thể gỡ tệp trong {Evidence.EvidenceService.RemoveWindow.TotalMinutes:0} phút."),
+        (PageMessage.FileRemoved, _) when r is not null => new("info", $"Đã gỡ tệp khỏi nhiệm vụ số {r.TaskNumber}."),
+        (PageMessage.FileKept, _) when r is not null => new("warn",
+            $"Tệp của nhiệm vụ số {r.TaskNumber} đã gửi quá {Evidence.EvidenceService.RemoveWindow.TotalMinutes:0} phút (hoặc do quản trị viên đính kèm) nên không thể tự gỡ. Nếu cần gỡ, đề nghị liên hệ cơ quan theo dõi, đôn đốc."),
         (PageMessage.Stale, _) => new("warn", "Trang đã mở quá lâu hoặc biểu mẫu không hợp lệ, nên chưa ghi nhận gì. Vui lòng thực hiện lại trên trang này."),
         (PageMessage.NotYet, null) when r is not null => new("warn",
             $"Kế hoạch này thuộc năm sau, chưa nhận xác nhận hoàn thành nhiệm vụ số {r.TaskNumber}: chưa ghi nhận gì. Nếu đã hoàn thành, đề nghị báo cơ quan theo dõi, đôn đốc."),
@@ -181,4 +246,10 @@ public enum LinkProblem
 
     /// <summary>Genuine, but the agency's links made before a date were revoked by an administrator.</summary>
     Revoked,
+
+    /// <summary>A file's download address past its hour.</summary>
+    DownloadExpired,
+
+    /// <summary>The file was removed (or its plan's records period is over).</summary>
+    FileGone,
 }

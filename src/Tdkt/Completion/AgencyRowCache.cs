@@ -13,12 +13,12 @@ public sealed class AgencyRowCache
 {
     public const int Capacity = 5_000;
 
-    private readonly ConcurrentDictionary<(string Plan, string Agency), (string Stamp, IReadOnlyList<AssignmentRecord> Rows)> entries = new();
+    private readonly ConcurrentDictionary<(string Plan, string Agency), (string Stamp, AgencyRows Rows)> entries = new();
 
-    public IReadOnlyList<AssignmentRecord>? Get(string plan, string agency, string stamp) =>
+    public AgencyRows? Get(string plan, string agency, string stamp) =>
         entries.TryGetValue((plan, agency), out var entry) && entry.Stamp == stamp ? entry.Rows : null;
 
-    public void Set(string plan, string agency, string stamp, IReadOnlyList<AssignmentRecord> rows)
+    public void Set(string plan, string agency, string stamp, AgencyRows rows)
     {
         if (entries.Count >= Capacity)
         {
@@ -27,3 +27,6 @@ public sealed class AgencyRowCache
         entries[(plan, agency)] = (stamp, rows);
     }
 }
+
+/// <summary>What an agency page reads of one plan: the agency's assignments, and what the agencies it supervises sent it.</summary>
+public sealed record AgencyRows(IReadOnlyList<AssignmentRecord> Records, IReadOnlyList<InboxItem> Inbox);

@@ -18,6 +18,9 @@ public sealed record AssignmentRecord(
 
     /// <summary>How many times the agency has undone a completion of this assignment through its link.</summary>
     public int Undos { get; init; }
+
+    /// <summary>The files the agency attached (at most <see cref="Evidence.EvidenceStore.MaxPerAssignment"/>).</summary>
+    public ValueList<Evidence.EvidenceFile> Files { get; init; } = Evidence.EvidenceColumn.None;
 }
 
 /// <summary>What a completion records besides the date: the typed name, a note and where it came from.</summary>

@@ -71,9 +71,7 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (!Agencies.AgencyId.IsValid(agency) || await ActivePlanAsync(task.Plan, cancellationToken) is not { } plan
-            || plan.Tasks.FirstOrDefault(t => t.Key == task.TaskKey) is not { } planTask
-            || !planTask.Agencies.Contains(new Agencies.AgencyId(agency)))
+        if (await HeldAsync(agency, task, cancellationToken) is not var (plan, planTask))
         {
             return (CompleteOutcome.NotHeld, null);
         }
@@ -98,6 +96,13 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
             new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Outcome, result.Outcome.ToString().ToLowerInvariant()));
         return result;
     }
+
+    /// <summary>The plan and task when <paramref name="agency"/> holds <paramref name="task"/> in an active plan; null otherwise.</summary>
+    public async Task<(Plan Plan, PlanTask Task)?> HeldAsync(string agency, TaskRef task, CancellationToken cancellationToken) =>
+        Agencies.AgencyId.IsValid(agency) && await ActivePlanAsync(task.Plan, cancellationToken) is { } plan
+            && plan.Tasks.FirstOrDefault(t => t.Key == task.TaskKey) is { } planTask && planTask.Agencies.Contains(new Agencies.AgencyId(agency))
+            ? (plan, planTask)
+            : null;
 
     /// <summary>Whether the agency may still undo this completion: made through its link, less than <see cref="UndoWindow"/> ago.</summary>
     public bool CanUndo(AssignmentRecord record) =>

@@ -16,6 +16,8 @@ public static class CompletionServiceCollectionExtensions
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<IndexRepair>();
         services.TryAddSingleton<CompletionService>();
+        services.TryAddSingleton<Evidence.EvidenceStore>();
+        services.TryAddSingleton<Evidence.EvidenceService>();
         services.TryAddSingleton<AdminCompletion>();
         services.TryAddSingleton<BadLinkThrottle>();
         services.TryAddSingleton<AgencyPages>();

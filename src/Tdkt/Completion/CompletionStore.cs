@@ -29,7 +29,11 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
     /// Copies read under the agency's stamp are kept (<see cref="AgencyRowCache"/>): while the stamp is unchanged, one
     /// point read answers.
     /// </summary>
-    public async Task<IReadOnlyList<AssignmentRecord>> OfAgencyAsync(string plan, string agency, bool fromCopies, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AssignmentRecord>> OfAgencyAsync(string plan, string agency, bool fromCopies, CancellationToken cancellationToken) =>
+        (await PageRowsAsync(plan, agency, fromCopies, cancellationToken)).Records;
+
+    /// <summary>The agency's assignments in one plan and its inbox there (<see cref="SupervisorInbox"/>), under one stamp.</summary>
+    public async Task<AgencyRows> PageRowsAsync(string plan, string agency, bool fromCopies, CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         string? stamp = null;
@@ -55,11 +59,22 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
                 list.Add(record);
             }
         }
+        var inbox = new List<InboxItem>();
+        var (inboxFrom, inboxTo) = SupervisorInbox.Range(agency);
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {inboxFrom} and RowKey lt {inboxTo}"), cancellationToken: cancellationToken))
+        {
+            if (SupervisorInbox.Read(row) is { } item)
+            {
+                inbox.Add(item);
+            }
+        }
+        var rows = new AgencyRows(list, inbox);
         if (stamp is not null)
         {
-            cache.Set(plan, agency, stamp, list);
+            cache.Set(plan, agency, stamp, rows);
         }
-        return list;
+        return rows;
     }
 
     /// <summary>Every current assignment of one task (rows task--*).</summary>
@@ -206,7 +221,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
     private static string Marker(string assignmentKey) => AssignmentRows.DoneMarker(AssignmentKey.Parse(assignmentKey));
 
     /// <summary>An assignment row, or an agency's copy of one (read as the assignment it copies).</summary>
-    private static AssignmentRecord Read(TableEntity row)
+    public static AssignmentRecord Read(TableEntity row)
     {
         var done = AssignmentRows.IsDone(row);
         var key = row.RowKey.StartsWith(AssignmentRows.AgencyPrefix, StringComparison.Ordinal) ? AssignmentRows.OfAgencyRow(row.RowKey) : AssignmentKey.TryParse(row.RowKey);
@@ -222,6 +237,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
             row.ETag)
         {
             Undos = row.GetInt32("Undos") ?? 0,
+            Files = Evidence.EvidenceColumn.Read(row.GetString(Evidence.EvidenceColumn.Name)),
             Changed = row.Timestamp,
         };
     }

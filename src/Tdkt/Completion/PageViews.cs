@@ -17,12 +17,37 @@ public sealed record AgencyPageView(string Title, string AgencyName, string Toda
 /// <summary>A confirmation or warning at the top of the page after a form was posted. Kind: ok, info or warn.</summary>
 public sealed record MessageView(string Kind, string Text);
 
-public sealed record PlanView(string Heading, string Counts, IReadOnlyList<QuarterView> Quarters);
+public sealed record PlanView(string Heading, string Counts, IReadOnlyList<QuarterView> Quarters)
+{
+    /// <summary>What the agencies this one supervises sent it in this plan (files, requests), newest first.</summary>
+    public IReadOnlyList<InboxView> Inbox { get; init; } = [];
+}
+
+/// <summary>One attached file as a page lists it: its name, "PDF, 1,2 MB, 09:15 ngày 24/03/2023, Nguyễn Văn A", its download address.</summary>
+public sealed record FileView(string Name, string Details, string DownloadUrl, bool CanRemove, string RemoveAction);
+
+/// <summary>An item on a supervising agency's page: "Sở Y tế, nhiệm vụ 3: …", with the file to download or the request to decide.</summary>
+public sealed record InboxView(string Kind, string Heading, string Details, string? DownloadUrl, string? FileName)
+{
+    /// <summary>For a request: the forms' addresses and the date asked (yyyy-MM-dd, the date input's value).</summary>
+    public string? ApproveAction { get; init; }
+    public string? DeclineAction { get; init; }
+    public string? Requested { get; init; }
+    public string Anchor { get; init; } = "";
+}
 
 public sealed record QuarterView(string Heading, IReadOnlyList<TaskRowView> Tasks);
 
 public sealed record TaskRowView(string Anchor, string Number, string Content, string Due, string Phrase, string Role, string Status, string StatusSlug,
-    string Colour, bool IsOpen, string? DoneText, bool CanUndo, string CompleteAction, string UndoAction, bool Highlight);
+    string Colour, bool IsOpen, string? DoneText, bool CanUndo, string CompleteAction, string UndoAction, bool Highlight)
+{
+    public IReadOnlyList<FileView> Files { get; init; } = [];
+
+    /// <summary>Whether more files may be attached (fewer than the limit), and where the form posts.</summary>
+    public bool CanAttach { get; init; }
+    public string AttachAction { get; init; } = "";
+    public int FilesLeft { get; init; }
+}
 
 /// <summary>The page for a link that cannot be used, saying what to do instead and nothing about why in detail.</summary>
 public sealed record ProblemPageView(string Title, string Text, IReadOnlyList<string> Steps);

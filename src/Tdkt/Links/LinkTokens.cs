@@ -188,6 +188,39 @@ public sealed class LinkTokens
         }
     }
 
+    /// <summary>How long a download address of an attached file stays valid after the page that shows it was served.</summary>
+    public static readonly Duration DownloadLifetime = Duration.FromHours(1);
+
+    /// <summary>
+    /// A short-lived download address token for one attached file (plan, assignment, file id, expiry in seconds), signed
+    /// under a key derived for downloads, so it opens nothing else and nothing else opens it.
+    /// </summary>
+    public string CreateDownload(string plan, string assignment, string fileId)
+    {
+        var (id, key) = keys.Count > 0 ? keys[0] : throw new InvalidOperationException("Chưa cấu hình khóa ký đường dẫn (Tdkt:Links:SigningKeys).");
+        var expires = (clock.GetCurrentInstant() + DownloadLifetime).ToUnixTimeSeconds();
+        var payload = Encoding.UTF8.GetBytes(string.Join('\n', id, plan, assignment, fileId, expires.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return Base64Url(payload) + "." + Base64Url(Mac(HMACSHA256.HashData(key, "tdkt evidence download"u8), payload));
+    }
+
+    /// <summary>The file a download token names, when <see cref="LinkCheck.Valid"/>.</summary>
+    public (LinkCheck Check, string? Plan, string? Assignment, string? FileId) VerifyDownload(string token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 512 || token.Split('.') is not [var body, var signature]
+            || FromBase64Url(body) is not { } payload || FromBase64Url(signature) is not { Length: MacBytes } mac
+            || Encoding.UTF8.GetString(payload).Split('\n') is not [var keyId, var plan, var assignment, var fileId, var expiresText]
+            || !long.TryParse(expiresText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expires))
+        {
+            return (LinkCheck.Forged, null, null, null);
+        }
+        var key = keys.FirstOrDefault(k => k.Id == keyId).Key;
+        if (key is null || !CryptographicOperations.FixedTimeEquals(mac, Mac(HMACSHA256.HashData(key, "tdkt evidence download"u8), payload)))
+        {
+            return (LinkCheck.Forged, null, null, null);
+        }
+        return clock.GetCurrentInstant().ToUnixTimeSeconds() <= expires ? (LinkCheck.Valid, plan, assignment, fileId) : (LinkCheck.Expired, null, null, null);
+    }
+
     private static byte[] Mac(byte[] key, byte[] payload) => HMACSHA256.HashData(key, payload)[..MacBytes];
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -23,6 +23,7 @@ public sealed class PageTemplates
     {
         var context = new TemplateContext(view, Access);
         context.SetValue("style", Style);
+        context.SetValue("Accept", Evidence.EvidenceKinds.Accept);
         return parsed.GetOrAdd(name, Load).Render(context, Html);
     }
 
@@ -47,6 +48,8 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<PlanView>();
         access.MemberAccessStrategy.Register<QuarterView>();
         access.MemberAccessStrategy.Register<TaskRowView>();
+        access.MemberAccessStrategy.Register<FileView>();
+        access.MemberAccessStrategy.Register<InboxView>();
         access.MemberAccessStrategy.Register<ProblemPageView>();
         access.MemberAccessStrategy.Register<ReportView>();
         access.MemberAccessStrategy.Register<ReportTableView>();

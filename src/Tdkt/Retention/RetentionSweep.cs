@@ -12,7 +12,10 @@ namespace Tdkt.Retention;
 /// <summary>What one retention run did, and whether work was left for the next.</summary>
 public sealed record RetentionResult(int SlotsDeleted, int PayloadsRemoved, int NetworkDataRemoved, int NamesRemoved, bool MoreLeft)
 {
-    public int Total => SlotsDeleted + PayloadsRemoved + NetworkDataRemoved + NamesRemoved;
+    /// <summary>Attached files deleted with their plan's records period (content and listing).</summary>
+    public int FilesDeleted { get; init; }
+
+    public int Total => SlotsDeleted + PayloadsRemoved + NetworkDataRemoved + NamesRemoved + FilesDeleted;
 }
 
 /// <summary>
@@ -24,7 +27,7 @@ public sealed record RetentionResult(int SlotsDeleted, int PayloadsRemoved, int 
 /// completion or undo at the same moment wins and the row is looked at again next time. Nothing the reports count
 /// (status, dates, via) is touched.
 /// </summary>
-public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans, IOptions<RetentionOptions> options, TimeProvider time,
+public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans, Evidence.EvidenceStore evidence, IOptions<RetentionOptions> options, TimeProvider time,
     VietnamClock clock, ILogger<RetentionSweep> logger)
 {
     private static readonly string[] NetworkColumns = ["ClientIp", "UserAgent"];
@@ -39,6 +42,7 @@ public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans
         var payloads = await RemoveSentPayloadsAsync(now.AddDays(-settings.SentPayloadDays), budget, cancellationToken);
         var network = 0;
         var names = 0;
+        var files = 0;
         foreach (var plan in await plans.ListAsync(cancellationToken))
         {
             network += await ReduceAsync(plan.Id.Value, now.AddDays(-settings.NetworkDataDays), NetworkColumns, AssignmentNetworkColumns, budget, cancellationToken);
@@ -46,9 +50,11 @@ public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans
             {
                 // The plan's records period is over (its year, then NameYears more): who confirmed is no longer needed.
                 names += await ReduceAsync(plan.Id.Value, now, ["By"], ["CompletedBy"], budget, cancellationToken);
+                // The files agencies attached are records of the plan too: they go with the period.
+                files += await evidence.PurgeAsync(plan.Id.Value, settings.MaxRowsPerRun, cancellationToken);
             }
         }
-        var result = new RetentionResult(slots, payloads, network, names, budget.Exhausted);
+        var result = new RetentionResult(slots, payloads, network, names, budget.Exhausted) { FilesDeleted = files };
         if (result.Total > 0)
         {
             LogReduced(result.SlotsDeleted, result.PayloadsRemoved, result.NetworkDataRemoved, result.NamesRemoved, result.MoreLeft);

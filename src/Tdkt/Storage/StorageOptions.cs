@@ -37,6 +37,10 @@ public sealed class StorageOptions
     [RegularExpression(@"^(https?://\S+)?$", ErrorMessage = "Tdkt:Storage:QueueEndpoint must be an https address such as https://account.queue.core.windows.net.")]
     public string? QueueEndpoint { get; set; }
 
+    /// <summary>The blob endpoint (https://ACCOUNT.blob.core.windows.net), with <see cref="TableEndpoint"/>: where agencies' attached files are kept.</summary>
+    [RegularExpression(@"^(https?://\S+)?$", ErrorMessage = "Tdkt:Storage:BlobEndpoint must be an https address such as https://account.blob.core.windows.net.")]
+    public string? BlobEndpoint { get; set; }
+
     /// <summary>Client id of the user-assigned managed identity to use; empty: DefaultAzureCredential's own choice.</summary>
     public string? ManagedIdentityClientId { get; set; }
 

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,8 @@ public static class StorageServiceCollectionExtensions
                 "Tdkt:Storage:ConnectionString is needed unless Tdkt:Storage:TableEndpoint and QueueEndpoint are set.")
             .Validate(o => !o.UsesIdentity || !string.IsNullOrEmpty(o.QueueEndpoint),
                 "Tdkt:Storage:QueueEndpoint is needed with Tdkt:Storage:TableEndpoint (https://ACCOUNT.queue.core.windows.net).")
+            .Validate(o => !o.UsesIdentity || !string.IsNullOrEmpty(o.BlobEndpoint),
+                "Tdkt:Storage:BlobEndpoint is needed with Tdkt:Storage:TableEndpoint (https://ACCOUNT.blob.core.windows.net).")
             .ValidateOnStart();
 
         services.TryAddSingleton(sp => StorageCredential.From(Options(sp)));
@@ -42,7 +45,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => Options(sp) is { UsesIdentity: true } o
             ? new QueueServiceClient(new Uri(o.QueueEndpoint!), sp.GetRequiredService<StorageCredential>().Credential, queueOptions)
             : new QueueServiceClient(Options(sp).ConnectionString, queueOptions));
+        services.TryAddSingleton(sp => Options(sp) is { UsesIdentity: true } o
+            ? new BlobServiceClient(new Uri(o.BlobEndpoint!), sp.GetRequiredService<StorageCredential>().Credential)
+            : new BlobServiceClient(Options(sp).ConnectionString));
         services.AddSingleton<StorageTables>();
+        services.TryAddSingleton<StorageBlobs>();
         services.TryAddSingleton<GroupCommit>();
         return services;
     }

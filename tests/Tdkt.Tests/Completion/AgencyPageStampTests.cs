@@ -55,7 +55,7 @@ public sealed class AgencyPageStampTests(LocalServices services)
         {
             var table = await web.Get<StorageTables>().GetAsync(StorageTables.Assignments, Ct);
             var stamp = (await table.GetEntityAsync<Azure.Data.Tables.TableEntity>(web.Plan.Id.Value, AssignmentRows.AgencyVersionKey("so-noi-vu"), cancellationToken: Ct)).Value.GetString("V");
-            return web.Get<AgencyRowCache>().Get(web.Plan.Id.Value, "so-noi-vu", stamp);
+            return web.Get<AgencyRowCache>().Get(web.Plan.Id.Value, "so-noi-vu", stamp)?.Records;
         }
     }
 }

@@ -24,7 +24,13 @@ public sealed partial class DigestLinkTests(LocalServices services)
         var pass = await web.Get<MailDispatcher>().DispatchPendingAsync(4, Ct);
         using var inbox = new Inbox(services.Smtp4dev.ApiBase);
         var mails = await inbox.MessagesFromAsync(sender, atLeast: pass.Sent);
+        // An open task with a file attached: its page offers a download, which the crawler follows too.
+        var withFile = web.Plan.Tasks.First(t => !t.Deadline.IsOngoing && t.Agencies.Any(a => a.Value == "hoi-dong-tdkt-tinh"));
+        await web.Get<Tdkt.Evidence.EvidenceStore>().AttachAsync(web.Plan.Id.Value, new Tdkt.Storage.AssignmentKey(withFile.Key, "hoi-dong-tdkt-tinh"),
+            new Tdkt.Evidence.EvidenceUpload(Tdkt.Tests.Evidence.EvidenceFixtures.Pdf(), Tdkt.Evidence.EvidenceKind.Pdf, "bao-cao.pdf"), "Nguyễn Văn An",
+            CompletionVia.Link, null, null, Ct);
         var before = await web.AllAssignmentsAsync();
+        var audit = await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct);
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(mails.SelectMany(m => Links(m.Message.HtmlBody + "\n" + m.Message.TextBody)));
@@ -55,10 +61,13 @@ public sealed partial class DigestLinkTests(LocalServices services)
         Assert.Equal(7, seen.Count(l => l.Contains("/api/a/", StringComparison.Ordinal)));
         // Each page's calendar feed was followed too (and read whole), and changed nothing either.
         Assert.Equal(7, seen.Count(l => l.Contains("/api/cal/", StringComparison.Ordinal)));
+        // The file's download (its agency's page and the supervising agency's offer the same address: same file, same moment).
+        Assert.Single(seen, l => l.Contains("/api/f/", StringComparison.Ordinal));
         Assert.All(fetched, s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(before, await web.AllAssignmentsAsync());
         Assert.All(before, a => Assert.False(a.Done));
-        Assert.Empty(await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct));
+        Assert.Equal(audit, await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct));
+        Assert.Single((await web.AssignmentAsync(web.Task(withFile.Number), "hoi-dong-tdkt-tinh"))!.Files);
     }
 
     [Fact]

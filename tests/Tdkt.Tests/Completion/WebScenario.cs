@@ -141,6 +141,27 @@ public sealed partial class WebScenario : IAsyncDisposable
         return await Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Posts a page form as multipart/form-data with files (name, content, the type the browser claims), as a browser does.</summary>
+    public async Task<HttpResponseMessage> PostFilesAsync(string pagePath, TaskRef task, string action, IEnumerable<(string Name, byte[] Content, string Type)> files,
+        string? name = "Nguyễn Văn An", string? proof = null)
+    {
+        proof ??= ProofIn(await PageAsync(pagePath));
+        using var form = new MultipartFormDataContent { { new StringContent(proof), "proof" } };
+        if (name is not null)
+        {
+            form.Add(new StringContent(name), "name");
+        }
+        foreach (var (file, content, type) in files)
+        {
+            var part = new ByteArrayContent(content);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            form.Add(part, "files", file);
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{pagePath}/tasks/{task}/{action}") { Content = form };
+        request.Headers.UserAgent.ParseAdd("TdktTests/1.0");
+        return await Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public Task<AssignmentRecord?> AssignmentAsync(TaskRef task, string agency) =>
         Get<CompletionStore>().GetAsync(task.Plan.Value, task.AssignmentKey(agency), TestContext.Current.CancellationToken);
 

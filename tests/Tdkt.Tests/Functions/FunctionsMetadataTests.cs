@@ -11,6 +11,10 @@ public sealed class FunctionsMetadataTests
         new("UndoCompletion", "httpTrigger", "a/{token}/tasks/{task}/undo", "POST", "Anonymous", null, null),
         // The agency's calendar feed, anonymous too: its own signed token is the credential.
         new("AgencyCalendar", "httpTrigger", "cal/{token}", "GET,HEAD", "Anonymous", null, null),
+        // Attached files: added and removed through the page's forms; downloaded by their own short-lived signed token.
+        new("AttachFiles", "httpTrigger", "a/{token}/tasks/{task}/files", "POST", "Anonymous", null, null),
+        new("RemoveFile", "httpTrigger", "a/{token}/tasks/{task}/files/{file}/remove", "POST", "Anonymous", null, null),
+        new("DownloadFile", "httpTrigger", "f/{token}", "GET,HEAD", "Anonymous", null, null),
         new("Dispatch", "queueTrigger", null, null, null, null, "%Tdkt:Mail:DispatchQueue%"),
         new("DispatchPending", "timerTrigger", null, null, null, "0 */5 * * * *", null),
         new("Health", "httpTrigger", "health", "GET", "Anonymous", null, null),

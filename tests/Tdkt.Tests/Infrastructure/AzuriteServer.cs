@@ -35,7 +35,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ], RepositoryRoot.Path);
         await process.WaitUntilReadyAsync(
-            async ct => await FreePort.AcceptsAsync(TablePort, ct) && await FreePort.AcceptsAsync(QueuePort, ct),
+            async ct => await FreePort.AcceptsAsync(TablePort, ct) && await FreePort.AcceptsAsync(QueuePort, ct) && await FreePort.AcceptsAsync(BlobPort, ct),
             TimeSpan.FromSeconds(60), InstallHint);
     }
 

@@ -30,6 +30,7 @@ public sealed class StorageIdentityTests
         {
             ["Tdkt:Storage:TableEndpoint"] = "https://tdktdata.table.core.windows.net",
             ["Tdkt:Storage:QueueEndpoint"] = "https://tdktdata.queue.core.windows.net",
+            ["Tdkt:Storage:BlobEndpoint"] = "https://tdktdata.blob.core.windows.net",
         }, replace: s => s.AddSingleton(credential));
 
         var tables = provider.GetRequiredService<TableServiceClient>();
@@ -38,6 +39,9 @@ public sealed class StorageIdentityTests
         Assert.Equal(("tdktdata", new Uri("https://tdktdata.table.core.windows.net/")), (tables.AccountName, tables.Uri));
         Assert.Equal(new Uri("https://tdktdata.queue.core.windows.net/"), queues.Uri);
         Assert.False(queues.CanGenerateAccountSasUri);
+        var blobs = provider.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>();
+        Assert.Equal(new Uri("https://tdktdata.blob.core.windows.net/"), blobs.Uri);
+        Assert.False(blobs.CanGenerateAccountSasUri);
         Assert.Same(credential, provider.GetRequiredService<StorageCredential>());
     }
 

@@ -1,0 +1,91 @@
+using Azure.Data.Tables;
+using NodaTime;
+using NodaTime.Text;
+using Tdkt.Storage;
+
+namespace Tdkt.Completion;
+
+/// <summary>What a supervising agency is shown from the agencies it follows: a file one attached, or a request for more time.</summary>
+public enum InboxKind
+{
+    File,
+    Extension,
+}
+
+/// <summary>
+/// One item on a supervising agency's page (<see cref="SupervisorInbox"/>): which agency and task, when and by whom,
+/// and the file (id, name, size) or the request (current due date, date asked, reason).
+/// </summary>
+public sealed record InboxItem(InboxKind Kind, string Agency, string TaskKey, string TaskNumber, Instant At, string? By)
+{
+    public string? FileId { get; init; }
+    public string? FileName { get; init; }
+    public long Bytes { get; init; }
+    public LocalDate? Due { get; init; }
+    public LocalDate? Requested { get; init; }
+    public string? Reason { get; init; }
+}
+
+/// <summary>
+/// Rows "~sup-{supervisor}--{file|ext}-{task}--{agency}[-{file}]" in the plan's partition: what the agencies a
+/// supervisor follows sent it, written in the same transaction as the change (with the supervisor's own page stamp), so
+/// its page reads them as one range under the stamp it already reads. A withdrawn item is marked <c>Removed</c>, since a
+/// transaction cannot delete a row that may not exist.
+/// </summary>
+public static class SupervisorInbox
+{
+    public const string Prefix = AssignmentRows.RecordsAfter + "sup-";
+
+    public static (string From, string To) Range(string supervisor) => ($"{Prefix}{supervisor}--", $"{Prefix}{supervisor}-.");
+
+    public static string FileKey(string supervisor, AssignmentKey key, string fileId) => $"{Prefix}{supervisor}--file-{key.Value}-{fileId}";
+
+    public static string ExtensionKey(string supervisor, AssignmentKey key) => $"{Prefix}{supervisor}--ext-{key.Value}";
+
+    public static TableEntity Row(string plan, string rowKey, InboxItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new TableEntity(plan, rowKey)
+        {
+            ["Kind"] = item.Kind.ToString(),
+            ["Agency"] = item.Agency,
+            ["TaskKey"] = item.TaskKey,
+            ["TaskNumber"] = item.TaskNumber,
+            ["At"] = item.At.ToDateTimeOffset(),
+            ["By"] = item.By ?? "",
+            ["FileId"] = item.FileId,
+            ["FileName"] = item.FileName,
+            ["Bytes"] = item.Bytes,
+            ["Due"] = item.Due is { } due ? LocalDatePattern.Iso.Format(due) : null,
+            ["Requested"] = item.Requested is { } requested ? LocalDatePattern.Iso.Format(requested) : null,
+            ["Reason"] = item.Reason,
+            ["Removed"] = false,
+        };
+    }
+
+    /// <summary>The item withdrawn (a file removed, a request decided): merged, so it works whether or not the row exists.</summary>
+    public static TableTransactionAction Withdraw(string plan, string rowKey) =>
+        new(TableTransactionActionType.UpsertMerge, new TableEntity(plan, rowKey) { ["Removed"] = true });
+
+    public static InboxItem? Read(TableEntity row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.GetBoolean("Removed") == true || !Enum.TryParse<InboxKind>(row.GetString("Kind"), out var kind))
+        {
+            return null;
+        }
+        return new InboxItem(kind, row.GetString("Agency") ?? "", row.GetString("TaskKey") ?? "", row.GetString("TaskNumber") ?? "",
+            row.GetDateTimeOffset("At") is { } at ? Instant.FromDateTimeOffset(at) : default, row.GetString("By") is { Length: > 0 } by ? by : null)
+        {
+            FileId = row.GetString("FileId"),
+            FileName = row.GetString("FileName"),
+            Bytes = row.GetInt64("Bytes") ?? 0,
+            Due = Date(row, "Due"),
+            Requested = Date(row, "Requested"),
+            Reason = row.GetString("Reason"),
+        };
+    }
+
+    private static LocalDate? Date(TableEntity row, string column) =>
+        row.GetString(column) is { } text && LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value : null;
+}
