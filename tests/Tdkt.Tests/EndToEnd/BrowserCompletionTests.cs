@@ -43,6 +43,9 @@ public sealed partial class BrowserCompletionTests(LocalServices services)
         Assert.Equal("Sở Tài chính", await page.Locator("h1").InnerTextAsync());
         var task = page.Locator($"#{web.Task("4").Anchor}");
         await task.Locator("input[name=name]").FillAsync("Trần Thị Bình");
+        // The result attached while confirming, as staff pick it from their disk.
+        var pdf = Tdkt.Tests.Evidence.EvidenceFixtures.Pdf();
+        await task.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "Báo cáo quý I.pdf", MimeType = "application/pdf", Buffer = pdf });
         await task.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Xác nhận đã hoàn thành" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("m=done"));
 
@@ -53,6 +56,23 @@ public sealed partial class BrowserCompletionTests(LocalServices services)
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         var record = await web.AssignmentAsync(web.Task("4"), "so-tai-chinh");
         Assert.Equal("Trần Thị Bình", record!.Completion!.By);
+
+        // The file is listed under the task, with who sent it, and downloads as the bytes sent.
+        var listed = page.Locator($"#{web.Task("4").Anchor} .files li");
+        Assert.Equal(1, await listed.CountAsync());
+        Assert.Contains("Báo cáo quý I.pdf", await listed.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("PDF, ", await listed.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("người gửi: Trần Thị Bình", await listed.InnerTextAsync(), StringComparison.Ordinal);
+        var download = await page.RunAndWaitForDownloadAsync(() => listed.Locator("a").ClickAsync());
+        Assert.Equal("Báo cáo quý I.pdf", download.SuggestedFilename);
+        Assert.Equal(pdf, await File.ReadAllBytesAsync(await download.PathAsync(), Ct));
+        Assert.Equal(["Báo cáo quý I.pdf"], record.Files.Select(f => f.Name));
+        if (Environment.GetEnvironmentVariable("TDKT_DOCS_IMAGES") is { Length: > 0 })
+        {
+            Directory.CreateDirectory(RepositoryRoot.File("docs", "images"));
+            await page.Locator($"#{web.Task("4").Anchor}").ScrollIntoViewIfNeededAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryRoot.File("docs", "images", "agency-page-confirmed-with-file.png") });
+        }
     }
 
     [GeneratedRegex("href=\"([^\"]+/api/a/[^\"]+)\"")]
