@@ -27,16 +27,11 @@ public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, Ag
 
     public async Task<IResult> CompleteAsync(HttpRequest request, string token, string task, CancellationToken cancellationToken)
     {
-        var (form, problem) = await forms.ReadAsync(request, token, task, cancellationToken, withFiles: true);
+        // Files are checked before anything is recorded: a refused file leaves the task as it was.
+        var (form, uploads, problem) = await ReadWithFilesAsync(request, token, task, cancellationToken);
         if (form is null)
         {
             return problem!;
-        }
-        // Files are checked before anything is recorded: a refused file leaves the task as it was.
-        var (uploads, refused) = await UploadsAsync(form, token, cancellationToken);
-        if (refused is not null)
-        {
-            return refused;
         }
         var input = new CompletionInput(form.Fields["name"], form.Fields["note"], CompletionVia.Link, clients.Of(request), ClientAddress.UserAgent(request));
         var (outcome, _) = await completion.CompleteAsync(form.Agency, form.Task, input, cancellationToken);
@@ -76,15 +71,10 @@ public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, Ag
     /// <summary>Files added to a task (after its confirmation, or to an open one).</summary>
     public async Task<IResult> AttachAsync(HttpRequest request, string token, string task, CancellationToken cancellationToken)
     {
-        var (form, problem) = await forms.ReadAsync(request, token, task, cancellationToken, withFiles: true);
+        var (form, uploads, problem) = await ReadWithFilesAsync(request, token, task, cancellationToken);
         if (form is null)
         {
             return problem!;
-        }
-        var (uploads, refused) = await UploadsAsync(form, token, cancellationToken);
-        if (refused is not null)
-        {
-            return refused;
         }
         if (uploads.Count == 0)
         {
@@ -117,17 +107,22 @@ public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, Ag
         };
     }
 
-    /// <summary>The form's files, checked; or the page again, saying which file was refused and why (nothing recorded).</summary>
-    private async Task<(IReadOnlyList<EvidenceUpload> Uploads, IResult? Refused)> UploadsAsync(AgencyForm form, string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// A form that may carry files, and its files checked; or the answer that refuses it (a bad form, or the page again
+    /// saying which file was refused and why, with nothing recorded).
+    /// </summary>
+    private async Task<(AgencyForm? Form, IReadOnlyList<EvidenceUpload> Uploads, IResult? Problem)> ReadWithFilesAsync(HttpRequest request, string token,
+        string task, CancellationToken cancellationToken)
     {
-        if (form.Fields.Files.Count == 0)
+        var (form, problem) = await forms.ReadAsync(request, token, task, cancellationToken, withFiles: true);
+        if (form is null || form.Fields.Files.Count == 0)
         {
-            return ([], null);
+            return (form, [], problem);
         }
         var record = await store.GetAsync(form.Task.Plan.Value, form.Task.AssignmentKey(form.Agency), cancellationToken);
         var room = EvidenceStore.MaxPerAssignment - (record?.Files.Count ?? 0);
         var (uploads, refusal, status) = await UploadedFiles.ReadAsync(form.Fields.Files, room, cancellationToken);
-        return refusal is null ? (uploads, null) : ([], await NoticeAsync(form, token, status, refusal, cancellationToken));
+        return refusal is null ? (form, uploads, null) : (null, [], await NoticeAsync(form, token, status, refusal, cancellationToken));
     }
 
     private async Task<IResult> NoticeAsync(AgencyForm form, string token, int status, string text, CancellationToken cancellationToken) =>

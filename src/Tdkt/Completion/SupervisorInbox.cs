@@ -36,6 +36,9 @@ public static class SupervisorInbox
 {
     public const string Prefix = AssignmentRows.RecordsAfter + "sup-";
 
+    /// <summary>The end (exclusive) of every supervisor's rows: '.' follows '-'.</summary>
+    public const string End = AssignmentRows.RecordsAfter + "sup.";
+
     public static (string From, string To) Range(string supervisor) => ($"{Prefix}{supervisor}--", $"{Prefix}{supervisor}-.");
 
     public static string FileKey(string supervisor, AssignmentKey key, string fileId) => $"{Prefix}{supervisor}--file-{key.Value}-{fileId}";

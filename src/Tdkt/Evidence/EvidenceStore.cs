@@ -188,7 +188,7 @@ public sealed partial class EvidenceStore(StorageTables tables, StorageBlobs blo
         // The supervisors' pages no longer list them (nor who sent them).
         var supervisors = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {SupervisorInbox.Prefix} and RowKey lt {AssignmentRows.RecordsAfter + "sup."} and Kind eq {nameof(InboxKind.File)} and Removed eq {false}"),
+            TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {SupervisorInbox.Prefix} and RowKey lt {SupervisorInbox.End} and Kind eq {nameof(InboxKind.File)} and Removed eq {false}"),
             select: ["RowKey"], cancellationToken: cancellationToken))
         {
             await table.UpsertEntityAsync(new TableEntity(plan, row.RowKey) { ["Removed"] = true, ["By"] = "" }, TableUpdateMode.Merge, cancellationToken);

@@ -18,11 +18,12 @@ public static class SafeFileName
     public static string For(string? sent, EvidenceKind kind)
     {
         var name = (sent ?? "").Replace('\\', '/');
-        name = name[(name.LastIndexOf('/') + 1)..].Normalize(NormalizationForm.FormC);
+        // Typed text's cleaning (NFC, no control or bidi-control characters), then what a file name must not hold either.
+        name = Completion.CompletionService.Clean(name[(name.LastIndexOf('/') + 1)..], 1000, singleLine: true) ?? "";
         var builder = new StringBuilder(name.Length);
         foreach (var c in name)
         {
-            if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or >= '\u200B' and <= '\u200F')
+            if (c is '\uFEFF' or >= '\u200B' and <= '\u200F')
             {
                 continue;
             }

@@ -63,6 +63,8 @@ public sealed class LinkTokens
 
     public LinkVerification VerifyFeed(string token) => Check(token, feed: true);
 
+    private static byte[] DownloadKey(byte[] key) => HMACSHA256.HashData(key, "tdkt evidence download"u8);
+
     private static byte[] KeyFor(byte[] key, bool feed) => feed ? HMACSHA256.HashData(key, "tdkt calendar feed"u8) : key;
 
     private string Sign(string agency, LocalDate expires, int generation, bool feed)
@@ -200,7 +202,7 @@ public sealed class LinkTokens
         var (id, key) = keys.Count > 0 ? keys[0] : throw new InvalidOperationException("Chưa cấu hình khóa ký đường dẫn (Tdkt:Links:SigningKeys).");
         var expires = (clock.GetCurrentInstant() + DownloadLifetime).ToUnixTimeSeconds();
         var payload = Encoding.UTF8.GetBytes(string.Join('\n', id, plan, assignment, fileId, expires.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return Base64Url(payload) + "." + Base64Url(Mac(HMACSHA256.HashData(key, "tdkt evidence download"u8), payload));
+        return Base64Url(payload) + "." + Base64Url(Mac(DownloadKey(key), payload));
     }
 
     /// <summary>The file a download token names, when <see cref="LinkCheck.Valid"/>.</summary>
@@ -214,7 +216,7 @@ public sealed class LinkTokens
             return (LinkCheck.Forged, null, null, null);
         }
         var key = keys.FirstOrDefault(k => k.Id == keyId).Key;
-        if (key is null || !CryptographicOperations.FixedTimeEquals(mac, Mac(HMACSHA256.HashData(key, "tdkt evidence download"u8), payload)))
+        if (key is null || !CryptographicOperations.FixedTimeEquals(mac, Mac(DownloadKey(key), payload)))
         {
             return (LinkCheck.Forged, null, null, null);
         }
