@@ -8,12 +8,13 @@ namespace Tdkt.Cli.Completion;
 /// <summary>
 /// <c>tdkt task complete PLAN TASK --agency A [--on DATE] [--by NAME] [--note TEXT]</c>: records an agency's completion
 /// on its behalf (it reported by letter or by phone), on the report's date; <c>tdkt task reopen PLAN TASK --reason R
-/// [--agency A]</c>: opens it again. Both are <see cref="AdminCompletion"/>'s, as the admin routes are.
+/// [--agency A]</c>: opens it again. Both are <see cref="AdminCompletion"/>'s, as the admin routes are. <c>tdkt task extend PLAN
+/// TASK --agency A --to DATE [--reason R]</c> gives it a later date (<see cref="Extensions.AdminExtensions"/>).
 /// </summary>
 public static class TaskCommands
 {
     public static Command Create(CliHost host) =>
-        new("task", "Ghi nhận hoặc mở lại việc hoàn thành một nhiệm vụ thay cho cơ quan (có lưu vết).") { Complete(host), Reopen(host) };
+        new("task", "Ghi nhận hoặc mở lại việc hoàn thành một nhiệm vụ thay cho cơ quan, gia hạn nhiệm vụ (có lưu vết).") { Complete(host), Reopen(host), Extend(host) };
 
     private static Command Complete(CliHost host)
     {
@@ -90,6 +91,53 @@ public static class TaskCommands
                 default:
                     return await context.FailAsync(outcome.Message, ExitCodes.BadInput);
             }
+        }));
+        return command;
+    }
+
+    private static Command Extend(CliHost host)
+    {
+        var (plan, task) = Arguments();
+        var agency = new Option<string>("--agency") { Description = "Mã cơ quan được gia hạn, ví dụ so-y-te.", Required = true };
+        var to = new Option<string?>("--to") { Description = "Hạn mới, yyyy-MM-dd (chấp thuận đề nghị của cơ quan, hoặc gia hạn khi chưa có đề nghị)." };
+        var decline = new Option<bool>("--decline") { Description = "Không chấp thuận đề nghị gia hạn đang chờ (cần --reason)." };
+        var reason = new Option<string?>("--reason") { Description = "Lý do hoặc ghi chú, gửi cho cơ quan và lưu vào nhật ký." };
+        var by = new Option<string?>("--by") { Description = "Người quyết định; mặc định: quản trị." };
+        var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
+        var command = new Command("extend", "Gia hạn một nhiệm vụ cho một cơ quan, hoặc trả lời đề nghị gia hạn của cơ quan.") { plan, task, agency, to, decline, reason, by, json };
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
+        {
+            LocalDate? date = null;
+            if (parse.GetValue(to) is { } text)
+            {
+                if (LocalDatePattern.Iso.Parse(text) is not { Success: true } parsed)
+                {
+                    return await context.FailAsync($"--to “{text}” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ 2023-04-15", ExitCodes.BadInput);
+                }
+                date = parsed.Value;
+            }
+            if (parse.GetValue(decline) && date is not null)
+            {
+                return await context.FailAsync("Dùng --to để gia hạn hoặc --decline để không chấp thuận, không dùng cả hai.", ExitCodes.BadInput);
+            }
+            var outcome = await context.Get<Extensions.AdminExtensions>().ExtendAsync(new Extensions.AdminExtendRequest(parse.GetValue(plan)!, parse.GetValue(task)!,
+                parse.GetValue(agency)!, date, parse.GetValue(decline), parse.GetValue(reason), parse.GetValue(by)), ct);
+            if (!outcome.Ok)
+            {
+                return await context.FailAsync(outcome.Message, outcome.BadInput ? ExitCodes.BadInput : ExitCodes.Failure);
+            }
+            if (parse.GetValue(json))
+            {
+                await context.WriteJsonAsync(new
+                {
+                    plan = outcome.Plan, task = outcome.TaskNumber, agency = outcome.Agency, extended = outcome.Due != outcome.PreviousDue,
+                    due = outcome.Due is { } due ? LocalDatePattern.Iso.Format(due) : null,
+                    previousDue = outcome.PreviousDue is { } previous ? LocalDatePattern.Iso.Format(previous) : null,
+                });
+                return ExitCodes.Ok;
+            }
+            await context.Out.WriteLineAsync(outcome.Message);
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -74,7 +74,7 @@ public sealed class AdminCompletion(PlanStore plans, AgencyStore agencies, Compl
     }
 
     /// <summary>The plan and its task by the number printed in the plan (or its key), or the outcome that says which is missing.</summary>
-    private async Task<(Plan? Plan, PlanTask? Task, AdminCompleteOutcome? Missing)> FindAsync(string planId, string number, CancellationToken cancellationToken)
+    public async Task<(Plan? Plan, PlanTask? Task, AdminCompleteOutcome? Missing)> FindAsync(string planId, string number, CancellationToken cancellationToken)
     {
         var id = planId.Trim();
         if (!PlanId.IsValid(id) || await plans.GetAsync(new PlanId(id), cancellationToken) is not { } plan)
@@ -87,6 +87,6 @@ public sealed class AdminCompletion(PlanStore plans, AgencyStore agencies, Compl
             : (plan, null, AdminCompleteOutcome.UnknownTask(plan, wanted));
     }
 
-    private async Task<string> NameOfAsync(string agency, CancellationToken cancellationToken) =>
+    public async Task<string> NameOfAsync(string agency, CancellationToken cancellationToken) =>
         AgencyId.IsValid(agency) ? (await agencies.LoadAsync(cancellationToken)).Find(new AgencyId(agency))?.Name ?? agency : agency;
 }

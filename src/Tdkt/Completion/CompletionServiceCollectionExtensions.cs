@@ -18,7 +18,10 @@ public static class CompletionServiceCollectionExtensions
         services.TryAddSingleton<CompletionService>();
         services.TryAddSingleton<Evidence.EvidenceStore>();
         services.TryAddSingleton<Evidence.EvidenceService>();
+        services.TryAddSingleton<Extensions.ExtensionStore>();
+        services.TryAddSingleton<Extensions.ExtensionService>();
         services.TryAddSingleton<AdminCompletion>();
+        services.TryAddSingleton<Extensions.AdminExtensions>();
         services.TryAddSingleton<BadLinkThrottle>();
         services.TryAddSingleton<AgencyPages>();
         services.TryAddSingleton<AgencyCalendarFeed>();

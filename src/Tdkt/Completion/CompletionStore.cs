@@ -96,7 +96,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
     }
 
     /// <summary>Brings the due-date index in line with the assignment (idempotent, so also after an interrupted completion).</summary>
-    public Task MarkIndexAsync(AssignmentRecord record, CancellationToken cancellationToken)
+    public Task<bool> MarkIndexAsync(AssignmentRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         return dueIndex.SetDoneAsync(record.Due, DueEntry.RowKeyFor(record.Plan, record.Key), record.Done, cancellationToken);
@@ -150,7 +150,12 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
             await MarkIndexAsync(current, cancellationToken);
             return (CompleteOutcome.AlreadyDone, current);
         }
-        await dueIndex.SetDoneAsync(due, DueEntry.RowKeyFor(plan, assignmentKey), true, cancellationToken);
+        if (!await dueIndex.SetDoneAsync(due, DueEntry.RowKeyFor(plan, assignmentKey), true, cancellationToken)
+            && await GetAsync(plan, assignmentKey, cancellationToken) is { } extended && extended.Due != due)
+        {
+            // No entry at the plan's date: an extension moved it (only then is the row read).
+            await MarkIndexAsync(extended, cancellationToken);
+        }
         return (CompleteOutcome.Recorded, null);
     }
 
@@ -224,10 +229,12 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
     public static AssignmentRecord Read(TableEntity row)
     {
         var done = AssignmentRows.IsDone(row);
+        var planDue = Date(row, "Due") ?? default;
+        var extension = Extensions.ExtensionColumn.Read(row.GetString(Extensions.ExtensionColumn.Name));
         var key = row.RowKey.StartsWith(AssignmentRows.AgencyPrefix, StringComparison.Ordinal) ? AssignmentRows.OfAgencyRow(row.RowKey) : AssignmentKey.TryParse(row.RowKey);
         return new AssignmentRecord(
             row.PartitionKey, key?.Value ?? row.RowKey, key?.TaskKey ?? row.RowKey, row.GetString("TaskNumber") ?? "", row.GetString("Agency") ?? "",
-            row.GetBoolean("IsLead") == true, row.GetInt32("Quarter") ?? 0, Date(row, "Due") ?? default, row.GetBoolean("Removed") == true,
+            row.GetBoolean("IsLead") == true, row.GetInt32("Quarter") ?? 0, extension.DueAfter(planDue), row.GetBoolean("Removed") == true,
             done
                 ? new CompletionInfo(Date(row, "CompletedOn") ?? default,
                     row.GetDateTimeOffset("CompletedAt") is { } at ? Instant.FromDateTimeOffset(at) : default,
@@ -239,6 +246,8 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
             Undos = row.GetInt32("Undos") ?? 0,
             Files = Evidence.EvidenceColumn.Read(row.GetString(Evidence.EvidenceColumn.Name)),
             Changed = row.Timestamp,
+            PlanDue = planDue,
+            Extension = extension,
         };
     }
 

@@ -7,7 +7,8 @@ namespace Tdkt.Completion;
 /// <summary>
 /// Heals the one gap an interrupted completion can leave: its transaction (assignment, marker, audit) went through
 /// but the due-date index write after it did not, so the index still says "open" and the sweep would remind the
-/// agency of a task it marked done (or, after an interrupted undo or reopen, the reverse). The sweep runs it first,
+/// agency of a task it marked done (or, after an interrupted undo or reopen, the reverse); or an extension's move of the
+/// entry to its new date stopped before the new entry was written. The sweep runs it first,
 /// over the assignments whose audit shows a change since <c>since</c>: two point reads per change, nothing else.
 /// </summary>
 public sealed class IndexRepair(PlanStore plans, AuditLog audit, CompletionStore store, DueIndex index)
@@ -45,7 +46,15 @@ public sealed class IndexRepair(PlanStore plans, AuditLog audit, CompletionStore
             return false;
         }
         var rowKey = DueEntry.RowKeyFor(plan, key);
-        if (await index.GetDoneAsync(first.Due, rowKey, cancellationToken) is not { } entry || entry.Done == first.Done)
+        var found = await index.GetDoneAsync(first.Due, rowKey, cancellationToken);
+        if (found is null && first.Due != first.PlanDue)
+        {
+            // An extension's move stopped before its new entry was written: write it, and drop the old one.
+            var from = first.Extension.Request is { Status: Extensions.ExtensionStatus.Approved } approved ? approved.From : first.PlanDue;
+            await index.MoveAsync(Extensions.ExtensionService.Entry(first, first.Due), from, cancellationToken);
+            return true;
+        }
+        if (found is not { } entry || entry.Done == first.Done)
         {
             return false;
         }

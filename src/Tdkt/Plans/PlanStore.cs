@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Text;
 using Tdkt.Agencies;
 using Tdkt.Completion;
+using Tdkt.Extensions;
 using Tdkt.Hosting;
 using Tdkt.Plans.Import;
 using Tdkt.Reminders;
@@ -283,8 +284,10 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             {
                 continue;
             }
+            var planDue = Date(row, "Due") ?? default;
+            var extension = ExtensionColumn.Read(row.GetString(ExtensionColumn.Name));
             yield return new DueEntry(id.Value, Storage.AssignmentKey.Parse(row.RowKey).TaskKey, row.GetString("TaskNumber"), row.GetString("Agency"), row.GetInt32("Quarter") ?? 0,
-                Date(row, "Due") ?? default, IsDone(row), Date(row, "CompletedOn"), row.GetBoolean("Ongoing") == true);
+                extension.DueAfter(planDue), IsDone(row), Date(row, "CompletedOn"), row.GetBoolean("Ongoing") == true) { Extended = extension.Extends(planDue) };
         }
     }
 
@@ -331,19 +334,24 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             [.. existing.Values.Where(old => !keep.Contains(old.RowKey) && old.GetBoolean("Removed") != true).Select(old => old.RowKey)],
             existing.Values.Where(IsDone).Select(old => old.RowKey).ToHashSet(StringComparer.Ordinal), CompletionStore.CompletionColumns, cancellationToken);
 
-        var current = plan.Assignments.Select(a => new DueEntry(plan.Id.Value, a.Task.Key, a.Task.Number, a.Agency.Value, a.Task.Quarter,
-            a.Task.Deadline.Due, existing.TryGetValue(AssignmentKey(a.Task, a.Agency), out var old) && IsDone(old), Ongoing: a.Task.Deadline.IsOngoing)).ToList();
+        // The index holds the date in force: an extension granted earlier stays unless the plan's new date is later.
+        var current = plan.Assignments.Select(a =>
+        {
+            var found = existing.TryGetValue(AssignmentKey(a.Task, a.Agency), out var old);
+            var extension = found ? ExtensionColumn.Read(old!.GetString(ExtensionColumn.Name)) : ExtensionState.None;
+            return new DueEntry(plan.Id.Value, a.Task.Key, a.Task.Number, a.Agency.Value, a.Task.Quarter,
+                a.Task.Deadline.IsOngoing ? a.Task.Deadline.Due : extension.DueAfter(a.Task.Deadline.Due), found && IsDone(old!), Ongoing: a.Task.Deadline.IsOngoing);
+        }).ToList();
         var dueNow = current.ToDictionary(e => e.RowKey, e => e.Due, StringComparer.Ordinal);
-        var stale = existing.Values
-            .Where(old => old.GetBoolean("Removed") != true && old.GetString("Due") is { } due)
-            .Select(old => (Due: LocalDatePattern.Iso.Parse(old.GetString("Due")).Value, RowKey: Storage.AssignmentKey.Parse(old.RowKey).IndexRowKey(plan.Id.Value)))
-            .Where(old => !dueNow.TryGetValue(old.RowKey, out var due) || due != old.Due)
+        var indexed = existing.Values
+            .Where(old => old.GetBoolean("Removed") != true && Date(old, "Due") is not null)
+            .Select(old => (Due: ExtensionColumn.Read(old.GetString(ExtensionColumn.Name)).DueAfter(Date(old, "Due")!.Value),
+                RowKey: Storage.AssignmentKey.Parse(old.RowKey).IndexRowKey(plan.Id.Value)))
             .ToList();
+        var stale = indexed.Where(old => !dueNow.TryGetValue(old.RowKey, out var due) || due != old.Due).ToList();
         // Rows already at the same date keep their done flag as completions set it, also one made during this import.
-        var keepDone = existing.Values
-            .Where(old => old.GetBoolean("Removed") != true && old.GetString("Due") is { } due && dueNow.TryGetValue(DueEntry.RowKeyFor(plan.Id.Value, old.RowKey), out var now)
-                && LocalDatePattern.Iso.Format(now) == due)
-            .Select(old => DueEntry.RowKeyFor(plan.Id.Value, old.RowKey))
+        var keepDone = indexed.Where(old => dueNow.TryGetValue(old.RowKey, out var now) && now == old.Due)
+            .Select(old => old.RowKey)
             .ToHashSet(StringComparer.Ordinal);
         await dueIndex.WriteAsync(current, stale, written, cancellationToken, keepDone);
     }
@@ -355,7 +363,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
         var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         // Tasks and assignments only: the completion records after them in the partition are not the plan's rows.
         await foreach (var old in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {AssignmentRows.RecordsAfter}"),
-            select: ["RowKey", "Removed", "Due", "Status"], cancellationToken: cancellationToken))
+            select: ["RowKey", "Removed", "Due", "Status", ExtensionColumn.Name], cancellationToken: cancellationToken))
         {
             existing[old.RowKey] = old;
         }

@@ -15,6 +15,9 @@ namespace Tdkt.Reminders;
 public sealed record DueEntry(string Plan, string TaskKey, string TaskNumber, string Agency, int Quarter, LocalDate Due, bool Done, LocalDate? CompletedOn = null,
     bool Ongoing = false)
 {
+    /// <summary>Whether <see cref="Due"/> is an approved extension of the plan's date (known when read from the assignment row).</summary>
+    public bool Extended { get; init; }
+
     public string RowKey => new AssignmentKey(TaskKey, Agency).IndexRowKey(Plan);
 
     /// <summary>The index row of an assignment row (whose key is task--agency).</summary>
@@ -77,8 +80,8 @@ public sealed class DueIndex(StorageTables tables, GroupCommit groupCommit)
             });
     }
 
-    /// <summary>Marks one entry done (or open again); missing entries are ignored, since the index is derived.</summary>
-    public async Task SetDoneAsync(LocalDate due, string rowKey, bool done, CancellationToken cancellationToken)
+    /// <summary>Marks one entry done (or open again); false when there is no such entry (ignored: the index is derived).</summary>
+    public async Task<bool> SetDoneAsync(LocalDate due, string rowKey, bool done, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken);
         try
@@ -87,9 +90,26 @@ public sealed class DueIndex(StorageTables tables, GroupCommit groupCommit)
             await groupCommit.SubmitAsync(table,
                 [new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(Key(due), rowKey) { ["Done"] = done }, Azure.ETag.All)],
                 cancellationToken);
+            return true;
         }
         catch (Azure.RequestFailedException ex) when (ex.Status == 404)
         {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Moves an assignment's entry from <paramref name="from"/> to its new date (an extension): the new row first, then
+    /// the old one deleted, so a crash between leaves two rows, which the next move or the sweep's repair settles.
+    /// </summary>
+    public async Task MoveAsync(DueEntry entry, LocalDate from, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var table = await TableAsync(cancellationToken);
+        await table.UpsertEntityAsync(ToEntity(entry), TableUpdateMode.Replace, cancellationToken);
+        if (from != entry.Due)
+        {
+            await DeleteIfExistsAsync(table, new TableEntity(Key(from), entry.RowKey), cancellationToken);
         }
     }
 

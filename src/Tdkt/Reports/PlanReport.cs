@@ -3,9 +3,14 @@ using Tdkt.Plans;
 
 namespace Tdkt.Reports;
 
-/// <summary>Counts in the four official categories, and the ongoing tasks beside them.</summary>
+/// <summary>
+/// Counts in the four official categories, and the ongoing tasks beside them; <see cref="Extended"/> says how many of
+/// them were counted against an extended date (a count "of which", not a category).
+/// </summary>
 public sealed record ProgressCounts(int DoneOnTime, int DoneLate, int OpenInTime, int OpenOverdue, int Ongoing = 0)
 {
+    public int Extended { get; init; }
+
     public static ProgressCounts Zero { get; } = new(0, 0, 0, 0);
 
     public int Total => DoneOnTime + DoneLate + OpenInTime + OpenOverdue + Ongoing;
@@ -38,7 +43,10 @@ public sealed record ProgressCounts(int DoneOnTime, int DoneLate, int OpenInTime
     };
 
     public static ProgressCounts Sum(IEnumerable<ProgressCounts> counts) =>
-        counts.Aggregate(Zero, (a, b) => new(a.DoneOnTime + b.DoneOnTime, a.DoneLate + b.DoneLate, a.OpenInTime + b.OpenInTime, a.OpenOverdue + b.OpenOverdue, a.Ongoing + b.Ongoing));
+        counts.Aggregate(Zero, (a, b) => new(a.DoneOnTime + b.DoneOnTime, a.DoneLate + b.DoneLate, a.OpenInTime + b.OpenInTime, a.OpenOverdue + b.OpenOverdue, a.Ongoing + b.Ongoing)
+        {
+            Extended = a.Extended + b.Extended,
+        });
 }
 
 /// <summary>One line of a report: an agency (or all agencies, Agency null) in one quarter (or the whole year, Quarter null).</summary>

@@ -23,7 +23,8 @@ public sealed class PlanReports(PlanStore plans, AgencyStore agencies, VietnamCl
         await foreach (var a in plans.AssignmentsAsync(id, null, cancellationToken))
         {
             var key = (a.Agency, a.Quarter);
-            cells[key] = cells.GetValueOrDefault(key, ProgressCounts.Zero).Add(Progress.Of(a, date));
+            var counts = cells.GetValueOrDefault(key, ProgressCounts.Zero).Add(Progress.Of(a, date));
+            cells[key] = a.Extended ? counts with { Extended = counts.Extended + 1 } : counts;
         }
         string Name(string agency) => directory.Find(new AgencyId(agency))?.Name ?? agency;
         var lines = new List<ReportLine>();
