@@ -21,6 +21,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton<AgencyPageHandlers>();
         services.TryAddSingleton<CalendarFeedHandler>();
         services.TryAddSingleton<EvidenceDownloadHandler>();
+        services.TryAddSingleton<ExtensionHandlers>();
         services.TryAddSingleton<PlanHandlers>();
         services.TryAddSingleton<AdminTaskHandlers>();
         services.TryAddSingleton<OutboxHandlers>();

@@ -26,6 +26,9 @@ public static class WebRoutes
         public const string AttachFiles = "AttachFiles";
         public const string RemoveFile = "RemoveFile";
         public const string DownloadFile = "DownloadFile";
+        public const string RequestExtension = "RequestExtension";
+        public const string ApproveExtension = "ApproveExtension";
+        public const string DeclineExtension = "DeclineExtension";
         public const string Health = "Health";
         public const string ImportPlan = "ImportPlan";
         public const string ListPlans = "ListPlans";
@@ -45,6 +48,9 @@ public static class WebRoutes
         public const string AttachFiles = "a/{token}/tasks/{task}/files";
         public const string RemoveFile = "a/{token}/tasks/{task}/files/{file}/remove";
         public const string DownloadFile = "f/{token}";
+        public const string RequestExtension = "a/{token}/tasks/{task}/extension";
+        public const string ApproveExtension = "a/{token}/requests/{task}/{agency}/approve";
+        public const string DeclineExtension = "a/{token}/requests/{task}/{agency}/decline";
         public const string Health = "health";
         public const string Plans = "plans";
         public const string PlanReport = "plans/{id}/report";
@@ -74,6 +80,12 @@ public static class WebRoutes
             (AgencyPageHandlers h, HttpRequest request, string token, string task, string file, CancellationToken ct) => h.RemoveFileAsync(request, token, task, file, ct)),
         new(Names.DownloadFile, Patterns.DownloadFile, GetHead, RouteAccess.Anonymous, RouteKind.Page,
             (EvidenceDownloadHandler h, HttpRequest request, string token, CancellationToken ct) => h.GetAsync(request, token, ct)),
+        new(Names.RequestExtension, Patterns.RequestExtension, Post, RouteAccess.Anonymous, RouteKind.Page,
+            (ExtensionHandlers h, HttpRequest request, string token, string task, CancellationToken ct) => h.RequestAsync(request, token, task, ct)),
+        new(Names.ApproveExtension, Patterns.ApproveExtension, Post, RouteAccess.Anonymous, RouteKind.Page,
+            (ExtensionHandlers h, HttpRequest request, string token, string task, string agency, CancellationToken ct) => h.DecideAsync(request, token, task, agency, true, ct)),
+        new(Names.DeclineExtension, Patterns.DeclineExtension, Post, RouteAccess.Anonymous, RouteKind.Page,
+            (ExtensionHandlers h, HttpRequest request, string token, string task, string agency, CancellationToken ct) => h.DecideAsync(request, token, task, agency, false, ct)),
         new(Names.Health, Patterns.Health, Get, RouteAccess.Anonymous, RouteKind.Api,
             (HealthHandler h, CancellationToken ct) => h.CheckAsync(ct)),
         new(Names.ImportPlan, Patterns.Plans, Post, RouteAccess.AdminKey, RouteKind.Api,

@@ -34,6 +34,15 @@ public enum PageMessage
 
     /// <summary>A file could not be removed: added too long ago, or by an administrator.</summary>
     FileKept,
+
+    /// <summary>The agency asked for more time on the task.</summary>
+    ExtensionAsked,
+
+    /// <summary>The supervising agency approved a request (the task is the asking agency's, not on this page).</summary>
+    ExtensionApproved,
+
+    /// <summary>The supervising agency declined a request.</summary>
+    ExtensionDeclined,
 }
 
 /// <summary>
@@ -88,7 +97,7 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
                 shown = Message(message, target);
             }
         }
-        shown ??= message == PageMessage.Stale ? Message(message, null) : null;
+        shown ??= message is PageMessage.Stale or PageMessage.ExtensionApproved or PageMessage.ExtensionDeclined ? Message(message, null) : null;
         shown = notice ?? shown;
 
         return templates.Render("agency.html.liquid", new AgencyPageView(
@@ -163,6 +172,32 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
             CanAttach = r.Files.Count < Evidence.EvidenceStore.MaxPerAssignment,
             FilesLeft = Evidence.EvidenceStore.MaxPerAssignment - r.Files.Count,
             AttachAction = $"{token}/tasks/{reference}/files",
+            ExtensionText = ExtensionText(r),
+            ExtensionKind = r.Extension.Request?.Status switch
+            {
+                Extensions.ExtensionStatus.Approved => "ok",
+                Extensions.ExtensionStatus.Declined => "warn",
+                _ => "info",
+            },
+            CanAskExtension = !r.Done && !task.Deadline.IsOngoing && !r.Extension.IsPending,
+            ExtensionAction = $"{token}/tasks/{reference}/extension",
+            ExtensionMin = LocalDatePattern.Iso.Format(r.Due.PlusDays(1)),
+        };
+    }
+
+    /// <summary>The last request for more time and its answer, as the asking agency reads it.</summary>
+    private static string? ExtensionText(AssignmentRecord r)
+    {
+        var answer = r.Extension.Request is { Answer: { } words } ? $" Ý kiến: {words}" : "";
+        var by = r.Extension.Request is { DecidedBy: { } who } ? $" ({who})" : "";
+        return r.Extension.Request switch
+        {
+            { Status: Extensions.ExtensionStatus.Pending } q =>
+                $"Đã đề nghị gia hạn đến {VietnamTime.ShortDate(q.Asked)} lúc {When(q.At)}, đang chờ ý kiến của cơ quan theo dõi, đôn đốc. Lý do: {q.Reason}",
+            { Status: Extensions.ExtensionStatus.Declined } q =>
+                $"Đề nghị gia hạn đến {VietnamTime.ShortDate(q.Asked)} không được chấp thuận{by}, thời hạn giữ nguyên.{answer}",
+            _ when r.Extended => $"Đã được gia hạn từ {VietnamTime.ShortDate(r.PlanDue)} đến {VietnamTime.ShortDate(r.Due)}{by}.{answer}",
+            _ => null,
         };
     }
 
@@ -218,6 +253,10 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         (PageMessage.FileRemoved, _) when r is not null => new("info", $"Đã gỡ tệp khỏi nhiệm vụ số {r.TaskNumber}."),
         (PageMessage.FileKept, _) when r is not null => new("warn",
             $"Tệp của nhiệm vụ số {r.TaskNumber} đã gửi quá {Evidence.EvidenceService.RemoveWindow.TotalMinutes:0} phút (hoặc do quản trị viên đính kèm) nên không thể tự gỡ. Nếu cần gỡ, đề nghị liên hệ cơ quan theo dõi, đôn đốc."),
+        (PageMessage.ExtensionAsked, _) when r?.Extension.Request is { Status: Extensions.ExtensionStatus.Pending } q => new("ok",
+            $"Đã gửi đề nghị gia hạn nhiệm vụ số {r.TaskNumber} đến ngày {VietnamTime.ShortDate(q.Asked)}. Cơ quan theo dõi, đôn đốc sẽ xem xét; kết quả được báo qua thư và trên trang này."),
+        (PageMessage.ExtensionApproved, _) => new("ok", "Đã đồng ý gia hạn. Cơ quan đề nghị được báo qua thư; nhắc việc và báo cáo tính theo thời hạn mới."),
+        (PageMessage.ExtensionDeclined, _) => new("info", "Đã trả lời không đồng ý gia hạn. Cơ quan đề nghị được báo qua thư, kèm lý do; thời hạn giữ nguyên."),
         (PageMessage.Stale, _) => new("warn", "Trang đã mở quá lâu hoặc biểu mẫu không hợp lệ, nên chưa ghi nhận gì. Vui lòng thực hiện lại trên trang này."),
         (PageMessage.NotYet, null) when r is not null => new("warn",
             $"Kế hoạch này thuộc năm sau, chưa nhận xác nhận hoàn thành nhiệm vụ số {r.TaskNumber}: chưa ghi nhận gì. Nếu đã hoàn thành, đề nghị báo cơ quan theo dõi, đôn đốc."),

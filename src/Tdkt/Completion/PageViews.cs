@@ -47,6 +47,15 @@ public sealed record TaskRowView(string Anchor, string Number, string Content, s
     public bool CanAttach { get; init; }
     public string AttachAction { get; init; } = "";
     public int FilesLeft { get; init; }
+
+    /// <summary>Where the task's extension stands ("Đã đề nghị gia hạn đến …", "Đã được gia hạn …"), or null; its kind (info, ok, warn).</summary>
+    public string? ExtensionText { get; init; }
+    public string ExtensionKind { get; init; } = "info";
+
+    /// <summary>Whether the agency may ask for more time (open, dated, no request waiting), the form's address and the earliest date it takes (yyyy-MM-dd).</summary>
+    public bool CanAskExtension { get; init; }
+    public string ExtensionAction { get; init; } = "";
+    public string ExtensionMin { get; init; } = "";
 }
 
 /// <summary>The page for a link that cannot be used, saying what to do instead and nothing about why in detail.</summary>

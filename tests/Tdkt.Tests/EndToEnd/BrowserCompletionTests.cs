@@ -42,7 +42,7 @@ public sealed partial class BrowserCompletionTests(LocalServices services)
 
         Assert.Equal("Sở Tài chính", await page.Locator("h1").InnerTextAsync());
         var task = page.Locator($"#{web.Task("4").Anchor}");
-        await task.Locator("input[name=name]").FillAsync("Trần Thị Bình");
+        await task.GetByLabel("Người báo cáo (không bắt buộc)").FillAsync("Trần Thị Bình");
         // The result attached while confirming, as staff pick it from their disk.
         var pdf = Tdkt.Tests.Evidence.EvidenceFixtures.Pdf();
         await task.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "Báo cáo quý I.pdf", MimeType = "application/pdf", Buffer = pdf });

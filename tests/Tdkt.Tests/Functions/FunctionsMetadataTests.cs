@@ -15,6 +15,10 @@ public sealed class FunctionsMetadataTests
         new("AttachFiles", "httpTrigger", "a/{token}/tasks/{task}/files", "POST", "Anonymous", null, null),
         new("RemoveFile", "httpTrigger", "a/{token}/tasks/{task}/files/{file}/remove", "POST", "Anonymous", null, null),
         new("DownloadFile", "httpTrigger", "f/{token}", "GET,HEAD", "Anonymous", null, null),
+        // Requests for more time: asked on the agency's page, answered on its supervising agency's page.
+        new("RequestExtension", "httpTrigger", "a/{token}/tasks/{task}/extension", "POST", "Anonymous", null, null),
+        new("ApproveExtension", "httpTrigger", "a/{token}/requests/{task}/{agency}/approve", "POST", "Anonymous", null, null),
+        new("DeclineExtension", "httpTrigger", "a/{token}/requests/{task}/{agency}/decline", "POST", "Anonymous", null, null),
         new("Dispatch", "queueTrigger", null, null, null, null, "%Tdkt:Mail:DispatchQueue%"),
         new("DispatchPending", "timerTrigger", null, null, null, "0 */5 * * * *", null),
         new("Health", "httpTrigger", "health", "GET", "Anonymous", null, null),
