@@ -20,6 +20,7 @@ public static class CompletionServiceCollectionExtensions
         services.TryAddSingleton<Evidence.EvidenceService>();
         services.TryAddSingleton<Extensions.ExtensionStore>();
         services.TryAddSingleton<Extensions.ExtensionService>();
+        services.TryAddSingleton<Extensions.ExtensionNotes>();
         services.TryAddSingleton<AdminCompletion>();
         services.TryAddSingleton<Extensions.AdminExtensions>();
         services.TryAddSingleton<BadLinkThrottle>();

@@ -41,6 +41,18 @@ public static class SupervisorInbox
 
     public static (string From, string To) Range(string supervisor) => ($"{Prefix}{supervisor}--", $"{Prefix}{supervisor}-.");
 
+    /// <summary>The supervising agency an inbox row is for ("~sup-{supervisor}--…"), or null when the key is not one.</summary>
+    public static string? SupervisorOf(string rowKey)
+    {
+        ArgumentNullException.ThrowIfNull(rowKey);
+        if (!rowKey.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var end = rowKey.IndexOf("--", Prefix.Length, StringComparison.Ordinal);
+        return end > Prefix.Length ? rowKey[Prefix.Length..end] : null;
+    }
+
     public static string FileKey(string supervisor, AssignmentKey key, string fileId) => $"{Prefix}{supervisor}--file-{key.Value}-{fileId}";
 
     public static string ExtensionKey(string supervisor, AssignmentKey key) => $"{Prefix}{supervisor}--ext-{key.Value}";

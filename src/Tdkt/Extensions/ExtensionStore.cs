@@ -19,6 +19,10 @@ public sealed class ExtensionStore(StorageTables tables)
         public const string Request = "extension-request";
         public const string Approve = "extension-approve";
         public const string Decline = "extension-decline";
+
+        /// <summary>Every extension action starts so; <see cref="End"/> follows them all ('.' after '-').</summary>
+        public const string Prefix = "extension-";
+        public const string End = "extension.";
     }
 
     /// <summary>

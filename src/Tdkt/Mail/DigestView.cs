@@ -8,7 +8,16 @@ public sealed record DigestView(
     IReadOnlyList<string> Plans,
     IReadOnlyList<SectionView> Sections,
     string? Link,
-    string Footer);
+    string Footer)
+{
+    /// <summary>Requests for more time: those waiting for this agency's answer, and the answers to its own (each group titled, with its lines).</summary>
+    public IReadOnlyList<ExtensionSectionView> Extensions { get; init; } = [];
+}
+
+public sealed record ExtensionSectionView(string Title, string Hint, IReadOnlyList<ExtensionView> Items);
+
+/// <summary>One request in a digest: "Nhiệm vụ 1 (252/KH-UBND): …" and what happened to it.</summary>
+public sealed record ExtensionView(string Number, string Plan, string Content, string Text);
 
 public sealed record SectionView(string Title, string Hint, IReadOnlyList<TaskView> Tasks);
 

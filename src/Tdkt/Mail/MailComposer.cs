@@ -74,35 +74,79 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
             sections[0] = sections[0] with { Hint = sections[0].Hint + $" Thư này đồng gửi {name} để theo dõi, đôn đốc." };
         }
 
+        var notes = new List<(Extensions.ExtensionNote Note, Plan Plan)>();
+        foreach (var note in digest.Extensions)
+        {
+            notes.Add((note, await PlanAsync(note.Plan, cancellationToken)
+                ?? throw new MailPermanentException($"Kế hoạch {note.Plan} của thư {entry.Key} không còn trong kho dữ liệu.")));
+        }
         var link = await links.LinkForAsync(digest.Key.Agency, today, cancellationToken);
         var view = new DigestView(
             $"Kính gửi: {digest.AgencyName}",
             VietnamTime.Format(today),
             $"Hệ thống nhắc việc thi đua, khen thưởng thông báo các nhiệm vụ của {digest.AgencyName} cần lưu ý ngày {VietnamTime.Format(today)}, theo:",
-            items.Select(i => i.Plan).DistinctBy(p => p.Id).Select(Reports.Official.OfficialReports.Reference).ToList(),
+            items.Select(i => i.Plan).Concat(notes.Select(n => n.Plan)).DistinctBy(p => p.Id).Select(Reports.Official.OfficialReports.Reference).ToList(),
             sections,
             link,
             link is null
                 ? "Thư được gửi tự động, vui lòng không trả lời thư này. Khi đã hoàn thành nhiệm vụ, đề nghị báo cáo cơ quan theo dõi, đôn đốc để không nhận nhắc lại."
-                : "Thư được gửi tự động, vui lòng không trả lời thư này. Khi đã hoàn thành nhiệm vụ, đề nghị xác nhận qua đường dẫn trong thư để không nhận nhắc lại.");
+                : "Thư được gửi tự động, vui lòng không trả lời thư này. Khi đã hoàn thành nhiệm vụ, đề nghị xác nhận qua đường dẫn trong thư để không nhận nhắc lại.")
+        {
+            Extensions = ExtensionSections(notes, directory, link is not null),
+        };
 
-        var years = items.Select(i => i.Plan.Year).Distinct().Order().ToList();
+        var years = items.Select(i => i.Plan.Year).Concat(notes.Select(n => n.Plan.Year)).Distinct().Order().ToList();
         var counts = new[]
         {
             (items.Count(i => i.Notice.Kind is NoticeKind.Overdue or NoticeKind.Escalation), "quá hạn"),
             (items.Count(i => i.Notice.Kind == NoticeKind.Due), "đến hạn"),
             (items.Count(i => i.Notice.Kind == NoticeKind.Upcoming), "sắp đến hạn"),
             (items.Count(i => i.Notice.Kind == NoticeKind.Kickoff), "cần thực hiện trong quý"),
-        }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} nhiệm vụ {c.Item2}");
+        }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} nhiệm vụ {c.Item2}")
+        .Concat(new[]
+        {
+            (notes.Count(n => n.Note.Kind == Extensions.ExtensionNoteKind.Waiting), "đề nghị gia hạn chờ ý kiến"),
+            (notes.Count(n => n.Note.Kind != Extensions.ExtensionNoteKind.Waiting), "kết quả đề nghị gia hạn"),
+        }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}"));
         var subject = $"[TĐKT {string.Join("-", years)}] {string.Join(", ", counts)}";
 
         // Ongoing tasks have no date to put in a calendar.
         var calendar = DigestCalendar.For(digest.Key.Agency, items.Where(i => i.Task?.Deadline.IsOngoing != true).Select(i => (i.Notice, i.Plan.Number, i.Task?.Content ?? "")));
         return new OutgoingMail(entry.Key.Value, from, to, [.. cc], MailText.HeaderSafe(subject),
-            templates.Render("digest.html.liquid", view), templates.Render("digest.txt.liquid", view), [calendar])
+            templates.Render("digest.html.liquid", view), templates.Render("digest.txt.liquid", view), items.Count == 0 ? [] : [calendar])
         {
             ReplyTo = SupervisorContact(digest.Key.Agency, directory),
         };
+    }
+
+    /// <summary>The requests waiting for this agency's answer, then the answers to its own requests.</summary>
+    private static List<ExtensionSectionView> ExtensionSections(List<(Extensions.ExtensionNote Note, Plan Plan)> notes, AgencyDirectory directory, bool hasLink)
+    {
+        string Name(string agency) => MailText.HeaderSafe(directory.Find(new AgencyId(agency))?.Name ?? agency);
+        ExtensionView View(Extensions.ExtensionNote n, Plan plan)
+        {
+            var content = plan.Tasks.FirstOrDefault(t => t.Key == n.TaskKey)?.Content ?? "";
+            var words = n.Words is { } w ? $" {(n.Kind == Extensions.ExtensionNoteKind.Declined ? "Lý do" : n.Kind == Extensions.ExtensionNoteKind.Approved ? "Ý kiến" : "Lý do")}: {w}." : "";
+            var by = n.By is { } b ? $" ({b})" : "";
+            var text = n.Kind switch
+            {
+                Extensions.ExtensionNoteKind.Waiting =>
+                    $"{Name(n.Agency)}{by} đề nghị gia hạn từ {VietnamTime.ShortDate(n.From)} đến {VietnamTime.ShortDate(n.Date)}.{words}",
+                Extensions.ExtensionNoteKind.Asked => $"Đã gửi đề nghị gia hạn từ {VietnamTime.ShortDate(n.From)} đến {VietnamTime.ShortDate(n.Date)}, đang chờ ý kiến của cơ quan theo dõi, đôn đốc.",
+                Extensions.ExtensionNoteKind.Approved => $"Đã được đồng ý gia hạn{by} từ {VietnamTime.ShortDate(n.From)} đến {VietnamTime.ShortDate(n.Date)}.{words}",
+                _ => $"Đề nghị gia hạn đến {VietnamTime.ShortDate(n.Date)} không được đồng ý{by}; thời hạn giữ nguyên {VietnamTime.ShortDate(n.From)}.{words}",
+            };
+            return new ExtensionView(n.Task, plan.Number, content, text);
+        }
+        var waiting = notes.Where(n => n.Note.Kind == Extensions.ExtensionNoteKind.Waiting).Select(n => View(n.Note, n.Plan)).ToList();
+        var answered = notes.Where(n => n.Note.Kind != Extensions.ExtensionNoteKind.Waiting).Select(n => View(n.Note, n.Plan)).ToList();
+        return new[]
+        {
+            new ExtensionSectionView("Đề nghị gia hạn chờ ý kiến", hasLink
+                ? "Các cơ quan do đơn vị theo dõi, đôn đốc đề nghị gia hạn; đề nghị cho ý kiến đồng ý hoặc không đồng ý trên trang nhiệm vụ (đường dẫn cuối thư)."
+                : "Các cơ quan do đơn vị theo dõi, đôn đốc đề nghị gia hạn; đề nghị cho ý kiến để cơ quan chủ động thực hiện.", waiting),
+            new ExtensionSectionView("Kết quả đề nghị gia hạn", "Ý kiến về các đề nghị gia hạn của cơ quan.", answered),
+        }.Where(s => s.Items.Count > 0).ToList();
     }
 
     /// <summary>A sample digest (not from storage) for checking a deployment's mail settings: <c>tdkt mail send-test</c>.</summary>
@@ -186,7 +230,9 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
             0 => "hôm nay là ngày làm việc cuối cùng trước hạn",
             _ => $"đã quá hạn {-notice.WorkingDaysLeft} ngày làm việc",
         };
-        return new TaskView(notice.Task, plan.Number, task?.Content ?? "", VietnamTime.Format(notice.Due), task?.Deadline.Phrase ?? "",
+        // An approved extension: the plan's phrase gives the old date, so the digest says where the new one comes from.
+        var phrase = task is not null && notice.Due != task.Deadline.Due ? $"đã gia hạn từ {VietnamTime.ShortDate(task.Deadline.Due)}" : task?.Deadline.Phrase ?? "";
+        return new TaskView(notice.Task, plan.Number, task?.Content ?? "", VietnamTime.Format(notice.Due), phrase,
             status, Role(task, agency), string.Join(", ", others), late);
     }
 

@@ -55,6 +55,8 @@ public sealed class MailTemplates(IOptions<MailOptions> options)
         access.MemberAccessStrategy.Register<DigestView>();
         access.MemberAccessStrategy.Register<SectionView>();
         access.MemberAccessStrategy.Register<TaskView>();
+        access.MemberAccessStrategy.Register<ExtensionSectionView>();
+        access.MemberAccessStrategy.Register<ExtensionView>();
         access.MemberAccessStrategy.Register<WeeklyView>();
         access.MemberAccessStrategy.Register<ProgressRowView>();
         access.MemberAccessStrategy.Register<ReportMailView>();

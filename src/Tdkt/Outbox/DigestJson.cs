@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
+using Tdkt.Extensions;
 using Tdkt.Reminders;
 
 namespace Tdkt.Outbox;
@@ -13,11 +14,11 @@ public static class DigestJson
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new LocalDateConverter(), new NoticeKindConverter() },
+        Converters = { new LocalDateConverter(), new NoticeKindConverter(), new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     public static string Write(Digest digest) =>
-        JsonSerializer.Serialize(new DailyPayload(digest.AgencyName, [.. digest.Notices]), Options);
+        JsonSerializer.Serialize(new DailyPayload(digest.AgencyName, [.. digest.Notices], digest.Extensions.Count == 0 ? null : [.. digest.Extensions]), Options);
 
     public static string Write(WeeklySummary summary) =>
         JsonSerializer.Serialize(new WeeklyPayload(summary.AgencyName, [.. summary.Agencies]), Options);
@@ -36,7 +37,10 @@ public static class DigestJson
     {
         ArgumentNullException.ThrowIfNull(entry);
         var payload = JsonSerializer.Deserialize<DailyPayload>(entry.Payload, Options)!;
-        return new Digest(entry.Key, payload.AgencyName, entry.To, entry.Cc, payload.Notices.ToValueList());
+        return new Digest(entry.Key, payload.AgencyName, entry.To, entry.Cc, payload.Notices.ToValueList())
+        {
+            Extensions = (payload.Extensions ?? []).ToValueList(),
+        };
     }
 
     public static WeeklySummary ReadWeekly(OutboxEntry entry)
@@ -46,7 +50,9 @@ public static class DigestJson
         return new WeeklySummary(entry.Key, payload.AgencyName, entry.To, entry.Cc, payload.Agencies.ToValueList());
     }
 
-    private sealed record DailyPayload(string AgencyName, Notice[] Notices);
+    /// <summary>A digest written before extensions existed has no <c>extensions</c>; one without any leaves it out, so its JSON is as before.</summary>
+    private sealed record DailyPayload(string AgencyName, Notice[] Notices,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExtensionNote[]? Extensions = null);
 
     private sealed record WeeklyPayload(string AgencyName, AgencyProgress[] Agencies);
 

@@ -59,7 +59,11 @@ public readonly record struct DigestKey(LocalDate Date, DigestKind Kind, string 
 public sealed record Notice(string Plan, string TaskKey, string Task, NoticeKind Kind, LocalDate Due, int WorkingDaysLeft);
 
 /// <summary>A daily digest: who receives it and what it says. Escalations copy the supervising agency.</summary>
-public sealed record Digest(DigestKey Key, string AgencyName, ValueList<string> To, ValueList<string> Cc, ValueList<Notice> Notices);
+public sealed record Digest(DigestKey Key, string AgencyName, ValueList<string> To, ValueList<string> Cc, ValueList<Notice> Notices)
+{
+    /// <summary>Requests for more time: waiting for this agency's answer, or its own, answered.</summary>
+    public ValueList<Extensions.ExtensionNote> Extensions { get; init; } = ValueList.Empty<Extensions.ExtensionNote>();
+}
 
 /// <summary>The four official categories for one agency (done on time, done late, open within deadline, open overdue).</summary>
 public sealed record AgencyProgress(string Agency, string AgencyName, int DoneOnTime, int DoneLate, int OpenInTime, int OpenOverdue)

@@ -45,7 +45,7 @@ public sealed partial class ReminderSweep(
         var errors = result.Errors.ToList();
         var created = 0;
         var existing = 0;
-        var writes = result.Digests.Select(d => (d.Key, d.To, d.Cc, d.Notices.Count, Payload: DigestJson.Write(d)))
+        var writes = result.Digests.Select(d => (d.Key, d.To, d.Cc, Count: d.Notices.Count + d.Extensions.Count, Payload: DigestJson.Write(d)))
             .Concat(result.Summaries.Select(s => (s.Key, s.To, s.Cc, s.Agencies.Count, Payload: DigestJson.Write(s))))
             .Concat(result.Reports.Select(r => (r.Key, r.To, r.Cc, r.Reports.Count, Payload: DigestJson.Write(r))));
         var written = ProgressCounter.For(progress, "Ghi thư vào hàng đợi gửi", "thư", result.Digests.Count + result.Summaries.Count + result.Reports.Count);

@@ -11,7 +11,11 @@ public sealed record SweepInput(
     IReadOnlyDictionary<string, PlanSummary> Reminded,
     IReadOnlyCollection<DueEntry> Candidates,
     AgencyDirectory Directory,
-    int RowsRead);
+    int RowsRead)
+{
+    /// <summary>What the digests tell about requests for more time (<see cref="Extensions.ExtensionNotes"/>).</summary>
+    public IReadOnlyList<Extensions.ExtensionNote> Extensions { get; init; } = [];
+}
 
 /// <summary>
 /// The sweep's decisions, pure: from the rows the index returned, which agency hears about which task today, one
@@ -38,14 +42,20 @@ public sealed class SweepPlanner(ReminderRules rules)
 
         var errors = new List<string>();
         var digests = new List<Digest>();
-        foreach (var group in notices.GroupBy(n => n.Agency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var notes = input.Extensions.Where(n => input.Reminded.ContainsKey(n.Plan)).ToLookup(n => n.Recipient, StringComparer.Ordinal);
+        var byAgency = notices.ToLookup(n => n.Agency, StringComparer.Ordinal);
+        foreach (var recipient in byAgency.Select(g => g.Key).Union(notes.Select(g => g.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var agency = input.Directory.Find(new AgencyId(group.Key));
+            var group = byAgency[recipient];
+            var agency = input.Directory.Find(new AgencyId(recipient));
             if (agency is null || agency.To.Count == 0)
             {
+                var extensions = notes[recipient].Count();
+                var what = string.Join(" và ", new[] { (group.Count(), "nhiệm vụ cần nhắc"), (extensions, "nội dung về đề nghị gia hạn") }
+                    .Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}"));
                 errors.Add(agency is null
-                    ? $"Cơ quan “{group.Key}” có {group.Count()} nhiệm vụ cần nhắc nhưng không có trong danh bạ: chưa tạo thư. Bổ sung danh bạ (tdkt agencies import) rồi chạy lại."
-                    : $"Cơ quan “{agency.Name}” ({group.Key}) chưa có địa chỉ nhận thư (to): chưa tạo thư. Bổ sung danh bạ rồi chạy lại.");
+                    ? $"Cơ quan “{recipient}” có {what} nhưng không có trong danh bạ: chưa tạo thư. Bổ sung danh bạ (tdkt agencies import) rồi chạy lại."
+                    : $"Cơ quan “{agency.Name}” ({recipient}) chưa có địa chỉ nhận thư (to): chưa tạo thư. Bổ sung danh bạ rồi chạy lại.");
                 continue;
             }
             var items = group.Select(n => n.Notice)
@@ -56,8 +66,12 @@ public sealed class SweepPlanner(ReminderRules rules)
             {
                 cc.AddRange(supervisor.To);
             }
-            digests.Add(new Digest(new DigestKey(input.Date, DigestKind.Daily, group.Key), agency.Name, agency.To,
-                cc.Except(agency.To, StringComparer.OrdinalIgnoreCase).Distinct(StringComparer.OrdinalIgnoreCase).ToValueList(), items));
+            digests.Add(new Digest(new DigestKey(input.Date, DigestKind.Daily, recipient), agency.Name, agency.To,
+                cc.Except(agency.To, StringComparer.OrdinalIgnoreCase).Distinct(StringComparer.OrdinalIgnoreCase).ToValueList(), items)
+            {
+                Extensions = notes[recipient].OrderBy(n => n.Kind).ThenBy(n => n.Plan, StringComparer.Ordinal).ThenBy(n => n.TaskKey, StringComparer.Ordinal)
+                    .ThenBy(n => n.Agency, StringComparer.Ordinal).ToValueList(),
+            });
         }
         return (digests.ToValueList(), errors.ToValueList());
     }

@@ -10,7 +10,7 @@ namespace Tdkt.Reminders;
 /// What a sweep reads: the reminded plans, the working days it covers, and the open assignments that may speak in
 /// them, from the due-date buckets the rules name plus a quarter's tasks on its kickoff day (docs/reminders.md).
 /// </summary>
-public sealed class SweepReader(PlanStore plans, AgencyStore agencies, DueIndex index, SweepRuns runs, ReminderRules rules)
+public sealed class SweepReader(PlanStore plans, AgencyStore agencies, DueIndex index, SweepRuns runs, ReminderRules rules, Extensions.ExtensionNotes extensions)
 {
     /// <summary>The sweep's input for <paramref name="date"/>; null when no plan is reminded (nothing to read).</summary>
     public async Task<SweepInput?> ReadAsync(LocalDate date, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
@@ -20,15 +20,17 @@ public sealed class SweepReader(PlanStore plans, AgencyStore agencies, DueIndex 
         {
             return null;
         }
-        var window = await WindowAsync(date, cancellationToken);
+        var last = await runs.LastSucceededBeforeAsync(date, cancellationToken);
+        var window = Window(date, last);
         var (candidates, rowsRead) = await CandidatesAsync(window, reminded, ProgressCounter.For(progress, "Đọc chỉ mục hạn", "dòng"), cancellationToken);
-        return new SweepInput(date, window, reminded, candidates, await agencies.LoadAsync(cancellationToken), rowsRead);
+        // Extension steps from the last successful sweep's day up to yesterday: the next sweep takes today's.
+        var notes = await extensions.ReadAsync(reminded.Keys, last ?? date.PlusDays(-SweepRuns.CatchUpDays), date, cancellationToken);
+        return new SweepInput(date, window, reminded, candidates, await agencies.LoadAsync(cancellationToken), rowsRead) { Extensions = [.. notes] };
     }
 
     /// <summary>The working days this sweep covers: those since the last successful run (within a month), else just the date.</summary>
-    private async Task<ValueList<LocalDate>> WindowAsync(LocalDate date, CancellationToken cancellationToken)
+    private ValueList<LocalDate> Window(LocalDate date, LocalDate? last)
     {
-        var last = await runs.LastSucceededBeforeAsync(date, cancellationToken);
         if (last is null)
         {
             return new ValueList<LocalDate>([date]);
