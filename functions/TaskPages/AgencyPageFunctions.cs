@@ -20,6 +20,10 @@ public sealed class AgencyPageFunctions(AgencyPageHandlers pages, CalendarFeedHa
     public Task<IResult> Complete([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.CompleteTask)] HttpRequest request,
         string token, string task, CancellationToken cancellationToken) => pages.CompleteAsync(request, token, task, cancellationToken);
 
+    [Function(WebRoutes.Names.CompleteTasks)]
+    public Task<IResult> CompleteMany([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.CompleteTasks)] HttpRequest request,
+        string token, CancellationToken cancellationToken) => pages.CompleteManyAsync(request, token, cancellationToken);
+
     [Function(WebRoutes.Names.UndoCompletion)]
     public Task<IResult> Undo([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.UndoCompletion)] HttpRequest request,
         string token, string task, CancellationToken cancellationToken) => pages.UndoAsync(request, token, task, cancellationToken);

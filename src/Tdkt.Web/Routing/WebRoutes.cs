@@ -21,6 +21,7 @@ public static class WebRoutes
     {
         public const string AgencyPage = "AgencyPage";
         public const string CompleteTask = "CompleteTask";
+        public const string CompleteTasks = "CompleteTasks";
         public const string UndoCompletion = "UndoCompletion";
         public const string AgencyCalendar = "AgencyCalendar";
         public const string AttachFiles = "AttachFiles";
@@ -43,6 +44,7 @@ public static class WebRoutes
     {
         public const string AgencyPage = "a/{token}";
         public const string CompleteTask = "a/{token}/tasks/{task}/complete";
+        public const string CompleteTasks = "a/{token}/tasks/complete";
         public const string UndoCompletion = "a/{token}/tasks/{task}/undo";
         public const string AgencyCalendar = "cal/{token}";
         public const string AttachFiles = "a/{token}/tasks/{task}/files";
@@ -70,6 +72,8 @@ public static class WebRoutes
             (AgencyPageHandlers h, HttpRequest request, string token, CancellationToken ct) => h.PageAsync(request, token, ct)),
         new(Names.CompleteTask, Patterns.CompleteTask, Post, RouteAccess.Anonymous, RouteKind.Page,
             (AgencyPageHandlers h, HttpRequest request, string token, string task, CancellationToken ct) => h.CompleteAsync(request, token, task, ct)),
+        new(Names.CompleteTasks, Patterns.CompleteTasks, Post, RouteAccess.Anonymous, RouteKind.Page,
+            (AgencyPageHandlers h, HttpRequest request, string token, CancellationToken ct) => h.CompleteManyAsync(request, token, ct)),
         new(Names.UndoCompletion, Patterns.UndoCompletion, Post, RouteAccess.Anonymous, RouteKind.Page,
             (AgencyPageHandlers h, HttpRequest request, string token, string task, CancellationToken ct) => h.UndoAsync(request, token, task, ct)),
         new(Names.AgencyCalendar, Patterns.AgencyCalendar, GetHead, RouteAccess.Anonymous, RouteKind.Page,

@@ -32,6 +32,27 @@ public sealed class AgencyFormReader(LinkGate gate, LinkTokens tokens, AgencyPag
         {
             return (null, gate.Page(StatusCodes.Status403Forbidden, LinkProblem.NotHeld));
         }
+        var (fields, refused) = await FieldsAsync(request, agency!, token, reference, withFiles, cancellationToken);
+        return fields is null ? (null, refused) : (new AgencyForm(agency!, reference, fields), null);
+    }
+
+    /// <summary>A form of the page about no one task (the bulk confirmation): the agency and the fields, checked as every form is.</summary>
+    public async Task<(string? Agency, IFormCollection? Fields, IResult? Problem)> ReadPageFormAsync(HttpRequest request, string token,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (agency, problem) = await gate.CheckAsync(request, token, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, null, problem);
+        }
+        var (fields, refused) = await FieldsAsync(request, agency!, token, null, withFiles: false, cancellationToken);
+        return (agency, fields, refused);
+    }
+
+    private async Task<(IFormCollection? Fields, IResult? Problem)> FieldsAsync(HttpRequest request, string agency, string token, TaskRef? reference,
+        bool withFiles, CancellationToken cancellationToken)
+    {
         if (!request.HasFormContentType)
         {
             return (null, gate.Page(StatusCodes.Status415UnsupportedMediaType, LinkProblem.BadRequest));
@@ -41,7 +62,7 @@ public sealed class AgencyFormReader(LinkGate gate, LinkTokens tokens, AgencyPag
         if (request.ContentLength is not { } length || length > limit)
         {
             return (null, limit == MaxUploadBytes && request.ContentLength > limit
-                ? HtmlPages.Html(StatusCodes.Status413PayloadTooLarge, await pages.RenderAsync(agency!, token, PageMessage.None, reference, cancellationToken,
+                ? HtmlPages.Html(StatusCodes.Status413PayloadTooLarge, await pages.RenderAsync(agency, token, PageMessage.None, reference, cancellationToken,
                     new MessageView("warn", $"Chưa ghi nhận gì: các tệp gửi cùng lúc lớn hơn tổng {MaxUploadBytes / 1024 / 1024} MB cho phép.")))
                 : gate.Page(StatusCodes.Status413PayloadTooLarge, LinkProblem.BadRequest));
         }
@@ -60,9 +81,7 @@ public sealed class AgencyFormReader(LinkGate gate, LinkTokens tokens, AgencyPag
             return (null, gate.Page(StatusCodes.Status400BadRequest, LinkProblem.BadRequest));
         }
         var crossSite = request.Headers["Sec-Fetch-Site"].ToString() == "cross-site";
-        return crossSite || !tokens.CheckFormProof(token, fields["proof"])
-            ? (null, BackToPage(token, PageMessage.Stale, null))
-            : (new AgencyForm(agency!, reference, fields), null);
+        return crossSite || !tokens.CheckFormProof(token, fields["proof"]) ? (null, BackToPage(token, PageMessage.Stale, null)) : (fields, null);
     }
 
     /// <summary>Back to the page (303), telling it what to confirm; the anchor scrolls to the task.</summary>

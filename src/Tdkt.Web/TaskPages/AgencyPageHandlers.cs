@@ -50,6 +50,57 @@ public sealed class AgencyPageHandlers(LinkGate gate, AgencyFormReader forms, Ag
         };
     }
 
+    /// <summary>The most tasks one bulk confirmation takes (a page form is small; a plan's year rarely holds more for one agency).</summary>
+    public const int MaxBulk = 100;
+
+    /// <summary>
+    /// The open tasks ticked on the page, confirmed at once with one name and note: each is recorded as its own form
+    /// would record it, and the page says which were recorded, which were already, and which are not the agency's.
+    /// </summary>
+    public async Task<IResult> CompleteManyAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        var (agency, fields, problem) = await forms.ReadPageFormAsync(request, token, cancellationToken);
+        if (fields is null)
+        {
+            return problem!;
+        }
+        var picked = fields["tasks"].Select(TaskRef.Parse).ToList();
+        if (picked.Count == 0 || picked.Count > MaxBulk || picked.Any(t => t is null))
+        {
+            var text = picked.Count == 0 ? "Chưa chọn nhiệm vụ nào: đánh dấu “Chọn để xác nhận cùng lúc” ở các nhiệm vụ đã hoàn thành rồi xác nhận."
+                : picked.Count > MaxBulk ? $"Chưa ghi nhận gì: mỗi lần xác nhận cùng lúc tối đa {MaxBulk} nhiệm vụ."
+                : "Chưa ghi nhận gì: danh sách nhiệm vụ gửi lên không hợp lệ. Vui lòng tải lại trang và chọn lại.";
+            return HtmlPages.Html(StatusCodes.Status422UnprocessableEntity,
+                await pages.RenderAsync(agency!, token, PageMessage.None, null, cancellationToken, new MessageView("warn", text)));
+        }
+        var input = new CompletionInput(fields["name"], fields["note"], CompletionVia.Link, clients.Of(request), ClientAddress.UserAgent(request));
+        var recorded = new List<string>();
+        var already = new List<string>();
+        var refused = 0;
+        foreach (var task in picked.Distinct())
+        {
+            var (outcome, _) = await completion.CompleteAsync(agency!, task!.Value, input, cancellationToken);
+            var number = (await completion.HeldAsync(agency!, task.Value, cancellationToken))?.Task.Number ?? task.Value.TaskKey;
+            (outcome == CompleteOutcome.Recorded ? recorded : outcome == CompleteOutcome.AlreadyDone ? already : null)?.Add(number);
+            refused += outcome is CompleteOutcome.Recorded or CompleteOutcome.AlreadyDone ? 0 : 1;
+        }
+        var parts = new List<string>();
+        if (recorded.Count > 0)
+        {
+            parts.Add($"Đã ghi nhận hoàn thành {recorded.Count} nhiệm vụ (số {string.Join(", ", recorded)}). Nếu xác nhận nhầm, có thể hoàn tác từng nhiệm vụ trong {CompletionService.UndoWindow.TotalMinutes:0} phút.");
+        }
+        if (already.Count > 0)
+        {
+            parts.Add($"Nhiệm vụ số {string.Join(", ", already)} đã được ghi nhận hoàn thành trước đó; không ghi nhận lại.");
+        }
+        if (refused > 0)
+        {
+            parts.Add($"{refused} nhiệm vụ đã chọn không thuộc cơ quan hoặc không còn nhận xác nhận, nên không ghi nhận.");
+        }
+        return HtmlPages.Html(recorded.Count > 0 || already.Count > 0 ? StatusCodes.Status200OK : StatusCodes.Status403Forbidden,
+            await pages.RenderAsync(agency!, token, PageMessage.None, null, cancellationToken, new MessageView(refused > 0 ? "warn" : "ok", string.Join(" ", parts))));
+    }
+
     public async Task<IResult> UndoAsync(HttpRequest request, string token, string task, CancellationToken cancellationToken)
     {
         var (form, problem) = await forms.ReadAsync(request, token, task, cancellationToken);

@@ -82,6 +82,11 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
                     g.OrderBy(r => order[r.TaskKey]).Select(r => Row(r, tasks[r.TaskKey], new TaskRef(plan.Id, r.TaskKey), token, today, about)).ToList()))
                 .ToList();
             var done = rows.Count(r => r.Done);
+            var bulk = rows.Count(r => !r.Done) >= 2 ? $"bulk-{plan.Id.Value}" : "";
+            if (bulk.Length > 0)
+            {
+                quarters = [.. quarters.Select(q => q with { Tasks = [.. q.Tasks.Select(t => t.IsOpen ? t with { BulkFormId = bulk } : t)] })];
+            }
             var overdue = rows.Count(r => Progress.Of(r.Due, r.Completion?.On, today, IsOngoing(r)) == ProgressCategory.OpenOverdue);
             var ongoing = rows.Count(r => !r.Done && IsOngoing(r));
             sections.Add(new PlanView($"Kế hoạch số {plan.Number}: {plan.Title}", rows.Count == 0 ? "Cơ quan không được giao nhiệm vụ trong kế hoạch này." :
@@ -89,6 +94,9 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
                 + (ongoing > 0 ? $"{ongoing} thực hiện thường xuyên, " : "") + $"{overdue} quá hạn.", quarters)
             {
                 Inbox = [.. inbox.OrderByDescending(i => i.At).Select(i => Inbox(i, plan, directory, token))],
+                CanBulk = bulk.Length > 0,
+                BulkFormId = bulk,
+                BulkAction = $"{token}/tasks/complete",
             });
 
             bool IsOngoing(AssignmentRecord r) => tasks.TryGetValue(r.TaskKey, out var t) && t.Deadline.IsOngoing;
@@ -182,6 +190,7 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
             CanAskExtension = !r.Done && !task.Deadline.IsOngoing && !r.Extension.IsPending,
             ExtensionAction = $"{token}/tasks/{reference}/extension",
             ExtensionMin = LocalDatePattern.Iso.Format(r.Due.PlusDays(1)),
+            Reference = reference.ToString(),
         };
     }
 

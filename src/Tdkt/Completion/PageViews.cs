@@ -19,6 +19,11 @@ public sealed record MessageView(string Kind, string Text);
 
 public sealed record PlanView(string Heading, string Counts, IReadOnlyList<QuarterView> Quarters)
 {
+    /// <summary>The form that confirms the open tasks ticked on the page at once (shown when two or more are open): its id and address.</summary>
+    public string BulkFormId { get; init; } = "";
+    public string BulkAction { get; init; } = "";
+    public bool CanBulk { get; init; }
+
     /// <summary>What the agencies this one supervises sent it in this plan (files, requests), newest first.</summary>
     public IReadOnlyList<InboxView> Inbox { get; init; } = [];
 }
@@ -56,6 +61,10 @@ public sealed record TaskRowView(string Anchor, string Number, string Content, s
     public bool CanAskExtension { get; init; }
     public string ExtensionAction { get; init; } = "";
     public string ExtensionMin { get; init; } = "";
+
+    /// <summary>The task as the bulk form names it (plan~task), and that form's id ("" when the plan has no bulk form).</summary>
+    public string Reference { get; init; } = "";
+    public string BulkFormId { get; init; } = "";
 }
 
 /// <summary>The page for a link that cannot be used, saying what to do instead and nothing about why in detail.</summary>

@@ -8,6 +8,7 @@ public sealed class FunctionsMetadataTests
         // The agency page and its forms are anonymous: the signed token in the route is the credential.
         new("AgencyPage", "httpTrigger", "a/{token}", "GET,HEAD", "Anonymous", null, null),
         new("CompleteTask", "httpTrigger", "a/{token}/tasks/{task}/complete", "POST", "Anonymous", null, null),
+        new("CompleteTasks", "httpTrigger", "a/{token}/tasks/complete", "POST", "Anonymous", null, null),
         new("UndoCompletion", "httpTrigger", "a/{token}/tasks/{task}/undo", "POST", "Anonymous", null, null),
         // The agency's calendar feed, anonymous too: its own signed token is the credential.
         new("AgencyCalendar", "httpTrigger", "cal/{token}", "GET,HEAD", "Anonymous", null, null),
