@@ -21,7 +21,7 @@ public sealed record AdminReopenRequest(string Plan, string Task, string? Agency
 /// find the plan and the task by the number printed in the plan, apply the completion rules, and say what happened
 /// in one Vietnamese message that every host shows as it is.
 /// </summary>
-public sealed class AdminCompletion(PlanStore plans, AgencyStore agencies, CompletionService completion, VietnamClock clock)
+public sealed class AdminCompletion(PlanStore plans, AgencyStore agencies, CompletionService completion, CompletionStore store, VietnamClock clock)
 {
     /// <summary>Who an administrator's change is recorded as when no name is given.</summary>
     public const string DefaultBy = "quản trị";
@@ -41,7 +41,8 @@ public sealed class AdminCompletion(PlanStore plans, AgencyStore agencies, Compl
             string.IsNullOrWhiteSpace(request.By) ? DefaultBy : request.By, request.Note, cancellationToken);
         return outcome switch
         {
-            CompleteOutcome.Recorded => AdminCompleteOutcome.Recorded(plan, task, agency, name, day),
+            CompleteOutcome.Recorded => AdminCompleteOutcome.Recorded(plan, task, agency, name, day,
+                (await store.GetAsync(plan.Id.Value, PlanStore.AssignmentKey(task, new AgencyId(agency)), cancellationToken))?.Due ?? task.Deadline.Due),
             CompleteOutcome.AlreadyDone => AdminCompleteOutcome.AlreadyDone(plan, task, agency, name, record!.Completion!),
             CompleteOutcome.DateInFuture => AdminCompleteOutcome.DateInFuture(day, clock.Today),
             CompleteOutcome.DateBeforePlan => AdminCompleteOutcome.DateBeforePlan(day, plan.Year),

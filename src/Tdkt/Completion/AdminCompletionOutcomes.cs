@@ -36,11 +36,13 @@ public sealed record AdminCompleteOutcome(AdminCompleteResult Result, string Mes
 
     public LocalDate? Due { get; init; }
 
-    public static AdminCompleteOutcome Recorded(Plan plan, PlanTask task, string agency, string name, LocalDate on)
+    /// <summary>Recorded on <paramref name="on"/>, against the date in force <paramref name="due"/> (an extension's, or the plan's).</summary>
+    public static AdminCompleteOutcome Recorded(Plan plan, PlanTask task, string agency, string name, LocalDate on, LocalDate due)
     {
+        var extended = due != task.Deadline.Due ? " đã gia hạn" : "";
         var timing = task.Deadline.IsOngoing ? $"nhiệm vụ {MailText.LowerFirst(task.Deadline.Phrase)}"
-            : Progress.Of(task.Deadline.Due, on, on) == ProgressCategory.DoneOnTime ? $"đúng hạn, hạn {VietnamTime.ShortDate(task.Deadline.Due)}"
-            : $"quá hạn, hạn {VietnamTime.ShortDate(task.Deadline.Due)}";
+            : Progress.Of(due, on, on) == ProgressCategory.DoneOnTime ? $"đúng hạn, hạn{extended} {VietnamTime.ShortDate(due)}"
+            : $"quá hạn, hạn{extended} {VietnamTime.ShortDate(due)}";
         return new AdminCompleteOutcome(AdminCompleteResult.Recorded,
             $"Đã ghi nhận {name} hoàn thành nhiệm vụ số {task.Number} ngày {VietnamTime.ShortDate(on)} ({timing}).")
             .About(plan, task, agency, on);

@@ -65,4 +65,7 @@ public sealed record PlanReport(PlanId Plan, string Number, string Title, int Ye
 
     /// <summary>Whether the plan has ongoing tasks ("thường xuyên"): only then do the reports show that column.</summary>
     public bool HasOngoing => Lines.Any(l => l.Counts.Ongoing > 0);
+
+    /// <summary>Whether any assignment is counted against an extended date (the report then says how many, per line).</summary>
+    public bool HasExtended => Lines.Any(l => l.Counts.Extended > 0);
 }

@@ -48,7 +48,16 @@ public sealed class ReportFormats(PageTemplates templates)
             }),
         };
 
-        Dictionary<string, object> Counts(ProgressCounts counts) => CountsOf(counts, categories);
+        Dictionary<string, object> Counts(ProgressCounts counts)
+        {
+            var result = CountsOf(counts, categories);
+            if (report.HasExtended)
+            {
+                // How many of these were counted against an extended date (not a category: they are in the ones above).
+                result["extended"] = counts.Extended;
+            }
+            return result;
+        }
     }
 
     private static Dictionary<string, object> CountsOf(ProgressCounts counts, IReadOnlyList<ProgressCategory> categories)
@@ -68,7 +77,8 @@ public sealed class ReportFormats(PageTemplates templates)
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\r\n" }))
         {
-            foreach (var header in LeadingHeaders.Concat(categories.SelectMany(c => new[] { Progress.Label(c), Progress.Label(c) + " (%)" })).Append("Tổng số"))
+            foreach (var header in LeadingHeaders.Concat(categories.SelectMany(c => new[] { Progress.Label(c), Progress.Label(c) + " (%)" })).Append("Tổng số")
+                .Concat(report.HasExtended ? ["Trong đó được gia hạn"] : []))
             {
                 csv.WriteField(header);
             }
@@ -84,6 +94,10 @@ public sealed class ReportFormats(PageTemplates templates)
                     csv.WriteField(line.Counts.Percent(c).ToString("0.0", CultureInfo.InvariantCulture));
                 }
                 csv.WriteField(line.Counts.Total);
+                if (report.HasExtended)
+                {
+                    csv.WriteField(line.Counts.Extended);
+                }
                 csv.NextRecord();
             }
         }
@@ -103,7 +117,7 @@ public sealed class ReportFormats(PageTemplates templates)
         {
             var c = line.Counts;
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"- {line.AgencyName}: {c.DoneOnTime} / {c.DoneLate} / {c.OpenInTime} / {c.OpenOverdue}{(report.HasOngoing ? $" / {c.Ongoing}" : "")} / {c.Total}, {c.DonePercent.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} %"));
+                $"- {line.AgencyName}: {c.DoneOnTime} / {c.DoneLate} / {c.OpenInTime} / {c.OpenOverdue}{(report.HasOngoing ? $" / {c.Ongoing}" : "")} / {c.Total}, {c.DonePercent.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} %{(c.Extended > 0 ? $" (trong đó {c.Extended} được gia hạn)" : "")}"));
         }
         return string.Join("\n", lines) + "\n";
     }
@@ -129,7 +143,8 @@ public sealed class ReportFormats(PageTemplates templates)
             $"Số liệu tính đến {VietnamTime.Format(report.AsOf)}.",
             tables,
             "Hoàn thành đúng hạn: xác nhận hoàn thành trong thời hạn; hoàn thành quá hạn: xác nhận sau thời hạn; chưa hoàn thành, trong hạn: chưa đến thời hạn; chưa hoàn thành, quá hạn: đã qua thời hạn."
-                + (report.HasOngoing ? " Thường xuyên: nhiệm vụ thực hiện thường xuyên trong năm, không có thời hạn riêng." : ""),
+                + (report.HasOngoing ? " Thường xuyên: nhiệm vụ thực hiện thường xuyên trong năm, không có thời hạn riêng." : "")
+                + (report.HasExtended ? $" Có {report.Total.Counts.Extended} nhiệm vụ được gia hạn (ghi “gia hạn” bên tên cơ quan): đúng hạn, quá hạn tính theo thời hạn đã gia hạn." : ""),
             report.HasOngoing));
     }
 
@@ -137,6 +152,7 @@ public sealed class ReportFormats(PageTemplates templates)
     {
         var c = line.Counts;
         string P(ProgressCategory category) => c.Percent(category).ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',') + " %";
+        label += c.Extended > 0 ? $" (gia hạn: {c.Extended})" : "";
         return new ReportRowView(label, Quarters.Heading(line.Quarter), c.DoneOnTime, P(ProgressCategory.DoneOnTime), c.DoneLate, P(ProgressCategory.DoneLate),
             c.OpenInTime, P(ProgressCategory.OpenInTime), c.OpenOverdue, P(ProgressCategory.OpenOverdue), c.Total, isTotal, c.Ongoing, P(ProgressCategory.Ongoing));
     }

@@ -57,6 +57,9 @@ public sealed class ExtensionTests(LocalServices services)
         var report = await scenario.Provider.GetRequiredService<PlanReports>().ComputeAsync(scenario.Plan.Id, D("2023-04-17"), Ct);
         var line = report!.Lines.Single(l => l.Agency == "so-noi-vu" && l.Quarter == 1);
         Assert.Equal((1, 0, 1), (line.Counts.DoneOnTime, line.Counts.DoneLate, line.Counts.Extended));
+        Assert.Contains("(trong đó 1 được gia hạn)", ReportFormats.Text(report), StringComparison.Ordinal);
+        Assert.Contains("\"extended\":1", System.Text.Json.JsonSerializer.Serialize(ReportFormats.Json(report)), StringComparison.Ordinal);
+        Assert.Contains("Trong đó được gia hạn", System.Text.Encoding.UTF8.GetString(ReportFormats.Csv(report)), StringComparison.Ordinal);
         Assert.DoesNotContain((await scenario.RunAsync("2023-04-18")).Digests.SelectMany(d => d.Notices), x => x.Task == "1" && x.Plan == Plan);
 
         var audit = await scenario.Provider.GetRequiredService<AuditLog>().ListAsync(Plan, Ct);
@@ -145,6 +148,8 @@ public sealed class ExtensionTests(LocalServices services)
         Assert.Equal((2, "tdkt: Thiếu ngày gia hạn (--to yyyy-MM-dd): chưa thay đổi gì."), (noDate.ExitCode, noDate.StdErr.Trim()));
         Assert.Equal((2, "tdkt: --to “14/04/2023” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ 2023-04-15"), (badDate.ExitCode, badDate.StdErr.Trim()));
         Assert.Equal((2, "tdkt: Ngày gia hạn 01/03/2023 không sau hạn hiện tại (31/03/2023): chưa thay đổi gì."), (notLater.ExitCode, notLater.StdErr.Trim()));
+        var complete = await CliInProcess.RunAsync(env, "task", "complete", Plan, "1", "--agency", "so-noi-vu", "--on", "2023-04-20");
+        Assert.Equal((0, "Đã ghi nhận Sở Nội vụ hoàn thành nhiệm vụ số 1 ngày 20/04/2023 (đúng hạn, hạn đã gia hạn 21/04/2023)."), (complete.ExitCode, complete.StdOut.Trim()));
         var index = scenario.Provider.GetRequiredService<DueIndex>();
         var row = DueEntry.RowKeyFor(Plan, new TaskRef(scenario.Plan.Id, scenario.Plan.Tasks.Single(t => t.Number == "1").Key).AssignmentKey("so-noi-vu"));
         var found = new List<bool>();
@@ -153,5 +158,6 @@ public sealed class ExtensionTests(LocalServices services)
             found.Add(await index.GetDoneAsync(D(date), row, Ct) is not null);
         }
         Assert.Equal([false, false, true], found);
+        Assert.True((await index.GetDoneAsync(D("2023-04-21"), row, Ct))!.Value.Done);
     }
 }
