@@ -27,14 +27,9 @@ public static class TaskCommands
         var command = new Command("complete", "Ghi nhận một cơ quan đã hoàn thành phần việc của mình trong một nhiệm vụ.") { plan, task, agency, on, by, note, json };
         command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
-            LocalDate? date = null;
-            if (parse.GetValue(on) is { } text)
+            if (!TryDate(parse.GetValue(on), "--on", "2023-03-20", out var date, out var bad))
             {
-                if (LocalDatePattern.Iso.Parse(text) is not { Success: true } parsed)
-                {
-                    return await context.FailAsync($"--on “{text}” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ 2023-03-20", ExitCodes.BadInput);
-                }
-                date = parsed.Value;
+                return await context.FailAsync(bad, ExitCodes.BadInput);
             }
             var outcome = await context.Get<AdminCompletion>().CompleteAsync(
                 new AdminCompleteRequest(parse.GetValue(plan)!, parse.GetValue(task)!, parse.GetValue(agency)!, date, parse.GetValue(by), parse.GetValue(note)), ct);
@@ -107,14 +102,9 @@ public static class TaskCommands
         var command = new Command("extend", "Gia hạn một nhiệm vụ cho một cơ quan, hoặc trả lời đề nghị gia hạn của cơ quan.") { plan, task, agency, to, decline, reason, by, json };
         command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
-            LocalDate? date = null;
-            if (parse.GetValue(to) is { } text)
+            if (!TryDate(parse.GetValue(to), "--to", "2023-04-15", out var date, out var bad))
             {
-                if (LocalDatePattern.Iso.Parse(text) is not { Success: true } parsed)
-                {
-                    return await context.FailAsync($"--to “{text}” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ 2023-04-15", ExitCodes.BadInput);
-                }
-                date = parsed.Value;
+                return await context.FailAsync(bad, ExitCodes.BadInput);
             }
             if (parse.GetValue(decline) && date is not null)
             {
@@ -140,6 +130,24 @@ public static class TaskCommands
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>A date option as yyyy-MM-dd: none when not given; false, with the message, when it is not a date.</summary>
+    private static bool TryDate(string? text, string option, string example, out LocalDate? date, out string message)
+    {
+        date = null;
+        message = "";
+        if (text is null)
+        {
+            return true;
+        }
+        if (LocalDatePattern.Iso.Parse(text) is not { Success: true } parsed)
+        {
+            message = $"{option} “{text}” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ {example}";
+            return false;
+        }
+        date = parsed.Value;
+        return true;
     }
 
     private static (Argument<string> Plan, Argument<string> Task) Arguments() => (
