@@ -52,7 +52,6 @@ public enum PageMessage
 public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStore agencies, CompletionStore store, CompletionService completion,
     Evidence.EvidenceService evidence, PageTemplates templates, LinkTokens tokens, AgencyLinks links, VietnamClock clock)
 {
-    private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
     /// <summary>The page; <paramref name="notice"/>, when given, is shown instead of <paramref name="message"/> (a form answered in place).</summary>
     public async Task<string> RenderAsync(string agency, string token, PageMessage message, TaskRef? about, CancellationToken cancellationToken,
@@ -210,10 +209,7 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         };
     }
 
-    /// <summary>"PDF, 1,2 MB, gửi lúc 09:15 ngày 24/03/2023, người gửi: Nguyễn Văn A".</summary>
-    private static string FileDetails(Evidence.EvidenceFile f) =>
-        $"{Evidence.EvidenceKinds.Label(f.Kind)}, {Evidence.EvidenceColumn.Size(f.Bytes)}, gửi lúc {When(f.At)}" + (f.By is { } by ? $", người gửi: {by}" : "")
-        + (f.Via == CompletionVia.Admin ? " (quản trị viên đính kèm)" : "");
+    private static string FileDetails(Evidence.EvidenceFile f) => f.Details;
 
     /// <summary>A short-lived download address, relative to the page (<c>/api/a/{token}</c> → <c>/api/f/{file token}</c>).</summary>
     private string DownloadUrl(string plan, string assignment, string fileId) => $"../{DownloadPath}{tokens.CreateDownload(plan, assignment, fileId)}";
@@ -272,11 +268,7 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         _ => null,
     };
 
-    private static string When(Instant at)
-    {
-        var local = at.InZone(VietnamTime.Zone);
-        return $"{Clock.Format(local.TimeOfDay)} ngày {VietnamTime.ShortDate(local.Date)}";
-    }
+    private static string When(Instant at) => VietnamTime.Moment(at);
 
 }
 

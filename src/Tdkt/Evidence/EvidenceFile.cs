@@ -8,7 +8,13 @@ namespace Tdkt.Evidence;
 /// One file an agency attached to its assignment: the blob's id, the safe name it is offered under, its kind by
 /// content, its size, when and by whom (the name typed on the page, if any) and how it came (link or admin).
 /// </summary>
-public sealed record EvidenceFile(string Id, string Name, EvidenceKind Kind, long Bytes, Instant At, string? By, string Via);
+public sealed record EvidenceFile(string Id, string Name, EvidenceKind Kind, long Bytes, Instant At, string? By, string Via)
+{
+    /// <summary>"PDF, 1,2 MB, gửi lúc 09:15 ngày 24/03/2023, người gửi: Nguyễn Văn A": how the pages and the reports describe it.</summary>
+    public string Details =>
+        $"{EvidenceKinds.Label(Kind)}, {EvidenceColumn.Size(Bytes)}, gửi lúc {Hosting.VietnamTime.Moment(At)}" + (By is { } by ? $", người gửi: {by}" : "")
+        + (Via == Completion.CompletionVia.Admin ? " (quản trị viên đính kèm)" : "");
+}
 
 /// <summary>The <c>Files</c> column of an assignment row and its agency copy: the attached files as JSON ("" or missing: none).</summary>
 public static class EvidenceColumn

@@ -13,6 +13,15 @@ public static class VietnamTime
     /// <summary>"Thứ Sáu, 31/03/2023": how a date reads in the product's Vietnamese text.</summary>
     public static string Format(LocalDate date) => $"{Weekday(date.DayOfWeek)}, {ShortDate(date)}";
 
+    /// <summary>"09:15 ngày 24/03/2023": an instant as it reads in Vietnam.</summary>
+    public static string Moment(Instant at)
+    {
+        var local = at.InZone(Zone);
+        return $"{TimePattern.Format(local.TimeOfDay)} ngày {ShortDate(local.Date)}";
+    }
+
+    private static readonly NodaTime.Text.LocalTimePattern TimePattern = NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+
     /// <summary>"31/03/2023", whatever the machine's culture.</summary>
     public static string ShortDate(LocalDate date) => ShortDatePattern.Format(date);
 

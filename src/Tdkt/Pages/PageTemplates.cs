@@ -53,6 +53,7 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<ProblemPageView>();
         access.MemberAccessStrategy.Register<ReportView>();
         access.MemberAccessStrategy.Register<ReportTableView>();
+        access.MemberAccessStrategy.Register<ReportFileView>();
         access.MemberAccessStrategy.Register<ReportRowView>();
         return access;
     }

@@ -287,7 +287,10 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             var planDue = Date(row, "Due") ?? default;
             var extension = ExtensionColumn.Read(row.GetString(ExtensionColumn.Name));
             yield return new DueEntry(id.Value, Storage.AssignmentKey.Parse(row.RowKey).TaskKey, row.GetString("TaskNumber"), row.GetString("Agency"), row.GetInt32("Quarter") ?? 0,
-                extension.DueAfter(planDue), IsDone(row), Date(row, "CompletedOn"), row.GetBoolean("Ongoing") == true) { Extended = extension.Extends(planDue) };
+                extension.DueAfter(planDue), IsDone(row), Date(row, "CompletedOn"), row.GetBoolean("Ongoing") == true) {
+                Extended = extension.Extends(planDue),
+                Files = Evidence.EvidenceColumn.Read(row.GetString(Evidence.EvidenceColumn.Name)),
+            };
         }
     }
 

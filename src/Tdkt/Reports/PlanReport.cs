@@ -52,9 +52,15 @@ public sealed record ProgressCounts(int DoneOnTime, int DoneLate, int OpenInTime
 /// <summary>One line of a report: an agency (or all agencies, Agency null) in one quarter (or the whole year, Quarter null).</summary>
 public sealed record ReportLine(string? Agency, string AgencyName, int? Quarter, ProgressCounts Counts);
 
-/// <summary>A plan's progress as of a date: per agency and quarter, per agency, per quarter and in total.</summary>
+/// <summary>A file an agency attached as the result of one of its tasks, as the report lists it (who and when are in <see cref="File"/>).</summary>
+public sealed record ReportFile(string Agency, string AgencyName, string TaskNumber, Evidence.EvidenceFile File);
+
+/// <summary>A plan's progress as of a date: per agency and quarter, per agency, per quarter and in total; and the files sent as results.</summary>
 public sealed record PlanReport(PlanId Plan, string Number, string Title, int Year, LocalDate AsOf, IReadOnlyList<ReportLine> Lines)
 {
+    /// <summary>The files attached so far, by agency (as the lines are sorted), then task, then when sent.</summary>
+    public IReadOnlyList<ReportFile> Files { get; init; } = [];
+
     public IEnumerable<ReportLine> ByAgency => Lines.Where(l => l.Agency is not null && l.Quarter is null);
 
     public IEnumerable<ReportLine> ByAgencyAndQuarter => Lines.Where(l => l.Agency is not null && l.Quarter is not null);

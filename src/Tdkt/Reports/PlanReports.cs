@@ -2,6 +2,7 @@ using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Hosting;
 using Tdkt.Plans;
+using Tdkt.Reminders;
 
 namespace Tdkt.Reports;
 
@@ -20,11 +21,16 @@ public sealed class PlanReports(PlanStore plans, AgencyStore agencies, VietnamCl
         var date = asOf ?? clock.Today;
         var directory = await agencies.LoadAsync(cancellationToken);
         var cells = new Dictionary<(string Agency, int Quarter), ProgressCounts>();
+        var attached = new List<(DueEntry Assignment, int Order)>();
         await foreach (var a in plans.AssignmentsAsync(id, null, cancellationToken))
         {
             var key = (a.Agency, a.Quarter);
             var counts = cells.GetValueOrDefault(key, ProgressCounts.Zero).Add(Progress.Of(a, date));
             cells[key] = a.Extended ? counts with { Extended = counts.Extended + 1 } : counts;
+            if (a.Files.Count > 0)
+            {
+                attached.Add((a, attached.Count));
+            }
         }
         string Name(string agency) => directory.Find(new AgencyId(agency))?.Name ?? agency;
         var lines = new List<ReportLine>();
@@ -37,6 +43,12 @@ public sealed class PlanReports(PlanStore plans, AgencyStore agencies, VietnamCl
         lines.AddRange(cells.GroupBy(c => c.Key.Quarter).OrderBy(g => g.Key)
             .Select(g => new ReportLine(null, AllAgencies, g.Key, ProgressCounts.Sum(g.Select(c => c.Value)))));
         lines.Add(new ReportLine(null, AllAgencies, null, ProgressCounts.Sum(cells.Values)));
-        return new PlanReport(id, plan.Number, plan.Title, plan.Year, date, lines);
+        // Files sent after the report's date are not in it, as completions after it are not counted.
+        var end = date.PlusDays(1).AtStartOfDayInZone(VietnamTime.Zone).ToInstant();
+        var files = attached.OrderBy(f => Name(f.Assignment.Agency), StringComparer.Ordinal).ThenBy(f => f.Order)
+            .SelectMany(f => f.Assignment.Files.Where(file => file.At < end).OrderBy(file => file.At)
+                .Select(file => new ReportFile(f.Assignment.Agency, Name(f.Assignment.Agency), f.Assignment.TaskNumber, file)))
+            .ToList();
+        return new PlanReport(id, plan.Number, plan.Title, plan.Year, date, lines) { Files = files };
     }
 }

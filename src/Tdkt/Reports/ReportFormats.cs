@@ -15,7 +15,13 @@ public sealed record ReportRowView(string Agency, string Quarter, int DoneOnTime
 /// <summary>A table of the HTML report and its chart (SVG made by <see cref="ProgressChart"/>, printed raw).</summary>
 public sealed record ReportTableView(string Heading, IReadOnlyList<ReportRowView> Rows, string Chart = "");
 
-public sealed record ReportView(string Title, string Heading, string AsOf, IReadOnlyList<ReportTableView> Tables, string Footer, bool HasOngoing = false);
+/// <summary>A file in the HTML report: the agency, the task, the file's name and who sent it when (never a link: the report is kept and forwarded).</summary>
+public sealed record ReportFileView(string Agency, string Task, string Name, string Details);
+
+public sealed record ReportView(string Title, string Heading, string AsOf, IReadOnlyList<ReportTableView> Tables, string Footer, bool HasOngoing = false)
+{
+    public IReadOnlyList<ReportFileView> Files { get; init; } = [];
+}
 
 /// <summary>A plan report as JSON (an object for serialisation), CSV (UTF-8 with BOM, so spreadsheets read the Vietnamese) or an HTML page.</summary>
 public sealed class ReportFormats(PageTemplates templates)
@@ -45,6 +51,18 @@ public sealed class ReportFormats(PageTemplates templates)
                 name = l.AgencyName,
                 counts = Counts(l.Counts),
                 byQuarter = report.ByAgencyAndQuarter.Where(q => q.Agency == l.Agency).Select(q => new { quarter = q.Quarter, counts = Counts(q.Counts) }),
+            }),
+            files = report.Files.Select(f => new
+            {
+                agency = f.Agency,
+                name = f.AgencyName,
+                task = f.TaskNumber,
+                file = f.File.Name,
+                kind = f.File.Kind.ToString().ToLowerInvariant(),
+                bytes = f.File.Bytes,
+                at = NodaTime.Text.OffsetDateTimePattern.Rfc3339.Format(f.File.At.InZone(VietnamTime.Zone).ToOffsetDateTime()),
+                by = f.File.By,
+                via = f.File.Via,
             }),
         };
 
@@ -119,6 +137,11 @@ public sealed class ReportFormats(PageTemplates templates)
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"- {line.AgencyName}: {c.DoneOnTime} / {c.DoneLate} / {c.OpenInTime} / {c.OpenOverdue}{(report.HasOngoing ? $" / {c.Ongoing}" : "")} / {c.Total}, {c.DonePercent.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} %{(c.Extended > 0 ? $" (trong đó {c.Extended} được gia hạn)" : "")}"));
         }
+        if (report.Files.Count > 0)
+        {
+            lines.Add($"Tệp kết quả đã gửi ({report.Files.Count}):");
+            lines.AddRange(report.Files.Select(f => $"- {f.AgencyName}, nhiệm vụ {f.TaskNumber}: {f.File.Name} ({f.File.Details})"));
+        }
         return string.Join("\n", lines) + "\n";
     }
 
@@ -145,7 +168,10 @@ public sealed class ReportFormats(PageTemplates templates)
             "Hoàn thành đúng hạn: xác nhận hoàn thành trong thời hạn; hoàn thành quá hạn: xác nhận sau thời hạn; chưa hoàn thành, trong hạn: chưa đến thời hạn; chưa hoàn thành, quá hạn: đã qua thời hạn."
                 + (report.HasOngoing ? " Thường xuyên: nhiệm vụ thực hiện thường xuyên trong năm, không có thời hạn riêng." : "")
                 + (report.HasExtended ? $" Có {report.Total.Counts.Extended} nhiệm vụ được gia hạn (ghi “gia hạn” bên tên cơ quan): đúng hạn, quá hạn tính theo thời hạn đã gia hạn." : ""),
-            report.HasOngoing));
+            report.HasOngoing)
+        {
+            Files = [.. report.Files.Select(f => new ReportFileView(f.AgencyName, f.TaskNumber, f.File.Name, f.File.Details))],
+        });
     }
 
     private static ReportRowView Row(ReportLine line, string label, bool isTotal = false)

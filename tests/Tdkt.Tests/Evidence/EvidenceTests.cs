@@ -167,6 +167,43 @@ public sealed partial class EvidenceTests(LocalServices services)
         Assert.Empty(rows.Inbox);
     }
 
+    [Fact]
+    public async Task The_report_lists_each_file_with_its_agency_task_sender_and_time_and_leaves_out_files_sent_after_its_date()
+    {
+        await using var web = await WebScenario.StartAsync(services);
+        var task = TaskOf(web);
+        var number = web.Plan.Tasks.Single(t => t.Key == task.TaskKey).Number;
+        Assert.Equal(HttpStatusCode.SeeOther, (await web.PostFilesAsync(web.PagePath(Agency), task, "complete", [("Báo cáo quý I.pdf", EvidenceFixtures.Pdf(), "application/pdf")])).StatusCode);
+        var code = $"code={WebScenario.AdminKey}";
+
+        // 24/03/2023 08:00 in Vietnam (the scenario's clock): in the report as of that day, with who and when, in every format.
+        var json = System.Text.Json.JsonDocument.Parse(await web.Http.GetStringAsync($"api/plans/{web.Plan.Id}/report?format=json&asOf=2023-03-24&{code}", Ct)).RootElement;
+        var file = json.GetProperty("files").EnumerateArray().Single();
+        Assert.Equal((Agency, number, "Báo cáo quý I.pdf", "pdf", "Nguyễn Văn An", "link", "2023-03-24T08:00:00+07:00"),
+            (file.GetProperty("agency").GetString(), file.GetProperty("task").GetString(), file.GetProperty("file").GetString(), file.GetProperty("kind").GetString(),
+                file.GetProperty("by").GetString(), file.GetProperty("via").GetString(), file.GetProperty("at").GetString()));
+        var text = await TextReportAsync(web, "2023-03-24");
+        Assert.Contains($"Tệp kết quả đã gửi (1):\n- Hội đồng Thi đua - Khen thưởng tỉnh, nhiệm vụ {number}: Báo cáo quý I.pdf (PDF, 1 KB, gửi lúc 08:00 ngày 24/03/2023, người gửi: Nguyễn Văn An)",
+            text, StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(await web.Http.GetStringAsync($"api/plans/{web.Plan.Id}/report?format=html&asOf=2023-03-24&{code}", Ct));
+        Assert.Contains("<h2>Tệp kết quả đã gửi (1)</h2>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td>Hội đồng Thi đua - Khen thưởng tỉnh</td><td>{number}</td><td>Báo cáo quý I.pdf</td><td>PDF, 1 KB, gửi lúc 08:00 ngày 24/03/2023, người gửi: Nguyễn Văn An</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/f/", html, StringComparison.Ordinal);
+
+        // As of the day before, the file was not sent yet.
+        var before = System.Text.Json.JsonDocument.Parse(await web.Http.GetStringAsync($"api/plans/{web.Plan.Id}/report?format=json&asOf=2023-03-23&{code}", Ct)).RootElement;
+        Assert.Empty(before.GetProperty("files").EnumerateArray());
+        Assert.DoesNotContain("Tệp kết quả", await TextReportAsync(web, "2023-03-23"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The report as <c>tdkt report</c> prints it (text is the terminal's format, not the API's).</summary>
+    private static async Task<string> TextReportAsync(WebScenario web, string asOf)
+    {
+        var outcome = await web.Get<Tdkt.Reports.ReportBuilder>().BuildAsync(web.Plan.Id.Value, Tdkt.Reports.ReportFormat.Text,
+            NodaTime.Text.LocalDatePattern.Iso.Parse(asOf).Value, Ct);
+        return System.Text.Encoding.UTF8.GetString(outcome.Document!.Content);
+    }
+
     private static TaskRef TaskOf(WebScenario web) =>
         web.Task(web.Plan.Tasks.First(t => !t.Deadline.IsOngoing && t.Agencies.Any(a => a.Value == Agency)).Number);
 
