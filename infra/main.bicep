@@ -57,6 +57,16 @@ param smtpUserName string = ''
 @secure()
 param smtpPassword string = ''
 
+@description('The console\'s first administrator (an email address): added as an administrator while the console has no user (docs/console.md).')
+param consoleFirstAdmin string = ''
+
+@description('The console on Azure signs people in with App Service Authentication (Microsoft Entra ID): the app registration\'s client id; empty leaves the platform\'s authentication off (the console then uses one-time sign-in links, docs/console.md).')
+param consoleEntraClientId string = ''
+
+@description('The app registration\'s client secret (kept in Key Vault); empty: none (an ID-token-only registration).')
+@secure()
+param consoleEntraClientSecret string = ''
+
 @description('Administrators mailed by the alerts, comma-separated (docs/operations.md): no sweep by 10:00, mail not sent, mail waiting, 5xx, storage failures.')
 param alertEmails string = ''
 
@@ -119,6 +129,8 @@ module vault 'modules/keyvault.bicep' = {
     tags: tags
     principalId: identity.outputs.principalId
     linkSigningKeys: linkSigningKeys
+    consoleEntraClientSecret: consoleEntraClientSecret
+    hasConsoleEntraSecret: !empty(consoleEntraClientSecret)
   }
 }
 
@@ -152,6 +164,9 @@ module app 'modules/functionapp.bicep' = {
     mailChannel: mailChannel
     mailFrom: communication.outputs.mailFrom
     mailFromName: mailFromName
+    consoleFirstAdmin: consoleFirstAdmin
+    consoleEntraClientId: consoleEntraClientId
+    consoleEntraSecretUri: vault.outputs.consoleEntraSecretUri
     mailRatePerMinute: mailRatePerMinute
     acsEndpoint: communication.outputs.endpoint
     graphTenantId: graphTenantId

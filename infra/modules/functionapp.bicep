@@ -16,6 +16,9 @@ param linkSigningKeysSecretUri string
 param mailChannel string
 param mailFrom string
 param mailFromName string
+param consoleFirstAdmin string
+param consoleEntraClientId string
+param consoleEntraSecretUri string
 param mailRatePerMinute int
 param acsEndpoint string
 param graphTenantId string
@@ -155,7 +158,55 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Tdkt__Links__SigningKeys: '@Microsoft.KeyVault(SecretUri=${linkSigningKeysSecretUri})'
     Tdkt__Links__BaseUrl: 'https://${app.properties.defaultHostName}'
     Tdkt__Links__GraceDays: '60'
+    // Tdkt:Console (docs/console.md): the first administrator, while the console has no administrator.
+    Tdkt__Console__FirstAdmin: consoleFirstAdmin
+    // App Service Authentication reads the Entra client secret from here (empty: none).
+    MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: empty(consoleEntraSecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${consoleEntraSecretUri})'
   }
+}
+
+// The console's sign-in on Azure: App Service Authentication with Microsoft Entra ID. Anonymous requests are let
+// through (the agency pages, their POSTs, the calendar feed, downloads and the key-protected API need no sign-in);
+// the console itself asks for the platform's signed-in person (X-MS-CLIENT-PRINCIPAL-NAME, trusted only because
+// the platform sets WEBSITE_AUTH_ENABLED) and sends anyone else to /.auth/login/aad.
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(consoleEntraClientId)) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: consoleEntraClientId
+          clientSecretSettingName: empty(consoleEntraSecretUri) ? null : 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${consoleEntraClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
+    }
+  }
+  dependsOn: [
+    settings
+  ]
 }
 
 output name string = app.name

@@ -5,6 +5,10 @@ param tags object
 param principalId string
 @secure()
 param linkSigningKeys string
+@secure()
+param consoleEntraClientSecret string = ''
+@description('Whether consoleEntraClientSecret is given (told apart, so no output depends on the secret).')
+param hasConsoleEntraSecret bool = false
 
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -34,6 +38,15 @@ resource keys 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+// The console's Entra app registration secret, when there is one (App Service Authentication reads it by reference).
+resource consoleSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (hasConsoleEntraSecret) {
+  parent: vault
+  name: 'console-entra-secret'
+  properties: {
+    value: consoleEntraClientSecret
+  }
+}
+
 resource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, principalId, keyVaultSecretsUser)
   scope: vault
@@ -46,3 +59,4 @@ resource reader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 // Versionless: a rotated secret is picked up without a redeploy.
 output linkSigningKeysSecretUri string = '${vault.properties.vaultUri}secrets/${keys.name}'
+output consoleEntraSecretUri string = hasConsoleEntraSecret ? '${vault.properties.vaultUri}secrets/console-entra-secret' : ''

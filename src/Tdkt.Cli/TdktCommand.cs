@@ -23,6 +23,7 @@ public static class TdktCommand
             Completion.TaskCommands.Create(host),
             Links.LinkCommand.Create(host),
             Calendar.CalendarCommands.Create(host),
+            Administration.AdminCommands.Create(host),
             StatusCommand.Create(host),
             Up.UpCommand.Create(),
         };

@@ -8,7 +8,7 @@ using Tdkt.Web.Routing;
 namespace Tdkt.SelfHost;
 
 /// <summary>
-/// Maps <see cref="WebRoutes.All"/> under <c>/api</c>, as the Functions host serves them: routes for admin-key holders
+/// Maps <see cref="WebRoutes.All"/> (<c>/api/…</c> and <c>/console/…</c>), as the Functions host serves them: routes for admin-key holders
 /// answer 401 without the key (header x-functions-key or ?code=, as function keys are given in Azure), and every
 /// route answers a storage outage with <see cref="StorageOutage"/>'s 503.
 /// </summary>
@@ -18,10 +18,10 @@ public static class WebRouteEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(adminKey);
-        var api = endpoints.MapGroup("/" + WebRoutes.Prefix);
+        var root = endpoints.MapGroup("/");
         foreach (var route in WebRoutes.All)
         {
-            var endpoint = api.MapMethods(route.Pattern, route.Methods, route.Handler)
+            var endpoint = root.MapMethods(route.Pattern, route.Methods, route.Handler)
                 .WithName(route.Name)
                 .WithMetadata(route)
                 .AddEndpointFilter(async (context, next) =>

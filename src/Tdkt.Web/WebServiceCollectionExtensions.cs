@@ -27,6 +27,8 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton<OutboxHandlers>();
         services.TryAddSingleton<ReportHandler>();
         services.TryAddSingleton<HealthHandler>();
+        services.TryAddSingleton<AdminConsole.ConsoleGate>();
+        services.TryAddSingleton<AdminConsole.ConsoleHandlers>();
         return services;
     }
 }

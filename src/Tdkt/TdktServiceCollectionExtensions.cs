@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
+using Tdkt.Administration;
 using Tdkt.Agencies;
 using Tdkt.Completion;
 using Tdkt.Hosting;
@@ -48,6 +49,7 @@ public static class TdktServiceCollectionExtensions
         services.AddMail(configuration);
         services.AddLinks(configuration);
         services.AddCompletion();
+        services.AddAdministration(configuration);
         services.AddOptions<Reports.Official.ReportOptions>().Bind(configuration.GetSection(Reports.Official.ReportOptions.Section));
         services.TryAddSingleton<DigestRetry>();
         services.TryAddSingleton<OutboxListing>();

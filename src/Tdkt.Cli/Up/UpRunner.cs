@@ -28,6 +28,9 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
     public const int InboxPort = 5080;
     private const string SampleAgency = "so-noi-vu";
 
+    /// <summary>The local console's first administrator (Tdkt__Console__FirstAdmin sets another).</summary>
+    public const string LocalAdmin = "quantri@example.org";
+
     public async Task<int> RunAsync(LocalDate? asOf, int port, bool once, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
@@ -50,6 +53,7 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
                 ["Tdkt:Mail:Smtp:Security"] = "None",
                 ["Tdkt:Mail:From"] = "nhac-viec@example.org",
                 ["Tdkt:Links:BaseUrl"] = $"http://localhost:{port.ToString(CultureInfo.InvariantCulture)}",
+                ["Tdkt:Console:FirstAdmin"] = LocalAdmin,
             })
             .AddInMemoryCollection(settings.Read())
             .AddEnvironmentVariables()
@@ -117,6 +121,12 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
         if (inbox)
         {
             await output.WriteLineAsync($"Hộp thư (smtp4dev):               http://127.0.0.1:{InboxPort}/");
+        }
+        var admin = configuration["Tdkt:Console:FirstAdmin"] ?? LocalAdmin;
+        if (await host.Services.GetRequiredService<Tdkt.Administration.SignInLinks>().CreateAsync(admin, cancellationToken) is { } signIn)
+        {
+            await output.WriteLineAsync($"Trang quản trị ({admin}, dùng một lần trong 15 phút; sau đó: tdkt admin link {admin}):");
+            await output.WriteLineAsync($"                                  {Tdkt.Administration.SignInLinks.Url(baseUrl, signIn)}");
         }
         await output.WriteLineAsync($"Báo cáo tiến độ (quản trị):       {baseUrl}/api/plans/{plan.Id}/report?format=html&code={adminKey}");
         await output.WriteLineAsync($"Trang nhiệm vụ của Sở Nội vụ:     {link}");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Tdkt.Web.TaskPages;
+using Tdkt.Web.AdminConsole;
 using Tdkt.Web.Completion;
 using Tdkt.Web.Health;
 using Tdkt.Web.Outbox;
@@ -38,28 +39,50 @@ public static class WebRoutes
         public const string ReopenTask = "ReopenTask";
         public const string ListOutbox = "ListOutbox";
         public const string RetryDigest = "RetryDigest";
+        public const string ConsoleDashboard = "ConsoleDashboard";
+        public const string ConsoleUsers = "ConsoleUsers";
+        public const string ConsoleSaveUser = "ConsoleSaveUser";
+        public const string ConsoleRemoveUser = "ConsoleRemoveUser";
+        public const string ConsoleSignInPage = "ConsoleSignInPage";
+        public const string ConsoleRequestLink = "ConsoleRequestLink";
+        public const string ConsoleSignInLink = "ConsoleSignInLink";
+        public const string ConsoleUseLink = "ConsoleUseLink";
+        public const string ConsoleSignOut = "ConsoleSignOut";
     }
 
+    /// <summary>
+    /// The full paths (the function host's route prefix is empty, so the API keeps <c>/api/</c> and the console has
+    /// <c>/console/</c> of its own; <c>/admin</c> stays the Functions host's).
+    /// </summary>
     public static class Patterns
     {
-        public const string AgencyPage = "a/{token}";
-        public const string CompleteTask = "a/{token}/tasks/{task}/complete";
-        public const string CompleteTasks = "a/{token}/tasks/complete";
-        public const string UndoCompletion = "a/{token}/tasks/{task}/undo";
-        public const string AgencyCalendar = "cal/{token}";
-        public const string AttachFiles = "a/{token}/tasks/{task}/files";
-        public const string RemoveFile = "a/{token}/tasks/{task}/files/{file}/remove";
-        public const string DownloadFile = "f/{token}";
-        public const string RequestExtension = "a/{token}/tasks/{task}/extension";
-        public const string ApproveExtension = "a/{token}/requests/{task}/{agency}/approve";
-        public const string DeclineExtension = "a/{token}/requests/{task}/{agency}/decline";
-        public const string Health = "health";
-        public const string Plans = "plans";
-        public const string PlanReport = "plans/{id}/report";
-        public const string CompleteTaskForAgency = "plans/{id}/tasks/{task}/complete";
-        public const string ReopenTask = "plans/{id}/tasks/{task}/reopen";
-        public const string Outbox = "outbox";
-        public const string RetryDigest = "outbox/{date}/{kind}/{agency}/retry";
+        private const string Api = Prefix + "/";
+        public const string AgencyPage = Api + "a/{token}";
+        public const string CompleteTask = Api + "a/{token}/tasks/{task}/complete";
+        public const string CompleteTasks = Api + "a/{token}/tasks/complete";
+        public const string UndoCompletion = Api + "a/{token}/tasks/{task}/undo";
+        public const string AgencyCalendar = Api + "cal/{token}";
+        public const string AttachFiles = Api + "a/{token}/tasks/{task}/files";
+        public const string RemoveFile = Api + "a/{token}/tasks/{task}/files/{file}/remove";
+        public const string DownloadFile = Api + "f/{token}";
+        public const string RequestExtension = Api + "a/{token}/tasks/{task}/extension";
+        public const string ApproveExtension = Api + "a/{token}/requests/{task}/{agency}/approve";
+        public const string DeclineExtension = Api + "a/{token}/requests/{task}/{agency}/decline";
+        public const string Health = Api + "health";
+        public const string Plans = Api + "plans";
+        public const string PlanReport = Api + "plans/{id}/report";
+        public const string CompleteTaskForAgency = Api + "plans/{id}/tasks/{task}/complete";
+        public const string ReopenTask = Api + "plans/{id}/tasks/{task}/reopen";
+        public const string Outbox = Api + "outbox";
+        public const string RetryDigest = Api + "outbox/{date}/{kind}/{agency}/retry";
+
+        // The administrators' console: its own prefix, its own sign-in (a session, not the admin key).
+        public const string Console = "console";
+        public const string ConsoleUsers = "console/users";
+        public const string ConsoleRemoveUser = "console/users/remove";
+        public const string ConsoleSignIn = "console/signin";
+        public const string ConsoleSignInLink = "console/signin/{token}";
+        public const string ConsoleSignOut = "console/signout";
     }
 
     private static readonly string[] Get = ["GET"];
@@ -106,6 +129,24 @@ public static class WebRoutes
             (OutboxHandlers h, HttpRequest request, CancellationToken ct) => h.ListAsync(request, ct)),
         new(Names.RetryDigest, Patterns.RetryDigest, Post, RouteAccess.AdminKey, RouteKind.Api,
             (OutboxHandlers h, string date, string kind, string agency, CancellationToken ct) => h.RetryAsync(date, kind, agency, ct)),
+        new(Names.ConsoleDashboard, Patterns.Console, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.DashboardAsync(request, ct)),
+        new(Names.ConsoleUsers, Patterns.ConsoleUsers, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.UsersAsync(request, ct)),
+        new(Names.ConsoleSaveUser, Patterns.ConsoleUsers, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.SaveUserAsync(request, ct)),
+        new(Names.ConsoleRemoveUser, Patterns.ConsoleRemoveUser, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.RemoveUserAsync(request, ct)),
+        new(Names.ConsoleSignInPage, Patterns.ConsoleSignIn, GetHead, RouteAccess.Anonymous, RouteKind.Page,
+            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.SignInPageAsync(request, ct)),
+        new(Names.ConsoleRequestLink, Patterns.ConsoleSignIn, Post, RouteAccess.Anonymous, RouteKind.Page,
+            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.RequestLinkAsync(request, ct)),
+        new(Names.ConsoleSignInLink, Patterns.ConsoleSignInLink, GetHead, RouteAccess.Anonymous, RouteKind.Page,
+            (ConsoleHandlers h, string token, CancellationToken ct) => h.SignInLinkAsync(token, ct)),
+        new(Names.ConsoleUseLink, Patterns.ConsoleSignInLink, Post, RouteAccess.Anonymous, RouteKind.Page,
+            (ConsoleHandlers h, HttpRequest request, string token, CancellationToken ct) => h.UseLinkAsync(request, token, ct)),
+        new(Names.ConsoleSignOut, Patterns.ConsoleSignOut, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.SignOutAsync(request, ct)),
     ];
 
     /// <summary>The route a function of this name serves, or null (a timer or queue function).</summary>

@@ -63,6 +63,13 @@ public sealed class LinkTokens
 
     public LinkVerification VerifyFeed(string token) => Check(token, feed: true);
 
+    /// <summary>
+    /// The signing keys, each derived for <paramref name="purpose"/> (newest first, with their ids), so another feature
+    /// (the console's sessions) signs with the same rotation and nothing it signs opens a link, or the reverse.
+    /// </summary>
+    internal IReadOnlyList<(string Id, byte[] Key)> KeysFor(string purpose) =>
+        [.. keys.Select(k => (k.Id, HMACSHA256.HashData(k.Key, Encoding.UTF8.GetBytes("tdkt " + purpose))))];
+
     private static byte[] DownloadKey(byte[] key) => HMACSHA256.HashData(key, "tdkt evidence download"u8);
 
     private static byte[] KeyFor(byte[] key, bool feed) => feed ? HMACSHA256.HashData(key, "tdkt calendar feed"u8) : key;

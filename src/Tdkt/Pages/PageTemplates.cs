@@ -55,6 +55,10 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<ReportTableView>();
         access.MemberAccessStrategy.Register<ReportFileView>();
         access.MemberAccessStrategy.Register<ReportRowView>();
+        access.MemberAccessStrategy.Register<Administration.ConsolePageView>();
+        access.MemberAccessStrategy.Register<Administration.DashboardPlanView>();
+        access.MemberAccessStrategy.Register<Administration.AdminUser>();
+        access.MemberAccessStrategy.Register<Administration.AuditView>();
         return access;
     }
 }

@@ -27,7 +27,7 @@ public sealed record ReportView(string Title, string Heading, string AsOf, IRead
 public sealed class ReportFormats(PageTemplates templates)
 {
     /// <summary>The categories a report shows: the four official ones, and "thường xuyên" when the plan has such tasks.</summary>
-    private static IReadOnlyList<ProgressCategory> CategoriesOf(PlanReport report) =>
+    internal static IReadOnlyList<ProgressCategory> CategoriesOf(PlanReport report) =>
         report.HasOngoing ? Enum.GetValues<ProgressCategory>() : Progress.Official;
     private static readonly string[] LeadingHeaders = ["Mã cơ quan", "Cơ quan", "Quý"];
 
@@ -174,7 +174,7 @@ public sealed class ReportFormats(PageTemplates templates)
         });
     }
 
-    private static ReportRowView Row(ReportLine line, string label, bool isTotal = false)
+    internal static ReportRowView Row(ReportLine line, string label, bool isTotal = false)
     {
         var c = line.Counts;
         string P(ProgressCategory category) => c.Percent(category).ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',') + " %";

@@ -18,6 +18,7 @@ public sealed class StorageTables(TableServiceClient service, IOptions<StorageOp
     public const string OutboxPending = "OutboxPending";
     public const string LinkRevocations = "LinkRevocations";
     public const string WorkingCalendar = "WorkingCalendar";
+    public const string Console = "Console";
 
     private readonly ConcurrentDictionary<string, OnFirstUse<TableClient>> tables = new(StringComparer.Ordinal);
 

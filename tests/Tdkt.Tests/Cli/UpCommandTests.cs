@@ -91,6 +91,21 @@ public sealed partial class UpCommandTests(LocalServices services)
             Assert.Equal(HttpStatusCode.OK, report.StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
             Assert.StartsWith($"http://localhost:{port}/api/a/", link, StringComparison.Ordinal);
+
+            // The printed console link signs the local administrator in, once; the console then shows the sample plan.
+            string console;
+            lock (lines)
+            {
+                console = lines.Select(l => ConsoleLinkPattern().Match(l)).Single(m => m.Success).Value;
+            }
+            using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+            using var signIn = await browser.PostAsync(console, null, Ct);
+            Assert.Equal(HttpStatusCode.SeeOther, signIn.StatusCode);
+            using var dashboard = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/console");
+            dashboard.Headers.Add("Cookie", signIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0]);
+            using var shown = await browser.SendAsync(dashboard, Ct);
+            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+            Assert.Contains("Kế hoạch số 252/KH-UBND", WebUtility.HtmlDecode(await shown.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         }
         finally
         {
@@ -126,6 +141,9 @@ public sealed partial class UpCommandTests(LocalServices services)
         var line = File.ReadLines($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
         return (ulong.Parse(line["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & 0x2) != 0;
     }
+
+    [GeneratedRegex("http://localhost:[0-9]+/console/signin/[A-Za-z0-9_-]{43}")]
+    private static partial Regex ConsoleLinkPattern();
 
     [GeneratedRegex("Trang nhiệm vụ của Sở Nội vụ: +(\\S+)")]
     private static partial Regex LinkPattern();

@@ -6,31 +6,42 @@ public sealed class FunctionsMetadataTests
     private static readonly FunctionTrigger[] Expected =
     [
         // The agency page and its forms are anonymous: the signed token in the route is the credential.
-        new("AgencyPage", "httpTrigger", "a/{token}", "GET,HEAD", "Anonymous", null, null),
-        new("CompleteTask", "httpTrigger", "a/{token}/tasks/{task}/complete", "POST", "Anonymous", null, null),
-        new("CompleteTasks", "httpTrigger", "a/{token}/tasks/complete", "POST", "Anonymous", null, null),
-        new("UndoCompletion", "httpTrigger", "a/{token}/tasks/{task}/undo", "POST", "Anonymous", null, null),
+        new("AgencyPage", "httpTrigger", "api/a/{token}", "GET,HEAD", "Anonymous", null, null),
+        new("CompleteTask", "httpTrigger", "api/a/{token}/tasks/{task}/complete", "POST", "Anonymous", null, null),
+        new("CompleteTasks", "httpTrigger", "api/a/{token}/tasks/complete", "POST", "Anonymous", null, null),
+        new("UndoCompletion", "httpTrigger", "api/a/{token}/tasks/{task}/undo", "POST", "Anonymous", null, null),
         // The agency's calendar feed, anonymous too: its own signed token is the credential.
-        new("AgencyCalendar", "httpTrigger", "cal/{token}", "GET,HEAD", "Anonymous", null, null),
+        new("AgencyCalendar", "httpTrigger", "api/cal/{token}", "GET,HEAD", "Anonymous", null, null),
         // Attached files: added and removed through the page's forms; downloaded by their own short-lived signed token.
-        new("AttachFiles", "httpTrigger", "a/{token}/tasks/{task}/files", "POST", "Anonymous", null, null),
-        new("RemoveFile", "httpTrigger", "a/{token}/tasks/{task}/files/{file}/remove", "POST", "Anonymous", null, null),
-        new("DownloadFile", "httpTrigger", "f/{token}", "GET,HEAD", "Anonymous", null, null),
+        new("AttachFiles", "httpTrigger", "api/a/{token}/tasks/{task}/files", "POST", "Anonymous", null, null),
+        new("RemoveFile", "httpTrigger", "api/a/{token}/tasks/{task}/files/{file}/remove", "POST", "Anonymous", null, null),
+        new("DownloadFile", "httpTrigger", "api/f/{token}", "GET,HEAD", "Anonymous", null, null),
         // Requests for more time: asked on the agency's page, answered on its supervising agency's page.
-        new("RequestExtension", "httpTrigger", "a/{token}/tasks/{task}/extension", "POST", "Anonymous", null, null),
-        new("ApproveExtension", "httpTrigger", "a/{token}/requests/{task}/{agency}/approve", "POST", "Anonymous", null, null),
-        new("DeclineExtension", "httpTrigger", "a/{token}/requests/{task}/{agency}/decline", "POST", "Anonymous", null, null),
+        new("RequestExtension", "httpTrigger", "api/a/{token}/tasks/{task}/extension", "POST", "Anonymous", null, null),
+        new("ApproveExtension", "httpTrigger", "api/a/{token}/requests/{task}/{agency}/approve", "POST", "Anonymous", null, null),
+        new("DeclineExtension", "httpTrigger", "api/a/{token}/requests/{task}/{agency}/decline", "POST", "Anonymous", null, null),
         new("Dispatch", "queueTrigger", null, null, null, null, "%Tdkt:Mail:DispatchQueue%"),
         new("DispatchPending", "timerTrigger", null, null, null, "0 */5 * * * *", null),
-        new("Health", "httpTrigger", "health", "GET", "Anonymous", null, null),
-        new("ImportPlan", "httpTrigger", "plans", "POST", "Function", null, null),
-        new("ListPlans", "httpTrigger", "plans", "GET", "Function", null, null),
-        new("PlanReport", "httpTrigger", "plans/{id}/report", "GET", "Function", null, null),
-        new("CompleteTaskForAgency", "httpTrigger", "plans/{id}/tasks/{task}/complete", "POST", "Function", null, null),
-        new("ReopenTask", "httpTrigger", "plans/{id}/tasks/{task}/reopen", "POST", "Function", null, null),
-        new("ListOutbox", "httpTrigger", "outbox", "GET", "Function", null, null),
-        new("RetryDigest", "httpTrigger", "outbox/{date}/{kind}/{agency}/retry", "POST", "Function", null, null),
+        new("Health", "httpTrigger", "api/health", "GET", "Anonymous", null, null),
+        new("ImportPlan", "httpTrigger", "api/plans", "POST", "Function", null, null),
+        new("ListPlans", "httpTrigger", "api/plans", "GET", "Function", null, null),
+        new("PlanReport", "httpTrigger", "api/plans/{id}/report", "GET", "Function", null, null),
+        new("CompleteTaskForAgency", "httpTrigger", "api/plans/{id}/tasks/{task}/complete", "POST", "Function", null, null),
+        new("ReopenTask", "httpTrigger", "api/plans/{id}/tasks/{task}/reopen", "POST", "Function", null, null),
+        new("ListOutbox", "httpTrigger", "api/outbox", "GET", "Function", null, null),
+        new("RetryDigest", "httpTrigger", "api/outbox/{date}/{kind}/{agency}/retry", "POST", "Function", null, null),
         new("Sweep", "timerTrigger", null, null, null, "%Tdkt:Sweep:Schedule%", null),
+        // The console, under its own prefix: anonymous to the host, since the handlers ask for a console session
+        // (or the platform's sign-in) and, for a change, an administrator and the anti-forgery token.
+        new("ConsoleDashboard", "httpTrigger", "console", "GET,HEAD", "Anonymous", null, null),
+        new("ConsoleUsers", "httpTrigger", "console/users", "GET,HEAD", "Anonymous", null, null),
+        new("ConsoleSaveUser", "httpTrigger", "console/users", "POST", "Anonymous", null, null),
+        new("ConsoleRemoveUser", "httpTrigger", "console/users/remove", "POST", "Anonymous", null, null),
+        new("ConsoleSignInPage", "httpTrigger", "console/signin", "GET,HEAD", "Anonymous", null, null),
+        new("ConsoleRequestLink", "httpTrigger", "console/signin", "POST", "Anonymous", null, null),
+        new("ConsoleSignInLink", "httpTrigger", "console/signin/{token}", "GET,HEAD", "Anonymous", null, null),
+        new("ConsoleUseLink", "httpTrigger", "console/signin/{token}", "POST", "Anonymous", null, null),
+        new("ConsoleSignOut", "httpTrigger", "console/signout", "POST", "Anonymous", null, null),
     ];
 
     [Fact]

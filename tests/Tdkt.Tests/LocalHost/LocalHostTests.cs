@@ -21,7 +21,7 @@ public sealed class LocalHostTests(LocalServices services)
         await using var host = await StartAsync();
         var declared = FunctionsMetadata.Read()
             .Where(f => f.Type == "httpTrigger")
-            .Select(f => $"{f.Name} {f.Methods} /{WebRoutes.Prefix}/{f.Route} {f.AuthLevel}")
+            .Select(f => $"{f.Name} {f.Methods} /{f.Route} {f.AuthLevel}")
             .Order(StringComparer.Ordinal);
         // Read from the running server's own endpoints, not from the table it was built from.
         var served = host.Served

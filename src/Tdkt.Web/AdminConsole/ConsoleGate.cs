@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Http;
+using Tdkt.Administration;
+using Tdkt.Web.Http;
+
+namespace Tdkt.Web.AdminConsole;
+
+/// <summary>
+/// Who is using the console, and the refusals every console route shares. On Azure with the platform's authentication
+/// on, the person is the one the platform signed in (its <c>X-MS-CLIENT-PRINCIPAL-NAME</c> header, trusted only then);
+/// otherwise the signed session cookie. A page without a session goes to the sign-in page; a POST needs an
+/// administrator and the session's anti-forgery token.
+/// </summary>
+public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, PlatformSignIn platform)
+{
+    public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
+    private const int MaxFormBytes = 16 * 1024;
+
+    public bool PlatformAuthentication => platform.Enabled;
+
+    public async Task<ConsoleUser?> UserAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PlatformAuthentication
+            ? await sessions.PlatformUserAsync(request.Headers[PrincipalHeader].FirstOrDefault(), cancellationToken)
+            : await sessions.ReadAsync(request.Cookies[ConsoleSessions.CookieName], cancellationToken);
+    }
+
+    /// <summary>The signed-in user of a page, or the answer for someone who is not: the sign-in page (or the platform's).</summary>
+    public async Task<(ConsoleUser? User, IResult? Refusal)> PageAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (await UserAsync(request, cancellationToken) is { } user)
+        {
+            return (user, null);
+        }
+        return (null, NotSignedIn(request));
+    }
+
+    /// <summary>The administrator and the form of a change, or the refusal: no session, a viewer, no or a wrong anti-forgery token.</summary>
+    public async Task<(ConsoleUser? User, IFormCollection? Form, IResult? Refusal)> ChangeAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await UserAsync(request, cancellationToken) is not { } user)
+        {
+            return (null, null, NotSignedIn(request));
+        }
+        if (await ReadFormAsync(request, cancellationToken) is not { } form)
+        {
+            return (user, null, HtmlPages.Html(StatusCodes.Status400BadRequest, pages.Refused(user, "Biểu mẫu gửi lên không đúng dạng. Tải lại trang rồi làm lại.")));
+        }
+        if (!sessions.CheckFormToken(user, form["csrf"].FirstOrDefault()))
+        {
+            return (user, null, HtmlPages.Html(StatusCodes.Status403Forbidden,
+                pages.Refused(user, "Chưa thực hiện: biểu mẫu không mang mã xác thực của phiên làm việc này (có thể trang đã cũ hoặc được gửi từ nơi khác). Tải lại trang rồi làm lại.")));
+        }
+        if (!user.CanChange)
+        {
+            return (user, null, HtmlPages.Html(StatusCodes.Status403Forbidden,
+                pages.Refused(user, $"Tài khoản {user.Email} chỉ có quyền xem: không thay đổi được gì. Đề nghị liên hệ quản trị viên nếu cần.")));
+        }
+        return (user, form, null);
+    }
+
+    /// <summary>A small urlencoded form (the console's forms carry a few fields), or null.</summary>
+    public static async Task<IFormCollection?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasFormContentType || request.ContentLength is not { } length || length > MaxFormBytes)
+        {
+            return null;
+        }
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private IResult NotSignedIn(HttpRequest request)
+    {
+        if (PlatformAuthentication)
+        {
+            return request.Headers[PrincipalHeader].Count > 0
+                ? HtmlPages.Html(StatusCodes.Status403Forbidden, pages.SignIn(null, null, new Tdkt.Completion.MessageView("warn",
+                    $"Tài khoản {request.Headers[PrincipalHeader]} chưa có trong danh sách người dùng trang quản trị. Đề nghị liên hệ quản trị viên.")))
+                : HtmlPages.SeeOther("/.auth/login/aad?post_login_redirect_uri=/console");
+        }
+        return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
+            ? HtmlPages.SeeOther("/console/signin")
+            : HtmlPages.Html(StatusCodes.Status401Unauthorized, pages.SignIn(null, null,
+                new Tdkt.Completion.MessageView("warn", "Chưa thực hiện: phiên đăng nhập đã hết hoặc chưa đăng nhập. Đăng nhập lại rồi làm lại.")));
+    }
+
+    /// <summary>The session cookie: HttpOnly, SameSite=Lax (the sign-in link comes from a mail), Secure on https, for the console only.</summary>
+    /// <remarks>Max-Age, not Expires: the browser's clock and the business clock (<c>tdkt up --as-of</c>) need not agree; the server checks the end itself.</remarks>
+    public static void SetSession(HttpResponse response, string value)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Cookies.Append(ConsoleSessions.CookieName, value, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = response.HttpContext.Request.IsHttps, Path = "/console",
+            MaxAge = ConsoleSessions.Lifetime.ToTimeSpan(), IsEssential = true,
+        });
+    }
+
+    public static void ClearSession(HttpResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Cookies.Delete(ConsoleSessions.CookieName, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = response.HttpContext.Request.IsHttps, Path = "/console" });
+    }
+}
