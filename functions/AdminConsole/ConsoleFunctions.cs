@@ -9,7 +9,7 @@ namespace Tdkt.Functions.AdminConsole;
 /// The administrators' console under <c>/console</c>: anonymous to the host, since a browser carries no function key;
 /// the handlers ask for the console session (or the platform's sign-in) themselves.
 /// </summary>
-public sealed class ConsoleFunctions(ConsoleHandlers console)
+public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandlers plans)
 {
     [Function(WebRoutes.Names.ConsoleDashboard)]
     public Task<IResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.Console)] HttpRequest request,
@@ -46,4 +46,16 @@ public sealed class ConsoleFunctions(ConsoleHandlers console)
     [Function(WebRoutes.Names.ConsoleSignOut)]
     public Task<IResult> SignOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleSignOut)] HttpRequest request,
         CancellationToken cancellationToken) => console.SignOutAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsolePlan)]
+    public Task<IResult> Plan([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsolePlan)] HttpRequest request,
+        string id, CancellationToken cancellationToken) => plans.PageAsync(request, id, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleCompleteTask)]
+    public Task<IResult> CompleteTask([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleCompleteTask)] HttpRequest request,
+        string id, CancellationToken cancellationToken) => plans.CompleteAsync(request, id, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleReopenTask)]
+    public Task<IResult> ReopenTask([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleReopenTask)] HttpRequest request,
+        string id, CancellationToken cancellationToken) => plans.ReopenAsync(request, id, cancellationToken);
 }

@@ -29,6 +29,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton<HealthHandler>();
         services.TryAddSingleton<AdminConsole.ConsoleGate>();
         services.TryAddSingleton<AdminConsole.ConsoleHandlers>();
+        services.TryAddSingleton<AdminConsole.ConsolePlanHandlers>();
         return services;
     }
 }

@@ -48,6 +48,9 @@ public static class WebRoutes
         public const string ConsoleSignInLink = "ConsoleSignInLink";
         public const string ConsoleUseLink = "ConsoleUseLink";
         public const string ConsoleSignOut = "ConsoleSignOut";
+        public const string ConsolePlan = "ConsolePlan";
+        public const string ConsoleCompleteTask = "ConsoleCompleteTask";
+        public const string ConsoleReopenTask = "ConsoleReopenTask";
     }
 
     /// <summary>
@@ -83,6 +86,9 @@ public static class WebRoutes
         public const string ConsoleSignIn = "console/signin";
         public const string ConsoleSignInLink = "console/signin/{token}";
         public const string ConsoleSignOut = "console/signout";
+        public const string ConsolePlan = "console/plans/{id}";
+        public const string ConsoleCompleteTask = "console/plans/{id}/complete";
+        public const string ConsoleReopenTask = "console/plans/{id}/reopen";
     }
 
     private static readonly string[] Get = ["GET"];
@@ -147,6 +153,12 @@ public static class WebRoutes
             (ConsoleHandlers h, HttpRequest request, string token, CancellationToken ct) => h.UseLinkAsync(request, token, ct)),
         new(Names.ConsoleSignOut, Patterns.ConsoleSignOut, Post, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.SignOutAsync(request, ct)),
+        new(Names.ConsolePlan, Patterns.ConsolePlan, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.PageAsync(request, id, ct)),
+        new(Names.ConsoleCompleteTask, Patterns.ConsoleCompleteTask, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.CompleteAsync(request, id, ct)),
+        new(Names.ConsoleReopenTask, Patterns.ConsoleReopenTask, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.ReopenAsync(request, id, ct)),
     ];
 
     /// <summary>The route a function of this name serves, or null (a timer or queue function).</summary>

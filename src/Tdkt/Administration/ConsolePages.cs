@@ -7,7 +7,7 @@ using Tdkt.Reports;
 namespace Tdkt.Administration;
 
 /// <summary>A plan on the dashboard: its progress as charts (SVG drawn on the server) with the numbers beside them.</summary>
-public sealed record DashboardPlanView(string Heading, string Status, string Done, IReadOnlyList<ReportTableView> Tables);
+public sealed record DashboardPlanView(string Id, string Heading, string Status, string Done, IReadOnlyList<ReportTableView> Tables);
 
 public sealed record AuditView(string At, string By, string Action, string Subject);
 
@@ -28,6 +28,7 @@ public sealed record ConsolePageView(string Title, string Section)
     public IReadOnlyList<DashboardPlanView> Plans { get; init; } = [];
     public IReadOnlyList<AdminUser> Users { get; init; } = [];
     public IReadOnlyList<AuditView> Audit { get; init; } = [];
+    public PlanDetailView? PlanDetail { get; init; }
 }
 
 /// <summary>The console's pages (server-rendered, Vietnamese, no scripts): sign-in, Tổng quan (dashboard), Người dùng.</summary>
@@ -66,7 +67,7 @@ public sealed class ConsolePages(PageTemplates templates, PlanStore plans, PlanR
             ongoing |= report.HasOngoing;
             var byOverdue = report.ByAgency.OrderByDescending(l => l.Counts.OpenOverdue).ThenBy(l => l.AgencyName, StringComparer.Ordinal).ToList();
             var total = report.Total;
-            list.Add(new DashboardPlanView($"Kế hoạch số {report.Number}: {report.Title}", plan.Status == PlanStatus.Active ? "Đang nhắc việc" : "Bản nháp (chưa nhắc việc)",
+            list.Add(new DashboardPlanView(plan.Id.Value, $"Kế hoạch số {report.Number}: {report.Title}", plan.Status == PlanStatus.Active ? "Đang nhắc việc" : "Bản nháp (chưa nhắc việc)",
                 $"Đã hoàn thành {total.Counts.DoneOnTime + total.Counts.DoneLate}/{total.Counts.Total} phần việc ({Percent(total.Counts.DonePercent)}), {total.Counts.OpenOverdue} quá hạn chưa hoàn thành.",
             [
                 new("Toàn kế hoạch", [ReportFormats.Row(total, PlanReports.AllAgencies, isTotal: true)],
@@ -90,6 +91,10 @@ public sealed class ConsolePages(PageTemplates templates, PlanStore plans, PlanR
             Message = message,
         }, user));
     }
+
+    /// <summary>Kế hoạch: one plan's assignments (see <see cref="ConsolePlanPage"/>), with a message after a change.</summary>
+    public string Plan(ConsoleUser user, PlanDetailView plan, MessageView? message) =>
+        templates.Render(Template, Signed(new ConsolePageView("Kế hoạch", "plan") { PlanDetail = plan, Message = message }, user));
 
     /// <summary>A refusal inside the console (a viewer's change, a stale form), with the person still signed in.</summary>
     public string Refused(ConsoleUser user, string text) =>

@@ -77,6 +77,22 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
         return rows;
     }
 
+    /// <summary>Every current assignment of a plan (one partition read, the audit and the agency copies left out).</summary>
+    public async Task<IReadOnlyList<AssignmentRecord>> OfPlanAsync(string plan, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
+        var list = new List<AssignmentRecord>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey lt {AssignmentRows.RecordsAfter}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (Read(row) is { Removed: false } record)
+            {
+                list.Add(record);
+            }
+        }
+        return list;
+    }
+
     /// <summary>Every current assignment of one task (rows task--*).</summary>
     public async Task<IReadOnlyList<AssignmentRecord>> OfTaskAsync(string plan, string taskKey, CancellationToken cancellationToken)
     {

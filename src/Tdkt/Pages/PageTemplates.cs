@@ -59,6 +59,10 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<Administration.DashboardPlanView>();
         access.MemberAccessStrategy.Register<Administration.AdminUser>();
         access.MemberAccessStrategy.Register<Administration.AuditView>();
+        access.MemberAccessStrategy.Register<Administration.PlanDetailView>();
+        access.MemberAccessStrategy.Register<Administration.PlanAgencyView>();
+        access.MemberAccessStrategy.Register<Administration.PlanRowView>();
+        access.MemberAccessStrategy.Register<Administration.FilterOption>();
         return access;
     }
 }

@@ -42,6 +42,9 @@ public sealed class FunctionsMetadataTests
         new("ConsoleSignInLink", "httpTrigger", "console/signin/{token}", "GET,HEAD", "Anonymous", null, null),
         new("ConsoleUseLink", "httpTrigger", "console/signin/{token}", "POST", "Anonymous", null, null),
         new("ConsoleSignOut", "httpTrigger", "console/signout", "POST", "Anonymous", null, null),
+        new("ConsolePlan", "httpTrigger", "console/plans/{id}", "GET,HEAD", "Anonymous", null, null),
+        new("ConsoleCompleteTask", "httpTrigger", "console/plans/{id}/complete", "POST", "Anonymous", null, null),
+        new("ConsoleReopenTask", "httpTrigger", "console/plans/{id}/reopen", "POST", "Anonymous", null, null),
     ];
 
     [Fact]
