@@ -28,7 +28,7 @@ public sealed class ConsolePlanTests(LocalServices services)
         var page = WebUtility.HtmlDecode(await admin.PageAsync($"console/plans/{plan}?agency={Agency}"));
         Assert.Contains("<h3>Sở Nội vụ</h3>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<h3>Hội đồng Thi đua - Khen thưởng tỉnh</h3>", page, StringComparison.Ordinal);
-        Assert.Contains("Nhiệm vụ 1</span><span class=\"status c-open-in-time\"", page, StringComparison.Ordinal);
+        Assert.Contains("Nhiệm vụ 1</span><span class=\"status\" data-status=\"open-in-time\"", page, StringComparison.Ordinal);
 
         using (var recorded = await admin.PostAsync($"console/plans/{plan}/complete", ("csrf", ConsoleBrowser.CsrfIn(page)), ("task", "1"), ("agency", Agency),
             ("on", "2023-03-22"), ("by", "Nguyễn Văn Bình"), ("note", "Công văn số 45/SNV")))
@@ -36,7 +36,7 @@ public sealed class ConsolePlanTests(LocalServices services)
             Assert.Equal(HttpStatusCode.SeeOther, recorded.StatusCode);
             var back = WebUtility.HtmlDecode(await admin.PageAsync(recorded.Headers.Location!.ToString()));
             Assert.Contains("Đã ghi nhận Sở Nội vụ hoàn thành nhiệm vụ số 1 ngày 22/03/2023 (đúng hạn", back, StringComparison.Ordinal);
-            Assert.Contains("Nhiệm vụ 1</span><span class=\"status c-done-on-time\"", back, StringComparison.Ordinal);
+            Assert.Contains("Nhiệm vụ 1</span><span class=\"status\" data-status=\"done-on-time\"", back, StringComparison.Ordinal);
             Assert.Contains("Hoàn thành ngày 22/03/2023, quantri@example.org: Người báo cáo: Nguyễn Văn Bình. Công văn số 45/SNV (quản trị ghi nhận)", back, StringComparison.Ordinal);
             Assert.Contains("ghi nhận hoàn thành, quantri@example.org", back, StringComparison.Ordinal);
         }
