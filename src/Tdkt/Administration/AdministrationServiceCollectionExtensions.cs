@@ -15,6 +15,7 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<SignInLinks>();
         services.TryAddSingleton<ConsoleSessions>();
         services.TryAddSingleton<ConsolePages>();
+        services.TryAddSingleton<ConsoleDashboard>();
         services.TryAddSingleton<ConsolePlanPage>();
         services.TryAddSingleton<SignInMail>();
         return services;

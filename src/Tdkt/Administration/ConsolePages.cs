@@ -1,13 +1,8 @@
 using Tdkt.Completion;
 using Tdkt.Hosting;
 using Tdkt.Pages;
-using Tdkt.Plans;
-using Tdkt.Reports;
 
 namespace Tdkt.Administration;
-
-/// <summary>A plan on the dashboard: its progress as charts (SVG drawn on the server) with the numbers beside them.</summary>
-public sealed record DashboardPlanView(string Id, string Heading, string Status, string Done, IReadOnlyList<ReportTableView> Tables);
 
 public sealed record AuditView(string At, string By, string Action, string Subject);
 
@@ -25,14 +20,14 @@ public sealed record ConsolePageView(string Title, string Section)
     public string? SignInEmail { get; init; }
     public bool SignInReady { get; init; }
 
-    public IReadOnlyList<DashboardPlanView> Plans { get; init; } = [];
+    public DashboardView? Dashboard { get; init; }
     public IReadOnlyList<AdminUser> Users { get; init; } = [];
     public IReadOnlyList<AuditView> Audit { get; init; } = [];
     public PlanDetailView? PlanDetail { get; init; }
 }
 
 /// <summary>The console's pages (server-rendered, Vietnamese, no scripts): sign-in, Tổng quan (dashboard), Người dùng.</summary>
-public sealed class ConsolePages(PageTemplates templates, PlanStore plans, PlanReports reports, AdminUsers users, ConsoleSessions sessions, VietnamClock clock)
+public sealed class ConsolePages(PageTemplates templates, ConsoleDashboard dashboard, AdminUsers users, ConsoleSessions sessions)
 {
     public const string Template = "console.html.liquid";
 
@@ -53,32 +48,8 @@ public sealed class ConsolePages(PageTemplates templates, PlanStore plans, PlanR
 
     public async Task<string> DashboardAsync(ConsoleUser user, CancellationToken cancellationToken)
     {
-        var today = clock.Today;
-        var list = new List<DashboardPlanView>();
-        var ongoing = false;
-        foreach (var plan in (await plans.ListAsync(cancellationToken)).Where(p => p.Status != PlanStatus.Archived)
-            .OrderBy(p => p.Status == PlanStatus.Active ? 0 : 1).ThenByDescending(p => p.Year).ThenBy(p => p.Number, StringComparer.Ordinal))
-        {
-            if (await reports.ComputeAsync(plan.Id, today, cancellationToken) is not { } report)
-            {
-                continue;
-            }
-            var categories = ReportFormats.CategoriesOf(report);
-            ongoing |= report.HasOngoing;
-            var byOverdue = report.ByAgency.OrderByDescending(l => l.Counts.OpenOverdue).ThenBy(l => l.AgencyName, StringComparer.Ordinal).ToList();
-            var total = report.Total;
-            list.Add(new DashboardPlanView(plan.Id.Value, $"Kế hoạch số {report.Number}: {report.Title}", plan.Status == PlanStatus.Active ? "Đang nhắc việc" : "Bản nháp (chưa nhắc việc)",
-                $"Đã hoàn thành {total.Counts.DoneOnTime + total.Counts.DoneLate}/{total.Counts.Total} phần việc ({Percent(total.Counts.DonePercent)}), {total.Counts.OpenOverdue} quá hạn chưa hoàn thành.",
-            [
-                new("Toàn kế hoạch", [ReportFormats.Row(total, PlanReports.AllAgencies, isTotal: true)],
-                    ProgressChart.Svg("Toàn kế hoạch", [(PlanReports.AllAgencies, total.Counts)], categories)),
-                new("Theo cơ quan (nhiều việc quá hạn trước)", [.. byOverdue.Select(l => ReportFormats.Row(l, l.AgencyName))],
-                    ProgressChart.Svg("Theo cơ quan", [.. byOverdue.Select(l => (l.AgencyName, l.Counts))], categories)),
-                new("Theo quý", [.. report.ByQuarter.Select(l => ReportFormats.Row(l, Quarters.Heading(l.Quarter)))],
-                    ProgressChart.Svg("Theo quý", [.. report.ByQuarter.Select(l => (Quarters.Heading(l.Quarter), l.Counts))], categories)),
-            ]));
-        }
-        return templates.Render(Template, Signed(new ConsolePageView("Tổng quan", "dashboard") { Plans = list, HasOngoing = ongoing }, user));
+        var view = await dashboard.BuildAsync(cancellationToken);
+        return templates.Render(Template, Signed(new ConsolePageView("Tổng quan", "dashboard") { Dashboard = view, HasOngoing = view.HasOngoing }, user));
     }
 
     public async Task<string> UsersAsync(ConsoleUser user, MessageView? message, CancellationToken cancellationToken)
@@ -107,8 +78,6 @@ public sealed class ConsolePages(PageTemplates templates, PlanStore plans, PlanR
         CanChange = user.CanChange,
         Csrf = sessions.FormToken(user),
     };
-
-    private static string Percent(decimal value) => value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',') + " %";
 
     private static string ActionLabel(string action) => action switch
     {

@@ -57,6 +57,9 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<ReportRowView>();
         access.MemberAccessStrategy.Register<Administration.ConsolePageView>();
         access.MemberAccessStrategy.Register<Administration.DashboardPlanView>();
+        access.MemberAccessStrategy.Register<Administration.DashboardView>();
+        access.MemberAccessStrategy.Register<Administration.DeadlineView>();
+        access.MemberAccessStrategy.Register<Administration.SweepView>();
         access.MemberAccessStrategy.Register<Administration.AdminUser>();
         access.MemberAccessStrategy.Register<Administration.AuditView>();
         access.MemberAccessStrategy.Register<Administration.PlanDetailView>();

@@ -12,7 +12,10 @@ public sealed class PlanReports(PlanStore plans, AgencyStore agencies, VietnamCl
     public const string AllAgencies = "Tổng cộng";
 
     /// <summary>The report as of <paramref name="asOf"/> (default today in Vietnam), or null when there is no such plan.</summary>
-    public async Task<PlanReport?> ComputeAsync(PlanId id, LocalDate? asOf, CancellationToken cancellationToken)
+    public Task<PlanReport?> ComputeAsync(PlanId id, LocalDate? asOf, CancellationToken cancellationToken) => ComputeAsync(id, asOf, null, cancellationToken);
+
+    /// <summary>The same, showing <paramref name="each"/> every assignment read (the console's lists come from the same single read).</summary>
+    public async Task<PlanReport?> ComputeAsync(PlanId id, LocalDate? asOf, Action<DueEntry>? each, CancellationToken cancellationToken)
     {
         if (await plans.GetSummaryAsync(id, cancellationToken) is not { } plan)
         {
@@ -24,6 +27,7 @@ public sealed class PlanReports(PlanStore plans, AgencyStore agencies, VietnamCl
         var attached = new List<(DueEntry Assignment, int Order)>();
         await foreach (var a in plans.AssignmentsAsync(id, null, cancellationToken))
         {
+            each?.Invoke(a);
             var key = (a.Agency, a.Quarter);
             var counts = cells.GetValueOrDefault(key, ProgressCounts.Zero).Add(Progress.Of(a, date));
             cells[key] = a.Extended ? counts with { Extended = counts.Extended + 1 } : counts;
