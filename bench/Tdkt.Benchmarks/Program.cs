@@ -1,7 +1,7 @@
 using Tdkt.Benchmarks;
 
 // Prints one line per figure: "name value unit". bench/run starts Azurite and smtp4dev and sets the settings.
-// `bench/run completion` (or plan, hostile, dispatch, sweep, page, host, faults) runs one group only.
+// `bench/run completion` (or plan, hostile, dispatch, sweep, page, console, host, faults) runs one group only.
 if (args is [HostileInputBenchmark.ChildMode, var file, var directory])
 {
     return HostileInputBenchmark.RunChild(file, directory);
@@ -41,6 +41,10 @@ if (only is null or "completion")
 if (only is null or "page")
 {
     await AgencyPageBenchmark.RunAsync(root, Console.Out);
+}
+if (only is null or "console")
+{
+    await ConsoleDashboardBenchmark.RunAsync(root, Console.Out);
 }
 if (only is null or "host")
 {

@@ -9,7 +9,7 @@ namespace Tdkt.Functions.AdminConsole;
 /// The administrators' console under <c>/console</c>: anonymous to the host, since a browser carries no function key;
 /// the handlers ask for the console session (or the platform's sign-in) themselves.
 /// </summary>
-public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandlers plans)
+public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandlers plans, ConsoleMailHandlers mail)
 {
     [Function(WebRoutes.Names.ConsoleDashboard)]
     public Task<IResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.Console)] HttpRequest request,
@@ -58,4 +58,16 @@ public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandler
     [Function(WebRoutes.Names.ConsoleReopenTask)]
     public Task<IResult> ReopenTask([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleReopenTask)] HttpRequest request,
         string id, CancellationToken cancellationToken) => plans.ReopenAsync(request, id, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleMail)]
+    public Task<IResult> Mail([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleMail)] HttpRequest request,
+        CancellationToken cancellationToken) => mail.PageAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleViewMail)]
+    public Task<IResult> ViewMail([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleViewMail)] HttpRequest request,
+        CancellationToken cancellationToken) => mail.ViewAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleRetryMail)]
+    public Task<IResult> RetryMail([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleRetryMail)] HttpRequest request,
+        CancellationToken cancellationToken) => mail.RetryAsync(request, cancellationToken);
 }

@@ -30,6 +30,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton<AdminConsole.ConsoleGate>();
         services.TryAddSingleton<AdminConsole.ConsoleHandlers>();
         services.TryAddSingleton<AdminConsole.ConsolePlanHandlers>();
+        services.TryAddSingleton<AdminConsole.ConsoleMailHandlers>();
         return services;
     }
 }

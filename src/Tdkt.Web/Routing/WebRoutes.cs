@@ -51,6 +51,9 @@ public static class WebRoutes
         public const string ConsolePlan = "ConsolePlan";
         public const string ConsoleCompleteTask = "ConsoleCompleteTask";
         public const string ConsoleReopenTask = "ConsoleReopenTask";
+        public const string ConsoleMail = "ConsoleMail";
+        public const string ConsoleViewMail = "ConsoleViewMail";
+        public const string ConsoleRetryMail = "ConsoleRetryMail";
     }
 
     /// <summary>
@@ -89,6 +92,9 @@ public static class WebRoutes
         public const string ConsolePlan = "console/plans/{id}";
         public const string ConsoleCompleteTask = "console/plans/{id}/complete";
         public const string ConsoleReopenTask = "console/plans/{id}/reopen";
+        public const string ConsoleMail = "console/mail";
+        public const string ConsoleViewMail = "console/mail/view";
+        public const string ConsoleRetryMail = "console/mail/retry";
     }
 
     private static readonly string[] Get = ["GET"];
@@ -159,6 +165,12 @@ public static class WebRoutes
             (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.CompleteAsync(request, id, ct)),
         new(Names.ConsoleReopenTask, Patterns.ConsoleReopenTask, Post, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.ReopenAsync(request, id, ct)),
+        new(Names.ConsoleMail, Patterns.ConsoleMail, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleMailHandlers h, HttpRequest request, CancellationToken ct) => h.PageAsync(request, ct)),
+        new(Names.ConsoleViewMail, Patterns.ConsoleViewMail, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleMailHandlers h, HttpRequest request, CancellationToken ct) => h.ViewAsync(request, ct)),
+        new(Names.ConsoleRetryMail, Patterns.ConsoleRetryMail, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleMailHandlers h, HttpRequest request, CancellationToken ct) => h.RetryAsync(request, ct)),
     ];
 
     /// <summary>The route a function of this name serves, or null (a timer or queue function).</summary>

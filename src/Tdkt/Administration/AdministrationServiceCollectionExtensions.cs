@@ -17,6 +17,7 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<ConsolePages>();
         services.TryAddSingleton<ConsoleDashboard>();
         services.TryAddSingleton<ConsolePlanPage>();
+        services.TryAddSingleton<ConsoleMailPage>();
         services.TryAddSingleton<SignInMail>();
         return services;
     }

@@ -23,9 +23,20 @@ public sealed record DashboardView(IReadOnlyList<DashboardPlanView> Plans, bool 
 /// <summary>
 /// Tổng quan: each draft or active plan read once (one partition each, as the report reads it), from which come the
 /// charts, the overdue list and the next two weeks' deadlines; the last week's sweeps and mail from their own tables.
+/// A plan's read is kept and used again while the plan is the same version, the day the same, and its audit has no
+/// row since a little before the read (every change to an assignment writes one in its own transaction), so a large
+/// plan's dashboard does not read its whole partition on every view, and a change shows on the next one.
 /// </summary>
-public sealed class ConsoleDashboard(PlanStore plans, PlanCache cache, PlanReports reports, AgencyStore agencies, SweepRuns runs, OutboxStore outbox, VietnamClock clock)
+public sealed class ConsoleDashboard(PlanStore plans, PlanCache cache, PlanReports reports, AgencyStore agencies, SweepRuns runs, OutboxStore outbox,
+    Completion.AuditLog audit, VietnamClock clock)
 {
+    /// <summary>How far before a kept read a change still counts as after it: writers' clocks and writes in flight.</summary>
+    public static readonly Duration ChangeMargin = Duration.FromMinutes(2);
+
+    private sealed record KeptRead(string Version, PlanStatus Status, LocalDate Today, Instant ReadAt, PlanReport Report, IReadOnlyList<DueEntry> Open);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeptRead> kept = new(StringComparer.Ordinal);
+
     public const int ListRows = 30;
     public const int UpcomingDays = 14;
     public const int RecentDays = 7;
@@ -44,35 +55,26 @@ public sealed class ConsoleDashboard(PlanStore plans, PlanCache cache, PlanRepor
         var contents = new Dictionary<(string Plan, string Task), string>();
         foreach (var plan in summaries)
         {
-            var active = plan.Status == PlanStatus.Active;
-            void Visit(DueEntry e)
-            {
-                if (!active || e.Done || e.Ongoing)
-                {
-                    return;
-                }
-                if (e.Due < today)
-                {
-                    overdue.Add((e, plan));
-                }
-                else if (e.Due <= today.PlusDays(UpcomingDays))
-                {
-                    upcoming.Add((e, plan));
-                }
-            }
-            if (await reports.ComputeAsync(plan.Id, today, Visit, cancellationToken) is not { } report)
+            if (await ReadAsync(plan, today, cancellationToken) is not { } read)
             {
                 continue;
             }
-            if (active && await cache.GetAsync(plan, cancellationToken) is { } full)
+            if (plan.Status == PlanStatus.Active)
             {
-                foreach (var t in full.Tasks)
+                foreach (var e in read.Open)
                 {
-                    contents[(plan.Id.Value, t.Key)] = t.Content;
+                    (e.Due < today ? overdue : upcoming).Add((e, plan));
+                }
+                if (await cache.GetAsync(plan, cancellationToken) is { } full)
+                {
+                    foreach (var t in full.Tasks)
+                    {
+                        contents[(plan.Id.Value, t.Key)] = t.Content;
+                    }
                 }
             }
-            ongoing |= report.HasOngoing;
-            list.Add(Plan(plan, report));
+            ongoing |= read.Report.HasOngoing;
+            list.Add(Plan(plan, read.Report));
         }
         DeadlineView Line(DueEntry e, PlanSummary p)
         {
@@ -87,6 +89,37 @@ public sealed class ConsoleDashboard(PlanStore plans, PlanCache cache, PlanRepor
             [.. overdueSorted.Take(ListRows).Select(o => Line(o.Entry, o.Plan))], Count(overdue.Count, "phần việc quá hạn chưa hoàn thành"),
             [.. upcomingSorted.Take(ListRows).Select(o => Line(o.Entry, o.Plan))], Count(upcoming.Count, $"phần việc đến hạn trong {UpcomingDays} ngày tới"),
             await SweepsAsync(today, cancellationToken), await MailAsync(today, cancellationToken));
+    }
+
+    /// <summary>The plan's report and its open dated assignments due by the end of the next two weeks: kept, or read again.</summary>
+    private async Task<KeptRead?> ReadAsync(PlanSummary plan, LocalDate today, CancellationToken cancellationToken)
+    {
+        if (plan.Version is { } version && !plan.ImportIncomplete && kept.TryGetValue(plan.Id.Value, out var known)
+            && known.Version == version && known.Status == plan.Status && known.Today == today
+            && (await audit.ChangedSinceAsync(plan.Id.Value, known.ReadAt - ChangeMargin, cancellationToken)).Count == 0)
+        {
+            return known;
+        }
+        var readAt = clock.Now;
+        var open = new List<DueEntry>();
+        var until = today.PlusDays(UpcomingDays);
+        var report = await reports.ComputeAsync(plan.Id, today, e =>
+        {
+            if (!e.Done && !e.Ongoing && e.Due <= until)
+            {
+                open.Add(e);
+            }
+        }, cancellationToken);
+        if (report is null)
+        {
+            return null;
+        }
+        var read = new KeptRead(plan.Version ?? "", plan.Status, today, readAt, report, open);
+        if (plan.Version is not null && !plan.ImportIncomplete)
+        {
+            kept[plan.Id.Value] = read;
+        }
+        return read;
     }
 
     private static string Count(int count, string what) =>

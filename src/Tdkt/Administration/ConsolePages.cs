@@ -24,6 +24,7 @@ public sealed record ConsolePageView(string Title, string Section)
     public IReadOnlyList<AdminUser> Users { get; init; } = [];
     public IReadOnlyList<AuditView> Audit { get; init; } = [];
     public PlanDetailView? PlanDetail { get; init; }
+    public MailPageView? MailPage { get; init; }
 }
 
 /// <summary>The console's pages (server-rendered, Vietnamese, no scripts): sign-in, Tổng quan (dashboard), Người dùng.</summary>
@@ -66,6 +67,10 @@ public sealed class ConsolePages(PageTemplates templates, ConsoleDashboard dashb
     /// <summary>Kế hoạch: one plan's assignments (see <see cref="ConsolePlanPage"/>), with a message after a change.</summary>
     public string Plan(ConsoleUser user, PlanDetailView plan, MessageView? message) =>
         templates.Render(Template, Signed(new ConsolePageView("Kế hoạch", "plan") { PlanDetail = plan, Message = message }, user));
+
+    /// <summary>Thư: the outbox by status (see <see cref="ConsoleMailPage"/>).</summary>
+    public string Mail(ConsoleUser user, MailPageView mail, MessageView? message) =>
+        templates.Render(Template, Signed(new ConsolePageView("Thư", "mail") { MailPage = mail, Message = message }, user));
 
     /// <summary>A refusal inside the console (a viewer's change, a stale form), with the person still signed in.</summary>
     public string Refused(ConsoleUser user, string text) =>

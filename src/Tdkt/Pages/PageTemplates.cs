@@ -66,6 +66,8 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<Administration.PlanAgencyView>();
         access.MemberAccessStrategy.Register<Administration.PlanRowView>();
         access.MemberAccessStrategy.Register<Administration.FilterOption>();
+        access.MemberAccessStrategy.Register<Administration.MailPageView>();
+        access.MemberAccessStrategy.Register<Administration.MailRowView>();
         return access;
     }
 }

@@ -37,6 +37,25 @@ public sealed partial class ConsoleDashboardTests(LocalServices services)
         Assert.Matches("0 thư đã gửi, 0 thư không gửi được, [1-9][0-9]* thư đang chờ gửi", html);
     }
 
+    [Fact]
+    public async Task A_change_made_elsewhere_after_the_dashboard_was_read_shows_on_the_next_view()
+    {
+        await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin);
+        using var admin = new ConsoleBrowser(web);
+        await admin.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!);
+        Assert.Contains("Đã hoàn thành 0/101 phần việc", WebUtility.HtmlDecode(await admin.PageAsync("console")), StringComparison.Ordinal);
+        Assert.Contains("Đã hoàn thành 0/101 phần việc", WebUtility.HtmlDecode(await admin.PageAsync("console")), StringComparison.Ordinal);
+
+        // Ten minutes later an agency confirms through its link (not through the console).
+        web.Clock.Advance(NodaTime.Duration.FromMinutes(10));
+        using (var confirmed = await web.PostAsync(web.PagePath("so-noi-vu"), web.Task("1")))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, confirmed.StatusCode);
+        }
+
+        Assert.Contains("Đã hoàn thành 1/101 phần việc", WebUtility.HtmlDecode(await admin.PageAsync("console")), StringComparison.Ordinal);
+    }
+
     private static string Section(string html, string heading)
     {
         var start = html.IndexOf($"<h2>{heading}</h2>", StringComparison.Ordinal);

@@ -45,6 +45,9 @@ public sealed class FunctionsMetadataTests
         new("ConsolePlan", "httpTrigger", "console/plans/{id}", "GET,HEAD", "Anonymous", null, null),
         new("ConsoleCompleteTask", "httpTrigger", "console/plans/{id}/complete", "POST", "Anonymous", null, null),
         new("ConsoleReopenTask", "httpTrigger", "console/plans/{id}/reopen", "POST", "Anonymous", null, null),
+        new("ConsoleMail", "httpTrigger", "console/mail", "GET,HEAD", "Anonymous", null, null),
+        new("ConsoleViewMail", "httpTrigger", "console/mail/view", "GET,HEAD", "Anonymous", null, null),
+        new("ConsoleRetryMail", "httpTrigger", "console/mail/retry", "POST", "Anonymous", null, null),
     ];
 
     [Fact]

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http;
+using Tdkt.Administration;
+using Tdkt.Completion;
+using Tdkt.Outbox;
+using Tdkt.Web.Http;
+
+namespace Tdkt.Web.AdminConsole;
+
+/// <summary>Thư: the outbox page, a digest viewed as the agency received it (sandboxed, no scripts), and the retry of a failed one.</summary>
+public sealed class ConsoleMailHandlers(ConsoleGate gate, ConsolePages pages, ConsoleMailPage mail, DigestRetry retry)
+{
+    /// <summary>A digest shown in the browser: its own styles and images inline only, nothing run, nothing fetched, no form sent.</summary>
+    public const string ViewPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    public async Task<IResult> PageAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (user, refusal) = await gate.PageAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var view = await mail.BuildAsync(request.Query["status"].FirstOrDefault(), cancellationToken);
+        var text = request.Query["m"].FirstOrDefault();
+        var message = text is { Length: > 0 and <= 400 } ? new MessageView(request.Query["k"] == "warn" ? "warn" : "ok", text) : null;
+        return HtmlPages.Html(StatusCodes.Status200OK, pages.Mail(user!, view, message));
+    }
+
+    public async Task<IResult> ViewAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (user, refusal) = await gate.PageAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var key = request.Query["key"].FirstOrDefault() ?? "";
+        if (await mail.ViewAsync(key, cancellationToken) is not { } composed)
+        {
+            return HtmlPages.Html(StatusCodes.Status404NotFound, pages.Refused(user!, $"Không có thư “{key}”."));
+        }
+        return new DigestView(composed.Html);
+    }
+
+    public async Task<IResult> RetryAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (_, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var outcome = await retry.RetryAsync(form!["key"].FirstOrDefault() ?? "", cancellationToken);
+        return HtmlPages.SeeOther($"/console/mail?status=failed&m={Uri.EscapeDataString(outcome.Message)}{(outcome.Result == DigestRetryResult.Retried ? "" : "&k=warn")}");
+    }
+
+    private sealed class DigestView(string html) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            HtmlPages.AddSecurityHeaders(httpContext.Response);
+            httpContext.Response.Headers.ContentSecurityPolicy = ViewPolicy;
+            return Results.Content(html, "text/html; charset=utf-8", null, StatusCodes.Status200OK).ExecuteAsync(httpContext);
+        }
+    }
+}

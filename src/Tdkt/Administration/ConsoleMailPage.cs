@@ -1,0 +1,75 @@
+using Tdkt.Agencies;
+using Tdkt.Hosting;
+using Tdkt.Mail;
+using Tdkt.Outbox;
+using Tdkt.Reminders;
+
+namespace Tdkt.Administration;
+
+/// <summary>A digest in the outbox as the console lists it.</summary>
+public sealed record MailRowView(string Key, string Date, string Kind, string Agency, string To, int Items, string Status, int Attempts, string? Why, bool CanRetry);
+
+public sealed record MailPageView(IReadOnlyList<FilterOption> Statuses, IReadOnlyList<MailRowView> Rows, string Count);
+
+/// <summary>
+/// Thư: the outbox over the last 31 days by status (failed first by default), each digest viewable as the agency
+/// received it and, when it failed, why in plain words and a retry (<see cref="DigestRetry"/>).
+/// </summary>
+public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, MailComposer composer, VietnamClock clock)
+{
+    public const int Days = OutboxListing.DefaultDays;
+
+    public async Task<MailPageView> BuildAsync(string? status, CancellationToken cancellationToken)
+    {
+        var wanted = OutboxStatuses.Parse(status ?? "failed") ?? OutboxStatus.Failed;
+        var directory = await agencies.LoadAsync(cancellationToken);
+        var entries = await outbox.ListByStatusAsync(wanted, clock.Today, Days, cancellationToken);
+        var rows = entries.OrderByDescending(e => e.Key.Date).ThenBy(e => directory.Find(new AgencyId(e.Key.Agency))?.Name ?? e.Key.Agency, StringComparer.Ordinal)
+            .Take(500)
+            .Select(e => new MailRowView(e.Key.Value, VietnamTime.ShortDate(e.Key.Date), KindLabel(e.Key.Kind), directory.Find(new AgencyId(e.Key.Agency))?.Name ?? e.Key.Agency,
+                string.Join(", ", e.To), e.Items, StatusLabel(e.Status), e.Attempts, e.Status == OutboxStatus.Failed ? Why(e.LastError) : null, OutboxPolicy.CanRetry(e)))
+            .ToList();
+        return new MailPageView(
+            [.. Enum.GetValues<OutboxStatus>().Select(s => new FilterOption(s.Name(), StatusLabel(s), s == wanted))],
+            rows, $"{entries.Count} thư {StatusLabel(wanted).ToLowerInvariant()} trong {Days} ngày qua" + (entries.Count > rows.Count ? $"; hiện {rows.Count} thư mới nhất." : "."));
+    }
+
+    /// <summary>The digest as the agency received it (composed again from the outbox entry), or null when there is no such digest.</summary>
+    public async Task<OutgoingMail?> ViewAsync(string key, CancellationToken cancellationToken) =>
+        DigestKey.TryParse(key) is { } digest && await outbox.GetAsync(digest, cancellationToken) is { } entry
+            ? await composer.ComposeAsync(entry, cancellationToken)
+            : null;
+
+    private static string KindLabel(DigestKind kind) => kind switch
+    {
+        DigestKind.Daily => "Nhắc việc hằng ngày",
+        DigestKind.Weekly => "Tổng hợp tuần",
+        _ => "Báo cáo định kỳ",
+    };
+
+    private static string StatusLabel(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "Chờ gửi",
+        OutboxStatus.Sending => "Đang gửi",
+        OutboxStatus.Sent => "Đã gửi",
+        _ => "Không gửi được",
+    };
+
+    /// <summary>Why a digest failed, in words an administrator acts on, with the provider's own answer after it.</summary>
+    public static string Why(string? error)
+    {
+        var text = error ?? "";
+        var plain = text switch
+        {
+            _ when Has(text, "mailbox unavailable", "user unknown", "no such user", "recipient", "550", "5.1.1") => "Địa chỉ người nhận không tồn tại hoặc bị từ chối: kiểm tra địa chỉ thư của cơ quan trong danh bạ.",
+            _ when Has(text, "authentication", "auth", "535", "401", "403") => "Máy chủ gửi thư từ chối đăng nhập hoặc quyền gửi: kiểm tra tài khoản và quyền gửi thư của hệ thống.",
+            _ when Has(text, "quota", "429", "too many", "throttl") => "Nhà cung cấp thư giới hạn số thư: thư sẽ gửi được khi giới hạn được nới; gửi lại sau.",
+            _ when Has(text, "timeout", "timed out", "connection", "refused", "unreachable") => "Không kết nối được máy chủ gửi thư: kiểm tra cấu hình và mạng, rồi gửi lại.",
+            _ when Has(text, "size", "too large", "552") => "Thư quá lớn so với giới hạn của máy chủ nhận.",
+            _ => "Máy chủ gửi thư trả lời lỗi.",
+        };
+        return text.Length == 0 ? plain : $"{plain} (Trả lời của máy chủ: {text[..Math.Min(300, text.Length)]})";
+    }
+
+    private static bool Has(string text, params string[] words) => words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Net;
+using Tdkt.Administration;
+using Tdkt.Mail;
+using Tdkt.Reminders;
+using Tdkt.Tests.Completion;
+using Tdkt.Tests.Infrastructure;
+
+namespace Tdkt.Tests.AdminConsole;
+
+/// <summary>
+/// Thư over real HTTP: the day's digests failed against an SMTP port where nothing listens; the page lists them with why
+/// in plain words, shows one as the agency would receive it under a sandboxing policy, and an administrator retries it once.
+/// </summary>
+public sealed class ConsoleMailTests(LocalServices services)
+{
+    private const string Admin = "quantri@example.org";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Failed_digests_are_listed_with_why_viewed_as_received_without_scripts_and_retried_once()
+    {
+        var settings = new Dictionary<string, string?>(ConsoleSignInTests.FirstAdmin)
+        {
+            ["Tdkt:Mail:Channel"] = "Smtp",
+            ["Tdkt:Mail:From"] = "nhac-viec@example.org",
+            ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
+            ["Tdkt:Mail:Smtp:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Tdkt:Mail:MaxAttempts"] = "1",
+        };
+        await using var web = await WebScenario.StartAsync(services, settings);
+        await web.Get<ReminderSweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), false, "test", Ct);
+        Assert.Equal(7, (await web.Get<MailDispatcher>().DispatchPendingAsync(4, Ct)).Failed);
+        using var admin = new ConsoleBrowser(web);
+        await admin.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!);
+
+        var page = WebUtility.HtmlDecode(await admin.PageAsync("console/mail"));
+        Assert.Contains("7 thư không gửi được trong 31 ngày qua.", page, StringComparison.Ordinal);
+        Assert.Contains("Không kết nối được máy chủ gửi thư", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Sở Nội vụ</td>", page, StringComparison.Ordinal);
+
+        // As the agency would receive it: the digest's own HTML, under a policy that runs and fetches nothing.
+        using (var view = await admin.GetAsync("console/mail/view?key=" + Uri.EscapeDataString("2023-03-24/daily/so-noi-vu")))
+        {
+            Assert.Equal(HttpStatusCode.OK, view.StatusCode);
+            var policy = view.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("sandbox", policy, StringComparison.Ordinal);
+            Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+            Assert.Contains("Kính gửi: Sở Nội vụ", WebUtility.HtmlDecode(await view.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        }
+
+        // Retried once: it is pending again; a second retry says why not.
+        var csrf = ConsoleBrowser.CsrfIn(page);
+        using (var retried = await admin.PostAsync("console/mail/retry", ("csrf", csrf), ("key", "2023-03-24/daily/so-noi-vu")))
+        {
+            var back = WebUtility.HtmlDecode(await admin.PageAsync(retried.Headers.Location!.ToString()));
+            Assert.Contains("Thư 2023-03-24/daily/so-noi-vu sẽ được gửi lại ở lượt gửi tới.", back, StringComparison.Ordinal);
+            Assert.Contains("6 thư không gửi được", back, StringComparison.Ordinal);
+        }
+        using (var again = await admin.PostAsync("console/mail/retry", ("csrf", csrf), ("key", "2023-03-24/daily/so-noi-vu")))
+        {
+            Assert.Contains("k=warn", again.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+        Assert.Equal(Tdkt.Outbox.OutboxStatus.Pending,
+            (await web.Get<Tdkt.Outbox.OutboxStore>().GetAsync(DigestKey.Parse("2023-03-24/daily/so-noi-vu"), Ct))!.Status);
+
+        // Without a session, neither the list nor a digest answers.
+        using var stranger = new ConsoleBrowser(web);
+        using var list = await stranger.GetAsync("console/mail");
+        using var digest = await stranger.GetAsync("console/mail/view?key=2023-03-24/daily/so-noi-vu");
+        Assert.Equal((HttpStatusCode.SeeOther, HttpStatusCode.SeeOther), (list.StatusCode, digest.StatusCode));
+    }
+}
