@@ -9,7 +9,7 @@ namespace Tdkt.Functions.AdminConsole;
 /// The administrators' console under <c>/console</c>: anonymous to the host, since a browser carries no function key;
 /// the handlers ask for the console session (or the platform's sign-in) themselves.
 /// </summary>
-public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandlers plans, ConsoleMailHandlers mail)
+public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandlers plans, ConsoleMailHandlers mail, ConsoleAgencyHandlers agencies)
 {
     [Function(WebRoutes.Names.ConsoleDashboard)]
     public Task<IResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.Console)] HttpRequest request,
@@ -70,4 +70,16 @@ public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandler
     [Function(WebRoutes.Names.ConsoleRetryMail)]
     public Task<IResult> RetryMail([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleRetryMail)] HttpRequest request,
         CancellationToken cancellationToken) => mail.RetryAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleAgencies)]
+    public Task<IResult> Agencies([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleAgencies)] HttpRequest request,
+        CancellationToken cancellationToken) => agencies.PageAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleRevokeLink)]
+    public Task<IResult> RevokeLink([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleRevokeLink)] HttpRequest request,
+        CancellationToken cancellationToken) => agencies.RevokeAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleExportAgencies)]
+    public Task<IResult> ExportAgencies([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleExportAgencies)] HttpRequest request,
+        CancellationToken cancellationToken) => agencies.ExportAsync(request, cancellationToken);
 }

@@ -31,6 +31,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton<AdminConsole.ConsoleHandlers>();
         services.TryAddSingleton<AdminConsole.ConsolePlanHandlers>();
         services.TryAddSingleton<AdminConsole.ConsoleMailHandlers>();
+        services.TryAddSingleton<AdminConsole.ConsoleAgencyHandlers>();
         return services;
     }
 }

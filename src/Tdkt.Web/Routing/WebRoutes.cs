@@ -54,6 +54,9 @@ public static class WebRoutes
         public const string ConsoleMail = "ConsoleMail";
         public const string ConsoleViewMail = "ConsoleViewMail";
         public const string ConsoleRetryMail = "ConsoleRetryMail";
+        public const string ConsoleAgencies = "ConsoleAgencies";
+        public const string ConsoleRevokeLink = "ConsoleRevokeLink";
+        public const string ConsoleExportAgencies = "ConsoleExportAgencies";
     }
 
     /// <summary>
@@ -95,6 +98,9 @@ public static class WebRoutes
         public const string ConsoleMail = "console/mail";
         public const string ConsoleViewMail = "console/mail/view";
         public const string ConsoleRetryMail = "console/mail/retry";
+        public const string ConsoleAgencies = "console/agencies";
+        public const string ConsoleRevokeLink = "console/agencies/revoke";
+        public const string ConsoleExportAgencies = "console/agencies/export";
     }
 
     private static readonly string[] Get = ["GET"];
@@ -171,6 +177,12 @@ public static class WebRoutes
             (ConsoleMailHandlers h, HttpRequest request, CancellationToken ct) => h.ViewAsync(request, ct)),
         new(Names.ConsoleRetryMail, Patterns.ConsoleRetryMail, Post, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleMailHandlers h, HttpRequest request, CancellationToken ct) => h.RetryAsync(request, ct)),
+        new(Names.ConsoleAgencies, Patterns.ConsoleAgencies, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleAgencyHandlers h, HttpRequest request, CancellationToken ct) => h.PageAsync(request, ct)),
+        new(Names.ConsoleRevokeLink, Patterns.ConsoleRevokeLink, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleAgencyHandlers h, HttpRequest request, CancellationToken ct) => h.RevokeAsync(request, ct)),
+        new(Names.ConsoleExportAgencies, Patterns.ConsoleExportAgencies, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleAgencyHandlers h, HttpRequest request, CancellationToken ct) => h.ExportAsync(request, ct)),
     ];
 
     /// <summary>The route a function of this name serves, or null (a timer or queue function).</summary>

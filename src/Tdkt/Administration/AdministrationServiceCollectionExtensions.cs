@@ -18,6 +18,7 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<ConsoleDashboard>();
         services.TryAddSingleton<ConsolePlanPage>();
         services.TryAddSingleton<ConsoleMailPage>();
+        services.TryAddSingleton<ConsoleAgenciesPage>();
         services.TryAddSingleton<SignInMail>();
         return services;
     }

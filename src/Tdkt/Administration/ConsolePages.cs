@@ -25,6 +25,7 @@ public sealed record ConsolePageView(string Title, string Section)
     public IReadOnlyList<AuditView> Audit { get; init; } = [];
     public PlanDetailView? PlanDetail { get; init; }
     public MailPageView? MailPage { get; init; }
+    public AgenciesPageView? AgenciesPage { get; init; }
 }
 
 /// <summary>The console's pages (server-rendered, Vietnamese, no scripts): sign-in, Tổng quan (dashboard), Người dùng.</summary>
@@ -71,6 +72,10 @@ public sealed class ConsolePages(PageTemplates templates, ConsoleDashboard dashb
     /// <summary>Thư: the outbox by status (see <see cref="ConsoleMailPage"/>).</summary>
     public string Mail(ConsoleUser user, MailPageView mail, MessageView? message) =>
         templates.Render(Template, Signed(new ConsolePageView("Thư", "mail") { MailPage = mail, Message = message }, user));
+
+    /// <summary>Cơ quan: the directory (see <see cref="ConsoleAgenciesPage"/>).</summary>
+    public string Agencies(ConsoleUser user, AgenciesPageView agencies, MessageView? message) =>
+        templates.Render(Template, Signed(new ConsolePageView("Cơ quan", "agencies") { AgenciesPage = agencies, Message = message }, user));
 
     /// <summary>A refusal inside the console (a viewer's change, a stale form), with the person still signed in.</summary>
     public string Refused(ConsoleUser user, string text) =>

@@ -68,6 +68,8 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<Administration.FilterOption>();
         access.MemberAccessStrategy.Register<Administration.MailPageView>();
         access.MemberAccessStrategy.Register<Administration.MailRowView>();
+        access.MemberAccessStrategy.Register<Administration.AgenciesPageView>();
+        access.MemberAccessStrategy.Register<Administration.AgencyRowView>();
         return access;
     }
 }

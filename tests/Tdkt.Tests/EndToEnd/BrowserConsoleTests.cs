@@ -85,6 +85,16 @@ public sealed class BrowserConsoleTests(LocalServices services)
         Assert.Contains("lanhdao@example.org\tChỉ xem", await page.Locator("table").First.InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync("console-users.png", full: true);
 
+        // Cơ quan: the directory; an agency's link on request.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Cơ quan", Exact = true }).ClickAsync();
+        await page.Locator("#ag-so-noi-vu").GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Xem đường dẫn" }).ClickAsync();
+        Assert.Contains("/api/a/", await page.Locator("#ag-so-noi-vu .feed-url").InnerTextAsync(), StringComparison.Ordinal);
+        await ShotAsync("console-agencies.png");
+
+        // Thư: the digests waiting to be sent (no sweep ran: none).
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Thư", Exact = true }).ClickAsync();
+        Assert.Contains("0 thư không gửi được trong 31 ngày qua.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
         // On a phone the dashboard reads without sideways scrolling of the page.
         await page.SetViewportSizeAsync(390, 844);
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Tổng quan" }).ClickAsync();
