@@ -9,7 +9,8 @@ namespace Tdkt.Functions.AdminConsole;
 /// The administrators' console under <c>/console</c>: anonymous to the host, since a browser carries no function key;
 /// the handlers ask for the console session (or the platform's sign-in) themselves.
 /// </summary>
-public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandlers plans, ConsoleMailHandlers mail, ConsoleAgencyHandlers agencies)
+public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandlers plans, ConsoleMailHandlers mail, ConsoleAgencyHandlers agencies,
+    ConsoleImportHandlers import)
 {
     [Function(WebRoutes.Names.ConsoleDashboard)]
     public Task<IResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.Console)] HttpRequest request,
@@ -82,4 +83,16 @@ public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandler
     [Function(WebRoutes.Names.ConsoleExportAgencies)]
     public Task<IResult> ExportAgencies([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleExportAgencies)] HttpRequest request,
         CancellationToken cancellationToken) => agencies.ExportAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleImport)]
+    public Task<IResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleImport)] HttpRequest request,
+        CancellationToken cancellationToken) => import.PageAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsolePreviewImport)]
+    public Task<IResult> PreviewImport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleImport)] HttpRequest request,
+        CancellationToken cancellationToken) => import.PreviewAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleSaveImport)]
+    public Task<IResult> SaveImport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleSaveImport)] HttpRequest request,
+        CancellationToken cancellationToken) => import.SaveAsync(request, cancellationToken);
 }

@@ -36,16 +36,22 @@ public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, Pl
     }
 
     /// <summary>The administrator and the form of a change, or the refusal: no session, a viewer, no or a wrong anti-forgery token.</summary>
-    public async Task<(ConsoleUser? User, IFormCollection? Form, IResult? Refusal)> ChangeAsync(HttpRequest request, CancellationToken cancellationToken)
+    public Task<(ConsoleUser? User, IFormCollection? Form, IResult? Refusal)> ChangeAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ChangeAsync(request, MaxFormBytes, cancellationToken);
+
+    /// <summary>The same, for a form of up to <paramref name="maxBytes"/> (an uploaded plan).</summary>
+    public async Task<(ConsoleUser? User, IFormCollection? Form, IResult? Refusal)> ChangeAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await UserAsync(request, cancellationToken) is not { } user)
         {
             return (null, null, NotSignedIn(request));
         }
-        if (await ReadFormAsync(request, cancellationToken) is not { } form)
+        if (await ReadFormAsync(request, maxBytes, cancellationToken) is not { } form)
         {
-            return (user, null, HtmlPages.Html(StatusCodes.Status400BadRequest, pages.Refused(user, "Biểu mẫu gửi lên không đúng dạng. Tải lại trang rồi làm lại.")));
+            return (user, null, request.ContentLength > maxBytes
+                ? HtmlPages.Html(StatusCodes.Status413PayloadTooLarge, pages.Refused(user, $"Chưa thực hiện: nội dung gửi lên lớn hơn {maxBytes / 1024 / 1024} MB cho phép."))
+                : HtmlPages.Html(StatusCodes.Status400BadRequest, pages.Refused(user, "Biểu mẫu gửi lên không đúng dạng. Tải lại trang rồi làm lại.")));
         }
         if (!sessions.CheckFormToken(user, form["csrf"].FirstOrDefault()))
         {
@@ -61,15 +67,23 @@ public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, Pl
     }
 
     /// <summary>A small urlencoded form (the console's forms carry a few fields), or null.</summary>
-    public static async Task<IFormCollection?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<IFormCollection?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken) => ReadFormAsync(request, MaxFormBytes, cancellationToken);
+
+    public static async Task<IFormCollection?> ReadFormAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.HasFormContentType || request.ContentLength is not { } length || length > MaxFormBytes)
+        if (!request.HasFormContentType || request.ContentLength is not { } length || length > maxBytes)
         {
             return null;
         }
         try
         {
+            if (maxBytes > MaxFormBytes)
+            {
+                // A field as large as the form (a plan's content carried from the preview to the save).
+                request.HttpContext.Features.Set<Microsoft.AspNetCore.Http.Features.IFormFeature>(new Microsoft.AspNetCore.Http.Features.FormFeature(request,
+                    new Microsoft.AspNetCore.Http.Features.FormOptions { ValueLengthLimit = (int)maxBytes, MultipartBodyLengthLimit = maxBytes }));
+            }
             return await request.ReadFormAsync(cancellationToken);
         }
         catch (InvalidDataException)

@@ -10,8 +10,11 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
 {
     public async Task<IResult> DashboardAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var (user, refusal) = await gate.PageAsync(request, cancellationToken);
-        return refusal ?? HtmlPages.Html(StatusCodes.Status200OK, await pages.DashboardAsync(user!, cancellationToken));
+        var text = request.Query["m"].FirstOrDefault();
+        var message = text is { Length: > 0 and <= 600 } ? new MessageView("ok", text) : null;
+        return refusal ?? HtmlPages.Html(StatusCodes.Status200OK, await pages.DashboardAsync(user!, message, cancellationToken));
     }
 
     public async Task<IResult> UsersAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -57,6 +57,9 @@ public static class WebRoutes
         public const string ConsoleAgencies = "ConsoleAgencies";
         public const string ConsoleRevokeLink = "ConsoleRevokeLink";
         public const string ConsoleExportAgencies = "ConsoleExportAgencies";
+        public const string ConsoleImport = "ConsoleImport";
+        public const string ConsolePreviewImport = "ConsolePreviewImport";
+        public const string ConsoleSaveImport = "ConsoleSaveImport";
     }
 
     /// <summary>
@@ -101,6 +104,8 @@ public static class WebRoutes
         public const string ConsoleAgencies = "console/agencies";
         public const string ConsoleRevokeLink = "console/agencies/revoke";
         public const string ConsoleExportAgencies = "console/agencies/export";
+        public const string ConsoleImport = "console/import";
+        public const string ConsoleSaveImport = "console/import/save";
     }
 
     private static readonly string[] Get = ["GET"];
@@ -183,6 +188,12 @@ public static class WebRoutes
             (ConsoleAgencyHandlers h, HttpRequest request, CancellationToken ct) => h.RevokeAsync(request, ct)),
         new(Names.ConsoleExportAgencies, Patterns.ConsoleExportAgencies, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleAgencyHandlers h, HttpRequest request, CancellationToken ct) => h.ExportAsync(request, ct)),
+        new(Names.ConsoleImport, Patterns.ConsoleImport, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleImportHandlers h, HttpRequest request, CancellationToken ct) => h.PageAsync(request, ct)),
+        new(Names.ConsolePreviewImport, Patterns.ConsoleImport, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleImportHandlers h, HttpRequest request, CancellationToken ct) => h.PreviewAsync(request, ct)),
+        new(Names.ConsoleSaveImport, Patterns.ConsoleSaveImport, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleImportHandlers h, HttpRequest request, CancellationToken ct) => h.SaveAsync(request, ct)),
     ];
 
     /// <summary>The route a function of this name serves, or null (a timer or queue function).</summary>

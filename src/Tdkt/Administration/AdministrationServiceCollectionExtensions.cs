@@ -19,6 +19,7 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<ConsolePlanPage>();
         services.TryAddSingleton<ConsoleMailPage>();
         services.TryAddSingleton<ConsoleAgenciesPage>();
+        services.TryAddSingleton<ConsoleImportPage>();
         services.TryAddSingleton<SignInMail>();
         return services;
     }

@@ -26,6 +26,7 @@ public sealed record ConsolePageView(string Title, string Section)
     public PlanDetailView? PlanDetail { get; init; }
     public MailPageView? MailPage { get; init; }
     public AgenciesPageView? AgenciesPage { get; init; }
+    public ImportPreviewView? Import { get; init; }
 }
 
 /// <summary>The console's pages (server-rendered, Vietnamese, no scripts): sign-in, Tổng quan (dashboard), Người dùng.</summary>
@@ -48,10 +49,10 @@ public sealed class ConsolePages(PageTemplates templates, ConsoleDashboard dashb
         },
     });
 
-    public async Task<string> DashboardAsync(ConsoleUser user, CancellationToken cancellationToken)
+    public async Task<string> DashboardAsync(ConsoleUser user, MessageView? message, CancellationToken cancellationToken)
     {
         var view = await dashboard.BuildAsync(cancellationToken);
-        return templates.Render(Template, Signed(new ConsolePageView("Tổng quan", "dashboard") { Dashboard = view, HasOngoing = view.HasOngoing }, user));
+        return templates.Render(Template, Signed(new ConsolePageView("Tổng quan", "dashboard") { Dashboard = view, HasOngoing = view.HasOngoing, Message = message }, user));
     }
 
     public async Task<string> UsersAsync(ConsoleUser user, MessageView? message, CancellationToken cancellationToken)
@@ -76,6 +77,10 @@ public sealed class ConsolePages(PageTemplates templates, ConsoleDashboard dashb
     /// <summary>Cơ quan: the directory (see <see cref="ConsoleAgenciesPage"/>).</summary>
     public string Agencies(ConsoleUser user, AgenciesPageView agencies, MessageView? message) =>
         templates.Render(Template, Signed(new ConsolePageView("Cơ quan", "agencies") { AgenciesPage = agencies, Message = message }, user));
+
+    /// <summary>Nhập kế hoạch: the upload form, or the preview of an upload (see <see cref="ConsoleImportPage"/>).</summary>
+    public string Import(ConsoleUser user, ImportPreviewView? preview) =>
+        templates.Render(Template, Signed(new ConsolePageView("Nhập kế hoạch", "import") { Import = preview }, user));
 
     /// <summary>A refusal inside the console (a viewer's change, a stale form), with the person still signed in.</summary>
     public string Refused(ConsoleUser user, string text) =>

@@ -70,6 +70,8 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<Administration.MailRowView>();
         access.MemberAccessStrategy.Register<Administration.AgenciesPageView>();
         access.MemberAccessStrategy.Register<Administration.AgencyRowView>();
+        access.MemberAccessStrategy.Register<Administration.ImportPreviewView>();
+        access.MemberAccessStrategy.Register<Administration.ImportTaskView>();
         return access;
     }
 }

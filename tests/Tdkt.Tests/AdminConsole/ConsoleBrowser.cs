@@ -34,6 +34,13 @@ public sealed partial class ConsoleBrowser(WebScenario web) : IDisposable
         return response;
     }
 
+    public async Task<HttpResponseMessage> PostMultipartAsync(string path, MultipartFormDataContent content)
+    {
+        using var request = Request(HttpMethod.Post, path);
+        request.Content = content;
+        return await http.SendAsync(request, Ct);
+    }
+
     /// <summary>Opens a page and returns its HTML, failing on anything but 200.</summary>
     public async Task<string> PageAsync(string path)
     {

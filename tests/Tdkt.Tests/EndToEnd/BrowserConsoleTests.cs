@@ -95,6 +95,17 @@ public sealed class BrowserConsoleTests(LocalServices services)
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Thư", Exact = true }).ClickAsync();
         Assert.Contains("0 thư không gửi được trong 31 ngày qua.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
+        // Nhập kế hoạch: the 2025 plan as the province published it (.docx), previewed, then saved and activated.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Nhập kế hoạch" }).ClickAsync();
+        await page.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(Tdkt.Tests.Plans.PublishedFormsTests.Plan2025Docx);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Xem trước" }).ClickAsync();
+        Assert.Contains("Đọc được kế hoạch, chưa lưu gì.", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        await ShotAsync("console-import-preview.png", full: true);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Lưu và bắt đầu nhắc việc" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/console\\?m="));
+        Assert.Contains("Đã lưu kế hoạch mới 2025-230-kh-ubnd", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("h2 a", new PageLocatorOptions { HasText = "Kế hoạch số 230/KH-UBND" }).CountAsync());
+
         // On a phone the dashboard reads without sideways scrolling of the page.
         await page.SetViewportSizeAsync(390, 844);
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Tổng quan" }).ClickAsync();

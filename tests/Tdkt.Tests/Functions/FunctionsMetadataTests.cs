@@ -51,6 +51,9 @@ public sealed class FunctionsMetadataTests
         new("ConsoleAgencies", "httpTrigger", "console/agencies", "GET,HEAD", "Anonymous", null, null),
         new("ConsoleRevokeLink", "httpTrigger", "console/agencies/revoke", "POST", "Anonymous", null, null),
         new("ConsoleExportAgencies", "httpTrigger", "console/agencies/export", "GET,HEAD", "Anonymous", null, null),
+        new("ConsoleImport", "httpTrigger", "console/import", "GET,HEAD", "Anonymous", null, null),
+        new("ConsolePreviewImport", "httpTrigger", "console/import", "POST", "Anonymous", null, null),
+        new("ConsoleSaveImport", "httpTrigger", "console/import/save", "POST", "Anonymous", null, null),
     ];
 
     [Fact]

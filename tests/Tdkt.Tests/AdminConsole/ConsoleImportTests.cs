@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Tdkt.Administration;
+using Tdkt.Plans;
+using Tdkt.Tests.Completion;
+using Tdkt.Tests.Infrastructure;
+using Tdkt.Tests.Plans;
+
+namespace Tdkt.Tests.AdminConsole;
+
+/// <summary>
+/// Nhập kế hoạch over real HTTP against Azurite: a published .docx plan is previewed (header, tasks, nothing stored),
+/// then saved and activated; a plan with an unknown agency is refused with the line and field named and nothing stored;
+/// pasted text works as a file; a viewer can neither open the page nor post to it.
+/// </summary>
+public sealed class ConsoleImportTests(LocalServices services)
+{
+    private const string Admin = "quantri@example.org";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_published_docx_is_previewed_then_saved_and_activated_and_errors_name_their_line()
+    {
+        await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin, withPlan: false);
+        using var admin = new ConsoleBrowser(web);
+        await admin.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!);
+        var csrf = ConsoleBrowser.CsrfIn(await admin.PageAsync("console/import"));
+
+        // The preview reads the published Word file as the command line does, and stores nothing.
+        var preview = await PostFileAsync(admin, csrf, await File.ReadAllBytesAsync(PublishedFormsTests.Plan2025Docx, Ct), "Kế hoạch 230.docx");
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        Assert.Contains("Đọc được kế hoạch, chưa lưu gì.", preview.Html, StringComparison.Ordinal);
+        Assert.Contains("Kế hoạch số 230/KH-UBND", preview.Html, StringComparison.Ordinal);
+        Assert.Contains("8 nhiệm vụ.", preview.Html, StringComparison.Ordinal);
+        Assert.Contains("<td>III.1</td>", preview.Html, StringComparison.Ordinal);
+        Assert.Empty(await web.Get<PlanStore>().ListAsync(Ct));
+
+        // Saved and activated from the preview's own form.
+        var content = System.Text.RegularExpressions.Regex.Match(preview.Html, "name=\"content\" value=\"([^\"]+)\"").Groups[1].Value;
+        using (var saved = await admin.PostAsync("console/import/save", ("csrf", csrf), ("content", content), ("fileName", "Kế hoạch 230.docx"),
+            ("number", "230/KH-UBND"), ("issuer", "Ủy ban nhân dân tỉnh Lạng Sơn"), ("issuedOn", "20/12/2024"), ("action", "activate")))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+            var dashboard = WebUtility.HtmlDecode(await admin.PageAsync(saved.Headers.Location!.ToString()));
+            Assert.Contains("Đã lưu kế hoạch mới 2025-230-kh-ubnd", dashboard, StringComparison.Ordinal);
+            Assert.Contains("Kế hoạch số 230/KH-UBND", dashboard, StringComparison.Ordinal);
+        }
+        var stored = Assert.Single(await web.Get<PlanStore>().ListAsync(Ct));
+        Assert.Equal((PlanStatus.Active, 8), (stored.Status, stored.TaskCount));
+        Assert.Contains(await web.Get<AdminUsers>().AuditTrailAsync(10, Ct), a => a.Action == "plan-import" && a.By == Admin && a.Subject == "2025-230-kh-ubnd");
+
+        // A plan naming an agency the directory does not know: refused at its line, nothing stored.
+        var text = (await File.ReadAllTextAsync(RepositoryRoot.File("samples", "plans", "lang-son-2023-252-kh-ubnd.txt"), Ct))
+            .Replace("- Hội đồng TĐKT tỉnh. - Sở Nội vụ.", "- Sở Không Có Thật. - Sở Nội vụ.", StringComparison.Ordinal);
+        using var pasted = await admin.PostMultipartAsync("console/import", new MultipartFormDataContent { { new StringContent(csrf), "csrf" }, { new StringContent(text), "text" } });
+        var refused = WebUtility.HtmlDecode(await pasted.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, pasted.StatusCode);
+        Assert.Matches("noi-dung-dan\\.txt:\\d+: [a-z]+: [^<]*Sở Không Có Thật", refused);
+        Assert.DoesNotContain("name=\"content\"", refused, StringComparison.Ordinal);
+        Assert.Single(await web.Get<PlanStore>().ListAsync(Ct));
+
+        // A viewer cannot open the page, nor post to it.
+        await web.Get<AdminUsers>().SetAsync("lanhdao@example.org", AdminRole.Viewer, Admin, Ct);
+        using var viewer = new ConsoleBrowser(web);
+        await viewer.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync("lanhdao@example.org", Ct))!)!);
+        using var page = await viewer.GetAsync("console/import");
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        var viewerCsrf = ConsoleBrowser.CsrfIn(await viewer.PageAsync("console"));
+        var post = await PostFileAsync(viewer, viewerCsrf, await File.ReadAllBytesAsync(PublishedFormsTests.Plan2025Docx, Ct), "k.docx");
+        Assert.Equal(HttpStatusCode.Forbidden, post.Status);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html)> PostFileAsync(ConsoleBrowser browser, string csrf, byte[] bytes, string name)
+    {
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        using var response = await browser.PostMultipartAsync("console/import", new MultipartFormDataContent { { new StringContent(csrf), "csrf" }, { file, "file", name } });
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)));
+    }
+}
