@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Tdkt.Administration;
-using Tdkt.Completion;
 using Tdkt.Web.Http;
 
 namespace Tdkt.Web.AdminConsole;
@@ -19,9 +18,7 @@ public sealed class ConsoleAgencyHandlers(ConsoleGate gate, ConsolePages pages, 
         }
         // A link opens an agency's page and its forms: shown to administrators only.
         var view = await agencies.BuildAsync(user!.CanChange ? request.Query["link"].FirstOrDefault() : null, cancellationToken);
-        var text = request.Query["m"].FirstOrDefault();
-        var message = text is { Length: > 0 and <= 400 } ? new MessageView(request.Query["k"] == "warn" ? "warn" : "ok", text) : null;
-        return HtmlPages.Html(StatusCodes.Status200OK, pages.Agencies(user, view, message));
+        return HtmlPages.Html(StatusCodes.Status200OK, pages.Agencies(user, view, gate.NoticeFrom(request, user)));
     }
 
     public async Task<IResult> RevokeAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -32,7 +29,7 @@ public sealed class ConsoleAgencyHandlers(ConsoleGate gate, ConsolePages pages, 
             return refusal;
         }
         var (revoked, message) = await agencies.RevokeAsync(form!["agency"].FirstOrDefault() ?? "", user!.Email, cancellationToken);
-        return HtmlPages.SeeOther($"/console/agencies?m={Uri.EscapeDataString(message)}{(revoked ? "" : "&k=warn")}");
+        return gate.Back(user, "/console/agencies", message, warn: !revoked);
     }
 
     public async Task<IResult> ExportAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -66,6 +66,25 @@ public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, Pl
         return (user, form, null);
     }
 
+    /// <summary>Back to <paramref name="path"/> after a change, with what happened, sealed for this session (see <see cref="NoticeFrom"/>).</summary>
+    public IResult Back(ConsoleUser user, string path, string text, bool warn = false)
+    {
+        var kind = warn ? "warn" : "ok";
+        var separator = path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        return HtmlPages.SeeOther($"{path}{separator}m={Uri.EscapeDataString(text)}&k={kind}&s={Uri.EscapeDataString(sessions.SealNotice(user, kind, text))}");
+    }
+
+    /// <summary>The message a change sent back, when its seal is this session's; null for none, or for a text put in a crafted link.</summary>
+    public Tdkt.Completion.MessageView? NoticeFrom(HttpRequest request, ConsoleUser user)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = request.Query["m"].FirstOrDefault();
+        var kind = request.Query["k"].FirstOrDefault() == "warn" ? "warn" : "ok";
+        return text is { Length: > 0 and <= 1000 } && sessions.CheckNotice(user, kind, text, request.Query["s"].FirstOrDefault())
+            ? new Tdkt.Completion.MessageView(kind, text)
+            : null;
+    }
+
     /// <summary>A small urlencoded form (the console's forms carry a few fields), or null.</summary>
     public static Task<IFormCollection?> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken) => ReadFormAsync(request, MaxFormBytes, cancellationToken);
 

@@ -12,22 +12,14 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
     {
         ArgumentNullException.ThrowIfNull(request);
         var (user, refusal) = await gate.PageAsync(request, cancellationToken);
-        var text = request.Query["m"].FirstOrDefault();
-        var message = text is { Length: > 0 and <= 600 } ? new MessageView("ok", text) : null;
-        return refusal ?? HtmlPages.Html(StatusCodes.Status200OK, await pages.DashboardAsync(user!, message, cancellationToken));
+        return refusal ?? HtmlPages.Html(StatusCodes.Status200OK, await pages.DashboardAsync(user!, gate.NoticeFrom(request, user!), cancellationToken));
     }
 
     public async Task<IResult> UsersAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (user, refusal) = await gate.PageAsync(request, cancellationToken);
-        var message = request.Query["m"].FirstOrDefault() switch
-        {
-            "saved" => new MessageView("ok", $"Đã lưu {request.Query["email"]}."),
-            "removed" => new MessageView("ok", $"Đã bớt {request.Query["email"]}; phiên đăng nhập của người này hết hiệu lực."),
-            _ => null,
-        };
-        return refusal ?? HtmlPages.Html(StatusCodes.Status200OK, await pages.UsersAsync(user!, message, cancellationToken));
+        return refusal ?? HtmlPages.Html(StatusCodes.Status200OK, await pages.UsersAsync(user!, gate.NoticeFrom(request, user!), cancellationToken));
     }
 
     public async Task<IResult> SaveUserAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -46,7 +38,7 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
         {
             AdminChange.Invalid => Invalid(user, $"Chưa lưu: “{email}” không phải địa chỉ thư hợp lệ."),
             AdminChange.LastAdmin => Invalid(user, $"Chưa lưu: {AdminEmail.Normalize(email)} là quản trị viên duy nhất; thêm một quản trị viên khác trước."),
-            _ => HtmlPages.SeeOther("/console/users?m=saved&email=" + Uri.EscapeDataString(AdminEmail.Normalize(email)!)),
+            _ => gate.Back(user, "/console/users", $"Đã lưu {AdminEmail.Normalize(email)} ({AdminRoles.Label(role)})."),
         };
     }
 
@@ -60,7 +52,7 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
         var email = form!["email"].FirstOrDefault() ?? "";
         return await users.RemoveAsync(email, user!.Email, cancellationToken) switch
         {
-            AdminChange.Removed => HtmlPages.SeeOther("/console/users?m=removed&email=" + Uri.EscapeDataString(AdminEmail.Normalize(email)!)),
+            AdminChange.Removed => gate.Back(user, "/console/users", $"Đã bớt {AdminEmail.Normalize(email)}; phiên đăng nhập của người này hết hiệu lực."),
             AdminChange.LastAdmin => Invalid(user, $"Chưa bớt: {AdminEmail.Normalize(email)} là quản trị viên duy nhất; thêm một quản trị viên khác trước."),
             _ => Invalid(user, $"Chưa bớt: “{email}” không có trong danh sách người dùng."),
         };

@@ -79,7 +79,7 @@ public sealed class ConsoleImportHandlers(ConsoleGate gate, ConsolePages pages, 
         var (saved, message, again) = await import.SaveAsync(content, fileName, Header(form), form["action"] == "activate", form["confirm"] == "true", user!.Email,
             cancellationToken);
         return saved
-            ? HtmlPages.SeeOther($"/console?m={Uri.EscapeDataString(message)}")
+            ? gate.Back(user, "/console", message)
             : HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Import(user, again));
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Tdkt.Administration;
-using Tdkt.Completion;
 using Tdkt.Outbox;
 using Tdkt.Web.Http;
 
@@ -21,9 +20,7 @@ public sealed class ConsoleMailHandlers(ConsoleGate gate, ConsolePages pages, Co
             return refusal;
         }
         var view = await mail.BuildAsync(request.Query["status"].FirstOrDefault(), cancellationToken);
-        var text = request.Query["m"].FirstOrDefault();
-        var message = text is { Length: > 0 and <= 400 } ? new MessageView(request.Query["k"] == "warn" ? "warn" : "ok", text) : null;
-        return HtmlPages.Html(StatusCodes.Status200OK, pages.Mail(user!, view, message));
+        return HtmlPages.Html(StatusCodes.Status200OK, pages.Mail(user!, view, gate.NoticeFrom(request, user!)));
     }
 
     public async Task<IResult> ViewAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -44,13 +41,13 @@ public sealed class ConsoleMailHandlers(ConsoleGate gate, ConsolePages pages, Co
 
     public async Task<IResult> RetryAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (_, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
+        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
         var outcome = await retry.RetryAsync(form!["key"].FirstOrDefault() ?? "", cancellationToken);
-        return HtmlPages.SeeOther($"/console/mail?status=failed&m={Uri.EscapeDataString(outcome.Message)}{(outcome.Result == DigestRetryResult.Retried ? "" : "&k=warn")}");
+        return gate.Back(user!, "/console/mail?status=failed", outcome.Message, warn: outcome.Result != DigestRetryResult.Retried);
     }
 
     private sealed class DigestView(string html) : IResult

@@ -25,8 +25,7 @@ public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, Co
         {
             return HtmlPages.Html(StatusCodes.Status404NotFound, pages.Refused(user!, $"Không có kế hoạch {id}."));
         }
-        var message = Blank(query["m"]) is { } text && text.Length <= 400 ? new MessageView(query["k"] == "warn" ? "warn" : "ok", text) : null;
-        return HtmlPages.Html(StatusCodes.Status200OK, pages.Plan(user!, view, message));
+        return HtmlPages.Html(StatusCodes.Status200OK, pages.Plan(user!, view, gate.NoticeFrom(request, user!)));
     }
 
     /// <summary>Records a completion an agency reported by letter: the date of the letter, who reported, a note; audited with the signed-in person.</summary>
@@ -41,14 +40,14 @@ public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, Co
         var on = VietnamTime.ParseDate(onText);
         if (!string.IsNullOrWhiteSpace(onText) && on is null)
         {
-            return Back(id, form, $"Chưa ghi nhận: ngày hoàn thành “{onText}” không đúng dạng (ví dụ 2023-03-20).", warn: true);
+            return Back(user!, id, form, $"Chưa ghi nhận: ngày hoàn thành “{onText}” không đúng dạng (ví dụ 2023-03-20).", warn: true);
         }
         var reporter = form["by"].FirstOrDefault()?.Trim();
         var note = string.Join(". ", new[] { reporter is { Length: > 0 } ? "Người báo cáo: " + reporter : null, form["note"].FirstOrDefault()?.Trim() }
             .Where(t => !string.IsNullOrEmpty(t)));
         var outcome = await completion.CompleteAsync(new AdminCompleteRequest(id, form["task"].FirstOrDefault() ?? "", form["agency"].FirstOrDefault() ?? "",
             on, user!.Email, note.Length > 0 ? note : null), cancellationToken);
-        return Back(id, form, outcome.Message, warn: outcome.Result != AdminCompleteResult.Recorded);
+        return Back(user, id, form, outcome.Message, warn: outcome.Result != AdminCompleteResult.Recorded);
     }
 
     public async Task<IResult> ReopenAsync(HttpRequest request, string id, CancellationToken cancellationToken)
@@ -60,13 +59,12 @@ public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, Co
         }
         var outcome = await completion.ReopenAsync(new AdminReopenRequest(id, form!["task"].FirstOrDefault() ?? "", form["agency"].FirstOrDefault(),
             form["reason"].FirstOrDefault() ?? "", user!.Email), cancellationToken);
-        return Back(id, form, outcome.Message, warn: outcome.Result != AdminReopenResult.Reopened);
+        return Back(user!, id, form, outcome.Message, warn: outcome.Result != AdminReopenResult.Reopened);
     }
 
     /// <summary>Back to the plan page, filtered to the agency, with what happened (post/redirect/get).</summary>
-    private static IResult Back(string id, IFormCollection form, string message, bool warn) =>
-        HtmlPages.SeeOther($"/console/plans/{Uri.EscapeDataString(id)}?agency={Uri.EscapeDataString(form["agency"].FirstOrDefault() ?? "")}"
-            + $"&m={Uri.EscapeDataString(message)}{(warn ? "&k=warn" : "")}");
+    private IResult Back(ConsoleUser user, string id, IFormCollection form, string message, bool warn) =>
+        gate.Back(user, $"/console/plans/{Uri.EscapeDataString(id)}?agency={Uri.EscapeDataString(form["agency"].FirstOrDefault() ?? "")}", message, warn);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -96,6 +96,28 @@ public sealed class ConsoleSessions(StorageTables tables, AdminUsers users, Link
         return key is not null && CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(user.SessionId)).AsSpan(0, MacBytes));
     }
 
+    /// <summary>
+    /// The seal of a message a change sends back to the page (post/redirect/get): an HMAC of the session, the kind and
+    /// the text, so a page shows only what the server said to this session, never a text put in a crafted link.
+    /// </summary>
+    public string SealNotice(ConsoleUser user, string kind, string text)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var (keyId, key) = Keys("console notice") is [var newest, ..] ? newest : throw new InvalidOperationException("Chưa cấu hình khóa ký đường dẫn (Tdkt:Links:SigningKeys).");
+        return keyId + "." + SignInLinks.Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{user.SessionId}\n{kind}\n{text}"))[..MacBytes]);
+    }
+
+    public bool CheckNotice(ConsoleUser user, string kind, string text, string? seal)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (seal is null || seal.Length > 64 || seal.Split('.') is not [var keyId, var macText] || FromBase64Url(macText) is not { Length: MacBytes } mac)
+        {
+            return false;
+        }
+        var key = Keys("console notice").FirstOrDefault(k => k.Id == keyId).Key;
+        return key is not null && CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{user.SessionId}\n{kind}\n{text}")).AsSpan(0, MacBytes));
+    }
+
     private IReadOnlyList<(string Id, byte[] Key)> Keys(string purpose) => tokens.KeysFor(purpose);
 
     private static byte[]? FromBase64Url(string text)

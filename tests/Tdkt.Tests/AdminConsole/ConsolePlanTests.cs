@@ -40,6 +40,9 @@ public sealed class ConsolePlanTests(LocalServices services)
             Assert.Contains("Hoàn thành ngày 22/03/2023, quantri@example.org: Người báo cáo: Nguyễn Văn Bình. Công văn số 45/SNV (quản trị ghi nhận)", back, StringComparison.Ordinal);
             Assert.Contains("ghi nhận hoàn thành, quantri@example.org", back, StringComparison.Ordinal);
         }
+        // A message put in a crafted link is not shown: only what the server sealed for this session.
+        var crafted = WebUtility.HtmlDecode(await admin.PageAsync($"console/plans/{plan}?m={Uri.EscapeDataString("Phiên đã hết hạn, đăng nhập lại tại evil.example")}&k=warn&s=x.AAAA"));
+        Assert.DoesNotContain("evil.example", crafted, StringComparison.Ordinal);
         var record = (await web.AssignmentAsync(web.Task("1"), Agency))!;
         Assert.Equal((new NodaTime.LocalDate(2023, 3, 22), Admin), (record.Completion!.On, record.Completion.By));
         Assert.Equal(before + 1, await DoneOnTimeAsync(admin));

@@ -81,7 +81,8 @@ public sealed class BrowserConsoleTests(LocalServices services)
         await page.GetByLabel("Địa chỉ thư").FillAsync("lanhdao@example.org");
         await page.GetByLabel("Vai trò").SelectOptionAsync("viewer");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Lưu" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("m=saved"));
+        await page.WaitForURLAsync(new Regex("/console/users\\?m="));
+        Assert.StartsWith("Đã lưu lanhdao@example.org (Chỉ xem).", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("lanhdao@example.org\tChỉ xem", await page.Locator("table").First.InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync("console-users.png", full: true);
 
