@@ -10,7 +10,7 @@ namespace Tdkt.Functions.AdminConsole;
 /// the handlers ask for the console session (or the platform's sign-in) themselves.
 /// </summary>
 public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandlers plans, ConsoleMailHandlers mail, ConsoleAgencyHandlers agencies,
-    ConsoleImportHandlers import)
+    ConsoleImportHandlers import, ConsoleCalendarHandlers calendar)
 {
     [Function(WebRoutes.Names.ConsoleDashboard)]
     public Task<IResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.Console)] HttpRequest request,
@@ -95,4 +95,12 @@ public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandler
     [Function(WebRoutes.Names.ConsoleSaveImport)]
     public Task<IResult> SaveImport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleSaveImport)] HttpRequest request,
         CancellationToken cancellationToken) => import.SaveAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleCalendar)]
+    public Task<IResult> Calendar([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleCalendar)] HttpRequest request,
+        CancellationToken cancellationToken) => calendar.PageAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleSetCalendar)]
+    public Task<IResult> SetCalendar([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleCalendar)] HttpRequest request,
+        CancellationToken cancellationToken) => calendar.SetAsync(request, cancellationToken);
 }

@@ -33,6 +33,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton<AdminConsole.ConsoleMailHandlers>();
         services.TryAddSingleton<AdminConsole.ConsoleAgencyHandlers>();
         services.TryAddSingleton<AdminConsole.ConsoleImportHandlers>();
+        services.TryAddSingleton<AdminConsole.ConsoleCalendarHandlers>();
         return services;
     }
 }

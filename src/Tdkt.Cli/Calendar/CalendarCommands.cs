@@ -151,29 +151,11 @@ public static class CalendarCommands
         return command;
     }
 
-    private static int WorkingDays(WorkingCalendar calendar, int year) =>
-        calendar.WorkingDaysBetween(new LocalDate(year - 1, 12, 31), new LocalDate(year, 12, 31));
+    private static int WorkingDays(WorkingCalendar calendar, int year) => CalendarText.WorkingDays(calendar, year);
 
-    private static IEnumerable<string> Lines(IEnumerable<LocalDate> days) =>
-        CalendarDates.Runs(days).Select(r => r.First == r.Last
-            ? $"- {VietnamTime.Format(r.First)}"
-            : $"- {VietnamTime.Format(r.First)} đến {VietnamTime.Format(r.Last)} ({Period.DaysBetween(r.First, r.Last) + 1} ngày)");
+    private static IEnumerable<string> Lines(IEnumerable<LocalDate> days) => CalendarText.Lines(days);
 
-    private static string SourceName(CalendarSource source) => source switch
-    {
-        CalendarSource.Stored => "stored",
-        CalendarSource.StoredPartial => "stored-partial",
-        CalendarSource.BuiltIn => "built-in",
-        CalendarSource.BuiltInPartial => "built-in-partial",
-        _ => "statutory",
-    };
+    private static string SourceName(CalendarSource source) => CalendarText.SourceName(source);
 
-    private static string Describe(CalendarSource source, int year) => source switch
-    {
-        CalendarSource.Stored => "theo thông báo đã ghi bằng tdkt calendar set",
-        CalendarSource.StoredPartial => "theo thông báo đã ghi (một phần), các ngày lễ còn lại theo Bộ luật Lao động 2019",
-        CalendarSource.BuiltIn => "theo lịch có sẵn trong phần mềm",
-        CalendarSource.BuiltInPartial => "theo lịch có sẵn (một phần), các ngày lễ còn lại theo Bộ luật Lao động 2019",
-        _ => $"theo ngày lễ của Bộ luật Lao động 2019 (chưa có thông báo nghỉ lễ, Tết năm {year}; ghi bằng tdkt calendar set {year} khi có)",
-    };
+    private static string Describe(CalendarSource source, int year) => CalendarText.Describe(source, year);
 }

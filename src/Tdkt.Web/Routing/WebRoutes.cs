@@ -60,6 +60,8 @@ public static class WebRoutes
         public const string ConsoleImport = "ConsoleImport";
         public const string ConsolePreviewImport = "ConsolePreviewImport";
         public const string ConsoleSaveImport = "ConsoleSaveImport";
+        public const string ConsoleCalendar = "ConsoleCalendar";
+        public const string ConsoleSetCalendar = "ConsoleSetCalendar";
     }
 
     /// <summary>
@@ -106,6 +108,7 @@ public static class WebRoutes
         public const string ConsoleExportAgencies = "console/agencies/export";
         public const string ConsoleImport = "console/import";
         public const string ConsoleSaveImport = "console/import/save";
+        public const string ConsoleCalendar = "console/calendar";
     }
 
     private static readonly string[] Get = ["GET"];
@@ -194,6 +197,10 @@ public static class WebRoutes
             (ConsoleImportHandlers h, HttpRequest request, CancellationToken ct) => h.PreviewAsync(request, ct)),
         new(Names.ConsoleSaveImport, Patterns.ConsoleSaveImport, Post, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleImportHandlers h, HttpRequest request, CancellationToken ct) => h.SaveAsync(request, ct)),
+        new(Names.ConsoleCalendar, Patterns.ConsoleCalendar, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleCalendarHandlers h, HttpRequest request, CancellationToken ct) => h.PageAsync(request, ct)),
+        new(Names.ConsoleSetCalendar, Patterns.ConsoleCalendar, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleCalendarHandlers h, HttpRequest request, CancellationToken ct) => h.SetAsync(request, ct)),
     ];
 
     /// <summary>The route a function of this name serves, or null (a timer or queue function).</summary>

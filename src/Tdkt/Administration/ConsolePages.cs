@@ -27,6 +27,7 @@ public sealed record ConsolePageView(string Title, string Section)
     public MailPageView? MailPage { get; init; }
     public AgenciesPageView? AgenciesPage { get; init; }
     public ImportPreviewView? Import { get; init; }
+    public CalendarPageView? CalendarPage { get; init; }
 }
 
 /// <summary>The console's pages (server-rendered, Vietnamese, no scripts): sign-in, Tổng quan (dashboard), Người dùng.</summary>
@@ -81,6 +82,10 @@ public sealed class ConsolePages(PageTemplates templates, ConsoleDashboard dashb
     /// <summary>Nhập kế hoạch: the upload form, or the preview of an upload (see <see cref="ConsoleImportPage"/>).</summary>
     public string Import(ConsoleUser user, ImportPreviewView? preview) =>
         templates.Render(Template, Signed(new ConsolePageView("Nhập kế hoạch", "import") { Import = preview }, user));
+
+    /// <summary>Lịch: a year's working calendar (see <see cref="ConsoleCalendarPage"/>).</summary>
+    public string Calendar(ConsoleUser user, CalendarPageView calendar, MessageView? message) =>
+        templates.Render(Template, Signed(new ConsolePageView("Lịch làm việc", "calendar") { CalendarPage = calendar, Message = message }, user));
 
     /// <summary>A refusal inside the console (a viewer's change, a stale form), with the person still signed in.</summary>
     public string Refused(ConsoleUser user, string text) =>

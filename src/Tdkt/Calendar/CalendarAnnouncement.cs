@@ -12,7 +12,11 @@ public sealed record CalendarAnnouncement(CalendarYear Days, IReadOnlyList<strin
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
 
-    public static CalendarAnnouncement Check(int year, IReadOnlyList<string> off, IReadOnlyList<string> worked, bool partial)
+    public static CalendarAnnouncement Check(int year, IReadOnlyList<string> off, IReadOnlyList<string> worked, bool partial) =>
+        Check(year, off, worked, partial, "--off", "--worked");
+
+    /// <summary>The same, naming the fields as the form that gave them does (the console: "Ngày nghỉ", "Ngày làm bù").</summary>
+    public static CalendarAnnouncement Check(int year, IReadOnlyList<string> off, IReadOnlyList<string> worked, bool partial, string offField, string workedField)
     {
         ArgumentNullException.ThrowIfNull(off);
         ArgumentNullException.ThrowIfNull(worked);
@@ -23,8 +27,8 @@ public sealed record CalendarAnnouncement(CalendarYear Days, IReadOnlyList<strin
             errors.Add($"Năm {year} không hợp lệ (từ {FirstYear} đến {LastYear}).");
             return new CalendarAnnouncement(new CalendarYear(year, new HashSet<LocalDate>(), new HashSet<LocalDate>(), partial), errors, warnings);
         }
-        var offDays = Days(off, "--off");
-        var workedDays = Days(worked, "--worked");
+        var offDays = Days(off, offField);
+        var workedDays = Days(worked, workedField);
         foreach (var day in workedDays.Where(d => d.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)).Order())
         {
             errors.Add($"--worked {Iso(day)}: {VietnamTime.Format(day)} vốn là ngày làm việc; ngày làm bù phải là thứ Bảy hoặc Chủ nhật.");

@@ -72,6 +72,7 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<Administration.AgencyRowView>();
         access.MemberAccessStrategy.Register<Administration.ImportPreviewView>();
         access.MemberAccessStrategy.Register<Administration.ImportTaskView>();
+        access.MemberAccessStrategy.Register<Administration.CalendarPageView>();
         return access;
     }
 }

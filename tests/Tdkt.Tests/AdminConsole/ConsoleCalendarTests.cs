@@ -1,0 +1,67 @@
+using System.Net;
+using Tdkt.Administration;
+using Tdkt.Calendar;
+using Tdkt.Tests.Completion;
+using Tdkt.Tests.Infrastructure;
+
+namespace Tdkt.Tests.AdminConsole;
+
+/// <summary>
+/// Lịch over real HTTP against Azurite: a year's working calendar; an administrator records the announced days off
+/// (an error is shown at what was typed and nothing changes), the day stops being a working day for the sweep; a
+/// viewer sees the calendar and its change is refused.
+/// </summary>
+public sealed class ConsoleCalendarTests(LocalServices services)
+{
+    private const string Admin = "quantri@example.org";
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_administrator_records_the_announced_days_off_and_the_next_sweep_follows_them()
+    {
+        await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin);
+        using var admin = new ConsoleBrowser(web);
+        await admin.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!);
+
+        var page = WebUtility.HtmlDecode(await admin.PageAsync("console/calendar?year=2023"));
+        Assert.Contains("Lịch làm việc năm 2023:", page, StringComparison.Ordinal);
+        Assert.Contains("Số ngày làm việc trong năm: 249.", page, StringComparison.Ordinal);
+        var csrf = ConsoleBrowser.CsrfIn(page);
+
+        // A day that does not exist: the error names it, nothing is stored.
+        using (var bad = await admin.PostAsync("console/calendar", ("csrf", csrf), ("year", "2023"), ("off", "2023-01-02\n2023-02-30"), ("worked", ""), ("note", "")))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+            var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync(Ct));
+            Assert.Contains("Ngày nghỉ: ", html, StringComparison.Ordinal);
+            Assert.Contains("2023-02-30", html, StringComparison.Ordinal);
+            Assert.Contains("chưa được ghi (1 lỗi): không có gì thay đổi", html, StringComparison.Ordinal);
+        }
+        Assert.Empty(await web.Get<CalendarStore>().ListAsync(Ct));
+
+        // The year's announcement, with 24/03/2023 off: recorded with who and why; the sweep of that day sends nothing.
+        using (var set = await admin.PostAsync("console/calendar", ("csrf", csrf), ("year", "2023"),
+            ("off", "2023-01-02\n2023-01-20..2023-01-26\n2023-03-24\n2023-04-29..2023-05-03\n2023-09-01..2023-09-04"), ("worked", ""), ("note", "Thông báo thử")))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, set.StatusCode);
+            var back = WebUtility.HtmlDecode(await admin.PageAsync(set.Headers.Location!.ToString()));
+            Assert.Contains("Đã ghi lịch năm 2023:", back, StringComparison.Ordinal);
+            Assert.Contains("số ngày làm việc 249 → 248", back, StringComparison.Ordinal);
+            Assert.Contains("theo thông báo đã ghi", back, StringComparison.Ordinal);
+            Assert.Contains($"bởi {Admin}; căn cứ: Thông báo thử", back, StringComparison.Ordinal);
+            Assert.Contains("<li>Thứ Sáu, 24/03/2023</li>", back, StringComparison.Ordinal);
+        }
+        var sweep = await web.Get<Scheduling.DailySweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), true, "test", null, Ct);
+        Assert.False(sweep.WorkingDay);
+
+        // A viewer sees the calendar without the form; its change is refused.
+        await web.Get<AdminUsers>().SetAsync("lanhdao@example.org", AdminRole.Viewer, Admin, Ct);
+        using var viewer = new ConsoleBrowser(web);
+        await viewer.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync("lanhdao@example.org", Ct))!)!);
+        var seen = await viewer.PageAsync("console/calendar?year=2023");
+        Assert.DoesNotContain("Ghi lịch năm", seen, StringComparison.Ordinal);
+        using var refused = await viewer.PostAsync("console/calendar", ("csrf", ConsoleBrowser.CsrfIn(seen)), ("year", "2023"), ("off", "2023-01-02"), ("worked", ""));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("Thông báo thử", Assert.Single(await web.Get<CalendarStore>().ListAsync(Ct)).Note);
+    }
+}
