@@ -41,14 +41,14 @@ public static class CalendarCommands
             }
             var (source, days) = calendar.Describe(y);
             var record = stored.FirstOrDefault(s => s.Days.Year == y);
-            var working = calendar.WorkingDaysBetween(new LocalDate(y - 1, 12, 31), new LocalDate(y, 12, 31));
+            var working = CalendarText.WorkingDays(calendar, y);
             var warnings = calendar.Warnings.Where(w => w.Contains($"năm {y}", StringComparison.Ordinal)).ToList();
             if (parse.GetValue(json))
             {
                 await context.WriteJsonAsync(new
                 {
                     year = y,
-                    source = SourceName(source),
+                    source = CalendarText.SourceName(source),
                     off = CalendarDates.Items(days.Off),
                     worked = CalendarDates.Items(days.Worked),
                     workingDays = working,
@@ -59,19 +59,19 @@ public static class CalendarCommands
                 });
                 return ExitCodes.Ok;
             }
-            await context.Out.WriteLineAsync($"Lịch làm việc năm {y}: {Describe(source, y)}.");
+            await context.Out.WriteLineAsync($"Lịch làm việc năm {y}: {CalendarText.Describe(source, y)}.");
             if (record is not null)
             {
                 var at = record.UpdatedAt is { } t ? Instant.FromDateTimeOffset(t).InZone(VietnamTime.Zone).ToString("dd'/'MM'/'yyyy HH':'mm", System.Globalization.CultureInfo.InvariantCulture) : "?";
                 await context.Out.WriteLineAsync($"Cập nhật lúc {at} bởi {record.UpdatedBy ?? "?"}{(record.Note is { Length: > 0 } note ? $"; căn cứ: {note}" : "")}.");
             }
             await context.Out.WriteLineAsync("Ngày nghỉ:");
-            foreach (var line in Lines(days.Off))
+            foreach (var line in CalendarText.Lines(days.Off))
             {
                 await context.Out.WriteLineAsync(line);
             }
             await context.Out.WriteLineAsync(days.Worked.Count == 0 ? "Ngày làm bù: không có." : "Ngày làm bù:");
-            foreach (var line in Lines(days.Worked))
+            foreach (var line in CalendarText.Lines(days.Worked))
             {
                 await context.Out.WriteLineAsync(line);
             }
@@ -119,13 +119,13 @@ public static class CalendarCommands
             var store = context.Get<CalendarStore>();
             var calendar = context.Get<WorkingCalendar>();
             await store.RefreshAsync(ct);
-            var before = WorkingDays(calendar, y);
+            var before = CalendarText.WorkingDays(calendar, y);
             await store.SetAsync(announcement.Days, Environment.UserName, parse.GetValue(note), ct);
             foreach (var warning in announcement.Warnings)
             {
                 await context.Error.WriteLineAsync($"Lưu ý: {warning}");
             }
-            var after = WorkingDays(calendar, y);
+            var after = CalendarText.WorkingDays(calendar, y);
             await context.Out.WriteLineAsync($"Đã ghi lịch năm {y}: {announcement.Days.Off.Count} ngày nghỉ, {announcement.Days.Worked.Count} ngày làm bù; "
                 + $"số ngày làm việc {before} → {after}. Áp dụng từ lần quét nhắc việc tiếp theo (tdkt calendar show {y} để xem).");
             return ExitCodes.Ok;
@@ -145,17 +145,9 @@ public static class CalendarCommands
                 return await context.FailAsync($"năm {y} chưa có lịch nào được ghi bằng tdkt calendar set; không có gì thay đổi", ExitCodes.BadInput);
             }
             var (source, _) = context.Get<WorkingCalendar>().Describe(y);
-            await context.Out.WriteLineAsync($"Đã bỏ lịch đã ghi của năm {y}; từ lần quét tiếp theo dùng {Describe(source, y)}.");
+            await context.Out.WriteLineAsync($"Đã bỏ lịch đã ghi của năm {y}; từ lần quét tiếp theo dùng {CalendarText.Describe(source, y)}.");
             return ExitCodes.Ok;
         }));
         return command;
     }
-
-    private static int WorkingDays(WorkingCalendar calendar, int year) => CalendarText.WorkingDays(calendar, year);
-
-    private static IEnumerable<string> Lines(IEnumerable<LocalDate> days) => CalendarText.Lines(days);
-
-    private static string SourceName(CalendarSource source) => CalendarText.SourceName(source);
-
-    private static string Describe(CalendarSource source, int year) => CalendarText.Describe(source, year);
 }

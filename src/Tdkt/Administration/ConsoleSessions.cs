@@ -30,19 +30,19 @@ public sealed class ConsoleSessions(StorageTables tables, AdminUsers users, Link
     public async Task<(string Cookie, Instant Expires)> StartAsync(string email, CancellationToken cancellationToken)
     {
         var (keyId, key) = Keys("console session") is [var newest, ..] ? newest : throw new InvalidOperationException("Chưa cấu hình khóa ký đường dẫn (Tdkt:Links:SigningKeys).");
-        var id = SignInLinks.Base64Url(RandomNumberGenerator.GetBytes(18));
+        var id = LinkTokens.Base64Url(RandomNumberGenerator.GetBytes(18));
         var expires = clock.GetCurrentInstant() + Lifetime;
         var table = await tables.GetAsync(StorageTables.Console, cancellationToken);
         await table.AddEntityAsync(new TableEntity(Partition, id) { ["Email"] = email, ["ExpiresAt"] = expires.ToDateTimeOffset() }, cancellationToken);
         var payload = Encoding.UTF8.GetBytes(string.Join('\n', keyId, id, expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
-        return (SignInLinks.Base64Url(payload) + "." + SignInLinks.Base64Url(HMACSHA256.HashData(key, payload)[..MacBytes]), expires);
+        return (LinkTokens.Base64Url(payload) + "." + LinkTokens.Base64Url(HMACSHA256.HashData(key, payload)[..MacBytes]), expires);
     }
 
     /// <summary>The user of a session cookie, or null (forged, expired, signed out, or the user was removed).</summary>
     public async Task<ConsoleUser?> ReadAsync(string? cookie, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(cookie) || cookie.Length > 256 || cookie.Split('.') is not [var body, var signature]
-            || FromBase64Url(body) is not { } payload || FromBase64Url(signature) is not { Length: MacBytes } mac
+            || LinkTokens.FromBase64Url(body) is not { } payload || LinkTokens.FromBase64Url(signature) is not { Length: MacBytes } mac
             || Encoding.UTF8.GetString(payload).Split('\n') is not [var keyId, var id, var expiresText]
             || !long.TryParse(expiresText, NumberStyles.None, CultureInfo.InvariantCulture, out var expires))
         {
@@ -78,60 +78,41 @@ public sealed class ConsoleSessions(StorageTables tables, AdminUsers users, Link
     }
 
     /// <summary>The anti-forgery value every console form carries: an HMAC of the session, so it is useless in any other session.</summary>
-    public string FormToken(ConsoleUser user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        var (keyId, key) = Keys("console form") is [var newest, ..] ? newest : throw new InvalidOperationException("Chưa cấu hình khóa ký đường dẫn (Tdkt:Links:SigningKeys).");
-        return keyId + "." + SignInLinks.Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(user.SessionId))[..MacBytes]);
-    }
+    public string FormToken(ConsoleUser user) => Seal("console form", Session(user));
 
-    public bool CheckFormToken(ConsoleUser user, string? value)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        if (value is null || value.Length > 64 || value.Split('.') is not [var keyId, var macText] || FromBase64Url(macText) is not { Length: MacBytes } mac)
-        {
-            return false;
-        }
-        var key = Keys("console form").FirstOrDefault(k => k.Id == keyId).Key;
-        return key is not null && CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(user.SessionId)).AsSpan(0, MacBytes));
-    }
+    public bool CheckFormToken(ConsoleUser user, string? value) => Check("console form", Session(user), value);
 
     /// <summary>
     /// The seal of a message a change sends back to the page (post/redirect/get): an HMAC of the session, the kind and
     /// the text, so a page shows only what the server said to this session, never a text put in a crafted link.
     /// </summary>
-    public string SealNotice(ConsoleUser user, string kind, string text)
+    public string SealNotice(ConsoleUser user, string kind, string text) => Seal("console notice", $"{Session(user)}\n{kind}\n{text}");
+
+    public bool CheckNotice(ConsoleUser user, string kind, string text, string? seal) => Check("console notice", $"{Session(user)}\n{kind}\n{text}", seal);
+
+    private static string Session(ConsoleUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var (keyId, key) = Keys("console notice") is [var newest, ..] ? newest : throw new InvalidOperationException("Chưa cấu hình khóa ký đường dẫn (Tdkt:Links:SigningKeys).");
-        return keyId + "." + SignInLinks.Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{user.SessionId}\n{kind}\n{text}"))[..MacBytes]);
+        return user.SessionId;
     }
 
-    public bool CheckNotice(ConsoleUser user, string kind, string text, string? seal)
+    /// <summary>"keyId.mac": an HMAC of <paramref name="payload"/> under the newest key derived for <paramref name="purpose"/>.</summary>
+    private string Seal(string purpose, string payload)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        if (seal is null || seal.Length > 64 || seal.Split('.') is not [var keyId, var macText] || FromBase64Url(macText) is not { Length: MacBytes } mac)
+        var (keyId, key) = Keys(purpose) is [var newest, ..] ? newest : throw new InvalidOperationException("Chưa cấu hình khóa ký đường dẫn (Tdkt:Links:SigningKeys).");
+        return keyId + "." + LinkTokens.Base64Url(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload))[..MacBytes]);
+    }
+
+    /// <summary>Whether <paramref name="seal"/> is <see cref="Seal"/>'s for this payload under any listed key (constant time).</summary>
+    private bool Check(string purpose, string payload, string? seal)
+    {
+        if (seal is null || seal.Length > 64 || seal.Split('.') is not [var keyId, var macText] || LinkTokens.FromBase64Url(macText) is not { Length: MacBytes } mac)
         {
             return false;
         }
-        var key = Keys("console notice").FirstOrDefault(k => k.Id == keyId).Key;
-        return key is not null && CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{user.SessionId}\n{kind}\n{text}")).AsSpan(0, MacBytes));
+        var key = Keys(purpose).FirstOrDefault(k => k.Id == keyId).Key;
+        return key is not null && CryptographicOperations.FixedTimeEquals(mac, HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(payload)).AsSpan(0, MacBytes));
     }
 
     private IReadOnlyList<(string Id, byte[] Key)> Keys(string purpose) => tokens.KeysFor(purpose);
-
-    private static byte[]? FromBase64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
-        try
-        {
-            var bytes = Convert.FromBase64String(padded);
-            return SignInLinks.Base64Url(bytes) == text ? bytes : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
+using Tdkt.Links;
 using Tdkt.Storage;
 
 namespace Tdkt.Administration;
@@ -43,7 +44,7 @@ public sealed class SignInLinks(StorageTables tables, AdminUsers users, IClock c
         {
             return null;
         }
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = LinkTokens.Base64Url(RandomNumberGenerator.GetBytes(32));
         var table = await tables.GetAsync(StorageTables.Console, cancellationToken);
         await table.AddEntityAsync(new TableEntity(Partition, Hash(token))
         {
@@ -108,6 +109,4 @@ public sealed class SignInLinks(StorageTables tables, AdminUsers users, IClock c
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
-
-    internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

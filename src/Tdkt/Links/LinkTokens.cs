@@ -232,9 +232,10 @@ public sealed class LinkTokens
 
     private static byte[] Mac(byte[] key, byte[] payload) => HMACSHA256.HashData(key, payload)[..MacBytes];
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static byte[]? FromBase64Url(string text)
+    /// <summary>The bytes of a base64url text in its canonical spelling only; null otherwise.</summary>
+    internal static byte[]? FromBase64Url(string text)
     {
         var padded = text.Replace('-', '+').Replace('_', '/');
         padded += new string('=', (4 - (padded.Length % 4)) % 4);

@@ -22,7 +22,7 @@ public sealed class ConsoleAgenciesTests(LocalServices services)
     {
         await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin);
         using var admin = new ConsoleBrowser(web);
-        await admin.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!);
+        await admin.SignInAsAsync(Admin);
 
         var page = WebUtility.HtmlDecode(await admin.PageAsync("console/agencies"));
         Assert.Contains($"{Samples.Directory().Agencies.Count} cơ quan, đơn vị trong danh bạ.", page, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class ConsoleAgenciesTests(LocalServices services)
         // A viewer: no link, no button, and the server refuses the revocation.
         await web.Get<AdminUsers>().SetAsync("lanhdao@example.org", AdminRole.Viewer, Admin, Ct);
         using var viewer = new ConsoleBrowser(web);
-        await viewer.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync("lanhdao@example.org", Ct))!)!);
+        await viewer.SignInAsAsync("lanhdao@example.org");
         var seen = await viewer.PageAsync("console/agencies?link=so-noi-vu");
         Assert.DoesNotContain("/api/a/", seen, StringComparison.Ordinal);
         Assert.DoesNotContain("Thu hồi đường dẫn", seen, StringComparison.Ordinal);

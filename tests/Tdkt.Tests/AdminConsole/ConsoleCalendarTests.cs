@@ -21,7 +21,7 @@ public sealed class ConsoleCalendarTests(LocalServices services)
     {
         await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin);
         using var admin = new ConsoleBrowser(web);
-        await admin.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!);
+        await admin.SignInAsAsync(Admin);
 
         var page = WebUtility.HtmlDecode(await admin.PageAsync("console/calendar?year=2023"));
         Assert.Contains("Lịch làm việc năm 2023:", page, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class ConsoleCalendarTests(LocalServices services)
         // A viewer sees the calendar without the form; its change is refused.
         await web.Get<AdminUsers>().SetAsync("lanhdao@example.org", AdminRole.Viewer, Admin, Ct);
         using var viewer = new ConsoleBrowser(web);
-        await viewer.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync("lanhdao@example.org", Ct))!)!);
+        await viewer.SignInAsAsync("lanhdao@example.org");
         var seen = await viewer.PageAsync("console/calendar?year=2023");
         Assert.DoesNotContain("Ghi lịch năm", seen, StringComparison.Ordinal);
         using var refused = await viewer.PostAsync("console/calendar", ("csrf", ConsoleBrowser.CsrfIn(seen)), ("year", "2023"), ("off", "2023-01-02"), ("worked", ""));

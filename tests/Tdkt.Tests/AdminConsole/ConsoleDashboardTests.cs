@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Tdkt.Administration;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
 
@@ -17,7 +16,7 @@ public sealed partial class ConsoleDashboardTests(LocalServices services)
     {
         await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin);
         using var admin = new ConsoleBrowser(web);
-        await admin.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!);
+        await admin.SignInAsAsync(Admin);
 
         // 24/03/2023: the plan's four overdue assignments, and task 1 of Sở Nội vụ due on 31/03 within two weeks.
         var html = WebUtility.HtmlDecode(await admin.PageAsync("console"));
@@ -42,7 +41,7 @@ public sealed partial class ConsoleDashboardTests(LocalServices services)
     {
         await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin);
         using var admin = new ConsoleBrowser(web);
-        await admin.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!);
+        await admin.SignInAsAsync(Admin);
         Assert.Contains("Đã hoàn thành 0/101 phần việc", WebUtility.HtmlDecode(await admin.PageAsync("console")), StringComparison.Ordinal);
         Assert.Contains("Đã hoàn thành 0/101 phần việc", WebUtility.HtmlDecode(await admin.PageAsync("console")), StringComparison.Ordinal);
 

@@ -23,7 +23,7 @@ public sealed class ConsoleImportTests(LocalServices services)
     {
         await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin, withPlan: false);
         using var admin = new ConsoleBrowser(web);
-        await admin.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!);
+        await admin.SignInAsAsync(Admin);
         var csrf = ConsoleBrowser.CsrfIn(await admin.PageAsync("console/import"));
 
         // The preview reads the published Word file as the command line does, and stores nothing.
@@ -62,7 +62,7 @@ public sealed class ConsoleImportTests(LocalServices services)
         // A viewer cannot open the page, nor post to it.
         await web.Get<AdminUsers>().SetAsync("lanhdao@example.org", AdminRole.Viewer, Admin, Ct);
         using var viewer = new ConsoleBrowser(web);
-        await viewer.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync("lanhdao@example.org", Ct))!)!);
+        await viewer.SignInAsAsync("lanhdao@example.org");
         using var page = await viewer.GetAsync("console/import");
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         var viewerCsrf = ConsoleBrowser.CsrfIn(await viewer.PageAsync("console"));

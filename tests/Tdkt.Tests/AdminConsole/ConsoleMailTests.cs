@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Tdkt.Administration;
 using Tdkt.Mail;
 using Tdkt.Reminders;
 using Tdkt.Tests.Completion;
@@ -32,7 +31,7 @@ public sealed class ConsoleMailTests(LocalServices services)
         await web.Get<ReminderSweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), false, "test", Ct);
         Assert.Equal(7, (await web.Get<MailDispatcher>().DispatchPendingAsync(4, Ct)).Failed);
         using var admin = new ConsoleBrowser(web);
-        await admin.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!);
+        await admin.SignInAsAsync(Admin);
 
         var page = WebUtility.HtmlDecode(await admin.PageAsync("console/mail"));
         Assert.Contains("7 thư không gửi được trong 31 ngày qua.", page, StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public sealed class ConsolePlanTests(LocalServices services)
     {
         await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin);
         using var admin = new ConsoleBrowser(web);
-        await admin.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!);
+        await admin.SignInAsAsync(Admin);
         var plan = web.Plan.Id.Value;
         var before = await DoneOnTimeAsync(admin);
 
@@ -75,7 +75,7 @@ public sealed class ConsolePlanTests(LocalServices services)
         // A viewer sees the page without the forms, and the server refuses its completion.
         await web.Get<AdminUsers>().SetAsync("lanhdao@example.org", AdminRole.Viewer, Admin, Ct);
         using var viewer = new ConsoleBrowser(web);
-        await viewer.SignInAsync(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync("lanhdao@example.org", Ct))!)!);
+        await viewer.SignInAsAsync("lanhdao@example.org");
         var seen = await viewer.PageAsync($"console/plans/{plan}?agency={Agency}");
         Assert.DoesNotContain("/complete\"", seen, StringComparison.Ordinal);
         using var refused = await viewer.PostAsync($"console/plans/{plan}/complete", ("csrf", ConsoleBrowser.CsrfIn(seen)), ("task", "1"), ("agency", Agency), ("on", "2023-03-22"));
