@@ -70,6 +70,42 @@ public sealed class ConsoleImportTests(LocalServices services)
         Assert.Equal(HttpStatusCode.Forbidden, post.Status);
     }
 
+    [Fact]
+    public async Task A_corrected_reimport_that_drops_a_completed_task_is_saved_only_once_confirmed()
+    {
+        await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin);
+        await web.Get<Tdkt.Completion.AdminCompletion>().CompleteAsync(new Tdkt.Completion.AdminCompleteRequest(web.Plan.Id.Value, "1", "so-noi-vu", null, null, null), Ct);
+        using var admin = new ConsoleBrowser(web);
+        await admin.SignInAsAsync(Admin);
+        var csrf = ConsoleBrowser.CsrfIn(await admin.PageAsync("console/import"));
+
+        // The province's corrected text, without task 1 (which Sở Nội vụ has done).
+        var lines = (await File.ReadAllLinesAsync(RepositoryRoot.File("samples", "plans", "lang-son-2023-252-kh-ubnd.txt"), Ct))
+            .Where(l => !l.StartsWith("1\tPhát động phong trào", StringComparison.Ordinal));
+        var corrected = string.Join("\n", lines);
+        using var previewed = await admin.PostMultipartAsync("console/import", new MultipartFormDataContent { { new StringContent(csrf), "csrf" }, { new StringContent(corrected), "text" } });
+        var preview = WebUtility.HtmlDecode(await previewed.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, previewed.StatusCode);
+        Assert.Contains("<h2>Thay đổi với kế hoạch đã lưu</h2>", preview, StringComparison.Ordinal);
+        Assert.Contains("name=\"confirm\"", preview, StringComparison.Ordinal);
+        var content = System.Text.RegularExpressions.Regex.Match(preview, "name=\"content\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        // Saved without the confirmation: nothing changes, and the page asks again.
+        using (var unconfirmed = await admin.PostAsync("console/import/save", ("csrf", csrf), ("content", content), ("fileName", ConsoleImportPage.PastedFileName), ("action", "draft")))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+            Assert.Contains("Chưa lưu gì", WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        }
+        Assert.Equal(web.Plan.Tasks.Count, (await web.Get<PlanStore>().GetSummaryAsync(web.Plan.Id, Ct))!.TaskCount);
+
+        using (var confirmed = await admin.PostAsync("console/import/save", ("csrf", csrf), ("content", content), ("fileName", ConsoleImportPage.PastedFileName),
+            ("action", "draft"), ("confirm", "true")))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, confirmed.StatusCode);
+        }
+        Assert.Equal(web.Plan.Tasks.Count - 1, (await web.Get<PlanStore>().GetSummaryAsync(web.Plan.Id, Ct))!.TaskCount);
+    }
+
     private static async Task<(HttpStatusCode Status, string Html)> PostFileAsync(ConsoleBrowser browser, string csrf, byte[] bytes, string name)
     {
         var file = new ByteArrayContent(bytes);

@@ -91,6 +91,26 @@ public sealed class ConsoleSignInTests(LocalServices services)
     }
 
     [Fact]
+    public async Task Two_presses_of_one_link_at_the_same_moment_make_one_session()
+    {
+        await using var web = await WebScenario.StartAsync(services, FirstAdmin, withPlan: false);
+        var path = new Uri(SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!).PathAndQuery;
+        var browsers = Enumerable.Range(0, 6).Select(_ => new ConsoleBrowser(web)).ToList();
+        try
+        {
+            var answers = await Task.WhenAll(browsers.Select(b => b.PostAsync(path)));
+            Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.SeeOther));
+            Assert.Equal(5, answers.Count(a => a.StatusCode == HttpStatusCode.Gone));
+            Assert.Single(browsers, b => b.Cookie is not null);
+            Assert.Single(await web.Get<AdminUsers>().AuditTrailAsync(10, Ct), a => a.Action == AdminUsers.Actions.SignIn);
+        }
+        finally
+        {
+            browsers.ForEach(b => b.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task An_expired_link_and_a_session_past_eight_hours_are_refused()
     {
         await using var web = await WebScenario.StartAsync(services, FirstAdmin, withPlan: false);
