@@ -96,6 +96,10 @@ public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandler
     public Task<IResult> SaveImport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleSaveImport)] HttpRequest request,
         CancellationToken cancellationToken) => import.SaveAsync(request, cancellationToken);
 
+    [Function(WebRoutes.Names.ConsoleFixImport)]
+    public Task<IResult> FixImport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleFixImport)] HttpRequest request,
+        CancellationToken cancellationToken) => import.FixAsync(request, cancellationToken);
+
     [Function(WebRoutes.Names.ConsoleCalendar)]
     public Task<IResult> Calendar([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleCalendar)] HttpRequest request,
         CancellationToken cancellationToken) => calendar.PageAsync(request, cancellationToken);

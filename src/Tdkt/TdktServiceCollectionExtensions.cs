@@ -39,6 +39,7 @@ public static class TdktServiceCollectionExtensions
         services.TryAddSingleton<PlanStore>();
         services.TryAddSingleton<PlanCache>();
         services.TryAddSingleton<AgencyStore>();
+        services.TryAddSingleton<AgencyEdits>();
         services.TryAddSingleton<PlanImport>();
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<Retention.RetentionSweep>();

@@ -66,22 +66,53 @@ public sealed class ConsoleImportHandlers(ConsoleGate gate, ConsolePages pages, 
         {
             return refusal;
         }
-        byte[] content;
-        try
+        if (Content(form!) is not { } content)
         {
-            content = Convert.FromBase64String(form!["content"].FirstOrDefault() ?? "");
+            return Broken(user!, "Chưa lưu");
         }
-        catch (FormatException)
-        {
-            return HtmlPages.Html(StatusCodes.Status400BadRequest, pages.Refused(user!, "Chưa lưu: nội dung kế hoạch gửi lên bị hỏng. Xem trước lại rồi lưu."));
-        }
-        var fileName = Path.GetFileName(form["fileName"].FirstOrDefault() ?? ConsoleImportPage.PastedFileName);
-        var (saved, message, again) = await import.SaveAsync(content, fileName, Header(form), form["action"] == "activate", form["confirm"] == "true", user!.Email,
+        var (saved, message, again) = await import.SaveAsync(content, FileName(form!), Header(form!), form!["action"] == "activate", form["confirm"] == "true", user!.Email,
             cancellationToken);
         return saved
             ? gate.Back(user, "/console", message)
             : HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Import(user, again));
     }
+
+    /// <summary>The fixes for unknown agency names chosen in the preview (each <c>do-i</c>: alias, new or skip), then the preview again.</summary>
+    public async Task<IResult> FixAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (user, form, refusal) = await gate.ChangeAsync(request, MaxSave, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (Content(form!) is not { } content)
+        {
+            return Broken(user!, "Chưa sửa");
+        }
+        var count = int.TryParse(form!["count"].FirstOrDefault(), out var n) ? Math.Clamp(n, 0, ConsoleImportPage.MaxFixesShown) : 0;
+        var fixes = Enumerable.Range(0, count).Select(i => new AgencyFix(form[$"written-{i}"].FirstOrDefault() ?? "", form[$"do-{i}"].FirstOrDefault() ?? "",
+            form[$"agency-{i}"].FirstOrDefault(), form[$"newId-{i}"].FirstOrDefault(), form[$"newTo-{i}"].FirstOrDefault(), form[$"newSupervisor-{i}"].FirstOrDefault()))
+            .Where(f => f.Written.Length > 0).ToList();
+        var preview = await import.FixAsync(content, FileName(form), Header(form), fixes, user!.Email, cancellationToken);
+        return HtmlPages.Html(preview.CanSave ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, pages.Import(user, preview));
+    }
+
+    private static byte[]? Content(IFormCollection form)
+    {
+        try
+        {
+            return Convert.FromBase64String(form["content"].FirstOrDefault() ?? "");
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private IResult Broken(ConsoleUser user, string what) =>
+        HtmlPages.Html(StatusCodes.Status400BadRequest, pages.Refused(user, $"{what}: nội dung kế hoạch gửi lên bị hỏng. Xem trước lại."));
+
+    private static string FileName(IFormCollection form) => Path.GetFileName(form["fileName"].FirstOrDefault() ?? ConsoleImportPage.PastedFileName);
 
     private static PlanReference? Header(IFormCollection form) =>
         PlanHeaderOverrides.Of(Blank(form["number"]), Blank(form["issuer"]), Blank(form["issuedOn"]));

@@ -60,6 +60,7 @@ public static class WebRoutes
         public const string ConsoleImport = "ConsoleImport";
         public const string ConsolePreviewImport = "ConsolePreviewImport";
         public const string ConsoleSaveImport = "ConsoleSaveImport";
+        public const string ConsoleFixImport = "ConsoleFixImport";
         public const string ConsoleCalendar = "ConsoleCalendar";
         public const string ConsoleSetCalendar = "ConsoleSetCalendar";
     }
@@ -108,6 +109,7 @@ public static class WebRoutes
         public const string ConsoleExportAgencies = "console/agencies/export";
         public const string ConsoleImport = "console/import";
         public const string ConsoleSaveImport = "console/import/save";
+        public const string ConsoleFixImport = "console/import/agencies";
         public const string ConsoleCalendar = "console/calendar";
     }
 
@@ -197,6 +199,8 @@ public static class WebRoutes
             (ConsoleImportHandlers h, HttpRequest request, CancellationToken ct) => h.PreviewAsync(request, ct)),
         new(Names.ConsoleSaveImport, Patterns.ConsoleSaveImport, Post, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleImportHandlers h, HttpRequest request, CancellationToken ct) => h.SaveAsync(request, ct)),
+        new(Names.ConsoleFixImport, Patterns.ConsoleFixImport, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleImportHandlers h, HttpRequest request, CancellationToken ct) => h.FixAsync(request, ct)),
         new(Names.ConsoleCalendar, Patterns.ConsoleCalendar, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleCalendarHandlers h, HttpRequest request, CancellationToken ct) => h.PageAsync(request, ct)),
         new(Names.ConsoleSetCalendar, Patterns.ConsoleCalendar, Post, RouteAccess.ConsoleSession, RouteKind.Page,

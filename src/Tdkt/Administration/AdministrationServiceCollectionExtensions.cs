@@ -20,6 +20,7 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<ConsoleMailPage>();
         services.TryAddSingleton<ConsoleAgenciesPage>();
         services.TryAddSingleton<ConsoleImportPage>();
+        services.TryAddSingleton<ConsoleImportForecast>();
         services.TryAddSingleton<ConsoleCalendarPage>();
         services.TryAddSingleton<SignInMail>();
         return services;

@@ -1,5 +1,7 @@
 using Tdkt.Agencies;
 using Tdkt.Hosting;
+using Tdkt.Input;
+using Tdkt.Completion;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;
 
@@ -7,22 +9,43 @@ namespace Tdkt.Administration;
 
 public sealed record ImportTaskView(string Number, string Quarter, string Due, string Phrase, string Lead, string Supporting, string Content);
 
+/// <summary>A name the plan writes that no directory agency goes by, with the fixes offered in place: the agency it means (suggestions first), or a new agency.</summary>
+public sealed record UnknownAgencyView(int Index, string Written, string Tasks, IReadOnlyList<FilterOption> Choices, string NewId, bool Suggested);
+
+/// <summary>What the administrator chose for one unknown name: <c>alias</c> (it is <see cref="Agency"/>), <c>new</c> (add it), or anything else (leave it).</summary>
+public sealed record AgencyFix(string Written, string Action, string? Agency, string? NewId, string? NewTo, string? NewSupervisor);
+
 /// <summary>
 /// What an upload reads as: the message, every error at its place (file, line, field), what to check, what it does to
 /// completed tasks, the header (editable) and the tasks; the content travels with the form that saves it.
 /// </summary>
 public sealed record ImportPreviewView(string Message, string Kind, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, IReadOnlyList<string> Changes,
     bool NeedsConfirming, bool CanSave, string? Heading, string Number, string Issuer, string IssuedOn, IReadOnlyList<ImportTaskView> Tasks, string TaskCount,
-    string Content, string FileName);
+    string Content, string FileName)
+{
+    public IReadOnlyList<UnknownAgencyView> Unknown { get; init; } = [];
+
+    /// <summary>Every directory agency, for the supervisor of a new one.</summary>
+    public IReadOnlyList<FilterOption> Supervisors { get; init; } = [];
+
+    /// <summary>What the fixes just applied did, one line each.</summary>
+    public IReadOnlyList<MessageView> Fixes { get; init; } = [];
+
+    public IReadOnlyList<ForecastDayView> Forecast { get; init; } = [];
+}
 
 /// <summary>
 /// Nhập kế hoạch: an uploaded file (every format the importer takes) or pasted text, previewed exactly as
 /// <c>tdkt plan import --dry-run</c> previews it (<see cref="PlanImport"/>), then saved as a draft or activated, with the
 /// confirmation a re-import asks for when it would move or drop recorded completions; audited with the signed-in person.
 /// </summary>
-public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle, AgencyStore agencies, AdminUsers users)
+public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle, AgencyStore agencies, AgencyEdits edits, ConsoleImportForecast forecast,
+    AdminUsers users)
 {
     public const int MaxTasksShown = 300;
+
+    /// <summary>Most unknown names offered a fix in place; the errors list names the rest.</summary>
+    public const int MaxFixesShown = 20;
     public const string PastedFileName = "noi-dung-dan.txt";
 
     public async Task<ImportPreviewView> PreviewAsync(byte[] content, string fileName, PlanReference? header, CancellationToken cancellationToken)
@@ -30,6 +53,54 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
         ArgumentNullException.ThrowIfNull(content);
         var outcome = await import.RunAsync(new PlanImportRequest(content, fileName) { DryRun = true, Header = header }, null, cancellationToken);
         return await ViewAsync(outcome, content, fileName, header, outcome.Result == PlanImportResult.Previewed ? null : outcome.Message, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the administrator's fixes for unknown names (each recorded as an alias of the agency it means, or added as
+    /// an agency, audited; one that cannot be applied says why and changes nothing), then previews the same content again.
+    /// </summary>
+    public async Task<ImportPreviewView> FixAsync(byte[] content, string fileName, PlanReference? header, IReadOnlyList<AgencyFix> fixes, string by,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fixes);
+        var done = new List<MessageView>();
+        foreach (var fix in fixes.Where(f => f.Action is "alias" or "new").Take(MaxFixesShown))
+        {
+            AgencyEditOutcome outcome;
+            if (fix.Action == "alias")
+            {
+                outcome = AgencyId.IsValid(fix.Agency)
+                    ? await edits.AddAliasAsync(new AgencyId(fix.Agency!), fix.Written, cancellationToken)
+                    : AgencyEditOutcome.Refused("agency", "chưa chọn cơ quan trong danh bạ.");
+                if (outcome.Saved)
+                {
+                    await users.AuditAsync(by, Actions.AgencyAlias, fix.Agency!, fix.Written, cancellationToken);
+                }
+            }
+            else
+            {
+                outcome = await edits.SaveAsync(new AgencyForm(fix.NewId ?? "", fix.Written, "", fix.NewTo ?? "", "", fix.NewSupervisor ?? "", false, "", "", ""),
+                    null, cancellationToken);
+                if (outcome.Saved)
+                {
+                    await users.AuditAsync(by, Actions.AgencyAdd, fix.NewId!.Trim(), fix.Written, cancellationToken);
+                }
+            }
+            done.Add(outcome.Saved
+                ? new MessageView("ok", outcome.Message)
+                : new MessageView("warn", $"“{fix.Written}”: chưa sửa được: {string.Join(" ", outcome.Errors.Select(e => e.Message))}"));
+        }
+        var preview = await PreviewAsync(content, fileName, header, cancellationToken);
+        return preview with { Fixes = done };
+    }
+
+    /// <summary>The console's audit actions on the directory.</summary>
+    public static class Actions
+    {
+        public const string AgencyAlias = "agency-alias";
+        public const string AgencyAdd = "agency-add";
+        public const string AgencyEdit = "agency-edit";
+        public const string AgencyImport = "agency-import";
     }
 
     /// <summary>Saves the plan (a draft, or activated); when it cannot be saved, the preview again with why.</summary>
@@ -64,6 +135,17 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
         }
         var canSave = outcome.Result is PlanImportResult.Previewed or PlanImportResult.NeedsConfirmation;
         var needs = outcome.Changes.Any(c => c.NeedsConfirming);
+        var choices = directory.Agencies.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => new FilterOption(a.Id.Value, a.Name, false)).ToList();
+        var unknown = outcome.UnknownAgencies.Take(MaxFixesShown).Select((u, i) =>
+        {
+            var suggested = directory.Suggest(u.Written).Select(directory.FindByName).OfType<Agency>().ToList();
+            return new UnknownAgencyView(i, u.Written, Tasks(u.Tasks),
+                [new FilterOption("", "— chọn cơ quan —", suggested.Count == 0),
+                    .. suggested.Select((a, n) => new FilterOption(a.Id.Value, $"Có phải: {a.Name}", n == 0)),
+                    .. choices],
+                VietnameseText.Slug(u.Written) is { Length: <= 64 } slug && AgencyId.IsValid(slug) ? slug : "", suggested.Count > 0);
+        }).ToList();
+        var forecastDays = plan is not null && canSave ? await forecast.BuildAsync(plan, directory, cancellationToken) : [];
         return new ImportPreviewView(
             problem ?? (needs
                 ? $"Đọc được kế hoạch. Lần nhập này chuyển hoặc bỏ kết quả hoàn thành đã ghi nhận của {outcome.Changes.Count(c => c.NeedsConfirming)} nhiệm vụ (liệt kê bên dưới): kiểm tra, rồi đánh dấu xác nhận khi lưu."
@@ -75,6 +157,14 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
             plan is null ? [] : [.. plan.Tasks.Take(MaxTasksShown).Select(t => new ImportTaskView(t.Number, Quarters.Heading(t.Quarter),
                 t.Deadline.IsOngoing ? "Thường xuyên" : VietnamTime.ShortDate(t.Deadline.Due), t.Deadline.Phrase, Names(t.LeadAgencies), Names(t.Agencies.Skip(t.Leads)), t.Content))],
             plan is null ? "" : plan.Tasks.Count > MaxTasksShown ? $"{plan.Tasks.Count} nhiệm vụ; hiện {MaxTasksShown} nhiệm vụ đầu." : $"{plan.Tasks.Count} nhiệm vụ.",
-            Convert.ToBase64String(content), Path.GetFileName(fileName));
+            Convert.ToBase64String(content), Path.GetFileName(fileName))
+        {
+            Unknown = unknown,
+            Supervisors = unknown.Count > 0 ? [new FilterOption("", "— không có —", true), .. choices] : [],
+            Forecast = forecastDays,
+        };
     }
+
+    private static string Tasks(IReadOnlyList<string> tasks) =>
+        (tasks.Count == 1 ? "nhiệm vụ " : "các nhiệm vụ ") + string.Join(", ", tasks.Take(12)) + (tasks.Count > 12 ? $" và {tasks.Count - 12} nhiệm vụ khác" : "");
 }

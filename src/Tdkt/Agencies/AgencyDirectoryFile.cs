@@ -25,6 +25,9 @@ public static class AgencyDirectoryFile
         public string? ReplacedBy { get; init; }
 
         public string? From { get; init; }
+
+        /// <summary>How a message names this agency to someone else's: its line in a file, its name in the stored directory.</summary>
+        public string Where { get; init; } = $"cơ quan ở dòng {Line}";
     }
 
     public static AgencyDirectoryResult Read(string text, string file) =>
@@ -84,6 +87,23 @@ public static class AgencyDirectoryFile
             });
         }
         return Validate(raw, file, errors);
+    }
+
+    /// <summary>
+    /// The directory an edit would leave (the stored agencies with one added, changed or given an alias), checked by the
+    /// same rules as a file: errors name the agency by name, since it has no line.
+    /// </summary>
+    public static AgencyDirectoryResult Check(IEnumerable<Agency> agencies, string file)
+    {
+        ArgumentNullException.ThrowIfNull(agencies);
+        var raw = agencies.Select((a, i) => new RawAgency(i + 1, a.Id.Value, a.Name, [.. a.Aliases], [.. a.To], [.. a.Cc], a.Supervisor?.Value, a.IsGroup,
+            [.. a.Members.Select(m => m.Value)])
+        {
+            ReplacedBy = a.ReplacedBy?.Value,
+            From = a.ReplacedFrom is { } from ? NodaTime.Text.LocalDatePattern.Iso.Format(from) : null,
+            Where = $"“{a.Name}” ({a.Id})",
+        }).ToList();
+        return Validate(raw, file, []);
     }
 
     public static string WriteYaml(AgencyDirectory directory)
@@ -172,7 +192,7 @@ public static class AgencyDirectoryFile
             }
             else if (!ids.TryAdd(a.Id, a))
             {
-                Error(a.Line, "id", $"Mã cơ quan “{a.Id}” bị trùng (đã có ở dòng {ids[a.Id].Line}).");
+                Error(a.Line, "id", $"Mã cơ quan “{a.Id}” bị trùng (đã dùng cho {ids[a.Id].Where}).");
             }
             if (string.IsNullOrWhiteSpace(a.Name))
             {
@@ -183,7 +203,7 @@ public static class AgencyDirectoryFile
                 var key = VietnameseText.Fold(name);
                 if (names.TryGetValue(key, out var other) && !ReferenceEquals(other, a))
                 {
-                    Error(a.Line, "aliases", $"Tên “{name}” đã dùng cho cơ quan ở dòng {other.Line}: mỗi tên chỉ được chỉ một cơ quan.");
+                    Error(a.Line, "aliases", $"Tên “{name}” đã dùng cho {other.Where}: mỗi tên chỉ được chỉ một cơ quan.");
                 }
                 names.TryAdd(key, a);
             }

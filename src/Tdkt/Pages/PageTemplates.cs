@@ -72,6 +72,9 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<Administration.AgencyRowView>();
         access.MemberAccessStrategy.Register<Administration.ImportPreviewView>();
         access.MemberAccessStrategy.Register<Administration.ImportTaskView>();
+        access.MemberAccessStrategy.Register<Administration.UnknownAgencyView>();
+        access.MemberAccessStrategy.Register<Administration.ForecastDayView>();
+        access.MemberAccessStrategy.Register<Administration.ForecastRowView>();
         access.MemberAccessStrategy.Register<Administration.CalendarPageView>();
         return access;
     }

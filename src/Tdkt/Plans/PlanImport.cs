@@ -78,6 +78,9 @@ public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, Plan
     /// <summary>What the administrator should check and nothing stops (an agency given to its successor), one sentence each.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>For <see cref="PlanImportResult.Invalid"/>: the names no directory agency goes by, with their tasks.</summary>
+    public IReadOnlyList<UnknownAgency> UnknownAgencies { get; init; } = [];
+
     /// <summary><see cref="Changes"/> as the administrator reads them.</summary>
     public IReadOnlyList<string> ChangeLines { get; init; } = [];
 
@@ -143,7 +146,7 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
         var built = PlanImporter.Import(request.Content, request.FileName, directory, request.Format, request.Header);
         if (!built.IsValid)
         {
-            return new PlanImportOutcome(PlanImportResult.Invalid, null, null, built.Errors);
+            return new PlanImportOutcome(PlanImportResult.Invalid, null, null, built.Errors) { UnknownAgencies = built.UnknownAgencies };
         }
 
         // Each task takes its identity from the stored plan, so completions stay with their tasks (TaskIdentity).

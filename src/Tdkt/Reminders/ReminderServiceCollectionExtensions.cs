@@ -28,6 +28,7 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddSingleton<SupervisorMail>();
         services.TryAddSingleton<SweepReader>();
         services.TryAddSingleton<SweepPlanner>();
+        services.TryAddSingleton<ReminderForecast>();
         services.TryAddSingleton<ReminderSweep>();
         services.TryAddSingleton<Scheduling.DailySweep>();
         return services;

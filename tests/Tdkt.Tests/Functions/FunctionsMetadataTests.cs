@@ -54,6 +54,7 @@ public sealed class FunctionsMetadataTests
         new("ConsoleImport", "httpTrigger", "console/import", "GET,HEAD", "Anonymous", null, null),
         new("ConsolePreviewImport", "httpTrigger", "console/import", "POST", "Anonymous", null, null),
         new("ConsoleSaveImport", "httpTrigger", "console/import/save", "POST", "Anonymous", null, null),
+        new("ConsoleFixImport", "httpTrigger", "console/import/agencies", "POST", "Anonymous", null, null),
         new("ConsoleCalendar", "httpTrigger", "console/calendar", "GET,HEAD", "Anonymous", null, null),
         new("ConsoleSetCalendar", "httpTrigger", "console/calendar", "POST", "Anonymous", null, null),
     ];

@@ -16,7 +16,13 @@ public sealed record PlanBuildResult(Plan? Plan, IReadOnlyList<InputError> Error
 
     /// <summary>What the administrator should know and nothing stops: agencies the plan names that a successor has replaced.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Each name no directory agency goes by, as written, with the tasks that name it: what the console offers to fix in place.</summary>
+    public IReadOnlyList<UnknownAgency> UnknownAgencies { get; init; } = [];
 }
+
+/// <summary>A name in a plan that no directory agency goes by, and the numbers of the tasks that write it.</summary>
+public sealed record UnknownAgency(string Written, IReadOnlyList<string> Tasks);
 
 /// <summary>Turns a <see cref="RawPlan"/> into a <see cref="Plan"/>, reporting every problem at once.</summary>
 public static class PlanBuilder
@@ -113,7 +119,7 @@ public static class PlanBuilder
 
         if (errors.Count > 0 || id is null || number is null || title is null || issuer is null || issuedOn is null)
         {
-            return new PlanBuildResult(null, errors);
+            return new PlanBuildResult(null, errors) { UnknownAgencies = resolve.UnknownNames };
         }
         // Keys unique already (a given key may be another task's number key); the import resolves them again against the stored plan.
         var plan = TaskIdentity.Resolve(new Plan(id.Value, number, title, issuer, issuedOn.Value, year, status, tasks.ToValueList()), keyed, []);
@@ -254,14 +260,14 @@ public static class PlanBuilder
         var leadCount = 1;
         if (task.Leads is { } named && named > 0 && named < task.Agencies.Count)
         {
-            var leads = ResolveAgencies([.. task.Agencies.Take(named)], resolve, Error);
-            var support = ResolveAgencies([.. task.Agencies.Skip(named)], resolve, Error);
+            var leads = ResolveAgencies([.. task.Agencies.Take(named)], number, resolve, Error);
+            var support = ResolveAgencies([.. task.Agencies.Skip(named)], number, resolve, Error);
             agencies = leads.Concat(support.Where(a => !leads.Contains(a))).ToValueList();
             leadCount = Math.Max(1, leads.Count);
         }
         else
         {
-            agencies = ResolveAgencies(task.Agencies, resolve, Error);
+            agencies = ResolveAgencies(task.Agencies, number, resolve, Error);
             leadCount = task.Leads is { } all && all >= task.Agencies.Count ? Math.Max(1, agencies.Count) : 1;
         }
         if (!ok || deadline is null)
@@ -306,7 +312,7 @@ public static class PlanBuilder
         return null;
     }
 
-    private static ValueList<AgencyId> ResolveAgencies(IReadOnlyList<string> written, AgencyLookup lookup, Action<string, string> error)
+    private static ValueList<AgencyId> ResolveAgencies(IReadOnlyList<string> written, string task, AgencyLookup lookup, Action<string, string> error)
     {
         var resolved = new List<AgencyId>();
         if (written.Count == 0)
@@ -343,6 +349,7 @@ public static class PlanBuilder
                         resolved.AddRange(found.Agencies);
                         break;
                     case AgencyResolution.Unknown:
+                        lookup.NoteUnknown(item, task);
                         var suggestions = lookup.Suggest(item);
                         error("agencies", suggestions.Count > 0
                             ? $"Không có cơ quan “{Shorten(item)}” trong danh bạ. Có phải: {string.Join("; ", suggestions)}?"
@@ -398,6 +405,24 @@ public static class PlanBuilder
             }
             return names.Count > 1 ? names : null;
         }
+
+        private readonly Dictionary<string, List<string>> unknown = new(StringComparer.Ordinal);
+
+        /// <summary>At most this many distinct unknown names are kept for fixing in place (the errors list them all, capped).</summary>
+        public const int MaxUnknownNames = 50;
+
+        public void NoteUnknown(string written, string task)
+        {
+            if (unknown.TryGetValue(written, out var tasks) || (unknown.Count < MaxUnknownNames && unknown.TryAdd(written, tasks = [])))
+            {
+                if (tasks!.Count == 0 || tasks[^1] != task)
+                {
+                    tasks.Add(task);
+                }
+            }
+        }
+
+        public IReadOnlyList<UnknownAgency> UnknownNames => [.. unknown.Select(u => new UnknownAgency(u.Key, u.Value))];
 
         public ValueList<string> Suggest(string name) =>
             suggested++ < InputError.MaxListed ? directory.Suggest(name) : Array.Empty<string>().ToValueList();
