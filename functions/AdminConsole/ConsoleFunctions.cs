@@ -100,6 +100,22 @@ public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandler
     public Task<IResult> FixImport([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleFixImport)] HttpRequest request,
         CancellationToken cancellationToken) => import.FixAsync(request, cancellationToken);
 
+    [Function(WebRoutes.Names.ConsolePlanReport)]
+    public Task<IResult> PlanReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsolePlanReport)] HttpRequest request,
+        string id, CancellationToken cancellationToken) => plans.ReportAsync(request, id, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsolePlanStatus)]
+    public Task<IResult> PlanStatus([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsolePlanStatus)] HttpRequest request,
+        string id, CancellationToken cancellationToken) => plans.SetStatusAsync(request, id, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleRollForward)]
+    public Task<IResult> RollForward([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleRollForward)] HttpRequest request,
+        string id, CancellationToken cancellationToken) => plans.RollForwardAsync(request, id, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsolePlanNumber)]
+    public Task<IResult> PlanNumber([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsolePlanNumber)] HttpRequest request,
+        string id, CancellationToken cancellationToken) => plans.SetNumberAsync(request, id, cancellationToken);
+
     [Function(WebRoutes.Names.ConsoleCalendar)]
     public Task<IResult> Calendar([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleCalendar)] HttpRequest request,
         CancellationToken cancellationToken) => calendar.PageAsync(request, cancellationToken);

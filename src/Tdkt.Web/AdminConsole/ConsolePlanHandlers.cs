@@ -3,12 +3,18 @@ using Microsoft.AspNetCore.Http;
 using Tdkt.Administration;
 using Tdkt.Completion;
 using Tdkt.Hosting;
+using Tdkt.Plans;
 using Tdkt.Web.Http;
 
 namespace Tdkt.Web.AdminConsole;
 
-/// <summary>Kế hoạch: the plan page and its changes (a completion reported by letter, a reopening), through <see cref="AdminCompletion"/>.</summary>
-public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, ConsolePlanPage plans, AdminCompletion completion)
+/// <summary>
+/// Kế hoạch: the plan page and its changes (a completion reported by letter, a reopening, through <see cref="AdminCompletion"/>;
+/// activate, archive, roll forward, set the number, through <see cref="ConsolePlanActions"/>), and the plan's report for
+/// anyone signed in (viewers report upward too).
+/// </summary>
+public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, ConsolePlanPage plans, AdminCompletion completion, ConsolePlanActions actions,
+    Reports.ReportHandler reports)
 {
     public async Task<IResult> PageAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -61,6 +67,54 @@ public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, Co
             form["reason"].FirstOrDefault() ?? "", user!.Email), cancellationToken);
         return Back(user!, id, form, outcome.Message, warn: outcome.Result != AdminReopenResult.Reopened);
     }
+
+    /// <summary>The plan's report as the API gives it (HTML, CSV, or the .docx sent upward for a period), for a console session instead of the admin key.</summary>
+    public async Task<IResult> ReportAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (_, refusal) = await gate.PageAsync(request, cancellationToken);
+        return refusal ?? await reports.ReportAsync(request, id, cancellationToken);
+    }
+
+    public async Task<IResult> SetStatusAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var outcome = await actions.SetStatusAsync(id, form!["status"].FirstOrDefault() ?? "", user!.Email, cancellationToken);
+        return gate.Back(user, PagePath(id), outcome.Message, warn: outcome.Result != PlanChangeResult.Done);
+    }
+
+    /// <summary>Next year's draft, shown at once with what to review (the roll-forward's list); an unknown plan or a bad year goes back with why.</summary>
+    public async Task<IResult> RollForwardAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var outcome = await actions.RollForwardAsync(id, form!["year"].FirstOrDefault() ?? "", user!.Email, cancellationToken);
+        if (outcome.Draft is not { } draft || await plans.BuildAsync(draft.Id.Value, PlanFilter.None, cancellationToken) is not { } view)
+        {
+            return gate.Back(user, PagePath(id), outcome.Message, warn: true);
+        }
+        var review = outcome.Changes.Select(c => $"{(c.Task.Length > 0 ? "Nhiệm vụ " + c.Task : "Kế hoạch")} · {c.Field}: {c.Before} → {c.After}").ToList();
+        return HtmlPages.Html(StatusCodes.Status200OK, pages.Plan(user, view with { Review = review }, new MessageView("ok", outcome.Message)));
+    }
+
+    public async Task<IResult> SetNumberAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var outcome = await actions.SetNumberAsync(id, form!["number"].FirstOrDefault() ?? "", form["issuedOn"].FirstOrDefault() ?? "", user!.Email, cancellationToken);
+        return gate.Back(user, PagePath(outcome.Draft?.Id.Value ?? id), outcome.Message, warn: outcome.Result != PlanChangeResult.Done);
+    }
+
+    private static string PagePath(string id) => $"/console/plans/{Uri.EscapeDataString(id)}";
 
     /// <summary>Back to the plan page, filtered to the agency, with what happened (post/redirect/get).</summary>
     private IResult Back(ConsoleUser user, string id, IFormCollection form, string message, bool warn) =>

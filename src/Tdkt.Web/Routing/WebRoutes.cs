@@ -61,6 +61,10 @@ public static class WebRoutes
         public const string ConsolePreviewImport = "ConsolePreviewImport";
         public const string ConsoleSaveImport = "ConsoleSaveImport";
         public const string ConsoleFixImport = "ConsoleFixImport";
+        public const string ConsolePlanReport = "ConsolePlanReport";
+        public const string ConsolePlanStatus = "ConsolePlanStatus";
+        public const string ConsoleRollForward = "ConsoleRollForward";
+        public const string ConsolePlanNumber = "ConsolePlanNumber";
         public const string ConsoleCalendar = "ConsoleCalendar";
         public const string ConsoleSetCalendar = "ConsoleSetCalendar";
     }
@@ -110,6 +114,10 @@ public static class WebRoutes
         public const string ConsoleImport = "console/import";
         public const string ConsoleSaveImport = "console/import/save";
         public const string ConsoleFixImport = "console/import/agencies";
+        public const string ConsolePlanReport = "console/plans/{id}/report";
+        public const string ConsolePlanStatus = "console/plans/{id}/status";
+        public const string ConsoleRollForward = "console/plans/{id}/roll-forward";
+        public const string ConsolePlanNumber = "console/plans/{id}/number";
         public const string ConsoleCalendar = "console/calendar";
     }
 
@@ -201,6 +209,14 @@ public static class WebRoutes
             (ConsoleImportHandlers h, HttpRequest request, CancellationToken ct) => h.SaveAsync(request, ct)),
         new(Names.ConsoleFixImport, Patterns.ConsoleFixImport, Post, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleImportHandlers h, HttpRequest request, CancellationToken ct) => h.FixAsync(request, ct)),
+        new(Names.ConsolePlanReport, Patterns.ConsolePlanReport, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.ReportAsync(request, id, ct)),
+        new(Names.ConsolePlanStatus, Patterns.ConsolePlanStatus, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.SetStatusAsync(request, id, ct)),
+        new(Names.ConsoleRollForward, Patterns.ConsoleRollForward, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.RollForwardAsync(request, id, ct)),
+        new(Names.ConsolePlanNumber, Patterns.ConsolePlanNumber, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.SetNumberAsync(request, id, ct)),
         new(Names.ConsoleCalendar, Patterns.ConsoleCalendar, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleCalendarHandlers h, HttpRequest request, CancellationToken ct) => h.PageAsync(request, ct)),
         new(Names.ConsoleSetCalendar, Patterns.ConsoleCalendar, Post, RouteAccess.ConsoleSession, RouteKind.Page,

@@ -21,6 +21,7 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<ConsoleAgenciesPage>();
         services.TryAddSingleton<ConsoleImportPage>();
         services.TryAddSingleton<ConsoleImportForecast>();
+        services.TryAddSingleton<ConsolePlanActions>();
         services.TryAddSingleton<ConsoleCalendarPage>();
         services.TryAddSingleton<SignInMail>();
         return services;

@@ -22,7 +22,19 @@ public sealed record PlanAgencyView(string Name, IReadOnlyList<PlanRowView> Rows
 
 /// <summary>The plan page's content: the filters (as options), the matching assignments by agency, and how many matched.</summary>
 public sealed record PlanDetailView(string Id, string Heading, string Status, IReadOnlyList<FilterOption> Agencies, IReadOnlyList<FilterOption> Quarters,
-    IReadOnlyList<FilterOption> Statuses, string Text, IReadOnlyList<PlanAgencyView> Groups, string Count, string Today);
+    IReadOnlyList<FilterOption> Statuses, string Text, IReadOnlyList<PlanAgencyView> Groups, string Count, string Today)
+{
+    /// <summary>"active", "draft" or "archived": which of activate, archive and set-number the page offers.</summary>
+    public string StatusSlug { get; init; } = "";
+
+    /// <summary>A draft not issued yet (no number): it can be given one, not activated.</summary>
+    public bool Unnumbered { get; init; }
+
+    public int NextYear { get; init; }
+
+    /// <summary>Right after a roll-forward: what to review in the new draft, one line each.</summary>
+    public IReadOnlyList<string> Review { get; init; } = [];
+}
 
 /// <summary>
 /// Kế hoạch: one plan's assignments by agency with their status in the official colours, filtered by agency, quarter,
@@ -72,7 +84,12 @@ public sealed class ConsolePlanPage(PlanStore plans, CompletionStore store, Audi
             [new("", "Mọi tình trạng", filter.Status is null), .. categories.Select(c => new FilterOption(Progress.Slug(c), Progress.Label(c), Progress.Slug(c) == filter.Status))],
             words, groups,
             matching.Count > MaxRows ? $"{matching.Count} phần việc khớp; trang hiện {MaxRows} phần việc đầu, đề nghị lọc thêm." : $"{matching.Count} phần việc.",
-            NodaTime.Text.LocalDatePattern.Iso.Format(today));
+            NodaTime.Text.LocalDatePattern.Iso.Format(today))
+        {
+            StatusSlug = plan.Status.ToString().ToLowerInvariant(),
+            Unnumbered = plan.Number == RollForward.DraftNumber,
+            NextYear = plan.Year + 1,
+        };
     }
 
     private static PlanRowView Row(AssignmentRecord r, PlanTask task, ProgressCategory category, IEnumerable<AuditEntry> history)

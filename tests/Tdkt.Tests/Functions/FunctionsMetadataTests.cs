@@ -55,6 +55,10 @@ public sealed class FunctionsMetadataTests
         new("ConsolePreviewImport", "httpTrigger", "console/import", "POST", "Anonymous", null, null),
         new("ConsoleSaveImport", "httpTrigger", "console/import/save", "POST", "Anonymous", null, null),
         new("ConsoleFixImport", "httpTrigger", "console/import/agencies", "POST", "Anonymous", null, null),
+        new("ConsolePlanReport", "httpTrigger", "console/plans/{id}/report", "GET,HEAD", "Anonymous", null, null),
+        new("ConsolePlanStatus", "httpTrigger", "console/plans/{id}/status", "POST", "Anonymous", null, null),
+        new("ConsoleRollForward", "httpTrigger", "console/plans/{id}/roll-forward", "POST", "Anonymous", null, null),
+        new("ConsolePlanNumber", "httpTrigger", "console/plans/{id}/number", "POST", "Anonymous", null, null),
         new("ConsoleCalendar", "httpTrigger", "console/calendar", "GET,HEAD", "Anonymous", null, null),
         new("ConsoleSetCalendar", "httpTrigger", "console/calendar", "POST", "Anonymous", null, null),
     ];
