@@ -10,7 +10,7 @@ namespace Tdkt.Functions.AdminConsole;
 /// the handlers ask for the console session (or the platform's sign-in) themselves.
 /// </summary>
 public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandlers plans, ConsoleMailHandlers mail, ConsoleAgencyHandlers agencies,
-    ConsoleImportHandlers import, ConsoleCalendarHandlers calendar)
+    ConsoleImportHandlers import, ConsoleCalendarHandlers calendar, ConsoleAgencyEditHandlers directory)
 {
     [Function(WebRoutes.Names.ConsoleDashboard)]
     public Task<IResult> Dashboard([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.Console)] HttpRequest request,
@@ -115,6 +115,26 @@ public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandler
     [Function(WebRoutes.Names.ConsolePlanNumber)]
     public Task<IResult> PlanNumber([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsolePlanNumber)] HttpRequest request,
         string id, CancellationToken cancellationToken) => plans.SetNumberAsync(request, id, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleEditAgency)]
+    public Task<IResult> EditAgency([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleEditAgency)] HttpRequest request,
+        CancellationToken cancellationToken) => directory.FormAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleSaveAgency)]
+    public Task<IResult> SaveAgency([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleEditAgency)] HttpRequest request,
+        CancellationToken cancellationToken) => directory.SaveAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsolePreviewDirectory)]
+    public Task<IResult> PreviewDirectory([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsolePreviewDirectory)] HttpRequest request,
+        CancellationToken cancellationToken) => directory.PreviewImportAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleSaveDirectory)]
+    public Task<IResult> SaveDirectory([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleSaveDirectory)] HttpRequest request,
+        CancellationToken cancellationToken) => directory.SaveImportAsync(request, cancellationToken);
+
+    [Function(WebRoutes.Names.ConsoleTestMail)]
+    public Task<IResult> TestMail([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleTestMail)] HttpRequest request,
+        CancellationToken cancellationToken) => directory.TestMailAsync(request, cancellationToken);
 
     [Function(WebRoutes.Names.ConsoleCalendar)]
     public Task<IResult> Calendar([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleCalendar)] HttpRequest request,

@@ -32,6 +32,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton<AdminConsole.ConsolePlanHandlers>();
         services.TryAddSingleton<AdminConsole.ConsoleMailHandlers>();
         services.TryAddSingleton<AdminConsole.ConsoleAgencyHandlers>();
+        services.TryAddSingleton<AdminConsole.ConsoleAgencyEditHandlers>();
         services.TryAddSingleton<AdminConsole.ConsoleImportHandlers>();
         services.TryAddSingleton<AdminConsole.ConsoleCalendarHandlers>();
         return services;

@@ -69,9 +69,13 @@ public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, Pl
     /// <summary>Back to <paramref name="path"/> after a change, with what happened, sealed for this session (see <see cref="NoticeFrom"/>).</summary>
     public IResult Back(ConsoleUser user, string path, string text, bool warn = false)
     {
+        ArgumentNullException.ThrowIfNull(path);
         var kind = warn ? "warn" : "ok";
-        var separator = path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
-        return HtmlPages.SeeOther($"{path}{separator}m={Uri.EscapeDataString(text)}&k={kind}&s={Uri.EscapeDataString(sessions.SealNotice(user, kind, text))}");
+        // A fragment ("#ag-so-noi-vu": back to the row) stays last, after the message.
+        var hash = path.IndexOf('#', StringComparison.Ordinal);
+        var (target, fragment) = hash < 0 ? (path, "") : (path[..hash], path[hash..]);
+        var separator = target.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        return HtmlPages.SeeOther($"{target}{separator}m={Uri.EscapeDataString(text)}&k={kind}&s={Uri.EscapeDataString(sessions.SealNotice(user, kind, text))}{fragment}");
     }
 
     /// <summary>The message a change sent back, when its seal is this session's; null for none, or for a text put in a crafted link.</summary>

@@ -65,6 +65,11 @@ public static class WebRoutes
         public const string ConsolePlanStatus = "ConsolePlanStatus";
         public const string ConsoleRollForward = "ConsoleRollForward";
         public const string ConsolePlanNumber = "ConsolePlanNumber";
+        public const string ConsoleEditAgency = "ConsoleEditAgency";
+        public const string ConsoleSaveAgency = "ConsoleSaveAgency";
+        public const string ConsolePreviewDirectory = "ConsolePreviewDirectory";
+        public const string ConsoleSaveDirectory = "ConsoleSaveDirectory";
+        public const string ConsoleTestMail = "ConsoleTestMail";
         public const string ConsoleCalendar = "ConsoleCalendar";
         public const string ConsoleSetCalendar = "ConsoleSetCalendar";
     }
@@ -118,6 +123,10 @@ public static class WebRoutes
         public const string ConsolePlanStatus = "console/plans/{id}/status";
         public const string ConsoleRollForward = "console/plans/{id}/roll-forward";
         public const string ConsolePlanNumber = "console/plans/{id}/number";
+        public const string ConsoleEditAgency = "console/agencies/edit";
+        public const string ConsolePreviewDirectory = "console/agencies/import";
+        public const string ConsoleSaveDirectory = "console/agencies/import/save";
+        public const string ConsoleTestMail = "console/agencies/test-mail";
         public const string ConsoleCalendar = "console/calendar";
     }
 
@@ -217,6 +226,16 @@ public static class WebRoutes
             (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.RollForwardAsync(request, id, ct)),
         new(Names.ConsolePlanNumber, Patterns.ConsolePlanNumber, Post, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.SetNumberAsync(request, id, ct)),
+        new(Names.ConsoleEditAgency, Patterns.ConsoleEditAgency, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleAgencyEditHandlers h, HttpRequest request, CancellationToken ct) => h.FormAsync(request, ct)),
+        new(Names.ConsoleSaveAgency, Patterns.ConsoleEditAgency, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleAgencyEditHandlers h, HttpRequest request, CancellationToken ct) => h.SaveAsync(request, ct)),
+        new(Names.ConsolePreviewDirectory, Patterns.ConsolePreviewDirectory, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleAgencyEditHandlers h, HttpRequest request, CancellationToken ct) => h.PreviewImportAsync(request, ct)),
+        new(Names.ConsoleSaveDirectory, Patterns.ConsoleSaveDirectory, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleAgencyEditHandlers h, HttpRequest request, CancellationToken ct) => h.SaveImportAsync(request, ct)),
+        new(Names.ConsoleTestMail, Patterns.ConsoleTestMail, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleAgencyEditHandlers h, HttpRequest request, CancellationToken ct) => h.TestMailAsync(request, ct)),
         new(Names.ConsoleCalendar, Patterns.ConsoleCalendar, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleCalendarHandlers h, HttpRequest request, CancellationToken ct) => h.PageAsync(request, ct)),
         new(Names.ConsoleSetCalendar, Patterns.ConsoleCalendar, Post, RouteAccess.ConsoleSession, RouteKind.Page,

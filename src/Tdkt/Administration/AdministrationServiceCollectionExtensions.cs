@@ -22,6 +22,7 @@ public static class AdministrationServiceCollectionExtensions
         services.TryAddSingleton<ConsoleImportPage>();
         services.TryAddSingleton<ConsoleImportForecast>();
         services.TryAddSingleton<ConsolePlanActions>();
+        services.TryAddSingleton<ConsoleAgencyEditing>();
         services.TryAddSingleton<ConsoleCalendarPage>();
         services.TryAddSingleton<SignInMail>();
         return services;

@@ -27,6 +27,8 @@ public sealed record ConsolePageView(string Title, string Section)
     public MailPageView? MailPage { get; init; }
     public AgenciesPageView? AgenciesPage { get; init; }
     public ImportPreviewView? Import { get; init; }
+    public AgencyEditView? AgencyEdit { get; init; }
+    public DirectoryImportView? DirectoryImport { get; init; }
     public CalendarPageView? CalendarPage { get; init; }
 }
 
@@ -78,6 +80,18 @@ public sealed class ConsolePages(PageTemplates templates, ConsoleDashboard dashb
     /// <summary>Cơ quan: the directory (see <see cref="ConsoleAgenciesPage"/>).</summary>
     public string Agencies(ConsoleUser user, AgenciesPageView agencies, MessageView? message) =>
         templates.Render(Template, Signed(new ConsolePageView("Cơ quan", "agencies") { AgenciesPage = agencies, Message = message }, user));
+
+    /// <summary>Cơ quan: the form for one agency, new or stored (see <see cref="ConsoleAgencyEditing"/>).</summary>
+    public string AgencyEdit(ConsoleUser user, AgencyEditView edit, MessageView? message) =>
+        templates.Render(Template, Signed(new ConsolePageView(edit.IsNew ? "Thêm cơ quan" : $"Sửa cơ quan: {edit.Form.Name}", "agency-edit")
+        {
+            AgencyEdit = edit,
+            Message = message,
+        }, user));
+
+    /// <summary>Cơ quan: a directory file checked against the stored directory, before it is saved.</summary>
+    public string DirectoryImport(ConsoleUser user, DirectoryImportView preview, MessageView? message) =>
+        templates.Render(Template, Signed(new ConsolePageView("Nhập danh bạ cơ quan", "directory-import") { DirectoryImport = preview, Message = message }, user));
 
     /// <summary>Nhập kế hoạch: the upload form, or the preview of an upload (see <see cref="ConsoleImportPage"/>).</summary>
     public string Import(ConsoleUser user, ImportPreviewView? preview) =>

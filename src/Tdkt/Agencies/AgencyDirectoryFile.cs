@@ -30,10 +30,19 @@ public static class AgencyDirectoryFile
         public string Where { get; init; } = $"cơ quan ở dòng {Line}";
     }
 
-    public static AgencyDirectoryResult Read(string text, string file) =>
-        file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(text, file) : ReadYaml(text, file);
+    public static AgencyDirectoryResult Read(string text, string file) => Read(text, file, null);
 
-    public static AgencyDirectoryResult ReadYaml(string text, string file)
+    /// <summary>
+    /// The same, for a file that adds to or changes <paramref name="stored"/> (null: the file is the whole directory): its
+    /// agencies may name stored ones as supervisor, member or successor, and may not take a name a stored agency goes by.
+    /// The result holds the file's agencies only.
+    /// </summary>
+    public static AgencyDirectoryResult Read(string text, string file, AgencyDirectory? stored) =>
+        file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ReadCsv(text, file, stored) : ReadYaml(text, file, stored);
+
+    public static AgencyDirectoryResult ReadYaml(string text, string file) => ReadYaml(text, file, null);
+
+    private static AgencyDirectoryResult ReadYaml(string text, string file, AgencyDirectory? stored)
     {
         var errors = new List<InputError>();
         var yaml = new YamlInput(file, errors);
@@ -50,10 +59,12 @@ public static class AgencyDirectoryFile
             ReplacedBy = yaml.Text(node, "replacedBy"),
             From = yaml.Text(node, "from"),
         }).ToList();
-        return Validate(raw, file, errors);
+        return Validate(raw, file, errors, stored);
     }
 
-    public static AgencyDirectoryResult ReadCsv(string text, string file)
+    public static AgencyDirectoryResult ReadCsv(string text, string file) => ReadCsv(text, file, null);
+
+    private static AgencyDirectoryResult ReadCsv(string text, string file, AgencyDirectory? stored)
     {
         var errors = new List<InputError>();
         var raw = new List<RawAgency>();
@@ -86,7 +97,7 @@ public static class AgencyDirectoryFile
                 From = Field("from") is { Length: > 0 } from ? from : null,
             });
         }
-        return Validate(raw, file, errors);
+        return Validate(raw, file, errors, stored);
     }
 
     /// <summary>
@@ -96,15 +107,16 @@ public static class AgencyDirectoryFile
     public static AgencyDirectoryResult Check(IEnumerable<Agency> agencies, string file)
     {
         ArgumentNullException.ThrowIfNull(agencies);
-        var raw = agencies.Select((a, i) => new RawAgency(i + 1, a.Id.Value, a.Name, [.. a.Aliases], [.. a.To], [.. a.Cc], a.Supervisor?.Value, a.IsGroup,
-            [.. a.Members.Select(m => m.Value)])
-        {
-            ReplacedBy = a.ReplacedBy?.Value,
-            From = a.ReplacedFrom is { } from ? NodaTime.Text.LocalDatePattern.Iso.Format(from) : null,
-            Where = $"“{a.Name}” ({a.Id})",
-        }).ToList();
-        return Validate(raw, file, []);
+        return Validate([.. agencies.Select((a, i) => Raw(a, i + 1))], file, []);
     }
+
+    private static RawAgency Raw(Agency a, int line) => new(line, a.Id.Value, a.Name, [.. a.Aliases], [.. a.To], [.. a.Cc], a.Supervisor?.Value, a.IsGroup,
+        [.. a.Members.Select(m => m.Value)])
+    {
+        ReplacedBy = a.ReplacedBy?.Value,
+        From = a.ReplacedFrom is { } from ? NodaTime.Text.LocalDatePattern.Iso.Format(from) : null,
+        Where = $"“{a.Name}” ({a.Id})",
+    };
 
     public static string WriteYaml(AgencyDirectory directory)
     {
@@ -174,7 +186,7 @@ public static class AgencyDirectoryFile
         return builder.ToString();
     }
 
-    private static AgencyDirectoryResult Validate(List<RawAgency> raw, string file, List<InputError> errors)
+    private static AgencyDirectoryResult Validate(List<RawAgency> raw, string file, List<InputError> errors, AgencyDirectory? stored = null)
     {
         void Error(int line, string field, string message) => errors.Add(new InputError(file, line, field, message));
 
@@ -184,6 +196,16 @@ public static class AgencyDirectoryFile
         }
         var ids = new Dictionary<string, RawAgency>(StringComparer.Ordinal);
         var names = new Dictionary<string, RawAgency>(StringComparer.Ordinal);
+        // The stored agencies the file does not give again: there to be named, not checked or returned.
+        var inFile = raw.Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var known in stored?.Agencies.Where(a => !inFile.Contains(a.Id.Value)).Select(a => Raw(a, 0)) ?? [])
+        {
+            ids.TryAdd(known.Id!, known);
+            foreach (var name in known.Aliases.Prepend(known.Name!))
+            {
+                names.TryAdd(VietnameseText.Fold(name), known);
+            }
+        }
         foreach (var a in raw)
         {
             if (string.IsNullOrWhiteSpace(a.Id) || !AgencyId.IsValid(a.Id))

@@ -57,7 +57,8 @@ public sealed class AgencyStore(StorageTables tables)
             }
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412 || (ex.Status == 404 && expected is not null))
+        // 400 for a version that is no ETag at all: nobody's current version either.
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 || (ex.Status is 404 or 400 && expected is not null))
         {
             return false;
         }

@@ -150,17 +150,31 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
     }
 
     /// <summary>A sample digest (not from storage) for checking a deployment's mail settings: <c>tdkt mail send-test</c>.</summary>
-    public OutgoingMail Sample(string to, LocalDate today)
+    public OutgoingMail Sample(string to, LocalDate today) => TestMail([new MailAddress(to)], [], "Quản trị hệ thống",
+        "Đây là thư thử để kiểm tra cấu hình gửi thư của hệ thống nhắc việc thi đua, khen thưởng. Nội dung dưới đây là ví dụ, theo:", today);
+
+    /// <summary>
+    /// A test mail to an agency's own addresses (to and cc, as its digests go), from the console's Cơ quan page: the
+    /// agency sees what its digests will look like and that they reach it.
+    /// </summary>
+    public OutgoingMail AgencyTest(Agency agency, LocalDate today)
+    {
+        ArgumentNullException.ThrowIfNull(agency);
+        return TestMail([.. agency.To.Select(a => new MailAddress(a))], [.. agency.Cc.Select(a => new MailAddress(a))], agency.Name,
+            $"Đây là thư thử để {agency.Name} kiểm tra địa chỉ nhận thư: thư nhắc việc thi đua, khen thưởng hằng ngày của {agency.Name} sẽ được gửi tới địa chỉ này. "
+            + "Nội dung dưới đây là ví dụ, theo:", today);
+    }
+
+    private OutgoingMail TestMail(IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc, string addressee, string intro, LocalDate today)
     {
         var task = new TaskView("1", "252/KH-UBND", "Báo cáo tổng kết công tác thi đua, khen thưởng năm 2022 (nhiệm vụ mẫu)",
             VietnamTime.Format(new LocalDate(2023, 3, 31)), "QUÝ I", "còn 5 ngày làm việc", "Cơ quan chủ trì", "Ủy ban nhân dân tỉnh", false);
-        var view = new DigestView("Kính gửi: Quản trị hệ thống", VietnamTime.Format(today),
-            "Đây là thư thử để kiểm tra cấu hình gửi thư của hệ thống nhắc việc thi đua, khen thưởng. Nội dung dưới đây là ví dụ, theo:",
+        var view = new DigestView($"Kính gửi: {addressee}", VietnamTime.Format(today), intro,
             ["Kế hoạch số 252/KH-UBND ngày 21/12/2022 của Ủy ban nhân dân tỉnh Lạng Sơn về công tác thi đua, khen thưởng năm 2023 (ví dụ)"],
             [new SectionView("Nhiệm vụ sắp đến hạn", "Đề nghị chủ động triển khai để hoàn thành đúng thời hạn.", [task])],
             null, "Thư thử được gửi theo yêu cầu của quản trị viên; không cần trả lời.");
         return new OutgoingMail($"send-test/{Guid.NewGuid():N}", new MailAddress(options.Value.From, MailText.HeaderSafe(options.Value.FromName)),
-            [new MailAddress(to)], [], "[TĐKT] Thư thử cấu hình gửi thư",
+            to, cc, "[TĐKT] Thư thử cấu hình gửi thư",
             templates.Render("digest.html.liquid", view), templates.Render("digest.txt.liquid", view), []);
     }
 

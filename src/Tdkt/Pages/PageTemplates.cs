@@ -73,6 +73,9 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<Administration.ImportPreviewView>();
         access.MemberAccessStrategy.Register<Administration.ImportTaskView>();
         access.MemberAccessStrategy.Register<Administration.UnknownAgencyView>();
+        access.MemberAccessStrategy.Register<Administration.AgencyEditView>();
+        access.MemberAccessStrategy.Register<Agencies.AgencyForm>();
+        access.MemberAccessStrategy.Register<Administration.DirectoryImportView>();
         access.MemberAccessStrategy.Register<Administration.ForecastDayView>();
         access.MemberAccessStrategy.Register<Administration.ForecastRowView>();
         access.MemberAccessStrategy.Register<Administration.CalendarPageView>();

@@ -26,7 +26,7 @@ public sealed class ConsoleAgenciesTests(LocalServices services)
 
         var page = WebUtility.HtmlDecode(await admin.PageAsync("console/agencies"));
         Assert.Contains($"{Samples.Directory().Agencies.Count} cơ quan, đơn vị trong danh bạ.", page, StringComparison.Ordinal);
-        Assert.Contains("<td>Sở Nội vụ</td><td>so-noi-vu</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td>Sở Nội vụ<br><a href=\"/console/agencies/edit?id=so-noi-vu\">Sửa</a></td><td>so-noi-vu</td>", page, StringComparison.Ordinal);
         var shown = WebUtility.HtmlDecode(await admin.PageAsync("console/agencies?link=so-noi-vu"));
         var link = System.Text.RegularExpressions.Regex.Match(shown, "<span class=\"feed-url\">(http[^<]+/api/a/[^<]+)</span>").Groups[1].Value;
         Assert.NotEmpty(link);

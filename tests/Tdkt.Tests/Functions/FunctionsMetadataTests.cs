@@ -59,6 +59,11 @@ public sealed class FunctionsMetadataTests
         new("ConsolePlanStatus", "httpTrigger", "console/plans/{id}/status", "POST", "Anonymous", null, null),
         new("ConsoleRollForward", "httpTrigger", "console/plans/{id}/roll-forward", "POST", "Anonymous", null, null),
         new("ConsolePlanNumber", "httpTrigger", "console/plans/{id}/number", "POST", "Anonymous", null, null),
+        new("ConsoleEditAgency", "httpTrigger", "console/agencies/edit", "GET,HEAD", "Anonymous", null, null),
+        new("ConsoleSaveAgency", "httpTrigger", "console/agencies/edit", "POST", "Anonymous", null, null),
+        new("ConsolePreviewDirectory", "httpTrigger", "console/agencies/import", "POST", "Anonymous", null, null),
+        new("ConsoleSaveDirectory", "httpTrigger", "console/agencies/import/save", "POST", "Anonymous", null, null),
+        new("ConsoleTestMail", "httpTrigger", "console/agencies/test-mail", "POST", "Anonymous", null, null),
         new("ConsoleCalendar", "httpTrigger", "console/calendar", "GET,HEAD", "Anonymous", null, null),
         new("ConsoleSetCalendar", "httpTrigger", "console/calendar", "POST", "Anonymous", null, null),
     ];
