@@ -136,6 +136,10 @@ public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandler
     public Task<IResult> TestMail([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleTestMail)] HttpRequest request,
         CancellationToken cancellationToken) => directory.TestMailAsync(request, cancellationToken);
 
+    [Function(WebRoutes.Names.ConsoleResetCalendar)]
+    public Task<IResult> ResetCalendar([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleResetCalendar)] HttpRequest request,
+        CancellationToken cancellationToken) => calendar.ResetAsync(request, cancellationToken);
+
     [Function(WebRoutes.Names.ConsoleCalendar)]
     public Task<IResult> Calendar([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleCalendar)] HttpRequest request,
         CancellationToken cancellationToken) => calendar.PageAsync(request, cancellationToken);

@@ -41,6 +41,22 @@ public sealed class ConsoleCalendarHandlers(ConsoleGate gate, ConsolePages pages
             : HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Calendar(user, view, new Tdkt.Completion.MessageView("warn", message)));
     }
 
+    public async Task<IResult> ResetAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (Year(form!["year"]) is not { } year)
+        {
+            return HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Refused(user!,
+                $"Chưa thay đổi: năm phải từ {CalendarAnnouncement.FirstYear} đến {CalendarAnnouncement.LastYear}."));
+        }
+        var (reset, message) = await calendar.ResetAsync(year, user!.Email, cancellationToken);
+        return gate.Back(user, $"/console/calendar?year={year.ToString(CultureInfo.InvariantCulture)}", message, warn: !reset);
+    }
+
     private static int? Year(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= CalendarAnnouncement.FirstYear and <= CalendarAnnouncement.LastYear ? y : null;
 }

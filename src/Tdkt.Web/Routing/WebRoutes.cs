@@ -70,6 +70,7 @@ public static class WebRoutes
         public const string ConsolePreviewDirectory = "ConsolePreviewDirectory";
         public const string ConsoleSaveDirectory = "ConsoleSaveDirectory";
         public const string ConsoleTestMail = "ConsoleTestMail";
+        public const string ConsoleResetCalendar = "ConsoleResetCalendar";
         public const string ConsoleCalendar = "ConsoleCalendar";
         public const string ConsoleSetCalendar = "ConsoleSetCalendar";
     }
@@ -127,6 +128,7 @@ public static class WebRoutes
         public const string ConsolePreviewDirectory = "console/agencies/import";
         public const string ConsoleSaveDirectory = "console/agencies/import/save";
         public const string ConsoleTestMail = "console/agencies/test-mail";
+        public const string ConsoleResetCalendar = "console/calendar/reset";
         public const string ConsoleCalendar = "console/calendar";
     }
 
@@ -236,6 +238,8 @@ public static class WebRoutes
             (ConsoleAgencyEditHandlers h, HttpRequest request, CancellationToken ct) => h.SaveImportAsync(request, ct)),
         new(Names.ConsoleTestMail, Patterns.ConsoleTestMail, Post, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleAgencyEditHandlers h, HttpRequest request, CancellationToken ct) => h.TestMailAsync(request, ct)),
+        new(Names.ConsoleResetCalendar, Patterns.ConsoleResetCalendar, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleCalendarHandlers h, HttpRequest request, CancellationToken ct) => h.ResetAsync(request, ct)),
         new(Names.ConsoleCalendar, Patterns.ConsoleCalendar, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleCalendarHandlers h, HttpRequest request, CancellationToken ct) => h.PageAsync(request, ct)),
         new(Names.ConsoleSetCalendar, Patterns.ConsoleCalendar, Post, RouteAccess.ConsoleSession, RouteKind.Page,

@@ -47,5 +47,19 @@ public sealed class ConsoleCalendarPage(CalendarStore store, WorkingCalendar cal
             + "Áp dụng từ lần quét nhắc việc tiếp theo." + warned, await BuildAsync(year, cancellationToken));
     }
 
+    /// <summary>Removes the year's recorded announcement (kept in the history): the built-in calendar, or the statutory rules, apply again.</summary>
+    public async Task<(bool Reset, string Message)> ResetAsync(int year, string by, CancellationToken cancellationToken)
+    {
+        await store.RefreshAsync(cancellationToken);
+        var before = CalendarText.WorkingDays(calendar, year);
+        if (!await store.ResetAsync(year, by, cancellationToken))
+        {
+            return (false, $"Năm {year} chưa có lịch nào được ghi: không có gì thay đổi.");
+        }
+        var (source, _) = calendar.Describe(year);
+        return (true, $"Đã bỏ lịch đã ghi của năm {year}: nay theo {CalendarText.Describe(source, year)}; số ngày làm việc {before} → {CalendarText.WorkingDays(calendar, year)}. "
+            + "Áp dụng từ lần quét nhắc việc tiếp theo.");
+    }
+
     private static string[] Items(string text) => text.Split(['\n', '\r', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -50,6 +50,7 @@ public sealed class ConsoleCalendarTests(LocalServices services)
             Assert.Contains("theo thông báo đã ghi", back, StringComparison.Ordinal);
             Assert.Contains($"bởi {Admin}; căn cứ: Thông báo thử", back, StringComparison.Ordinal);
             Assert.Contains("<li>Thứ Sáu, 24/03/2023</li>", back, StringComparison.Ordinal);
+            Assert.Contains("action=\"/console/calendar/reset\"", back, StringComparison.Ordinal);
         }
         var sweep = await web.Get<Scheduling.DailySweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), true, "test", null, Ct);
         Assert.False(sweep.WorkingDay);
@@ -63,5 +64,26 @@ public sealed class ConsoleCalendarTests(LocalServices services)
         using var refused = await viewer.PostAsync("console/calendar", ("csrf", ConsoleBrowser.CsrfIn(seen)), ("year", "2023"), ("off", "2023-01-02"), ("worked", ""));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("Thông báo thử", Assert.Single(await web.Get<CalendarStore>().ListAsync(Ct)).Note);
+        using (var viewerReset = await viewer.PostAsync("console/calendar/reset", ("csrf", ConsoleBrowser.CsrfIn(seen)), ("year", "2023")))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, viewerReset.StatusCode);
+        }
+
+        // Reset: the built-in calendar again, 24/03/2023 a working day again; a second reset says there is nothing to undo.
+        using (var reset = await admin.PostAsync("console/calendar/reset", ("csrf", csrf), ("year", "2023")))
+        {
+            var back = WebUtility.HtmlDecode(await admin.PageAsync(reset.Headers.Location!.ToString()));
+            Assert.Contains("Đã bỏ lịch đã ghi của năm 2023", back, StringComparison.Ordinal);
+            Assert.Contains("số ngày làm việc 248 → 249", back, StringComparison.Ordinal);
+            Assert.DoesNotContain("<li>Thứ Sáu, 24/03/2023</li>", back, StringComparison.Ordinal);
+            Assert.DoesNotContain("/console/calendar/reset", back, StringComparison.Ordinal);
+        }
+        Assert.Empty(await web.Get<CalendarStore>().ListAsync(Ct));
+        Assert.True((await web.Get<Scheduling.DailySweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), true, "test", null, Ct)).WorkingDay);
+        using (var again = await admin.PostAsync("console/calendar/reset", ("csrf", csrf), ("year", "2023")))
+        {
+            Assert.Contains("Năm 2023 chưa có lịch nào được ghi: không có gì thay đổi.", WebUtility.HtmlDecode(await admin.PageAsync(again.Headers.Location!.ToString())),
+                StringComparison.Ordinal);
+        }
     }
 }
