@@ -14,7 +14,7 @@ namespace Tdkt.Web.AdminConsole;
 /// anyone signed in (viewers report upward too).
 /// </summary>
 public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, ConsolePlanPage plans, AdminCompletion completion, ConsolePlanActions actions,
-    Reports.ReportHandler reports)
+    Reports.ReportHandler reports, Extensions.AdminExtensions extensions)
 {
     public async Task<IResult> PageAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -54,6 +54,28 @@ public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, Co
         var outcome = await completion.CompleteAsync(new AdminCompleteRequest(id, form["task"].FirstOrDefault() ?? "", form["agency"].FirstOrDefault() ?? "",
             on, user!.Email, note.Length > 0 ? note : null), cancellationToken);
         return Back(user, id, form, outcome.Message, warn: outcome.Result != AdminCompleteResult.Recorded);
+    }
+
+    /// <summary>Extends an assignment (approving the agency's request, or without one) or declines the pending request, as <c>tdkt task extend</c> does.</summary>
+    public async Task<IResult> ExtendAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var decline = form!["decision"].FirstOrDefault() == "decline";
+        var toText = form["to"].FirstOrDefault();
+        var to = VietnamTime.ParseDate(toText);
+        if (!decline && to is null)
+        {
+            return Back(user!, id, form, string.IsNullOrWhiteSpace(toText)
+                ? "Chưa gia hạn: chọn ngày gia hạn."
+                : $"Chưa gia hạn: ngày “{toText}” không đúng dạng (ví dụ 2023-04-14).", warn: true);
+        }
+        var outcome = await extensions.ExtendAsync(new Extensions.AdminExtendRequest(id, form["task"].FirstOrDefault() ?? "", form["agency"].FirstOrDefault() ?? "",
+            to, decline, form["reason"].FirstOrDefault(), user!.Email), cancellationToken);
+        return Back(user, id, form, outcome.Message.Replace(" (--reason)", "", StringComparison.Ordinal), warn: !outcome.Ok);
     }
 
     public async Task<IResult> ReopenAsync(HttpRequest request, string id, CancellationToken cancellationToken)

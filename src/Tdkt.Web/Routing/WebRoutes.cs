@@ -71,6 +71,7 @@ public static class WebRoutes
         public const string ConsoleSaveDirectory = "ConsoleSaveDirectory";
         public const string ConsoleTestMail = "ConsoleTestMail";
         public const string ConsoleResetCalendar = "ConsoleResetCalendar";
+        public const string ConsoleExtendTask = "ConsoleExtendTask";
         public const string ConsoleCalendar = "ConsoleCalendar";
         public const string ConsoleSetCalendar = "ConsoleSetCalendar";
     }
@@ -129,6 +130,7 @@ public static class WebRoutes
         public const string ConsoleSaveDirectory = "console/agencies/import/save";
         public const string ConsoleTestMail = "console/agencies/test-mail";
         public const string ConsoleResetCalendar = "console/calendar/reset";
+        public const string ConsoleExtendTask = "console/plans/{id}/extend";
         public const string ConsoleCalendar = "console/calendar";
     }
 
@@ -240,6 +242,8 @@ public static class WebRoutes
             (ConsoleAgencyEditHandlers h, HttpRequest request, CancellationToken ct) => h.TestMailAsync(request, ct)),
         new(Names.ConsoleResetCalendar, Patterns.ConsoleResetCalendar, Post, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleCalendarHandlers h, HttpRequest request, CancellationToken ct) => h.ResetAsync(request, ct)),
+        new(Names.ConsoleExtendTask, Patterns.ConsoleExtendTask, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.ExtendAsync(request, id, ct)),
         new(Names.ConsoleCalendar, Patterns.ConsoleCalendar, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleCalendarHandlers h, HttpRequest request, CancellationToken ct) => h.PageAsync(request, ct)),
         new(Names.ConsoleSetCalendar, Patterns.ConsoleCalendar, Post, RouteAccess.ConsoleSession, RouteKind.Page,

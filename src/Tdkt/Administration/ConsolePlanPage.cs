@@ -16,7 +16,23 @@ public sealed record FilterOption(string Value, string Label, bool Selected);
 
 /// <summary>One assignment on the plan page: its task, date, status (in the official colour), completion, files and history.</summary>
 public sealed record PlanRowView(string Task, string TaskNumber, string Content, string Due, string Status, string StatusSlug, string Colour,
-    string? Completion, bool Done, bool Open, string Agency, IReadOnlyList<string> History, int Files);
+    string? Completion, bool Done, bool Open, string Agency, IReadOnlyList<string> History, int Files)
+{
+    /// <summary>The files sent as evidence, each with a one-hour download link (as on the agency's page).</summary>
+    public IReadOnlyList<FileView> FileLinks { get; init; } = [];
+
+    /// <summary>The request for more time, in a sentence; null when there is none.</summary>
+    public string? Extension { get; init; }
+
+    /// <summary>A request waits for a decision: the page offers approve (on <see cref="Asked"/> or another date) and decline.</summary>
+    public bool ExtensionPending { get; init; }
+
+    /// <summary>The date asked (yyyy-MM-dd, for the form), or the due date in force when nothing is pending.</summary>
+    public string Asked { get; init; } = "";
+
+    /// <summary>An ongoing task has no date to extend.</summary>
+    public bool Ongoing { get; init; }
+}
 
 public sealed record PlanAgencyView(string Name, IReadOnlyList<PlanRowView> Rows);
 
@@ -41,7 +57,7 @@ public sealed record PlanDetailView(string Id, string Heading, string Status, IR
 /// status and text; each with its history from the plan's audit; administrators record a completion reported by letter
 /// or reopen with a reason (the forms post to the console's routes, handled by <see cref="AdminCompletion"/>).
 /// </summary>
-public sealed class ConsolePlanPage(PlanStore plans, CompletionStore store, AuditLog audit, AgencyStore agencies, VietnamClock clock)
+public sealed class ConsolePlanPage(PlanStore plans, CompletionStore store, AuditLog audit, AgencyStore agencies, Links.LinkTokens tokens, VietnamClock clock)
 {
     /// <summary>Most rows one page shows; past it the page asks to filter.</summary>
     public const int MaxRows = 400;
@@ -92,7 +108,7 @@ public sealed class ConsolePlanPage(PlanStore plans, CompletionStore store, Audi
         };
     }
 
-    private static PlanRowView Row(AssignmentRecord r, PlanTask task, ProgressCategory category, IEnumerable<AuditEntry> history)
+    private PlanRowView Row(AssignmentRecord r, PlanTask task, ProgressCategory category, IEnumerable<AuditEntry> history)
     {
         var due = task.Deadline.IsOngoing ? "Thường xuyên" : VietnamTime.ShortDate(r.Due) + (r.Extended ? $" (gia hạn từ {VietnamTime.ShortDate(r.PlanDue)})" : "");
         var completion = r.Completion is { } c
@@ -103,8 +119,24 @@ public sealed class ConsolePlanPage(PlanStore plans, CompletionStore store, Audi
             completion, r.Done, !r.Done, r.Agency,
             [.. history.OrderByDescending(h => h.At).Select(h => $"{VietnamTime.Moment(h.At)}: {ActionLabel(h.Action)}" + (h.By is { Length: > 0 } by ? $", {by}" : "")
                 + (h.Note is { Length: > 0 } note ? $" ({note})" : ""))],
-            r.Files.Count);
+            r.Files.Count)
+        {
+            FileLinks = [.. r.Files.Select(f => new FileView(f.Name, f.Details, "/" + Links.AgencyLinks.DownloadPath + tokens.CreateDownload(r.Plan, r.Key, f.Id), false, ""))],
+            Extension = ExtensionText(r),
+            ExtensionPending = r.Extension.IsPending,
+            Asked = NodaTime.Text.LocalDatePattern.Iso.Format(r.Extension.Request is { Status: Extensions.ExtensionStatus.Pending } q ? q.Asked : r.Due),
+            Ongoing = task.Deadline.IsOngoing,
+        };
     }
+
+    private static string? ExtensionText(AssignmentRecord r) => r.Extension.Request switch
+    {
+        { Status: Extensions.ExtensionStatus.Pending } q =>
+            $"Đề nghị gia hạn đến {VietnamTime.ShortDate(q.Asked)} ({VietnamTime.Moment(q.At)}{(q.By is { Length: > 0 } by ? ", " + by : "")}), chờ ý kiến. Lý do: {q.Reason}",
+        { Status: Extensions.ExtensionStatus.Declined } q => $"Đề nghị gia hạn đến {VietnamTime.ShortDate(q.Asked)} không được chấp thuận{(q.DecidedBy is { } who ? $" ({who})" : "")}.",
+        _ when r.Extended => $"Đã gia hạn từ {VietnamTime.ShortDate(r.PlanDue)} đến {VietnamTime.ShortDate(r.Due)}{(r.Extension.Request?.DecidedBy is { } who ? $" ({who})" : "")}.",
+        _ => null,
+    };
 
     private static string ActionLabel(string action) => action switch
     {

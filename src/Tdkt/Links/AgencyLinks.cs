@@ -33,6 +33,9 @@ public sealed class AgencyLinks(LinkTokens tokens, LinkRevocations revocations, 
 
     public const string FeedPath = "api/cal/";
 
+    /// <summary>Where a file's one-hour download link points, from the site's root: /api/f/{token}.</summary>
+    public const string DownloadPath = "api/f/";
+
     /// <summary>
     /// The agency's calendar subscription address, {BaseUrl}/api/cal/{token}.ics: valid through next year's end (plus
     /// grace), since a calendar keeps polling it; revoked with the agency's links (<see cref="LinkRevocations"/>).
