@@ -73,16 +73,11 @@ public sealed class ConsoleAgencyEditHandlers(ConsoleGate gate, ConsolePages pag
         {
             return refusal;
         }
-        byte[] content;
-        try
-        {
-            content = Convert.FromBase64String(form!["content"].FirstOrDefault() ?? "");
-        }
-        catch (FormatException)
+        if (ConsoleGate.Base64(form!, "content") is not { } content)
         {
             return HtmlPages.Html(StatusCodes.Status400BadRequest, pages.Refused(user!, "Chưa lưu: nội dung danh bạ gửi lên bị hỏng. Xem trước lại rồi lưu."));
         }
-        var (saved, message, again) = await editing.ImportAsync(content, Path.GetFileName(form["fileName"].FirstOrDefault() ?? "danh-ba.yaml"), user!.Email, cancellationToken);
+        var (saved, message, again) = await editing.ImportAsync(content, Path.GetFileName(form!["fileName"].FirstOrDefault() ?? "danh-ba.yaml"), user!.Email, cancellationToken);
         return saved
             ? gate.Back(user, "/console/agencies", message)
             : HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.DirectoryImport(user, again!, new MessageView("warn", message)));

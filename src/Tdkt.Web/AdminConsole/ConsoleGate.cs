@@ -78,6 +78,20 @@ public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, Pl
         return HtmlPages.SeeOther($"{target}{separator}m={Uri.EscapeDataString(text)}&k={kind}&s={Uri.EscapeDataString(sessions.SealNotice(user, kind, text))}{fragment}");
     }
 
+    /// <summary>A form field that carries a file as base64 (a preview's content, posted again to save it); null when it does not decode.</summary>
+    public static byte[]? Base64(IFormCollection form, string name)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        try
+        {
+            return Convert.FromBase64String(form[name].FirstOrDefault() ?? "");
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The message a change sent back, when its seal is this session's; null for none, or for a text put in a crafted link.</summary>
     public Tdkt.Completion.MessageView? NoticeFrom(HttpRequest request, ConsoleUser user)
     {

@@ -66,7 +66,7 @@ public sealed class ConsoleImportHandlers(ConsoleGate gate, ConsolePages pages, 
         {
             return refusal;
         }
-        if (Content(form!) is not { } content)
+        if (ConsoleGate.Base64(form!, "content") is not { } content)
         {
             return Broken(user!, "Chưa lưu");
         }
@@ -85,7 +85,7 @@ public sealed class ConsoleImportHandlers(ConsoleGate gate, ConsolePages pages, 
         {
             return refusal;
         }
-        if (Content(form!) is not { } content)
+        if (ConsoleGate.Base64(form!, "content") is not { } content)
         {
             return Broken(user!, "Chưa sửa");
         }
@@ -95,18 +95,6 @@ public sealed class ConsoleImportHandlers(ConsoleGate gate, ConsolePages pages, 
             .Where(f => f.Written.Length > 0).ToList();
         var preview = await import.FixAsync(content, FileName(form), Header(form), fixes, user!.Email, cancellationToken);
         return HtmlPages.Html(preview.CanSave ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, pages.Import(user, preview));
-    }
-
-    private static byte[]? Content(IFormCollection form)
-    {
-        try
-        {
-            return Convert.FromBase64String(form["content"].FirstOrDefault() ?? "");
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 
     private IResult Broken(ConsoleUser user, string what) =>

@@ -13,8 +13,9 @@ public sealed record ForecastRowView(string Agency, string Items, string? Proble
 public sealed record ForecastDayView(string Day, string Summary, IReadOnlyList<ForecastRowView> Rows, string? More);
 
 /// <summary>
-/// The reminders a previewed plan will cause in its first three weeks if activated today (or, already active, from
-/// today), per day and agency, by the sweep's rules and the working calendar in force (<see cref="ReminderForecast"/>).
+/// The reminders a previewed plan will cause in its first three working weeks if activated today (or, already active,
+/// as it stands): from today, or from the plan's first day when its year has not begun (next year's plan, loaded in
+/// December), per day and agency, by the sweep's rules and the working calendar in force (<see cref="ReminderForecast"/>).
 /// </summary>
 public sealed class ConsoleImportForecast(ReminderForecast forecast, CalendarStore calendars, PlanStore plans, VietnamClock clock)
 {
@@ -35,7 +36,8 @@ public sealed class ConsoleImportForecast(ReminderForecast forecast, CalendarSto
         IReadOnlyDictionary<string, IReadOnlyList<AgencyId>> done = stored is null
             ? new Dictionary<string, IReadOnlyList<AgencyId>>()
             : await plans.CompletedByAsync(plan.Id, cancellationToken);
-        var days = forecast.For(plan, stored?.Reminders ?? PlanReminders.Default, activatedOn, today, WorkingDays, done);
+        var start = new NodaTime.LocalDate(plan.Year, 1, 1);
+        var days = forecast.For(plan, stored?.Reminders ?? PlanReminders.Default, activatedOn, today > start ? today : start, WorkingDays, done);
         return [.. days.Select(d => new ForecastDayView(VietnamTime.Format(d.Day),
             $"{d.Digests.Count} thư, {d.Digests.Sum(g => g.Total)} lượt nhắc nhiệm vụ",
             [.. d.Digests.OrderByDescending(g => g.Total).ThenBy(g => directory.Find(g.Agency)?.Name ?? g.Agency.Value, StringComparer.Ordinal).Take(MaxRowsPerDay)

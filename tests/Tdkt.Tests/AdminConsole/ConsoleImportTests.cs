@@ -33,6 +33,9 @@ public sealed class ConsoleImportTests(LocalServices services)
         Assert.Contains("Kế hoạch số 230/KH-UBND", preview.Html, StringComparison.Ordinal);
         Assert.Contains("8 nhiệm vụ.", preview.Html, StringComparison.Ordinal);
         Assert.Contains("<td>III.1</td>", preview.Html, StringComparison.Ordinal);
+        // Next year's plan, previewed in 2023: its first weeks are January 2025's, the quarter's list on its first working day (01/01 is a holiday).
+        Assert.Matches("<summary>Thứ Năm, 02/01/2025: \\d+ thư", preview.Html);
+        Assert.DoesNotContain("/2023: ", preview.Html, StringComparison.Ordinal);
         Assert.Empty(await web.Get<PlanStore>().ListAsync(Ct));
 
         // Saved and activated from the preview's own form.
