@@ -134,6 +134,82 @@ public sealed class BrowserConsoleTests(LocalServices services)
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
+    [Fact]
+    public async Task In_the_browser_a_viewer_is_refused_by_the_server_a_tokenless_post_is_refused_a_used_link_is_refused_and_no_page_opens_without_a_session()
+    {
+        Assert.True(File.Exists(BrowserCompletionTests.Chromium), $"{BrowserCompletionTests.Chromium} is missing: install Debian's chromium package.");
+        await using var web = await WebScenario.StartAsync(services, new Dictionary<string, string?> { ["Tdkt:Console:FirstAdmin"] = Admin });
+        const string Viewer = "lanhdao@example.org";
+        await web.Get<AdminUsers>().SetAsync(Viewer, AdminRole.Viewer, Admin, Ct);
+        var link = SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Viewer, Ct))!)!;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserCompletionTests.Chromium,
+            Headless = true,
+            Args = ["--no-sandbox"],
+        });
+        var baseUrl = web.Host.Address.ToString().TrimEnd('/');
+
+        // Without a session, every console page lands on the sign-in page.
+        var stranger = await (await browser.NewContextAsync()).NewPageAsync();
+        foreach (var path in new[] { "/console", $"/console/plans/{web.Plan.Id}", "/console/agencies/edit", "/console/users" })
+        {
+            await stranger.GotoAsync(baseUrl + path);
+            Assert.EndsWith("/console/signin", new Uri(stranger.Url).AbsolutePath, StringComparison.Ordinal);
+        }
+
+        // The viewer signs in by link; pressing the link a second time is refused.
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/console$"));
+        Assert.Contains($"{Viewer} (Chỉ xem)", await page.Locator("nav").InnerTextAsync(), StringComparison.Ordinal);
+        var again = await (await browser.NewContextAsync()).NewPageAsync();
+        var reused = await again.GotoAsync(link);
+        Assert.Equal(410, reused!.Status);
+        Assert.Contains("đã được dùng", await again.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The plan page offers the viewer no change; the same POST an administrator's button sends, with the viewer's own token, is refused by the server.
+        await page.GotoAsync($"{baseUrl}/console/plans/{web.Plan.Id}?agency=so-noi-vu");
+        Assert.Equal(0, await page.Locator("form[method=post][action*='/complete']").CountAsync());
+        Assert.Equal(0, await page.GetByText("Thao tác với kế hoạch").CountAsync());
+        var csrf = await page.Locator("input[name=csrf]").First.GetAttributeAsync("value");
+        var refused = await context.APIRequest.PostAsync($"{baseUrl}/console/plans/{web.Plan.Id}/complete", new APIRequestContextOptions
+        {
+            Form = Form(("csrf", csrf!), ("task", "1"), ("agency", "so-noi-vu"), ("on", "2023-03-22")),
+            MaxRedirects = 0,
+        });
+        Assert.Equal(403, refused.Status);
+        Assert.Null((await web.AssignmentAsync(web.Task("1"), "so-noi-vu"))!.Completion);
+
+        // An administrator's session without the form's token changes nothing either.
+        var adminLink = SignInLinks.Url(baseUrl, (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!;
+        var adminContext = await browser.NewContextAsync();
+        var adminPage = await adminContext.NewPageAsync();
+        await adminPage.GotoAsync(adminLink);
+        await adminPage.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Đăng nhập" }).ClickAsync();
+        await adminPage.WaitForURLAsync(new Regex("/console$"));
+        var tokenless = await adminContext.APIRequest.PostAsync($"{baseUrl}/console/plans/{web.Plan.Id}/status", new APIRequestContextOptions
+        {
+            Form = Form(("status", "archived")),
+            MaxRedirects = 0,
+        });
+        Assert.Equal(403, tokenless.Status);
+        Assert.Equal(Tdkt.Plans.PlanStatus.Active, (await web.Get<Tdkt.Plans.PlanStore>().GetSummaryAsync(web.Plan.Id, Ct))!.Status);
+
+        IFormData Form(params (string Name, string Value)[] fields)
+        {
+            var form = context.APIRequest.CreateFormData();
+            foreach (var (name, value) in fields)
+            {
+                form.Set(name, value);
+            }
+            return form;
+        }
+    }
+
     /// <summary>The published .docx with "Sở Tài chính" written "Sở Tài chính tỉnh", as another province's clerk might: a name the directory does not know.</summary>
     private static string WithUnknownAgency(string source)
     {
