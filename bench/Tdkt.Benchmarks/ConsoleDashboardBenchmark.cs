@@ -113,6 +113,16 @@ public static class ConsoleDashboardBenchmark
             await reports.ComputeAsync(plan.Id, null, _ => { }, CancellationToken.None);
             reads.Add(watch.Elapsed.TotalMilliseconds);
         }
+        // The import preview's forecast of the first three working weeks for this plan (stored, so completions are read too), as the page builds it.
+        var forecast = services.GetRequiredService<Tdkt.Administration.ConsoleImportForecast>();
+        var forecasts = new List<double>();
+        var forecastDays = 0;
+        for (var i = 0; i < Math.Min(Requests, 20); i++)
+        {
+            var watch = Stopwatch.StartNew();
+            forecastDays = (await forecast.BuildAsync(plan, directory, CancellationToken.None)).Count;
+            forecasts.Add(watch.Elapsed.TotalMilliseconds);
+        }
         var sorted = latencies.Order().ToList();
         double At(double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
         Line(output, "console_dashboard_tasks", Tasks, "tasks");
@@ -127,6 +137,9 @@ public static class ConsoleDashboardBenchmark
         Line(output, "console_dashboard_after_change_p50", afterChange.Order().ElementAt(afterChange.Count / 2), "ms");
         Line(output, "console_dashboard_after_change_max", afterChange.Max(), "ms");
         Line(output, "console_dashboard_plan_read_p50", reads.Order().ElementAt(reads.Count / 2), "ms");
+        Line(output, "console_import_forecast_days", forecastDays, "days");
+        Line(output, "console_import_forecast_p50", forecasts.Order().ElementAt(forecasts.Count / 2), "ms");
+        Line(output, "console_import_forecast_max", forecasts.Max(), "ms");
     }
 
     private static void Line(TextWriter output, string name, double value, string unit) =>
