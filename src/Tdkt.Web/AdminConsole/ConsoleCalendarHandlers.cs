@@ -31,8 +31,7 @@ public sealed class ConsoleCalendarHandlers(ConsoleGate gate, ConsolePages pages
         }
         if (Year(form!["year"]) is not { } year)
         {
-            return HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Refused(user!,
-                $"Chưa ghi: năm phải từ {CalendarAnnouncement.FirstYear} đến {CalendarAnnouncement.LastYear}."));
+            return BadYear(user!, "Chưa ghi");
         }
         var (saved, message, view) = await calendar.SetAsync(year, form["off"].FirstOrDefault() ?? "", form["worked"].FirstOrDefault() ?? "", form["partial"] == "true",
             form["note"].FirstOrDefault()?.Trim() is { Length: > 0 } note ? note : null, user!.Email, cancellationToken);
@@ -50,12 +49,14 @@ public sealed class ConsoleCalendarHandlers(ConsoleGate gate, ConsolePages pages
         }
         if (Year(form!["year"]) is not { } year)
         {
-            return HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Refused(user!,
-                $"Chưa thay đổi: năm phải từ {CalendarAnnouncement.FirstYear} đến {CalendarAnnouncement.LastYear}."));
+            return BadYear(user!, "Chưa thay đổi");
         }
         var (reset, message) = await calendar.ResetAsync(year, user!.Email, cancellationToken);
         return gate.Back(user, $"/console/calendar?year={year.ToString(CultureInfo.InvariantCulture)}", message, warn: !reset);
     }
+
+    private IResult BadYear(ConsoleUser user, string what) => HtmlPages.Html(StatusCodes.Status422UnprocessableEntity,
+        pages.Refused(user, $"{what}: năm phải từ {CalendarAnnouncement.FirstYear} đến {CalendarAnnouncement.LastYear}."));
 
     private static int? Year(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= CalendarAnnouncement.FirstYear and <= CalendarAnnouncement.LastYear ? y : null;

@@ -44,7 +44,7 @@ public sealed class ConsoleAgencyEditing(AgencyStore store, AgencyEdits edits, A
         var outcome = await edits.SaveAsync(form, etag, cancellationToken);
         if (outcome.Saved)
         {
-            await users.AuditAsync(by, string.IsNullOrEmpty(version) ? ConsoleImportPage.Actions.AgencyAdd : ConsoleImportPage.Actions.AgencyEdit, form.Id.Trim(),
+            await users.AuditAsync(by, string.IsNullOrEmpty(version) ? Actions.Add : Actions.Edit, form.Id.Trim(),
                 VietnameseText.Clean(form.Name), cancellationToken);
             return (true, outcome.Message, null);
         }
@@ -68,7 +68,7 @@ public sealed class ConsoleAgencyEditing(AgencyStore store, AgencyEdits edits, A
             return new(fileName, [.. merged.Errors.Select(e => $"{fileName}: {Label(e.Field)}: {e.Message}")], [], [], 0, [], "");
         }
         var added = file.Agencies.Where(a => stored.Find(a.Id) is null).Select(a => $"{a.Name} ({a.Id})").ToList();
-        var changed = file.Agencies.Where(a => stored.Find(a.Id) is { } old && !Same(old, a)).Select(a => Describe(stored.Find(a.Id)!, a)).ToList();
+        var changed = file.Agencies.Where(a => stored.Find(a.Id) is { } old && old != a).Select(a => Describe(stored.Find(a.Id)!, a)).ToList();
         var kept = stored.Agencies.Where(a => file.Find(a.Id) is null).Select(a => $"{a.Name} ({a.Id})").ToList();
         return new(fileName, [], added, changed, file.Agencies.Count - added.Count - changed.Count, kept, Convert.ToBase64String(content));
     }
@@ -83,7 +83,7 @@ public sealed class ConsoleAgencyEditing(AgencyStore store, AgencyEdits edits, A
         }
         var (file, _) = Read(content, fileName, await store.LoadAsync(cancellationToken));
         await store.SaveAsync(file!, cancellationToken);
-        await users.AuditAsync(by, ConsoleImportPage.Actions.AgencyImport, fileName, $"{preview.Added.Count} thêm, {preview.Changed.Count} sửa", cancellationToken);
+        await users.AuditAsync(by, Actions.Import, fileName, $"{preview.Added.Count} thêm, {preview.Changed.Count} sửa", cancellationToken);
         return (true, $"Đã lưu danh bạ từ {fileName}: thêm {preview.Added.Count} cơ quan, sửa {preview.Changed.Count} cơ quan.", null);
     }
 
@@ -135,8 +135,13 @@ public sealed class ConsoleAgencyEditing(AgencyStore store, AgencyEdits edits, A
         }
     }
 
+    /// <summary>The console's audit actions on the directory (an import's fixes in place use the first two).</summary>
     public static class Actions
     {
+        public const string Alias = "agency-alias";
+        public const string Add = "agency-add";
+        public const string Edit = "agency-edit";
+        public const string Import = "agency-import";
         public const string TestMail = "agency-test-mail";
     }
 
@@ -188,9 +193,6 @@ public sealed class ConsoleAgencyEditing(AgencyStore store, AgencyEdits edits, A
     /// <summary>The directory saving the file would leave (the file's agencies over the stored ones), checked as a whole.</summary>
     private static AgencyDirectoryResult Merge(AgencyDirectory stored, AgencyDirectory file) =>
         AgencyDirectoryFile.Check(stored.Agencies.Where(a => file.Find(a.Id) is null).Concat(file.Agencies), AgencyEdits.Source);
-
-    private static bool Same(Agency a, Agency b) => a.Name == b.Name && a.Aliases.SequenceEqual(b.Aliases) && a.To.SequenceEqual(b.To) && a.Cc.SequenceEqual(b.Cc)
-        && a.Supervisor == b.Supervisor && a.IsGroup == b.IsGroup && a.Members.SequenceEqual(b.Members) && a.ReplacedBy == b.ReplacedBy && a.ReplacedFrom == b.ReplacedFrom;
 
     private static string Describe(Agency old, Agency now)
     {

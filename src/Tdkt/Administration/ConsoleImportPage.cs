@@ -74,7 +74,7 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
                     : AgencyEditOutcome.Refused("agency", "chưa chọn cơ quan trong danh bạ.");
                 if (outcome.Saved)
                 {
-                    await users.AuditAsync(by, Actions.AgencyAlias, fix.Agency!, fix.Written, cancellationToken);
+                    await users.AuditAsync(by, ConsoleAgencyEditing.Actions.Alias, fix.Agency!, fix.Written, cancellationToken);
                 }
             }
             else
@@ -83,7 +83,7 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
                     null, cancellationToken);
                 if (outcome.Saved)
                 {
-                    await users.AuditAsync(by, Actions.AgencyAdd, fix.NewId!.Trim(), fix.Written, cancellationToken);
+                    await users.AuditAsync(by, ConsoleAgencyEditing.Actions.Add, fix.NewId!.Trim(), fix.Written, cancellationToken);
                 }
             }
             done.Add(outcome.Saved
@@ -94,13 +94,9 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
         return preview with { Fixes = done };
     }
 
-    /// <summary>The console's audit actions on the directory.</summary>
     public static class Actions
     {
-        public const string AgencyAlias = "agency-alias";
-        public const string AgencyAdd = "agency-add";
-        public const string AgencyEdit = "agency-edit";
-        public const string AgencyImport = "agency-import";
+        public const string PlanImport = "plan-import";
     }
 
     /// <summary>Saves the plan (a draft, or activated); when it cannot be saved, the preview again with why.</summary>
@@ -118,7 +114,7 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
         {
             message += " " + (await lifecycle.SetStatusAsync(outcome.Plan.Id.Value, PlanStatus.Active, cancellationToken)).Message;
         }
-        await users.AuditAsync(by, "plan-import", outcome.Plan!.Id.Value, $"{Path.GetFileName(fileName)}{(activate ? ", kích hoạt" : "")}", cancellationToken);
+        await users.AuditAsync(by, Actions.PlanImport, outcome.Plan!.Id.Value, $"{Path.GetFileName(fileName)}{(activate ? ", kích hoạt" : "")}", cancellationToken);
         return (true, message, null);
     }
 

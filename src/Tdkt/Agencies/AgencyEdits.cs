@@ -145,7 +145,11 @@ public sealed class AgencyEdits(AgencyStore store)
         }
 
         var members = Split(form.Members, ',', ';', '\n', ' ').Select(m => Reference("members", m, "Thành viên")).OfType<AgencyId>().Distinct().ToValueList();
-        LocalDateOrNull(form.ReplacedFrom, out var from, Error);
+        var from = VietnamTime.ParseDate(form.ReplacedFrom);
+        if (from is null && !string.IsNullOrWhiteSpace(form.ReplacedFrom))
+        {
+            Error("replacedFrom", $"Ngày “{form.ReplacedFrom.Trim()}” không hợp lệ (dùng dd/mm/yyyy).");
+        }
         var agency = new Agency(id, VietnameseText.Clean(form.Name), Split(form.Aliases, ';', '\n').Select(VietnameseText.Clean).Where(a => a.Length > 0).Distinct().ToValueList(),
             Split(form.To, ',', ';', '\n', ' ').ToValueList(), Split(form.Cc, ',', ';', '\n', ' ').ToValueList(),
             Reference("supervisor", form.Supervisor, "Cơ quan theo dõi"), members, form.IsGroup)
@@ -158,20 +162,6 @@ public sealed class AgencyEdits(AgencyStore store)
             Error("replacedFrom", "Ngày kế thừa chỉ ghi khi có cơ quan kế thừa.");
         }
         return (errors.Count == 0 ? agency : null, errors);
-    }
-
-    private static void LocalDateOrNull(string text, out NodaTime.LocalDate? date, Action<string, string> error)
-    {
-        date = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return;
-        }
-        date = VietnamTime.ParseDate(text);
-        if (date is null)
-        {
-            error("replacedFrom", $"Ngày “{text.Trim()}” không hợp lệ (dùng dd/mm/yyyy).");
-        }
     }
 
     private static string[] Split(string text, params char[] separators) =>
