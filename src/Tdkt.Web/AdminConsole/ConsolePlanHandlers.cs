@@ -75,7 +75,7 @@ public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, Co
         }
         var outcome = await extensions.ExtendAsync(new Extensions.AdminExtendRequest(id, form["task"].FirstOrDefault() ?? "", form["agency"].FirstOrDefault() ?? "",
             to, decline, form["reason"].FirstOrDefault(), user!.Email), cancellationToken);
-        return Back(user, id, form, outcome.Message.Replace(" (--reason)", "", StringComparison.Ordinal), warn: !outcome.Ok);
+        return Back(user, id, form, outcome.Message, warn: !outcome.Ok);
     }
 
     public async Task<IResult> ReopenAsync(HttpRequest request, string id, CancellationToken cancellationToken)

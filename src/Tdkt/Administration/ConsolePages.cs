@@ -120,6 +120,15 @@ public sealed class ConsolePages(PageTemplates templates, ConsoleDashboard dashb
         AdminUsers.Actions.Remove => "bớt người dùng",
         AdminUsers.Actions.SignIn => "đăng nhập",
         AdminUsers.Actions.SignOut => "đăng xuất",
+        ConsoleImportPage.Actions.PlanImport => "nhập kế hoạch",
+        ConsolePlanActions.Actions.Status => "đổi trạng thái kế hoạch",
+        ConsolePlanActions.Actions.RollForward => "tạo dự thảo kế hoạch năm sau",
+        ConsolePlanActions.Actions.Number => "ghi số hiệu kế hoạch",
+        ConsoleAgencyEditing.Actions.Alias => "ghi tên khác của cơ quan",
+        ConsoleAgencyEditing.Actions.Add => "thêm cơ quan",
+        ConsoleAgencyEditing.Actions.Edit => "sửa cơ quan",
+        ConsoleAgencyEditing.Actions.Import => "nhập danh bạ",
+        ConsoleAgencyEditing.Actions.TestMail => "gửi thư thử",
         _ => action,
     };
 }

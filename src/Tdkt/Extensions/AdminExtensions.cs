@@ -55,7 +55,7 @@ public sealed class AdminExtensions(AdminCompletion tasks, ExtensionService exte
                 $"Ngày gia hạn {VietnamTime.ShortDate(request.To!.Value)} không sau hạn hiện tại ({current}): chưa thay đổi gì."),
             ExtensionOutcome.TooFar => new AdminExtendOutcome(false, true,
                 $"Ngày gia hạn {VietnamTime.ShortDate(request.To!.Value)} cách hạn hiện tại ({current}) quá một năm, có lẽ gõ nhầm năm: chưa thay đổi gì."),
-            ExtensionOutcome.NoReason => new AdminExtendOutcome(false, true, "Không chấp thuận đề nghị gia hạn thì cần nêu lý do (--reason): chưa thay đổi gì."),
+            ExtensionOutcome.NoReason => new AdminExtendOutcome(false, true, "Không chấp thuận đề nghị gia hạn thì cần nêu lý do: chưa thay đổi gì."),
             _ => new AdminExtendOutcome(false, true,
                 $"Nhiệm vụ số {number} của kế hoạch {plan.Id.Value} không giao cho {agency}, hoặc kế hoạch chưa được kích hoạt: chưa thay đổi gì."),
         };

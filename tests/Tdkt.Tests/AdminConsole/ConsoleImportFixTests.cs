@@ -86,6 +86,10 @@ public sealed class ConsoleImportFixTests(LocalServices services)
         var audit = await web.Get<AdminUsers>().AuditTrailAsync(10, Ct);
         Assert.Contains(audit, a => a is { Action: "agency-alias", Subject: "hoi-dong-tdkt-tinh", By: Admin } && a.Detail == Council);
         Assert.Contains(audit, a => a is { Action: "agency-add", Subject: "ban-qlkkt-dong-dang", By: Admin });
+        // Người dùng reads the trail in words, not the stored action names.
+        var trail = WebUtility.HtmlDecode(await admin.PageAsync("console/users"));
+        Assert.Contains($"ghi tên khác của cơ quan</td><td style=\"text-align:left\">hoi-dong-tdkt-tinh ({Council})", trail, StringComparison.Ordinal);
+        Assert.DoesNotContain("agency-alias", trail, StringComparison.Ordinal);
 
         // Activated on Friday 24/03/2023: the quarter's list goes out on Monday, and the new agency hears of task 14 when the second quarter starts.
         Assert.Contains("<h3>Thư nhắc việc trong ba tuần đầu</h3>", clean, StringComparison.Ordinal);
