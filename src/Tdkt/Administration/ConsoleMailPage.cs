@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Tdkt.Agencies;
 using Tdkt.Hosting;
 using Tdkt.Mail;
@@ -61,15 +62,22 @@ public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, Ma
         var text = error ?? "";
         var plain = text switch
         {
-            _ when Has(text, "mailbox unavailable", "user unknown", "no such user", "recipient", "550", "5.1.1") => "Địa chỉ người nhận không tồn tại hoặc bị từ chối: kiểm tra địa chỉ thư của cơ quan trong danh bạ.",
-            _ when Has(text, "authentication", "auth", "535", "401", "403") => "Máy chủ gửi thư từ chối đăng nhập hoặc quyền gửi: kiểm tra tài khoản và quyền gửi thư của hệ thống.",
-            _ when Has(text, "quota", "429", "too many", "throttl") => "Nhà cung cấp thư giới hạn số thư: thư sẽ gửi được khi giới hạn được nới; gửi lại sau.",
+            _ when Has(text, "mailbox unavailable", "user unknown", "no such user", "recipient") || HasCode(text, "550", "5.1.1") => "Địa chỉ người nhận không tồn tại hoặc bị từ chối: kiểm tra địa chỉ thư của cơ quan trong danh bạ.",
+            _ when Has(text, "authentication", "auth") || HasCode(text, "535", "401", "403") => "Máy chủ gửi thư từ chối đăng nhập hoặc quyền gửi: kiểm tra tài khoản và quyền gửi thư của hệ thống.",
+            _ when Has(text, "quota", "too many", "throttl") || HasCode(text, "429") => "Nhà cung cấp thư giới hạn số thư: thư sẽ gửi được khi giới hạn được nới; gửi lại sau.",
             _ when Has(text, "timeout", "timed out", "connection", "refused", "unreachable") => "Không kết nối được máy chủ gửi thư: kiểm tra cấu hình và mạng, rồi gửi lại.",
-            _ when Has(text, "size", "too large", "552") => "Thư quá lớn so với giới hạn của máy chủ nhận.",
+            _ when Has(text, "size", "too large") || HasCode(text, "552") => "Thư quá lớn so với giới hạn của máy chủ nhận.",
             _ => "Máy chủ gửi thư trả lời lỗi.",
         };
         return text.Length == 0 ? plain : $"{plain} (Trả lời của máy chủ: {text[..Math.Min(300, text.Length)]})";
     }
 
     private static bool Has(string text, params string[] words) => words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A status code standing on its own: not a piece of a longer number, a port ("127.0.0.1:45501") or an address,
+    /// so the server named in the message does not decide what went wrong.
+    /// </summary>
+    private static bool HasCode(string text, params string[] codes) =>
+        codes.Any(c => Regex.IsMatch(text, $@"(?<![\d.:]){Regex.Escape(c)}(?![\d]|\.\d)", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)));
 }

@@ -69,4 +69,19 @@ public sealed class ConsoleMailTests(LocalServices services)
         using var digest = await stranger.GetAsync("console/mail/view?key=2023-03-24/daily/so-noi-vu");
         Assert.Equal((HttpStatusCode.SeeOther, HttpStatusCode.SeeOther), (list.StatusCode, digest.StatusCode));
     }
+
+    [Theory]
+    [InlineData("Chưa gửi được qua SMTP 127.0.0.1:45501: Connection refused", "Không kết nối được máy chủ gửi thư")]
+    [InlineData("Chưa gửi được qua SMTP 10.0.5.50:40129: Connection refused", "Không kết nối được máy chủ gửi thư")]
+    [InlineData("Máy chủ SMTP từ chối thư (550): 5.1.1 <x@example.org>: mailbox unavailable", "Địa chỉ người nhận không tồn tại")]
+    [InlineData("Máy chủ SMTP từ chối thư (552): message exceeds fixed maximum", "Thư quá lớn")]
+    [InlineData("ACS trả 429 Too Many Requests", "Nhà cung cấp thư giới hạn số thư")]
+    [InlineData("ACS trả 401", "Máy chủ gửi thư từ chối đăng nhập")]
+    [InlineData("ACS trả 500: lỗi nội bộ", "Máy chủ gửi thư trả lời lỗi.")]
+    public void Why_reads_the_status_code_not_the_port_or_address_the_message_names(string error, string expected)
+    {
+        var why = Tdkt.Administration.ConsoleMailPage.Why(error);
+        Assert.StartsWith(expected, why, StringComparison.Ordinal);
+        Assert.EndsWith($"(Trả lời của máy chủ: {error})", why, StringComparison.Ordinal);
+    }
 }
