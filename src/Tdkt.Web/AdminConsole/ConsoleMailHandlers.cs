@@ -19,7 +19,7 @@ public sealed class ConsoleMailHandlers(ConsoleGate gate, ConsolePages pages, Co
         {
             return refusal;
         }
-        var view = await mail.BuildAsync(request.Query["status"].FirstOrDefault(), cancellationToken);
+        var view = await mail.BuildAsync(request.Query["status"].FirstOrDefault(), request.Query["day"].FirstOrDefault(), cancellationToken);
         return HtmlPages.Html(StatusCodes.Status200OK, pages.Mail(user!, view, gate.NoticeFrom(request, user!)));
     }
 
@@ -47,7 +47,8 @@ public sealed class ConsoleMailHandlers(ConsoleGate gate, ConsolePages pages, Co
             return refusal;
         }
         var outcome = await retry.RetryAsync(form!["key"].FirstOrDefault() ?? "", cancellationToken);
-        return gate.Back(user!, "/console/mail?status=failed", outcome.Message, warn: outcome.Result != DigestRetryResult.Retried);
+        var day = form!["day"].FirstOrDefault() is { } d && NodaTime.Text.LocalDatePattern.Iso.Parse(d).Success ? "&day=" + d : "";
+        return gate.Back(user!, "/console/mail?status=failed" + day, outcome.Message, warn: outcome.Result != DigestRetryResult.Retried);
     }
 
     private sealed class DigestView(string html) : IResult

@@ -150,11 +150,9 @@ public sealed class ConsoleDashboard(PlanStore plans, PlanCache cache, PlanRepor
 
     private async Task<string> MailAsync(LocalDate today, CancellationToken cancellationToken)
     {
-        var sent = (await outbox.ListByStatusAsync(OutboxStatus.Sent, today, RecentDays, cancellationToken)).Count;
-        var failed = (await outbox.ListByStatusAsync(OutboxStatus.Failed, today, RecentDays, cancellationToken)).Count;
-        var waiting = (await outbox.ListByStatusAsync(OutboxStatus.Pending, today, RecentDays, cancellationToken)).Count;
-        return $"{RecentDays} ngày qua: {sent} thư đã gửi, {failed} thư không gửi được, {waiting} thư đang chờ gửi."
-            + (failed > 0 ? " Xem thư không gửi được: tdkt outbox list --status failed; gửi lại: tdkt outbox retry KEY." : "");
+        var days = await outbox.CountByDayAsync(today, RecentDays, cancellationToken);
+        return $"{RecentDays} ngày qua: {days.Sum(d => d.Sent)} thư đã gửi, {days.Sum(d => d.Failed)} thư không gửi được, "
+            + $"{days.Sum(d => d.Pending + d.Sending)} thư đang chờ gửi.";
     }
 
     private static string Percent(decimal value) => value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',') + " %";

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using NodaTime;
+using NodaTime.Text;
 using Tdkt.Agencies;
 using Tdkt.Hosting;
 using Tdkt.Mail;
@@ -10,29 +12,41 @@ namespace Tdkt.Administration;
 /// <summary>A digest in the outbox as the console lists it.</summary>
 public sealed record MailRowView(string Key, string Date, string Kind, string Agency, string To, int Items, string Status, int Attempts, string? Why, bool CanRetry);
 
-public sealed record MailPageView(IReadOnlyList<FilterOption> Statuses, IReadOnlyList<MailRowView> Rows, string Count);
+/// <summary>One day of the outbox: its digests in each state, the way to list them (<c>?day=…&amp;status=…</c>).</summary>
+public sealed record MailDayView(string Day, string Date, int Sent, int Pending, int Sending, int Failed, bool Selected);
+
+public sealed record MailPageView(IReadOnlyList<FilterOption> Statuses, string Status, string? Day, IReadOnlyList<MailDayView> Days,
+    IReadOnlyList<MailRowView> Rows, string Count, int DaysShown = ConsoleMailPage.Days);
 
 /// <summary>
-/// Thư: the outbox over the last 31 days by status (failed first by default), each digest viewable as the agency
-/// received it and, when it failed, why in plain words and a retry (<see cref="DigestRetry"/>).
+/// Thư: the outbox over the last 31 days, day by day in each state, and one state's digests (failed first by
+/// default; one day or all of them), each viewable as the agency received it and, when it failed, why in plain
+/// words and a retry (<see cref="DigestRetry"/>).
 /// </summary>
 public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, MailComposer composer, VietnamClock clock)
 {
     public const int Days = OutboxListing.DefaultDays;
 
-    public async Task<MailPageView> BuildAsync(string? status, CancellationToken cancellationToken)
+    public async Task<MailPageView> BuildAsync(string? status, string? day, CancellationToken cancellationToken)
     {
         var wanted = OutboxStatuses.Parse(status ?? "failed") ?? OutboxStatus.Failed;
+        var today = clock.Today;
+        var one = LocalDatePattern.Iso.Parse(day ?? "") is { Success: true } parsed && parsed.Value <= today && parsed.Value >= today.PlusDays(-Days)
+            ? parsed.Value : (LocalDate?)null;
         var directory = await agencies.LoadAsync(cancellationToken);
-        var entries = await outbox.ListByStatusAsync(wanted, clock.Today, Days, cancellationToken);
+        var counts = await outbox.CountByDayAsync(today, Days, cancellationToken);
+        var entries = await outbox.ListByStatusAsync(wanted, one ?? today, one is null ? Days : 0, cancellationToken);
         var rows = entries.OrderByDescending(e => e.Key.Date).ThenBy(e => directory.Find(new AgencyId(e.Key.Agency))?.Name ?? e.Key.Agency, StringComparer.Ordinal)
             .Take(500)
             .Select(e => new MailRowView(e.Key.Value, VietnamTime.ShortDate(e.Key.Date), KindLabel(e.Key.Kind), directory.Find(new AgencyId(e.Key.Agency))?.Name ?? e.Key.Agency,
                 string.Join(", ", e.To), e.Items, StatusLabel(e.Status), e.Attempts, e.Status == OutboxStatus.Failed ? Why(e.LastError) : null, OutboxPolicy.CanRetry(e)))
             .ToList();
+        var span = one is { } d ? $"ngày {VietnamTime.ShortDate(d)}" : $"trong {Days} ngày qua";
         return new MailPageView(
             [.. Enum.GetValues<OutboxStatus>().Select(s => new FilterOption(s.Name(), StatusLabel(s), s == wanted))],
-            rows, $"{entries.Count} thư {StatusLabel(wanted).ToLowerInvariant()} trong {Days} ngày qua" + (entries.Count > rows.Count ? $"; hiện {rows.Count} thư mới nhất." : "."));
+            wanted.Name(), one is { } o ? LocalDatePattern.Iso.Format(o) : null,
+            [.. counts.Select(c => new MailDayView(LocalDatePattern.Iso.Format(c.Date), VietnamTime.Format(c.Date), c.Sent, c.Pending, c.Sending, c.Failed, c.Date == one))],
+            rows, $"{entries.Count} thư {StatusLabel(wanted).ToLowerInvariant()} {span}" + (entries.Count > rows.Count ? $"; hiện {rows.Count} thư mới nhất." : "."));
     }
 
     /// <summary>The digest as the agency received it (composed again from the outbox entry), or null when there is no such digest.</summary>

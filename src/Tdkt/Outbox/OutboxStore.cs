@@ -233,6 +233,29 @@ public sealed class OutboxStore(StorageTables tables, TimeProvider time)
     }
 
     /// <summary>
+    /// How many digests each day of the last <paramref name="days"/> days holds in each state, reading only the keys
+    /// and states (the console's day-by-day view and the dashboard's mail line).
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxDayCount>> CountByDayAsync(LocalDate today, int days, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(StorageTables.Outbox, cancellationToken);
+        var from = LocalDatePattern.Iso.Format(today.PlusDays(-days));
+        var to = LocalDatePattern.Iso.Format(today.PlusDays(1));
+        var counts = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), select: ["PartitionKey", "Status"], cancellationToken: cancellationToken))
+        {
+            if (OutboxStatuses.Parse(row.GetString("Status")) is { } status)
+            {
+                var day = counts.TryGetValue(row.PartitionKey, out var seen) ? seen : counts[row.PartitionKey] = new int[4];
+                day[(int)status]++;
+            }
+        }
+        return [.. counts.Reverse().Select(c => new OutboxDayCount(LocalDatePattern.Iso.Parse(c.Key).Value,
+            c.Value[(int)OutboxStatus.Pending], c.Value[(int)OutboxStatus.Sending], c.Value[(int)OutboxStatus.Sent], c.Value[(int)OutboxStatus.Failed]))];
+    }
+
+    /// <summary>
     /// Gives a digest a fresh set of attempts, due now (an administrator's retry of one <see cref="OutboxPolicy.CanRetry"/>
     /// allows). False when the row changed since <paramref name="entry"/> was read.
     /// </summary>

@@ -68,6 +68,7 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<Administration.FilterOption>();
         access.MemberAccessStrategy.Register<Administration.MailPageView>();
         access.MemberAccessStrategy.Register<Administration.MailRowView>();
+        access.MemberAccessStrategy.Register<Administration.MailDayView>();
         access.MemberAccessStrategy.Register<Administration.AgenciesPageView>();
         access.MemberAccessStrategy.Register<Administration.AgencyRowView>();
         access.MemberAccessStrategy.Register<Administration.ImportPreviewView>();

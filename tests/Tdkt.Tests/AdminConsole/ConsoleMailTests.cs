@@ -38,6 +38,15 @@ public sealed class ConsoleMailTests(LocalServices services)
         Assert.Contains("Không kết nối được máy chủ gửi thư", page, StringComparison.Ordinal);
         Assert.Contains("<td>Sở Nội vụ</td>", page, StringComparison.Ordinal);
 
+        // Day by day: the day's seven failures link to that day's list; another day holds none; a day not in range lists them all.
+        Assert.Matches(@"<a href=""/console/mail\?day=2023-03-24&status=failed"" class=""failed"">7</a>", page);
+        var day = WebUtility.HtmlDecode(await admin.PageAsync("console/mail?day=2023-03-24&status=failed"));
+        Assert.Contains("7 thư không gửi được ngày 24/03/2023.", day, StringComparison.Ordinal);
+        Assert.Contains(@"<option value=""2023-03-24"" selected>", day, StringComparison.Ordinal);
+        Assert.Contains("0 thư đã gửi ngày 24/03/2023.", WebUtility.HtmlDecode(await admin.PageAsync("console/mail?day=2023-03-24&status=sent")), StringComparison.Ordinal);
+        Assert.Contains("0 thư không gửi được ngày 23/03/2023.", WebUtility.HtmlDecode(await admin.PageAsync("console/mail?day=2023-03-23")), StringComparison.Ordinal);
+        Assert.Contains("7 thư không gửi được trong 31 ngày qua.", WebUtility.HtmlDecode(await admin.PageAsync("console/mail?day=2024-13-01")), StringComparison.Ordinal);
+
         // As the agency would receive it: the digest's own HTML, under a policy that runs and fetches nothing.
         using (var view = await admin.GetAsync("console/mail/view?key=" + Uri.EscapeDataString("2023-03-24/daily/so-noi-vu")))
         {
@@ -50,8 +59,9 @@ public sealed class ConsoleMailTests(LocalServices services)
 
         // Retried once: it is pending again; a second retry says why not.
         var csrf = ConsoleBrowser.CsrfIn(page);
-        using (var retried = await admin.PostAsync("console/mail/retry", ("csrf", csrf), ("key", "2023-03-24/daily/so-noi-vu")))
+        using (var retried = await admin.PostAsync("console/mail/retry", ("csrf", csrf), ("key", "2023-03-24/daily/so-noi-vu"), ("day", "2023-03-24")))
         {
+            Assert.StartsWith("/console/mail?status=failed&day=2023-03-24", retried.Headers.Location!.ToString(), StringComparison.Ordinal);
             var back = WebUtility.HtmlDecode(await admin.PageAsync(retried.Headers.Location!.ToString()));
             Assert.Contains("Thư 2023-03-24/daily/so-noi-vu sẽ được gửi lại ở lượt gửi tới.", back, StringComparison.Ordinal);
             Assert.Contains("6 thư không gửi được", back, StringComparison.Ordinal);

@@ -21,7 +21,8 @@ public sealed class BrowserConsoleTests(LocalServices services)
     public async Task An_administrator_signs_in_by_link_imports_a_docx_fixing_an_unknown_agency_records_a_completion_by_letter_and_sees_chart_and_report_change()
     {
         Assert.True(File.Exists(BrowserCompletionTests.Chromium), $"{BrowserCompletionTests.Chromium} is missing: install Debian's chromium package.");
-        await using var web = await WebScenario.StartAsync(services, new Dictionary<string, string?> { ["Tdkt:Console:FirstAdmin"] = Admin }, withPlan: false);
+        var settings = new Dictionary<string, string?>(services.Smtp4dev.MailSettings("console-walk@example.org")) { ["Tdkt:Console:FirstAdmin"] = Admin };
+        await using var web = await WebScenario.StartAsync(services, settings, withPlan: false);
         // Monday 10/02/2025, the 2025 plan's second month.
         web.Clock.Reset(NodaTime.Instant.FromUtc(2025, 2, 10, 1, 0));
         var link = SignInLinks.Url(web.Host.Address.ToString(), (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!;
@@ -120,9 +121,23 @@ public sealed class BrowserConsoleTests(LocalServices services)
         Assert.Contains("/api/a/", await page.Locator("#ag-so-noi-vu .feed-url").InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync("console-agencies.png");
 
-        // Thư: the digests waiting to be sent (no sweep ran: none).
+        // Thư: the day's sweep and dispatch (to the local SMTP server) are counted by day; the day's sent digests open from their number.
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Thư", Exact = true }).ClickAsync();
-        Assert.Contains("0 thư không gửi được trong 31 ngày qua.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Chưa có thư nào trong 31 ngày qua.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await web.Get<Tdkt.Reminders.ReminderSweep>().RunAsync(new NodaTime.LocalDate(2025, 2, 10), false, "test", Ct);
+        var sent = (await web.Get<Tdkt.Mail.MailDispatcher>().DispatchPendingAsync(4, Ct)).Sent;
+        Assert.True(sent > 0);
+        await page.ReloadAsync();
+        var today = page.Locator("table.mail-days tr", new PageLocatorOptions { HasText = "10/02/2025" });
+        await today.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = sent.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("day=2025-02-10&status=sent"));
+        Assert.Contains($"{sent} thư đã gửi ngày 10/02/2025.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await ShotAsync("console-mail.png", full: true);
+
+        // Lịch: the year's working calendar.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Lịch", Exact = true }).ClickAsync();
+        Assert.Contains("Lịch làm việc năm 2025", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await ShotAsync("console-calendar.png", full: true);
 
         // On a phone the dashboard reads without sideways scrolling of the page.
         await page.SetViewportSizeAsync(390, 844);
