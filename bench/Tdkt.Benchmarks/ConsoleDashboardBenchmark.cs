@@ -59,25 +59,32 @@ public static class ConsoleDashboardBenchmark
         await store.SetStatusAsync(plan.Id, PlanStatus.Active, CancellationToken.None);
         saving.Stop();
 
+        // A month of mail as 500 agencies would have it: one daily digest each per working day of the 31 days before today, one in 50 failed.
+        var mailDays = await SeedOutboxAsync(services, agencies, new LocalDate(2023, 6, 15), CancellationToken.None);
+
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host.Address };
         var token = await services.GetRequiredService<SignInLinks>().CreateAsync(Admin, CancellationToken.None)
             ?? throw new InvalidOperationException("the first administrator was not added");
         using var signIn = await http.PostAsync($"console/signin/{token}", null);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         var bytes = 0;
-        async Task<double> GetAsync()
+        async Task<double> GetAsync() => await TimedAsync("console", $"Kế hoạch số {plan.Number}");
+        async Task<double> TimedAsync(string path, string expected)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "console");
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Add("Cookie", cookie);
             var watch = Stopwatch.StartNew();
             using var response = await http.SendAsync(request);
             var html = await response.Content.ReadAsStringAsync();
             var ms = watch.Elapsed.TotalMilliseconds;
-            if (!response.IsSuccessStatusCode || !html.Contains($"Kế hoạch số {plan.Number}", StringComparison.Ordinal))
+            if (!response.IsSuccessStatusCode || !System.Net.WebUtility.HtmlDecode(html).Contains(expected, StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"the dashboard answered {(int)response.StatusCode}");
+                throw new InvalidOperationException($"{path} answered {(int)response.StatusCode} without “{expected}”");
             }
-            bytes = html.Length;
+            if (path == "console")
+            {
+                bytes = html.Length;
+            }
             return ms;
         }
 
@@ -123,6 +130,16 @@ public static class ConsoleDashboardBenchmark
             forecastDays = (await forecast.BuildAsync(plan, directory, CancellationToken.None)).Count;
             forecasts.Add(watch.Elapsed.TotalMilliseconds);
         }
+        // Thư: the month counted day by day with the failed ones listed, and one day's sent digests.
+        var failedMail = mailDays.Sum(d => d.Failed);
+        var mailPages = new List<double>();
+        var mailDay = new List<double>();
+        var busiest = mailDays[0];
+        for (var i = 0; i < Math.Min(Requests, 20); i++)
+        {
+            mailPages.Add(await TimedAsync("console/mail", $"{failedMail} thư không gửi được trong 31 ngày qua"));
+            mailDay.Add(await TimedAsync($"console/mail?day={busiest.Date:yyyy-MM-dd}&status=sent", $"{busiest.Sent} thư đã gửi ngày {busiest.Date:dd/MM/yyyy}"));
+        }
         var sorted = latencies.Order().ToList();
         double At(double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
         Line(output, "console_dashboard_tasks", Tasks, "tasks");
@@ -140,6 +157,49 @@ public static class ConsoleDashboardBenchmark
         Line(output, "console_import_forecast_days", forecastDays, "days");
         Line(output, "console_import_forecast_p50", forecasts.Order().ElementAt(forecasts.Count / 2), "ms");
         Line(output, "console_import_forecast_max", forecasts.Max(), "ms");
+        Line(output, "console_mail_digests", mailDays.Sum(d => d.Sent + d.Failed), "digests");
+        Line(output, "console_mail_days", mailDays.Count, "days");
+        Line(output, "console_mail_month_p50", mailPages.Order().ElementAt(mailPages.Count / 2), "ms");
+        Line(output, "console_mail_month_max", mailPages.Max(), "ms");
+        Line(output, "console_mail_one_day_p50", mailDay.Order().ElementAt(mailDay.Count / 2), "ms");
+        Line(output, "console_mail_one_day_max", mailDay.Max(), "ms");
+    }
+
+    private static async Task<IReadOnlyList<(LocalDate Date, int Sent, int Failed)>> SeedOutboxAsync(IServiceProvider services, IReadOnlyList<Agency> agencies,
+        LocalDate today, CancellationToken cancellationToken)
+    {
+        var table = await services.GetRequiredService<Tdkt.Storage.StorageTables>().GetAsync(Tdkt.Storage.StorageTables.Outbox, cancellationToken);
+        var days = new List<(LocalDate, int, int)>();
+        for (var date = today.PlusDays(-30); date <= today; date = date.PlusDays(1))
+        {
+            if (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
+            {
+                continue;
+            }
+            var failed = 0;
+            var rows = agencies.Select((a, i) =>
+            {
+                var fails = (i + date.Day) % 50 == 0;
+                failed += fails ? 1 : 0;
+                var row = new Azure.Data.Tables.TableEntity(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "daily~" + a.Id.Value)
+                {
+                    ["Kind"] = "Daily", ["Agency"] = a.Id.Value, ["Status"] = fails ? "failed" : "sent", ["To"] = a.Id.Value + "@example.org", ["Cc"] = "",
+                    ["Items"] = 3, ["Attempts"] = fails ? 5 : 1, ["Payload"] = "{}", ["CreatedAt"] = DateTimeOffset.UnixEpoch,
+                };
+                if (fails)
+                {
+                    row["LastError"] = "Đã thử 5 lần: Chưa gửi được qua SMTP mail.example.org:25: Connection refused";
+                }
+                return row;
+            }).ToList();
+            foreach (var batch in rows.Chunk(100))
+            {
+                await table.SubmitTransactionAsync(batch.Select(r => new Azure.Data.Tables.TableTransactionAction(Azure.Data.Tables.TableTransactionActionType.Add, r)), cancellationToken);
+            }
+            days.Add((date, rows.Count - failed, failed));
+        }
+        days.Reverse();
+        return days;
     }
 
     private static void Line(TextWriter output, string name, double value, string unit) =>
