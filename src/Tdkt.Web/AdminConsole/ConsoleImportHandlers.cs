@@ -77,7 +77,10 @@ public sealed class ConsoleImportHandlers(ConsoleGate gate, ConsolePages pages, 
             : HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Import(user, again));
     }
 
-    /// <summary>The fixes for unknown agency names chosen in the preview (each <c>do-i</c>: alias, new or skip), then the preview again.</summary>
+    /// <summary>
+    /// The preview's fixes: the header fields typed in (number, issuer, date of issue) and, for each unknown agency name, what was
+    /// chosen (<c>do-i</c>: alias, new or skip); then the preview again.
+    /// </summary>
     public async Task<IResult> FixAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var (user, form, refusal) = await gate.ChangeAsync(request, MaxSave, cancellationToken);

@@ -124,7 +124,7 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
         var directory = await agencies.LoadAsync(cancellationToken);
         string Names(IEnumerable<AgencyId> ids) => string.Join(", ", ids.Select(a => directory.Find(a)?.Name ?? a.Value));
         var plan = outcome.Plan;
-        var errors = outcome.Errors.Take(Input.InputError.MaxListed).Select(e => e.ToString()).ToList();
+        var errors = outcome.Errors.Take(Input.InputError.MaxListed).Select(e => (e with { Message = PlanHeaderOverrides.Rehint(e, HeaderHint) }).ToString()).ToList();
         if (outcome.Errors.Count > errors.Count)
         {
             errors.Add($"… và {outcome.Errors.Count - errors.Count} lỗi khác.");
@@ -160,6 +160,14 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
             Forecast = forecastDays,
         };
     }
+
+    /// <summary>The console's way to give a missing header field: the preview's own fields.</summary>
+    private static string HeaderHint(string field) => field switch
+    {
+        "number" => "điền ô “Số kế hoạch” ở phần đầu bên dưới, rồi bấm “Sửa và xem trước lại”.",
+        "issuer" => "điền ô “Cơ quan ban hành” ở phần đầu bên dưới, rồi bấm “Sửa và xem trước lại”.",
+        _ => "điền ô “Ngày ban hành” (dd/mm/yyyy) ở phần đầu bên dưới, rồi bấm “Sửa và xem trước lại”.",
+    };
 
     private static string Tasks(IReadOnlyList<string> tasks) =>
         (tasks.Count == 1 ? "nhiệm vụ " : "các nhiệm vụ ") + string.Join(", ", tasks.Take(12)) + (tasks.Count > 12 ? $" và {tasks.Count - 12} nhiệm vụ khác" : "");

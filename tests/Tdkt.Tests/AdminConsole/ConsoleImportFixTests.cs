@@ -112,4 +112,54 @@ public sealed class ConsoleImportFixTests(LocalServices services)
         Assert.Contains(new AgencyId("ban-qlkkt-dong-dang"), stored.Tasks.Single(t => t.Number == "14").Agencies);
         Assert.Contains(new AgencyId("hoi-dong-tdkt-tinh"), stored.Tasks.Single(t => t.Number == "3").Agencies);
     }
+
+    [Fact]
+    public async Task A_plan_pasted_without_its_header_is_completed_in_the_preview_header_fields_and_saved_with_them()
+    {
+        await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin, withPlan: false);
+        using var admin = new ConsoleBrowser(web);
+        await admin.SignInAsAsync(Admin);
+        var csrf = ConsoleBrowser.CsrfIn(await admin.PageAsync("console/import"));
+        // Only the plan itself, from its heading: no cover letter citing it, no "Số: …", no issuer, no date of issue.
+        var sample = await File.ReadAllTextAsync(RepositoryRoot.File("samples", "plans", "lang-son-2023-252-kh-ubnd.txt"), Ct);
+        var text = sample[sample.IndexOf("KẾ HOẠCH\n", StringComparison.Ordinal)..];
+
+        using var pasted = await admin.PostMultipartAsync("console/import", new MultipartFormDataContent { { new StringContent(csrf), "csrf" }, { new StringContent(text), "text" } });
+        var first = WebUtility.HtmlDecode(await pasted.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, pasted.StatusCode);
+        // Each missing field says where to give it on this page, not a command-line flag.
+        Assert.Contains("number: Thiếu số hiệu kế hoạch (ví dụ “252/KH-UBND”): văn bản không ghi “Số: …/KH-…”; điền ô “Số kế hoạch” ở phần đầu bên dưới", first, StringComparison.Ordinal);
+        Assert.Contains("issuer: Thiếu cơ quan ban hành: văn bản không có phần đầu ghi tên cơ quan; điền ô “Cơ quan ban hành”", first, StringComparison.Ordinal);
+        Assert.Contains("issuedOn: Thiếu ngày ban hành", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("--number", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("API:", first, StringComparison.Ordinal);
+        Assert.Contains("<h2>Phần đầu kế hoạch</h2>", first, StringComparison.Ordinal);
+        var content = Regex.Match(first, "name=\"content\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        // A date that is not one is refused where it was typed; the other two fields are kept in the form.
+        (string, string)[] Header(string issuedOn) =>
+            [("csrf", csrf), ("content", content), ("fileName", ConsoleImportPage.PastedFileName), ("count", "0"),
+                ("number", "252/KH-UBND"), ("issuer", "Ủy ban nhân dân tỉnh Lạng Sơn"), ("issuedOn", issuedOn)];
+        using (var bad = await admin.PostAsync("console/import/agencies", Header("31/02/2022")))
+        {
+            var page = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync(Ct));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+            Assert.Contains("issuedOn:", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("number: Thiếu", page, StringComparison.Ordinal);
+            Assert.Contains("name=\"number\" value=\"252/KH-UBND\"", page, StringComparison.Ordinal);
+        }
+        Assert.Empty(await web.Get<PlanStore>().ListAsync(Ct));
+
+        using var completed = await admin.PostAsync("console/import/agencies", Header("21/12/2022"));
+        var clean = WebUtility.HtmlDecode(await completed.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Contains("Kế hoạch số 252/KH-UBND: Công tác thi đua, khen thưởng năm 2023", clean, StringComparison.Ordinal);
+        var saveContent = Regex.Match(clean, "action=\"/console/import/save\">.*?name=\"content\" value=\"([^\"]+)\"", RegexOptions.Singleline).Groups[1].Value;
+        using var saved = await admin.PostAsync("console/import/save", ("csrf", csrf), ("content", saveContent), ("fileName", ConsoleImportPage.PastedFileName),
+            ("number", "252/KH-UBND"), ("issuer", "Ủy ban nhân dân tỉnh Lạng Sơn"), ("issuedOn", "21/12/2022"), ("action", "draft"));
+        Assert.Equal(HttpStatusCode.SeeOther, saved.StatusCode);
+        var plan = (await web.Get<PlanStore>().GetAsync(Assert.Single(await web.Get<PlanStore>().ListAsync(Ct)).Id, Ct))!;
+        Assert.Equal(("252/KH-UBND", "Ủy ban nhân dân tỉnh Lạng Sơn", new NodaTime.LocalDate(2022, 12, 21), 2023),
+            (plan.Number, plan.Issuer, plan.IssuedOn, plan.Year));
+    }
 }

@@ -45,13 +45,13 @@ public static class PlanBuilder
         var unnumberedDraft = string.IsNullOrWhiteSpace(raw.Number) && raw.Id is { Length: > 0 } && raw.Title is { Length: > 0 }
             && string.Equals(raw.Status, nameof(PlanStatus.Draft), StringComparison.OrdinalIgnoreCase);
         var number = unnumberedDraft ? RollForward.DraftNumber : Required(raw.Number, raw.Line, "number",
-            "Thiếu số hiệu kế hoạch (ví dụ “252/KH-UBND”): văn bản không ghi “Số: …/KH-…”; ghi bằng --number (API: number=…).");
+            "Thiếu số hiệu kế hoạch (ví dụ “252/KH-UBND”): văn bản không ghi “Số: …/KH-…”; " + PlanHeaderOverrides.Hint("number"));
         // A document that is only the task table has no title: it is named by its number.
         var title = raw.Title is { Length: > 0 } || number is null
             ? Required(raw.Title, raw.Line, "title", "Thiếu tên kế hoạch.")
             : $"Kế hoạch số {number}" + (raw.Year is { } y ? $" năm {y.ToString(CultureInfo.InvariantCulture)}" : "");
         var issuer = Required(raw.Issuer, raw.Line, "issuer",
-            "Thiếu cơ quan ban hành: văn bản không có phần đầu ghi tên cơ quan; ghi bằng --issuer (API: issuer=…).");
+            "Thiếu cơ quan ban hành: văn bản không có phần đầu ghi tên cơ quan; " + PlanHeaderOverrides.Hint("issuer"));
         var issuedOn = ParseDate(raw.IssuedOn, raw.Line, "issuedOn");
         if (raw.Year is not { } year || year is < 2000 or > 2999)
         {
@@ -140,7 +140,7 @@ public static class PlanBuilder
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                Error(line, field, "Thiếu ngày ban hành: văn bản không ghi “…, ngày … tháng … năm …”; ghi bằng --issued-on dd/MM/yyyy (API: issuedOn=…).");
+                Error(line, field, "Thiếu ngày ban hành: văn bản không ghi “…, ngày … tháng … năm …”; " + PlanHeaderOverrides.Hint("issuedOn"));
                 return null;
             }
             var parsed = VietnamTime.ParseDate(value);
