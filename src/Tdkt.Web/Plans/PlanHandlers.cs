@@ -17,6 +17,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
         "application/json" => PlanFormat.Json,
         "text/csv" => PlanFormat.Csv,
         "application/pdf" => PlanFormat.Pdf,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => PlanFormat.Xlsx,
         _ => null,
     };
 
@@ -28,7 +29,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
         if (FormatOf(request.ContentType) is not { } format)
         {
             return Invalid(StatusCodes.Status415UnsupportedMediaType, [new InputError(file, null, "Content-Type",
-                $"Không nhận định dạng “{request.ContentType}”: dùng text/plain, .docx, application/pdf, application/yaml, application/json hoặc text/csv.")]);
+                $"Không nhận định dạng “{request.ContentType}”: dùng text/plain, .docx, .xlsx, application/pdf, application/yaml, application/json hoặc text/csv.")]);
         }
         if (await BoundedBody.ReadAsync(request.Body, PlanImporter.MaxBytes, cancellationToken) is not { } content)
         {

@@ -110,6 +110,27 @@ public sealed class ConsoleImportTests(LocalServices services)
         Assert.Equal(web.Plan.Tasks.Count - 1, (await web.Get<PlanStore>().GetSummaryAsync(web.Plan.Id, Ct))!.TaskCount);
     }
 
+    [Theory]
+    [InlineData("lang-son-2025-230-kh-ubnd.docx", "Kế hoạch số 230/KH-UBND", 8)]
+    [InlineData("lang-son-2025-230-kh-ubnd.pdf", "Kế hoạch số 230/KH-UBND", 8)]
+    [InlineData("lang-son-2025-230-kh-ubnd.xlsx", "Kế hoạch số 230/KH-UBND", 8)]
+    [InlineData("lang-son-2023-252-kh-ubnd.txt", "Kế hoạch số 252/KH-UBND", 27)]
+    [InlineData("lang-son-2023-252-kh-ubnd.yaml", "Kế hoạch số 252/KH-UBND", 27)]
+    public async Task Every_format_the_page_offers_previews_its_plan(string sample, string heading, int tasks)
+    {
+        await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin, withPlan: false);
+        using var admin = new ConsoleBrowser(web);
+        await admin.SignInAsAsync(Admin);
+        var page = await admin.PageAsync("console/import");
+        Assert.Contains(Path.GetExtension(sample), System.Text.RegularExpressions.Regex.Match(page, "accept=\"([^\"]+)\"").Groups[1].Value, StringComparison.Ordinal);
+
+        var preview = await PostFileAsync(admin, ConsoleBrowser.CsrfIn(page), await File.ReadAllBytesAsync(RepositoryRoot.File("samples", "plans", sample), Ct), sample);
+
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        Assert.Contains(heading, preview.Html, StringComparison.Ordinal);
+        Assert.Contains($"{tasks} nhiệm vụ.", preview.Html, StringComparison.Ordinal);
+    }
+
     private static async Task<(HttpStatusCode Status, string Html)> PostFileAsync(ConsoleBrowser browser, string csrf, byte[] bytes, string name)
     {
         var file = new ByteArrayContent(bytes);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -15,14 +14,6 @@ namespace Tdkt.Plans.Import;
 /// </summary>
 public static class DocxPlanReader
 {
-    /// <summary>The most a part of the document may hold once unpacked (a 26-task plan's document.xml is well under 1 MB).</summary>
-    public const long MaxPartBytes = 16 * 1024 * 1024;
-
-    /// <summary>The most the whole document may hold once unpacked.</summary>
-    public const long MaxUnpackedBytes = 48 * 1024 * 1024;
-
-    public const int MaxParts = 1_000;
-
     /// <summary>
     /// Reads the document after checking what it unpacks to (a small file that unpacks to gigabytes is refused before
     /// it is opened); a damaged package or part, or a part carrying a DTD, is refused with a message naming it.
@@ -30,7 +21,7 @@ public static class DocxPlanReader
     public static IReadOnlyList<PlanBlock> Read(ReadOnlyMemory<byte> content, string file)
     {
         var bytes = content.ToArray();
-        CheckUnpackedSize(bytes, file);
+        OpenXmlPackages.CheckUnpackedSize(bytes, file, ".docx", "tài liệu Word");
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
@@ -43,40 +34,6 @@ public static class DocxPlanReader
                 : $"Tệp .docx bị hỏng: phần nội dung không đọc được (dòng {ex.LineNumber}, cột {ex.LinePosition} của XML). Mở bằng Word hoặc LibreOffice, lưu lại rồi nhập lại.");
         }
         catch (Exception ex) when (ex is InvalidDataException or OpenXmlPackageException or FileFormatException or IOException or InvalidOperationException)
-        {
-            throw Rejected(file, "Tệp .docx bị hỏng hoặc không phải tài liệu Word.");
-        }
-    }
-
-    private static void CheckUnpackedSize(byte[] bytes, string file)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            if (zip.Entries.Count > MaxParts)
-            {
-                throw Rejected(file, $"Tệp .docx có {zip.Entries.Count} phần, vượt giới hạn {MaxParts}: không phải một kế hoạch bình thường.");
-            }
-            long total = 0;
-            var buffer = new byte[81920];
-            foreach (var entry in zip.Entries)
-            {
-                // Counted while unpacking, not taken from the header, which a crafted file can understate.
-                long size = 0;
-                using var part = entry.Open();
-                for (int read; (read = part.Read(buffer)) > 0;)
-                {
-                    size += read;
-                    total += read;
-                    if (size > MaxPartBytes || total > MaxUnpackedBytes)
-                    {
-                        throw Rejected(file, $"Tệp .docx giải nén ra quá lớn (phần {entry.FullName} vượt {MaxPartBytes / 1024 / 1024} MB hoặc cả tệp vượt "
-                            + $"{MaxUnpackedBytes / 1024 / 1024} MB): không phải một kế hoạch bình thường.");
-                    }
-                }
-            }
-        }
-        catch (InvalidDataException)
         {
             throw Rejected(file, "Tệp .docx bị hỏng hoặc không phải tài liệu Word.");
         }

@@ -11,6 +11,7 @@ public enum PlanFormat
     Json,
     Csv,
     Pdf,
+    Xlsx,
 }
 
 /// <summary>Reads a plan file in any supported format and validates it against the agency directory.</summary>
@@ -26,6 +27,7 @@ public static class PlanImporter
         ".json" => PlanFormat.Json,
         ".csv" => PlanFormat.Csv,
         ".pdf" => PlanFormat.Pdf,
+        ".xlsx" => PlanFormat.Xlsx,
         _ => null,
     };
 
@@ -52,7 +54,7 @@ public static class PlanImporter
         if ((format ?? FormatOf(fileName)) is not { } kind)
         {
             return Rejected(new InputError(file, null, "file",
-                "Không nhận ra định dạng tệp: dùng .txt (văn bản kế hoạch), .docx, .pdf, .yaml, .json hoặc .csv."));
+                "Không nhận ra định dạng tệp: dùng .txt (văn bản kế hoạch), .docx, .pdf, .xlsx, .yaml, .json hoặc .csv."));
         }
 
         RawPlan? raw;
@@ -62,6 +64,7 @@ public static class PlanImporter
             {
                 PlanFormat.Docx => Published(DocxPlanReader.Read(content, file), file, directory),
                 PlanFormat.Pdf => Published(PdfPlanReader.Read(content, file), file, directory),
+                PlanFormat.Xlsx => Published(XlsxPlanReader.Read(content, file), file, directory),
                 PlanFormat.PublishedText => Published(PublishedTextReader.Read(TextDecoder.Decode(content.Span, file)), file, directory),
                 PlanFormat.Yaml => CanonicalPlan.FromYaml(TextDecoder.Decode(content.Span, file), file, errors),
                 PlanFormat.Json => CanonicalPlan.FromJson(TextDecoder.Decode(content.Span, file), file, errors),

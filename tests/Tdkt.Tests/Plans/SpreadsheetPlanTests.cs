@@ -1,0 +1,129 @@
+using System.IO.Compression;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using NodaTime;
+using Tdkt.Plans.Import;
+using Tdkt.Tests.Infrastructure;
+
+namespace Tdkt.Tests.Plans;
+
+/// <summary>
+/// A plan kept as a workbook (.xlsx): the sample LibreOffice Calc wrote (samples/make-xlsx.py) reads as the same plan
+/// as the .docx; what cannot be read unambiguously or safely is refused with why, naming the sheet or cell.
+/// </summary>
+public sealed class SpreadsheetPlanTests
+{
+    public static string Plan2025Xlsx => RepositoryRoot.File("samples", "plans", "lang-son-2025-230-kh-ubnd.xlsx");
+
+    [Fact]
+    public void The_workbook_Calc_wrote_gives_the_docx_plan_with_merged_cells_typed_numbers_and_a_date_cell()
+    {
+        var xlsx = PlanImporter.Import(File.ReadAllBytes(Plan2025Xlsx), "lang-son-2025.xlsx", Samples.Directory());
+        var docx = PlanImporter.Import(File.ReadAllBytes(PublishedFormsTests.Plan2025Docx), "lang-son-2025.docx", Samples.Directory());
+
+        Assert.Empty(xlsx.Errors);
+        var plan = xlsx.Plan!;
+        Assert.Equal(("230/KH-UBND", "Ủy ban nhân dân tỉnh Lạng Sơn", new LocalDate(2024, 12, 20), 2025, docx.Plan!.Title),
+            (plan.Number, plan.Issuer, plan.IssuedOn, plan.Year, plan.Title));
+        // The same tasks, quarters, agencies (tasks 2 and 3 share the merged lead cell) and due dates; section III's dated paragraph too.
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "III.1"], plan.Tasks.Select(t => t.Number));
+        Assert.Equal(docx.Plan.Tasks.Select(t => (t.Number, t.Quarter, t.Content, t.Leads, string.Join(",", t.Agencies.Select(a => a.Value)))),
+            plan.Tasks.Select(t => (t.Number, t.Quarter, t.Content, t.Leads, string.Join(",", t.Agencies.Select(a => a.Value)))));
+        Assert.Equal(docx.Plan.Tasks.Where(t => t.Number != "2").Select(t => t.Deadline), plan.Tasks.Where(t => t.Number != "2").Select(t => t.Deadline));
+        // Task 2's time is a date cell, not text: read as the date the sheet shows.
+        Assert.Equal(("15/03/2025", new LocalDate(2025, 3, 15)), (plan.Tasks[1].Deadline.Phrase, plan.Tasks[1].Deadline.Due));
+    }
+
+    [Fact]
+    public void A_workbook_with_two_sheets_of_text_is_refused_naming_them_and_a_hidden_sheet_is_not_read()
+    {
+        string[][] table = [["STT", "Nội dung", "Cơ quan thực hiện", "Thời hạn"], ["1", "Việc một", "Sở Nội vụ", "Quý II"]];
+        var two = Workbook(("Quý I", false, table), ("Quý II", false, table));
+        var hidden = Workbook(("Kế hoạch", false, table), ("Nháp", true, [["KẾ HOẠCH"], ["1", "Việc nháp", "Sở Tài chính", "Quý I"]]));
+        var given = new PlanReference("12/KH-SNV", "Sở Nội vụ tỉnh Lạng Sơn", "05/12/2025");
+
+        var refused = PlanImporter.Import(two, "hai-trang.xlsx", Samples.Directory(), overrides: given);
+        var read = PlanImporter.Import(hidden, "co-trang-an.xlsx", Samples.Directory(), overrides: given);
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(("hai-trang.xlsx", "file"), (error.File, error.Field));
+        Assert.Contains("2 trang tính có nội dung (“Quý I”, “Quý II”)", error.Message, StringComparison.Ordinal);
+        Assert.Empty(read.Errors);
+        Assert.Equal(("1", "Việc một", "so-noi-vu", new LocalDate(2026, 6, 30)),
+            (read.Plan!.Tasks.Single().Number, read.Plan.Tasks.Single().Content, read.Plan.Tasks.Single().Agencies.Single().Value, read.Plan.Tasks.Single().Deadline.Due));
+    }
+
+    [Fact]
+    public void An_error_names_the_row_as_the_spreadsheet_numbers_it()
+    {
+        var sheet = Workbook(("Kế hoạch", false, [["STT", "Nội dung", "Cơ quan thực hiện", "Thời hạn"], [], ["1", "Việc một", "Sở Nội vụ", "Quý II"],
+            ["2", "Việc hai", "Sở Không Có", "Quý III"]]));
+
+        var result = PlanImporter.Import(sheet, "ke-hoach.xlsx", Samples.Directory(), overrides: new PlanReference("12/KH-SNV", "Sở Nội vụ", "05/12/2025"));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("ke-hoach.xlsx", 4), (error.File, error.Line));
+        Assert.Contains("Sở Không Có", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_damaged_or_oversized_workbook_is_refused_before_it_is_read()
+    {
+        var broken = PlanImporter.Import("PK\u0003\u0004 không phải bảng tính"u8.ToArray(), "hong.xlsx", Samples.Directory());
+        var wide = PlanImporter.Import(Workbook(("Rộng", false, [[.. Enumerable.Repeat("x", 70)]])), "rong.xlsx", Samples.Directory());
+        using var bomb = new MemoryStream();
+        using (var zip = new ZipArchive(bomb, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 20; i++)
+            {
+                part.Write(zeros);
+            }
+        }
+        var unpacked = PlanImporter.Import(bomb.ToArray(), "bom.xlsx", Samples.Directory());
+
+        Assert.Contains("Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.", Assert.Single(broken.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("Ô BM1 nằm ngoài 64 cột đầu", Assert.Single(wide.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("Tệp .xlsx giải nén ra quá lớn (phần xl/worksheets/sheet1.xml", Assert.Single(unpacked.Errors).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A workbook of text cells, one sheet per entry (an empty row is a blank row), shared strings as Excel writes them.</summary>
+    private static byte[] Workbook(params (string Name, bool Hidden, string[][] Rows)[] sheets)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook(new Sheets());
+            var strings = workbook.AddNewPart<SharedStringTablePart>();
+            strings.SharedStringTable = new SharedStringTable();
+            var index = 0;
+            uint id = 1;
+            foreach (var (name, hidden, rows) in sheets)
+            {
+                var part = workbook.AddNewPart<WorksheetPart>();
+                var data = new SheetData();
+                for (var r = 0; r < rows.Length; r++)
+                {
+                    var row = new Row { RowIndex = (uint)(r + 1) };
+                    for (var c = 0; c < rows[r].Length; c++)
+                    {
+                        strings.SharedStringTable.AppendChild(new SharedStringItem(new Text(rows[r][c])));
+                        row.AppendChild(new Cell { CellReference = Column(c) + (r + 1), DataType = CellValues.SharedString, CellValue = new CellValue(index++) });
+                    }
+                    data.AppendChild(row);
+                }
+                part.Worksheet = new Worksheet(data);
+                workbook.Workbook.Sheets!.AppendChild(new Sheet
+                {
+                    Id = workbook.GetIdOfPart(part), SheetId = id++, Name = name, State = hidden ? SheetStateValues.Hidden : null,
+                });
+            }
+        }
+        return stream.ToArray();
+    }
+
+    private static string Column(int index) => index < 26 ? ((char)('A' + index)).ToString() : Column((index / 26) - 1) + (char)('A' + (index % 26));
+}
