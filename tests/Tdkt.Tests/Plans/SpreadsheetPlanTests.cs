@@ -89,6 +89,37 @@ public sealed class SpreadsheetPlanTests
         Assert.Contains("Tệp .xlsx giải nén ra quá lớn (phần xl/worksheets/sheet1.xml", Assert.Single(unpacked.Errors).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_merge_down_to_the_sheets_end_repeats_nothing_past_the_plan_and_overlapping_merges_are_refused()
+    {
+        string[][] table = [["STT", "Nội dung", "Cơ quan thực hiện", "Thời hạn"], ["1", "Việc một", "Sở Nội vụ", "Quý II"], ["2", "Việc hai", "", "Quý III"]];
+        var given = new PlanReference("12/KH-SNV", "Sở Nội vụ tỉnh Lạng Sơn", "05/12/2025");
+        // The agencies cell merged from task 1 down to the sheet's last row: task 2 shares it, and nothing more is read.
+        var toTheEnd = PlanImporter.Import(WithMerges(Workbook(("Kế hoạch", false, table)), "C2:C1048576"), "gop.xlsx", Samples.Directory(), overrides: given);
+        // 7,000 copies of one merge over 200 tasks: more repeated cells than 64 columns of 20,000 rows could hold.
+        string[][] many = [table[0], .. Enumerable.Range(1, 200).Select(i => new[] { $"{i}", $"Việc {i}", "Sở Nội vụ", "Quý II" })];
+        var overlapping = PlanImporter.Import(WithMerges(Workbook(("Kế hoạch", false, many)), [.. Enumerable.Repeat("C2:C201", 7_000)]),
+            "chong.xlsx", Samples.Directory(), overrides: given);
+
+        Assert.Empty(toTheEnd.Errors);
+        Assert.Equal([("1", "so-noi-vu"), ("2", "so-noi-vu")], toTheEnd.Plan!.Tasks.Select(t => (t.Number, t.Agencies.Single().Value)));
+        Assert.Contains("ô gộp chồng lên nhau", Assert.Single(overlapping.Errors).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The workbook with merged ranges ("C2:C9") added to its first sheet, as Excel writes them after the cells.</summary>
+    private static byte[] WithMerges(byte[] workbook, params string[] ranges)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var document = SpreadsheetDocument.Open(stream, isEditable: true))
+        {
+            var sheet = document.WorkbookPart!.WorksheetParts.First().Worksheet!;
+            sheet.InsertAfter(new MergeCells(ranges.Select(r => new MergeCell { Reference = r })), sheet.GetFirstChild<SheetData>());
+            sheet.Save();
+        }
+        return stream.ToArray();
+    }
+
     /// <summary>A workbook of text cells, one sheet per entry (an empty row is a blank row), shared strings as Excel writes them.</summary>
     private static byte[] Workbook(params (string Name, bool Hidden, string[][] Rows)[] sheets)
     {

@@ -55,7 +55,7 @@ public static partial class XlsxPlanReader
                 throw Rejected(file, $"Tệp .xlsx có {sheets.Count} trang tính có nội dung ({string.Join(", ", sheets.Select(s => $"“{s.Name}”"))}): "
                     + "để cả kế hoạch trong một trang tính (hoặc ẩn, xóa các trang khác) rồi nhập lại.");
             }
-            return sheets.Count == 0 ? [] : Blocks(sheets[0].Grid, Merges(sheets[0].Sheet));
+            return sheets.Count == 0 ? [] : Blocks(sheets[0].Grid, Merges(sheets[0].Sheet), file);
         }
         catch (XmlException ex)
         {
@@ -112,35 +112,38 @@ public static partial class XlsxPlanReader
                 ? (a.Row, a.Column, b.Row, b.Column) : (0, 0, -1, -1))
             .Where(m => m.Item3 >= m.Item1 && m.Item1 > 0)];
 
-    private static List<PlanBlock> Blocks(SortedDictionary<int, Dictionary<int, string>> grid, List<(int Top, int Left, int Bottom, int Right)> merges)
+    private static List<PlanBlock> Blocks(SortedDictionary<int, Dictionary<int, string>> grid, List<(int Top, int Left, int Bottom, int Right)> merges, string file)
     {
         var width = Math.Min(MaxColumns, grid.Values.Max(r => r.Keys.Max()) + 1);
         // Below the first row of a vertical merge, each column of it repeats the merge's text, marked as continued.
+        // Only down to the last row with text: a merge that runs to the sheet's end adds nothing below it.
         var continued = new Dictionary<(int Row, int Column), string>();
-        foreach (var (top, left, bottom, right) in merges.Where(m => m.Bottom > m.Top && m.Left < width))
+        var last = grid.Keys.Max();
+        var spanned = 0;
+        foreach (var (top, left, bottom, _) in merges.Where(m => m.Bottom > m.Top && m.Left < width && m.Top < last))
         {
             var text = grid.TryGetValue(top, out var first) ? first.GetValueOrDefault(left, "") : "";
-            for (var row = top + 1; row <= Math.Min(bottom, top + MaxRows); row++)
+            for (var row = top + 1; row <= Math.Min(bottom, last); row++)
             {
+                // Merges do not overlap in a sheet Excel or Calc wrote; crafted ones that do are refused before they cost much.
+                if (++spanned > MaxColumns * MaxRows)
+                {
+                    throw Rejected(file, "Trang tính có các ô gộp chồng lên nhau quá nhiều: không phải một kế hoạch bình thường. Mở bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại.");
+                }
                 continued[(row, left)] = text;
-                if (!grid.ContainsKey(row) && grid.Keys.Any(k => k > row))
+                if (!grid.ContainsKey(row))
                 {
                     grid[row] = [];
                 }
             }
         }
-        var rows = grid.Select(r => (Number: r.Key,
-                Texts: Enumerable.Range(0, width).Select(c => r.Value.TryGetValue(c, out var t) ? t : continued.GetValueOrDefault((r.Key, c), "")).ToList(),
-                Marks: Enumerable.Range(0, width).Select(c => !r.Value.ContainsKey(c) && continued.ContainsKey((r.Key, c))).ToList(),
-                Own: r.Value.OrderBy(c => c.Key).Select(c => c.Value).ToList()))
-            .Where(r => r.Own.Count > 0 || r.Marks.Contains(true))
-            .ToList();
-        bool Lone(int i) => rows[i].Own.Count == 1 && !rows[i].Marks.Contains(true);
+        var rows = grid.Select(r => (Number: r.Key, Cells: r.Value, Own: r.Value.OrderBy(c => c.Key).Select(c => c.Value).ToList())).ToList();
+        bool Lone(int i) => rows[i].Own.Count == 1;
         var blocks = new List<PlanBlock>();
         var inTable = false;
         for (var i = 0; i < rows.Count; i++)
         {
-            var (number, texts, marks, own) = rows[i];
+            var (number, cells, own) = rows[i];
             if (own.Count > 0 && own[0].StartsWith("Nơi nhận", StringComparison.OrdinalIgnoreCase))
             {
                 // The signature block: its cells are the document's closing paragraphs, whatever follows.
@@ -148,6 +151,7 @@ public static partial class XlsxPlanReader
                 blocks.AddRange(own.Select(t => new PlanBlock.Paragraph(number, t)));
                 continue;
             }
+            var texts = Enumerable.Range(0, width).Select(c => cells.GetValueOrDefault(c, "")).ToList();
             if (!inTable && PlanTableColumns.Detect(texts) is not null)
             {
                 inTable = true;
@@ -157,9 +161,17 @@ public static partial class XlsxPlanReader
             {
                 inTable = false;
             }
-            blocks.Add(Lone(i) && !inTable && !QuarterRow().IsMatch(own[0])
-                ? new PlanBlock.Paragraph(number, own[0])
-                : new PlanBlock.Row(number, texts) { Continued = marks });
+            if (!inTable)
+            {
+                // Outside the table a merge is layout: its text once, where it starts.
+                if (own.Count > 0)
+                {
+                    blocks.Add(Lone(i) && !QuarterRow().IsMatch(own[0]) ? new PlanBlock.Paragraph(number, own[0]) : new PlanBlock.Row(number, texts));
+                }
+                continue;
+            }
+            var marks = Enumerable.Range(0, width).Select(c => !cells.ContainsKey(c) && continued.ContainsKey((number, c))).ToList();
+            blocks.Add(new PlanBlock.Row(number, [.. texts.Select((t, c) => marks[c] ? continued[(number, c)] : t)]) { Continued = marks });
         }
         return blocks;
     }
