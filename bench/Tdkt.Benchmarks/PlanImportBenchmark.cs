@@ -90,7 +90,8 @@ public static class PlanImportBenchmark
 
     /// <summary>
     /// A 5,000-task plan as a province publishes it: a Word document with the Decree 30 header in a layout table and a
-    /// ruled five-column table in five roman sections, and LibreOffice's PDF of it (bench/fixtures/make-plan-5000.py).
+    /// ruled five-column table in five roman sections, and LibreOffice's PDF of it (bench/fixtures/make-plan-5000.py); and the same
+    /// plan kept as a workbook (<see cref="Workbook5000"/>).
     /// </summary>
     private static void Published(string root, AgencyDirectory directory, TextWriter output)
     {
@@ -105,6 +106,8 @@ public static class PlanImportBenchmark
 
         Measure("pdf", pdf.ToArray(), "plan-5000.pdf");
         Measure("docx", File.ReadAllBytes(Path.Combine(fixtures, "plan-5000.docx")), "plan-5000.docx");
+        PlanImporter.Import(File.ReadAllBytes(Path.Combine(root, "samples", "plans", "lang-son-2025-230-kh-ubnd.xlsx")), "sample.xlsx", directory);
+        Measure("xlsx", Workbook5000.Build(), "plan-5000.xlsx");
 
         void Measure(string format, byte[] bytes, string name)
         {
