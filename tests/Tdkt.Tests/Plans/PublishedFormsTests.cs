@@ -215,16 +215,22 @@ public sealed class PublishedFormsTests
     }
 
     [Theory]
-    [InlineData("plan.doc")]
-    [InlineData("plan.docx")]
-    public void A_Word_97_document_is_refused_with_save_as_docx_advice(string name)
+    [InlineData("plan.doc", true, "Tệp Word 97-2003 (.doc)", ".docx")]
+    [InlineData("plan.docx", true, "Tệp Word 97-2003 (.doc)", ".docx")]
+    [InlineData("KE HOACH.XLS", true, "Tệp Excel 97-2003 (.xls)", ".xlsx")]
+    [InlineData("ke-hoach.xls", false, "Tệp Excel 97-2003 (.xls)", ".xlsx")]
+    [InlineData("ke-hoach.odt", false, "Tệp .odt không đọc được", ".docx")]
+    [InlineData("ke-hoach.rtf", false, "Tệp .rtf không đọc được", ".docx")]
+    [InlineData("ke-hoach.ods", false, "Tệp .ods không đọc được", ".xlsx")]
+    public void An_office_format_the_importer_does_not_read_is_refused_with_what_to_save_it_as(string name, bool ole, string what, string saveAs)
     {
-        byte[] ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
+        byte[] content = ole ? [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0] : "PK\u0003\u0004 ..."u8.ToArray();
 
-        var result = Tdkt.Plans.Import.PlanImporter.Import(ole, name, Samples.Directory());
+        var result = Tdkt.Plans.Import.PlanImporter.Import(content, name, Samples.Directory());
 
         var error = Assert.Single(result.Errors);
-        Assert.Contains("lưu lại dưới dạng .docx", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(what, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"lưu lại dưới dạng {saveAs}, rồi nhập tệp {saveAs} đó.", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>

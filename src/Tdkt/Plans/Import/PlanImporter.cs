@@ -45,11 +45,9 @@ public static class PlanImporter
             return Rejected(new InputError(file, null, "file",
                 $"Tệp dài {content.Length / 1024.0 / 1024.0:0.0} MB, vượt giới hạn {MaxBytes / 1024 / 1024} MB."));
         }
-        if (IsWord97(content.Span) || Path.GetExtension(fileName).Equals(".doc", StringComparison.OrdinalIgnoreCase))
+        if (Unreadable(content.Span, Path.GetExtension(fileName).ToLowerInvariant()) is { } advice)
         {
-            return Rejected(new InputError(file, null, "file",
-                "Tệp Word 97-2003 (.doc) không đọc được: mở bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) "
-                + "và lưu lại dưới dạng .docx, rồi nhập tệp .docx đó."));
+            return Rejected(new InputError(file, null, "file", advice));
         }
         if ((format ?? FormatOf(fileName)) is not { } kind)
         {
@@ -94,8 +92,25 @@ public static class PlanImporter
         return built with { Errors = InputError.Capped(built.Errors, file) };
     }
 
-    /// <summary>An OLE compound file (Word 97-2003 .doc), whatever its name says.</summary>
-    private static bool IsWord97(ReadOnlySpan<byte> content) =>
+    /// <summary>
+    /// What to do with a format people do keep plans in but the importer does not read: the Office 97-2003 files (an OLE
+    /// compound file, whatever its name says) and the OpenDocument and RTF ones, each saved again as what is read.
+    /// </summary>
+    private static string? Unreadable(ReadOnlySpan<byte> content, string extension) => (IsOle(content) || extension is ".doc" or ".xls", extension) switch
+    {
+        (true, ".xls") => "Tệp Excel 97-2003 (.xls) không đọc được: mở bằng Excel hoặc LibreOffice, chọn Lưu thành (Save As) "
+            + "và lưu lại dưới dạng .xlsx, rồi nhập tệp .xlsx đó.",
+        (true, _) => "Tệp Word 97-2003 (.doc) không đọc được: mở bằng Word hoặc LibreOffice, chọn Lưu thành (Save As) "
+            + "và lưu lại dưới dạng .docx, rồi nhập tệp .docx đó.",
+        (false, ".odt" or ".rtf") => $"Tệp {extension} không đọc được: mở bằng LibreOffice hoặc Word, chọn Lưu thành (Save As) "
+            + "và lưu lại dưới dạng .docx, rồi nhập tệp .docx đó.",
+        (false, ".ods") => "Tệp .ods không đọc được: mở bằng LibreOffice hoặc Excel, chọn Lưu thành (Save As) "
+            + "và lưu lại dưới dạng .xlsx, rồi nhập tệp .xlsx đó.",
+        _ => null,
+    };
+
+    /// <summary>An OLE compound file (Word 97-2003 .doc, Excel 97-2003 .xls), whatever its name says.</summary>
+    private static bool IsOle(ReadOnlySpan<byte> content) =>
         content.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
 
     private static RawPlan Published(IReadOnlyList<PlanBlock> blocks, string file, AgencyDirectory directory)
