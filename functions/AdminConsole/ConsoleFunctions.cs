@@ -72,6 +72,10 @@ public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandler
     public Task<IResult> RetryMail([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleRetryMail)] HttpRequest request,
         CancellationToken cancellationToken) => mail.RetryAsync(request, cancellationToken);
 
+    [Function(WebRoutes.Names.ConsoleRetryMailDay)]
+    public Task<IResult> RetryMailDay([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleRetryMailDay)] HttpRequest request,
+        CancellationToken cancellationToken) => mail.RetryDayAsync(request, cancellationToken);
+
     [Function(WebRoutes.Names.ConsoleAgencies)]
     public Task<IResult> Agencies([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleAgencies)] HttpRequest request,
         CancellationToken cancellationToken) => agencies.PageAsync(request, cancellationToken);

@@ -6,7 +6,7 @@ using Tdkt.Web.Http;
 namespace Tdkt.Web.AdminConsole;
 
 /// <summary>Thư: the outbox page, a digest viewed as the agency received it (sandboxed, no scripts), and the retry of a failed one.</summary>
-public sealed class ConsoleMailHandlers(ConsoleGate gate, ConsolePages pages, ConsoleMailPage mail, DigestRetry retry)
+public sealed class ConsoleMailHandlers(ConsoleGate gate, ConsolePages pages, ConsoleMailPage mail)
 {
     /// <summary>A digest shown in the browser: its own styles and images inline only, nothing run, nothing fetched, no form sent.</summary>
     public const string ViewPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -46,10 +46,24 @@ public sealed class ConsoleMailHandlers(ConsoleGate gate, ConsolePages pages, Co
         {
             return refusal;
         }
-        var outcome = await retry.RetryAsync(form!["key"].FirstOrDefault() ?? "", cancellationToken);
-        var day = form!["day"].FirstOrDefault() is { } d && NodaTime.Text.LocalDatePattern.Iso.Parse(d).Success ? "&day=" + d : "";
-        return gate.Back(user!, "/console/mail?status=failed" + day, outcome.Message, warn: outcome.Result != DigestRetryResult.Retried);
+        var outcome = await mail.RetryAsync(form!["key"].FirstOrDefault() ?? "", user!.Email, cancellationToken);
+        return gate.Back(user, "/console/mail?status=failed" + Day(form), outcome.Message, warn: outcome.Result != DigestRetryResult.Retried);
     }
+
+    /// <summary>Every failed digest of the form's day sent again (after the mail server was down that day).</summary>
+    public async Task<IResult> RetryDayAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var (retried, message) = await mail.RetryDayAsync(form!["day"].FirstOrDefault(), user!.Email, cancellationToken);
+        return gate.Back(user, "/console/mail?status=failed" + Day(form), message, warn: retried == 0);
+    }
+
+    private static string Day(IFormCollection form) =>
+        form["day"].FirstOrDefault() is { } d && NodaTime.Text.LocalDatePattern.Iso.Parse(d).Success ? "&day=" + d : "";
 
     private sealed class DigestView(string html) : IResult
     {

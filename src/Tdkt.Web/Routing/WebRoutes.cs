@@ -54,6 +54,7 @@ public static class WebRoutes
         public const string ConsoleMail = "ConsoleMail";
         public const string ConsoleViewMail = "ConsoleViewMail";
         public const string ConsoleRetryMail = "ConsoleRetryMail";
+        public const string ConsoleRetryMailDay = "ConsoleRetryMailDay";
         public const string ConsoleAgencies = "ConsoleAgencies";
         public const string ConsoleRevokeLink = "ConsoleRevokeLink";
         public const string ConsoleExportAgencies = "ConsoleExportAgencies";
@@ -115,6 +116,7 @@ public static class WebRoutes
         public const string ConsoleMail = "console/mail";
         public const string ConsoleViewMail = "console/mail/view";
         public const string ConsoleRetryMail = "console/mail/retry";
+        public const string ConsoleRetryMailDay = "console/mail/retry-day";
         public const string ConsoleAgencies = "console/agencies";
         public const string ConsoleRevokeLink = "console/agencies/revoke";
         public const string ConsoleExportAgencies = "console/agencies/export";
@@ -208,6 +210,8 @@ public static class WebRoutes
             (ConsoleMailHandlers h, HttpRequest request, CancellationToken ct) => h.ViewAsync(request, ct)),
         new(Names.ConsoleRetryMail, Patterns.ConsoleRetryMail, Post, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleMailHandlers h, HttpRequest request, CancellationToken ct) => h.RetryAsync(request, ct)),
+        new(Names.ConsoleRetryMailDay, Patterns.ConsoleRetryMailDay, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsoleMailHandlers h, HttpRequest request, CancellationToken ct) => h.RetryDayAsync(request, ct)),
         new(Names.ConsoleAgencies, Patterns.ConsoleAgencies, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleAgencyHandlers h, HttpRequest request, CancellationToken ct) => h.PageAsync(request, ct)),
         new(Names.ConsoleRevokeLink, Patterns.ConsoleRevokeLink, Post, RouteAccess.ConsoleSession, RouteKind.Page,

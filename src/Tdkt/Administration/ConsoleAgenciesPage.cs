@@ -15,7 +15,7 @@ public sealed record AgenciesPageView(IReadOnlyList<AgencyRowView> Rows, string 
 /// current link shown on request (as <c>tdkt link</c> prints it) or revoked (every link sent so far stops working);
 /// the directory exported as YAML. Editing and importing stay on the command line for now (<c>tdkt agencies import</c>).
 /// </summary>
-public sealed class ConsoleAgenciesPage(AgencyStore agencies, AgencyLinks links, LinkRevocations revocations, VietnamClock clock)
+public sealed class ConsoleAgenciesPage(AgencyStore agencies, AgencyLinks links, LinkRevocations revocations, AdminUsers users, VietnamClock clock)
 {
     public async Task<AgenciesPageView> BuildAsync(string? showLinkFor, CancellationToken cancellationToken)
     {
@@ -42,6 +42,7 @@ public sealed class ConsoleAgenciesPage(AgencyStore agencies, AgencyLinks links,
             return (false, $"Không có cơ quan {agency} trong danh bạ: chưa thu hồi gì.");
         }
         var generation = await revocations.RevokeAsync(agency, by, cancellationToken);
+        await users.AuditAsync(by, ConsoleAgencyEditing.Actions.Revoke, agency, $"lần {generation}", cancellationToken);
         return (true, $"Đã thu hồi mọi đường dẫn đã gửi cho {found.Name} (lần thu hồi thứ {generation}); thư nhắc việc từ nay mang đường dẫn mới.");
     }
 

@@ -143,6 +143,7 @@ public sealed class ConsoleAgencyEditing(AgencyStore store, AgencyEdits edits, A
         public const string Edit = "agency-edit";
         public const string Import = "agency-import";
         public const string TestMail = "agency-test-mail";
+        public const string Revoke = "agency-link-revoke";
     }
 
     public static string Label(string field) => field switch

@@ -11,8 +11,14 @@ public sealed record CalendarPageView(int Year, string Source, string? Updated, 
 /// Lịch: a year's working calendar (where it comes from, the days off, the worked Saturdays, the working days), and
 /// the announced days edited by an administrator, checked as <c>tdkt calendar set</c> checks them and stored with who and why.
 /// </summary>
-public sealed class ConsoleCalendarPage(CalendarStore store, WorkingCalendar calendar)
+public sealed class ConsoleCalendarPage(CalendarStore store, WorkingCalendar calendar, AdminUsers users)
 {
+    public static class Actions
+    {
+        public const string Set = "calendar-set";
+        public const string Reset = "calendar-reset";
+    }
+
     public async Task<CalendarPageView> BuildAsync(int year, CancellationToken cancellationToken)
     {
         var stored = await store.ListAsync(cancellationToken);
@@ -42,6 +48,8 @@ public sealed class ConsoleCalendarPage(CalendarStore store, WorkingCalendar cal
         var before = CalendarText.WorkingDays(calendar, year);
         await store.SetAsync(announcement.Days, by, note, cancellationToken);
         var after = CalendarText.WorkingDays(calendar, year);
+        await users.AuditAsync(by, Actions.Set, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{announcement.Days.Off.Count} ngày nghỉ, {announcement.Days.Worked.Count} ngày làm bù", cancellationToken);
         var warned = announcement.Warnings.Count > 0 ? " Lưu ý: " + string.Join(" ", announcement.Warnings) : "";
         return (true, $"Đã ghi lịch năm {year}: {announcement.Days.Off.Count} ngày nghỉ, {announcement.Days.Worked.Count} ngày làm bù; số ngày làm việc {before} → {after}. "
             + "Áp dụng từ lần quét nhắc việc tiếp theo." + warned, await BuildAsync(year, cancellationToken));
@@ -56,6 +64,7 @@ public sealed class ConsoleCalendarPage(CalendarStore store, WorkingCalendar cal
         {
             return (false, $"Năm {year} chưa có lịch nào được ghi: không có gì thay đổi.");
         }
+        await users.AuditAsync(by, Actions.Reset, year.ToString(System.Globalization.CultureInfo.InvariantCulture), "", cancellationToken);
         var (source, _) = calendar.Describe(year);
         return (true, $"Đã bỏ lịch đã ghi của năm {year}: nay theo {CalendarText.Describe(source, year)}; số ngày làm việc {before} → {CalendarText.WorkingDays(calendar, year)}. "
             + "Áp dụng từ lần quét nhắc việc tiếp theo.");

@@ -16,15 +16,25 @@ public sealed record MailRowView(string Key, string Date, string Kind, string Ag
 public sealed record MailDayView(string Day, string Date, int Sent, int Pending, int Sending, int Failed, bool Selected);
 
 public sealed record MailPageView(IReadOnlyList<FilterOption> Statuses, string Status, string? Day, IReadOnlyList<MailDayView> Days,
-    IReadOnlyList<MailRowView> Rows, string Count, int DaysShown = ConsoleMailPage.Days);
+    IReadOnlyList<MailRowView> Rows, string Count, int DaysShown = ConsoleMailPage.Days)
+{
+    /// <summary>How many of the listed digests can be sent again (failed, and not given up for good).</summary>
+    public int Retryable => Rows.Count(r => r.CanRetry);
+}
 
 /// <summary>
 /// Thư: the outbox over the last 31 days, day by day in each state, and one state's digests (failed first by
 /// default; one day or all of them), each viewable as the agency received it and, when it failed, why in plain
 /// words and a retry (<see cref="DigestRetry"/>).
 /// </summary>
-public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, MailComposer composer, VietnamClock clock)
+public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, MailComposer composer, DigestRetry retry, AdminUsers users, VietnamClock clock)
 {
+    public static class Actions
+    {
+        public const string Retry = "mail-retry";
+        public const string RetryDay = "mail-retry-day";
+    }
+
     public const int Days = OutboxListing.DefaultDays;
 
     public async Task<MailPageView> BuildAsync(string? status, string? day, CancellationToken cancellationToken)
@@ -47,6 +57,46 @@ public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, Ma
             wanted.Name(), one is { } o ? LocalDatePattern.Iso.Format(o) : null,
             [.. counts.Select(c => new MailDayView(LocalDatePattern.Iso.Format(c.Date), VietnamTime.Format(c.Date), c.Sent, c.Pending, c.Sending, c.Failed, c.Date == one))],
             rows, $"{entries.Count} thư {StatusLabel(wanted).ToLowerInvariant()} {span}" + (entries.Count > rows.Count ? $"; hiện {rows.Count} thư mới nhất." : "."));
+    }
+
+    /// <summary>Sends one failed digest again at the next dispatch, audited with who asked.</summary>
+    public async Task<DigestRetryOutcome> RetryAsync(string key, string by, CancellationToken cancellationToken)
+    {
+        var outcome = await retry.RetryAsync(key, cancellationToken);
+        if (outcome.Result == DigestRetryResult.Retried)
+        {
+            await users.AuditAsync(by, Actions.Retry, outcome.Key, "", cancellationToken);
+        }
+        return outcome;
+    }
+
+    /// <summary>
+    /// Sends again every failed digest of one day that can be (after the mail server was down that day), audited once with
+    /// how many; a digest that changed meanwhile is left as it is and counted apart.
+    /// </summary>
+    public async Task<(int Retried, string Message)> RetryDayAsync(string? day, string by, CancellationToken cancellationToken)
+    {
+        var today = clock.Today;
+        if (LocalDatePattern.Iso.Parse(day ?? "") is not { Success: true } parsed || parsed.Value > today || parsed.Value < today.PlusDays(-Days))
+        {
+            return (0, $"Chưa gửi lại gì: chọn một ngày trong {Days} ngày qua.");
+        }
+        var date = parsed.Value;
+        var failed = (await outbox.ListByStatusAsync(OutboxStatus.Failed, date, 0, cancellationToken)).Where(OutboxPolicy.CanRetry).ToList();
+        var retried = 0;
+        foreach (var entry in failed)
+        {
+            retried += (await retry.RetryAsync(entry.Key.Value, cancellationToken)).Result == DigestRetryResult.Retried ? 1 : 0;
+        }
+        var shown = VietnamTime.ShortDate(date);
+        if (retried == 0)
+        {
+            return (0, $"Ngày {shown} không có thư không gửi được nào gửi lại được: không có gì thay đổi.");
+        }
+        await users.AuditAsync(by, Actions.RetryDay, LocalDatePattern.Iso.Format(date), $"{retried} thư", cancellationToken);
+        var skipped = failed.Count - retried;
+        return (retried, $"{retried} thư không gửi được ngày {shown} sẽ được gửi lại ở lượt gửi tới."
+            + (skipped > 0 ? $" {skipped} thư vừa đổi trạng thái nên để nguyên." : ""));
     }
 
     /// <summary>The digest as the agency received it (composed again from the outbox entry), or null when there is no such digest.</summary>

@@ -129,6 +129,11 @@ public sealed class ConsolePages(PageTemplates templates, ConsoleDashboard dashb
         ConsoleAgencyEditing.Actions.Edit => "sửa cơ quan",
         ConsoleAgencyEditing.Actions.Import => "nhập danh bạ",
         ConsoleAgencyEditing.Actions.TestMail => "gửi thư thử",
+        ConsoleAgencyEditing.Actions.Revoke => "thu hồi đường dẫn của cơ quan",
+        ConsoleMailPage.Actions.Retry => "gửi lại thư",
+        ConsoleMailPage.Actions.RetryDay => "gửi lại các thư không gửi được trong ngày",
+        ConsoleCalendarPage.Actions.Set => "ghi lịch làm việc",
+        ConsoleCalendarPage.Actions.Reset => "bỏ lịch đã ghi",
         _ => action,
     };
 }

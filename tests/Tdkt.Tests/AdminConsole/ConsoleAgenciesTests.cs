@@ -40,6 +40,7 @@ public sealed class ConsoleAgenciesTests(LocalServices services)
             var back = WebUtility.HtmlDecode(await admin.PageAsync(revoked.Headers.Location!.ToString()));
             Assert.Contains("Đã thu hồi mọi đường dẫn đã gửi cho Sở Nội vụ (lần thu hồi thứ 1)", back, StringComparison.Ordinal);
         }
+        Assert.Contains(await web.Get<AdminUsers>().AuditTrailAsync(10, Ct), a => a is { Action: "agency-link-revoke", Subject: "so-noi-vu", Detail: "lần 1" } && a.By == Admin);
         // The same host knows its own revocation at once (another instance within LinkRevocations.CacheFor).
         using (var old = await web.Http.GetAsync(new Uri(link).PathAndQuery, Ct))
         {

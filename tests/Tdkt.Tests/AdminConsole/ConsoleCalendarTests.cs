@@ -85,5 +85,9 @@ public sealed class ConsoleCalendarTests(LocalServices services)
             Assert.Contains("Năm 2023 chưa có lịch nào được ghi: không có gì thay đổi.", WebUtility.HtmlDecode(await admin.PageAsync(again.Headers.Location!.ToString())),
                 StringComparison.Ordinal);
         }
+        // The console's trail has the set and the one reset that changed something, with who; not the refused or empty ones.
+        var trail = (await web.Get<AdminUsers>().AuditTrailAsync(20, Ct)).Where(a => a.Action.StartsWith("calendar-", StringComparison.Ordinal)).ToList();
+        Assert.Equal([("calendar-reset", "2023", Admin), ("calendar-set", "2023", Admin)], trail.Select(a => (a.Action, a.Subject, a.By)));
+        Assert.Contains("ghi lịch làm việc", WebUtility.HtmlDecode(await admin.PageAsync("console/users")), StringComparison.Ordinal);
     }
 }

@@ -73,6 +73,31 @@ public sealed class ConsoleMailTests(LocalServices services)
         Assert.Equal(Tdkt.Outbox.OutboxStatus.Pending,
             (await web.Get<Tdkt.Outbox.OutboxStore>().GetAsync(DigestKey.Parse("2023-03-24/daily/so-noi-vu"), Ct))!.Status);
 
+        // The rest of the day's failures at once, from the day's list; a second press finds nothing left to send again.
+        var dayList = WebUtility.HtmlDecode(await admin.PageAsync("console/mail?day=2023-03-24&status=failed"));
+        Assert.Contains("Gửi lại 6 thư không gửi được của ngày này", dayList, StringComparison.Ordinal);
+        using (var all = await admin.PostAsync("console/mail/retry-day", ("csrf", csrf), ("day", "2023-03-24")))
+        {
+            var back = WebUtility.HtmlDecode(await admin.PageAsync(all.Headers.Location!.ToString()));
+            Assert.Contains("6 thư không gửi được ngày 24/03/2023 sẽ được gửi lại ở lượt gửi tới.", back, StringComparison.Ordinal);
+            Assert.Contains("0 thư không gửi được ngày 24/03/2023.", back, StringComparison.Ordinal);
+            Assert.DoesNotContain("Gửi lại 0 thư", back, StringComparison.Ordinal);
+        }
+        using (var none = await admin.PostAsync("console/mail/retry-day", ("csrf", csrf), ("day", "2023-03-24")))
+        {
+            Assert.Contains("k=warn", none.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+        using (var outOfRange = await admin.PostAsync("console/mail/retry-day", ("csrf", csrf), ("day", "2022-01-01")))
+        {
+            Assert.Contains(Uri.EscapeDataString("chọn một ngày trong 31 ngày qua"), outOfRange.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+        Assert.Equal(7, (await web.Get<Tdkt.Outbox.OutboxStore>().ListByStatusAsync(Tdkt.Outbox.OutboxStatus.Pending, new NodaTime.LocalDate(2023, 3, 24), 0, Ct)).Count);
+        // Both are audited with who asked, and Người dùng reads them in words.
+        var audit = await web.Get<Tdkt.Administration.AdminUsers>().AuditTrailAsync(20, Ct);
+        Assert.Contains(audit, a => a is { Action: "mail-retry", Subject: "2023-03-24/daily/so-noi-vu", By: Admin });
+        Assert.Single(audit, a => a is { Action: "mail-retry-day", Subject: "2023-03-24", Detail: "6 thư", By: Admin });
+        Assert.Contains("gửi lại các thư không gửi được trong ngày", WebUtility.HtmlDecode(await admin.PageAsync("console/users")), StringComparison.Ordinal);
+
         // Without a session, neither the list nor a digest answers.
         using var stranger = new ConsoleBrowser(web);
         using var list = await stranger.GetAsync("console/mail");

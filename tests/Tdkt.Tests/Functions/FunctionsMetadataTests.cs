@@ -48,6 +48,7 @@ public sealed class FunctionsMetadataTests
         new("ConsoleMail", "httpTrigger", "console/mail", "GET,HEAD", "Anonymous", null, null),
         new("ConsoleViewMail", "httpTrigger", "console/mail/view", "GET,HEAD", "Anonymous", null, null),
         new("ConsoleRetryMail", "httpTrigger", "console/mail/retry", "POST", "Anonymous", null, null),
+        new("ConsoleRetryMailDay", "httpTrigger", "console/mail/retry-day", "POST", "Anonymous", null, null),
         new("ConsoleAgencies", "httpTrigger", "console/agencies", "GET,HEAD", "Anonymous", null, null),
         new("ConsoleRevokeLink", "httpTrigger", "console/agencies/revoke", "POST", "Anonymous", null, null),
         new("ConsoleExportAgencies", "httpTrigger", "console/agencies/export", "GET,HEAD", "Anonymous", null, null),
