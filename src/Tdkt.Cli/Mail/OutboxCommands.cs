@@ -3,7 +3,10 @@ using Tdkt.Outbox;
 
 namespace Tdkt.Cli.Mail;
 
-/// <summary><c>tdkt outbox list [--status failed] [--days 31] [--json]</c> and <c>tdkt outbox retry KEY</c>, over the same use cases as the admin routes.</summary>
+/// <summary>
+/// <c>tdkt outbox list [--status failed] [--days 31] [--json]</c> and <c>tdkt outbox retry KEY|--day DATE</c>, over the same use
+/// cases as the admin routes and the console.
+/// </summary>
 public static class OutboxCommands
 {
     public static Command Create(CliHost host)
@@ -32,11 +35,31 @@ public static class OutboxCommands
             return ExitCodes.Ok;
         }));
 
-        var key = new Argument<string>("key") { Description = "Mã thư, ví dụ 2023-03-24/daily/so-noi-vu." };
-        var retry = new Command("retry", "Gửi lại một thư đã thất bại (đặt lại số lần thử, gửi ngay ở lượt sau).") { key };
+        var key = new Argument<string?>("key") { Description = "Mã thư, ví dụ 2023-03-24/daily/so-noi-vu.", Arity = ArgumentArity.ZeroOrOne };
+        var day = new Option<string?>("--day") { Description = "Gửi lại mọi thư không gửi được của một ngày (yyyy-MM-dd), thay cho một mã thư." };
+        var retry = new Command("retry", "Gửi lại một thư đã thất bại, hoặc mọi thư thất bại của một ngày (đặt lại số lần thử, gửi ngay ở lượt sau).") { key, day };
         retry.SetAction((parse, ct) => host.RunAsync(parse, async context =>
         {
-            var outcome = await context.Get<DigestRetry>().RetryAsync(parse.GetValue(key)!, ct);
+            var (one, whole) = (parse.GetValue(key), parse.GetValue(day));
+            if ((one is null) == (whole is null))
+            {
+                return await context.FailAsync("Ghi một mã thư (tdkt outbox retry 2023-03-24/daily/so-noi-vu) hoặc --day yyyy-MM-dd, không ghi cả hai.", ExitCodes.BadInput);
+            }
+            if (whole is not null)
+            {
+                if (NodaTime.Text.LocalDatePattern.Iso.Parse(whole) is not { Success: true } date)
+                {
+                    return await context.FailAsync($"--day “{whole}” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ 2023-03-24.", ExitCodes.BadInput);
+                }
+                var all = await context.Get<DigestRetry>().RetryDayAsync(date.Value, ct);
+                if (all.Retried == 0)
+                {
+                    return await context.FailAsync(all.Message, ExitCodes.BadInput);
+                }
+                await context.Out.WriteLineAsync(all.Message);
+                return ExitCodes.Ok;
+            }
+            var outcome = await context.Get<DigestRetry>().RetryAsync(one!, ct);
             if (outcome.Result != DigestRetryResult.Retried)
             {
                 return await context.FailAsync(outcome.Message, ExitCodes.BadInput);

@@ -70,10 +70,7 @@ public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, Ma
         return outcome;
     }
 
-    /// <summary>
-    /// Sends again every failed digest of one day that can be (after the mail server was down that day), audited once with
-    /// how many; a digest that changed meanwhile is left as it is and counted apart.
-    /// </summary>
+    /// <summary>Sends again every failed digest of one day of the page's 31 (<see cref="DigestRetry.RetryDayAsync"/>), audited once with how many.</summary>
     public async Task<(int Retried, string Message)> RetryDayAsync(string? day, string by, CancellationToken cancellationToken)
     {
         var today = clock.Today;
@@ -81,22 +78,12 @@ public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, Ma
         {
             return (0, $"Chưa gửi lại gì: chọn một ngày trong {Days} ngày qua.");
         }
-        var date = parsed.Value;
-        var failed = (await outbox.ListByStatusAsync(OutboxStatus.Failed, date, 0, cancellationToken)).Where(OutboxPolicy.CanRetry).ToList();
-        var retried = 0;
-        foreach (var entry in failed)
+        var outcome = await retry.RetryDayAsync(parsed.Value, cancellationToken);
+        if (outcome.Retried > 0)
         {
-            retried += (await retry.RetryAsync(entry.Key.Value, cancellationToken)).Result == DigestRetryResult.Retried ? 1 : 0;
+            await users.AuditAsync(by, Actions.RetryDay, LocalDatePattern.Iso.Format(parsed.Value), $"{outcome.Retried} thư", cancellationToken);
         }
-        var shown = VietnamTime.ShortDate(date);
-        if (retried == 0)
-        {
-            return (0, $"Ngày {shown} không có thư không gửi được nào gửi lại được: không có gì thay đổi.");
-        }
-        await users.AuditAsync(by, Actions.RetryDay, LocalDatePattern.Iso.Format(date), $"{retried} thư", cancellationToken);
-        var skipped = failed.Count - retried;
-        return (retried, $"{retried} thư không gửi được ngày {shown} sẽ được gửi lại ở lượt gửi tới."
-            + (skipped > 0 ? $" {skipped} thư vừa đổi trạng thái nên để nguyên." : ""));
+        return (outcome.Retried, outcome.Message);
     }
 
     /// <summary>The digest as the agency received it (composed again from the outbox entry), or null when there is no such digest.</summary>

@@ -17,7 +17,13 @@ public enum DigestRetryResult
 /// <summary>What an administrator's retry of a digest did, with the message every host shows.</summary>
 public sealed record DigestRetryOutcome(DigestRetryResult Result, string Message, string Key);
 
-/// <summary>The use case behind <c>tdkt outbox retry KEY</c> and <c>POST /api/outbox/{date}/{kind}/{agency}/retry</c>.</summary>
+/// <summary>What sending a day's failed digests again did: how many were reset, how many had changed meanwhile, in words.</summary>
+public sealed record DigestDayRetryOutcome(int Retried, int Skipped, string Message);
+
+/// <summary>
+/// The use case behind <c>tdkt outbox retry KEY</c> and <c>POST /api/outbox/{date}/{kind}/{agency}/retry</c>, and for a
+/// whole day behind <c>tdkt outbox retry --day DATE</c> and the console's Thư.
+/// </summary>
 public sealed class DigestRetry(OutboxStore outbox, DispatchQueueClient queue)
 {
     public async Task<DigestRetryOutcome> RetryAsync(string key, CancellationToken cancellationToken)
@@ -37,5 +43,25 @@ public sealed class DigestRetry(OutboxStore outbox, DispatchQueueClient queue)
         }
         await queue.EnqueueAsync(digest, cancellationToken);
         return new(DigestRetryResult.Retried, $"Thư {digest.Value} sẽ được gửi lại ở lượt gửi tới.", digest.Value);
+    }
+
+    /// <summary>
+    /// Sends again every failed digest of <paramref name="date"/> that can be (after the mail server was down that day);
+    /// one that changed meanwhile is left as it is and counted apart.
+    /// </summary>
+    public async Task<DigestDayRetryOutcome> RetryDayAsync(NodaTime.LocalDate date, CancellationToken cancellationToken)
+    {
+        var failed = (await outbox.ListByStatusAsync(OutboxStatus.Failed, date, 0, cancellationToken)).Where(OutboxPolicy.CanRetry).ToList();
+        var retried = 0;
+        foreach (var entry in failed)
+        {
+            retried += (await RetryAsync(entry.Key.Value, cancellationToken)).Result == DigestRetryResult.Retried ? 1 : 0;
+        }
+        var shown = Hosting.VietnamTime.ShortDate(date);
+        var skipped = failed.Count - retried;
+        return retried == 0
+            ? new(0, skipped, $"Ngày {shown} không có thư không gửi được nào gửi lại được: không có gì thay đổi.")
+            : new(retried, skipped, $"{retried} thư không gửi được ngày {shown} sẽ được gửi lại ở lượt gửi tới."
+                + (skipped > 0 ? $" {skipped} thư vừa đổi trạng thái nên để nguyên." : ""));
     }
 }

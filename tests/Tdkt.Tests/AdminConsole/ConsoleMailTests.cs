@@ -105,6 +105,40 @@ public sealed class ConsoleMailTests(LocalServices services)
         Assert.Equal((HttpStatusCode.SeeOther, HttpStatusCode.SeeOther), (list.StatusCode, digest.StatusCode));
     }
 
+    [Fact]
+    public async Task The_command_line_sends_a_days_failed_digests_again_as_the_console_does()
+    {
+        var settings = new Dictionary<string, string?>(ConsoleSignInTests.FirstAdmin)
+        {
+            ["Tdkt:Mail:Channel"] = "Smtp",
+            ["Tdkt:Mail:From"] = "nhac-viec@example.org",
+            ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
+            ["Tdkt:Mail:Smtp:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Tdkt:Mail:MaxAttempts"] = "1",
+        };
+        await using var web = await WebScenario.StartAsync(services, settings);
+        await web.Get<ReminderSweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), false, "test", Ct);
+        Assert.Equal(7, (await web.Get<MailDispatcher>().DispatchPendingAsync(4, Ct)).Failed);
+        var storage = web.Get<Microsoft.Extensions.Options.IOptions<Tdkt.Storage.StorageOptions>>().Value;
+        var env = new Dictionary<string, string>
+        {
+            ["Tdkt__Storage__ConnectionString"] = storage.ConnectionString!,
+            ["Tdkt__Storage__Prefix"] = storage.Prefix,
+        };
+
+        var both = await Tdkt.Tests.Cli.CliInProcess.RunAsync(env, "outbox", "retry", "2023-03-24/daily/so-noi-vu", "--day", "2023-03-24");
+        var badDay = await Tdkt.Tests.Cli.CliInProcess.RunAsync(env, "outbox", "retry", "--day", "24/03/2023");
+        var all = await Tdkt.Tests.Cli.CliInProcess.RunAsync(env, "outbox", "retry", "--day", "2023-03-24");
+        var again = await Tdkt.Tests.Cli.CliInProcess.RunAsync(env, "outbox", "retry", "--day", "2023-03-24");
+
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("không ghi cả hai", both.StdErr, StringComparison.Ordinal);
+        Assert.Equal((2, "tdkt: --day “24/03/2023” không hợp lệ: dùng dạng yyyy-MM-dd, ví dụ 2023-03-24."), (badDay.ExitCode, badDay.StdErr.Trim()));
+        Assert.Equal((0, "7 thư không gửi được ngày 24/03/2023 sẽ được gửi lại ở lượt gửi tới."), (all.ExitCode, all.StdOut.Trim()));
+        Assert.Equal((2, "tdkt: Ngày 24/03/2023 không có thư không gửi được nào gửi lại được: không có gì thay đổi."), (again.ExitCode, again.StdErr.Trim()));
+        Assert.Equal(7, (await web.Get<Tdkt.Outbox.OutboxStore>().ListByStatusAsync(Tdkt.Outbox.OutboxStatus.Pending, new NodaTime.LocalDate(2023, 3, 24), 0, Ct)).Count);
+    }
+
     [Theory]
     [InlineData("Chưa gửi được qua SMTP 127.0.0.1:45501: Connection refused", "Không kết nối được máy chủ gửi thư")]
     [InlineData("Chưa gửi được qua SMTP 10.0.5.50:40129: Connection refused", "Không kết nối được máy chủ gửi thư")]
