@@ -106,6 +106,34 @@ public sealed class SpreadsheetPlanTests
         Assert.Contains("ô gộp chồng lên nhau", Assert.Single(overlapping.Errors).Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false, 45731)]
+    [InlineData(true, 44269)]
+    public void A_date_cell_reads_as_the_day_it_shows_in_either_date_system(bool from1904, int serial)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook(new WorkbookProperties { Date1904 = from1904 }, new Sheets());
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
+                new CellFormats(new CellFormat { NumberFormatId = 0 }, new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }));
+            var part = workbook.AddNewPart<WorksheetPart>();
+            Cell Text(string reference, string text) => new() { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(text)) };
+            part.Worksheet = new Worksheet(new SheetData(
+                new Row(Text("A1", "STT"), Text("B1", "Nội dung"), Text("C1", "Cơ quan thực hiện"), Text("D1", "Thời hạn")) { RowIndex = 1 },
+                new Row(new Cell { CellReference = "A2", CellValue = new CellValue(1) }, Text("B2", "Việc một"), Text("C2", "Sở Nội vụ"),
+                    new Cell { CellReference = "D2", StyleIndex = 1, CellValue = new CellValue(serial) }) { RowIndex = 2 }));
+            workbook.Workbook.Sheets!.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Kế hoạch" });
+        }
+
+        var result = PlanImporter.Import(stream.ToArray(), "ngay.xlsx", Samples.Directory(), overrides: new PlanReference("12/KH-SNV", "Sở Nội vụ", "05/12/2024"));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(("1", "15/03/2025", new LocalDate(2025, 3, 15)),
+            (result.Plan!.Tasks.Single().Number, result.Plan.Tasks.Single().Deadline.Phrase, result.Plan.Tasks.Single().Deadline.Due));
+    }
+
     /// <summary>The workbook with merged ranges ("C2:C9") added to its first sheet, as Excel writes them after the cells.</summary>
     private static byte[] WithMerges(byte[] workbook, params string[] ranges)
     {

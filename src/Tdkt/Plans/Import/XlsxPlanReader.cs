@@ -35,7 +35,7 @@ public static partial class XlsxPlanReader
             using var document = SpreadsheetDocument.Open(stream, isEditable: false);
             var workbook = document.WorkbookPart ?? throw new InvalidDataException("The workbook has no workbook part.");
             var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(TextOf).ToList() ?? [];
-            var dates = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
+            var dates = new DateCells(DateStyles(workbook.WorkbookStylesPart?.Stylesheet), workbook.Workbook?.WorkbookProperties?.Date1904?.Value == true);
             var sheets = new List<(string Name, SortedDictionary<int, Dictionary<int, string>> Grid, Worksheet Sheet)>();
             foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
             {
@@ -70,7 +70,7 @@ public static partial class XlsxPlanReader
     }
 
     /// <summary>The sheet's text cells: row number → column → text, rows without text left out.</summary>
-    private static SortedDictionary<int, Dictionary<int, string>> Grid(Worksheet worksheet, List<string> strings, HashSet<uint> dates, string file)
+    private static SortedDictionary<int, Dictionary<int, string>> Grid(Worksheet worksheet, List<string> strings, DateCells dates, string file)
     {
         var grid = new SortedDictionary<int, Dictionary<int, string>>();
         var nextRow = 1;
@@ -177,7 +177,7 @@ public static partial class XlsxPlanReader
     }
 
     /// <summary>A cell's text as the sheet shows it: shared or inline strings, cached formula results, dates as dd/MM/yyyy.</summary>
-    private static string ValueOf(Cell cell, List<string> strings, HashSet<uint> dates)
+    private static string ValueOf(Cell cell, List<string> strings, DateCells dates)
     {
         var raw = cell.CellValue?.Text ?? "";
         var type = cell.DataType?.Value;
@@ -201,9 +201,11 @@ public static partial class XlsxPlanReader
         {
             return raw;
         }
-        if (cell.StyleIndex?.Value is { } style && dates.Contains(style) && number is >= 1 and < 2958466)
+        if (cell.StyleIndex?.Value is { } style && dates.Styles.Contains(style) && number is >= 1 and < 2958466)
         {
-            return DateTime.FromOADate(number).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+            // Day numbers count from 30/12/1899 (from 01/01/1904 in a workbook made with the 1904 date system).
+            var epoch = dates.From1904 ? new NodaTime.LocalDate(1904, 1, 1) : new NodaTime.LocalDate(1899, 12, 30);
+            return epoch.PlusDays((int)Math.Floor(number)).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         }
         return number.ToString("0.###############", CultureInfo.InvariantCulture);
     }
@@ -255,6 +257,9 @@ public static partial class XlsxPlanReader
     }
 
     private static InputRejectedException Rejected(string file, string message) => new([new InputError(file, null, "file", message)]);
+
+    /// <summary>Which cell formats show a number as a date, and the workbook's date system.</summary>
+    private sealed record DateCells(HashSet<uint> Styles, bool From1904);
 
     [GeneratedRegex(@"^\$?(?<c>[A-Za-z]{1,3})\$?(?<r>[0-9]{1,7})$", RegexOptions.CultureInvariant)]
     private static partial Regex CellReference();
