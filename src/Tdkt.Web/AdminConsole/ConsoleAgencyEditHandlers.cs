@@ -25,8 +25,10 @@ public sealed class ConsoleAgencyEditHandlers(ConsoleGate gate, ConsolePages pag
         {
             return HtmlPages.Html(StatusCodes.Status403Forbidden, pages.Refused(user, $"Tài khoản {user.Email} chỉ có quyền xem: không sửa được danh bạ."));
         }
-        var view = await editing.FormAsync(request.Query["id"].FirstOrDefault(), cancellationToken);
-        return HtmlPages.Html(StatusCodes.Status200OK, pages.AgencyEdit(user, view, null));
+        var id = request.Query["id"].FirstOrDefault();
+        return await editing.FormAsync(id, cancellationToken) is { } view
+            ? HtmlPages.Html(StatusCodes.Status200OK, pages.AgencyEdit(user, view, null))
+            : HtmlPages.Html(StatusCodes.Status404NotFound, pages.Refused(user, $"Không có cơ quan “{id}” trong danh bạ: có thể cơ quan đã được đổi mã hoặc đường dẫn gõ sai. Xem danh bạ ở trang Cơ quan."));
     }
 
     public async Task<IResult> SaveAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -26,11 +26,15 @@ public sealed class ConsoleAgencyEditing(AgencyStore store, AgencyEdits edits, A
     /// <summary>A directory file's largest size.</summary>
     public const int MaxFileBytes = 2 * 1024 * 1024;
 
-    /// <summary>The form for <paramref name="id"/> (null or unknown: a new agency).</summary>
-    public async Task<AgencyEditView> FormAsync(string? id, CancellationToken cancellationToken)
+    /// <summary>The form for <paramref name="id"/> (none: a new agency); null for an id the directory does not have (a stale or mistyped link).</summary>
+    public async Task<AgencyEditView?> FormAsync(string? id, CancellationToken cancellationToken)
     {
         var (directory, versions) = await store.LoadVersionedAsync(cancellationToken);
         var agency = AgencyId.IsValid(id) ? directory.Find(new AgencyId(id!)) : null;
+        if (agency is null && !string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
         return View(directory, agency is null ? new AgencyForm("", "", "", "", "", "", false, "", "", "") : AgencyForm.Of(agency),
             agency is null ? "" : FormVersion(versions[agency.Id]), agency is null, []);
     }

@@ -48,6 +48,13 @@ public sealed class ConsoleAgencyEditTests(LocalServices services)
         Assert.Equal("ubnd-tinh", stored.Supervisor?.Value);
         Assert.Equal("so-y-te", (await web.Get<AgencyStore>().LoadAsync(Ct)).FindByName("SYT")?.Id.Value);
 
+        // A link to an agency the directory does not have says so, rather than offering to add one.
+        using (var missing = await admin.GetAsync("console/agencies/edit?id=so-y-tee"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Contains("Không có cơ quan “so-y-tee” trong danh bạ", WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        }
+
         // An edit with a bad address and a name Sở Nội vụ goes by: refused at its fields, the form kept as typed, nothing changed.
         var edit = WebUtility.HtmlDecode(await admin.PageAsync("console/agencies/edit?id=so-y-te"));
         var version = Regex.Match(edit, "name=\"version\" value=\"([^\"]+)\"").Groups[1].Value;
