@@ -106,6 +106,27 @@ public sealed class SpreadsheetPlanTests
         Assert.Contains("ô gộp chồng lên nhau", Assert.Single(overlapping.Errors).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_two_row_header_with_lead_and_supporting_agencies_under_one_merged_cell_is_read()
+    {
+        string[][] rows =
+        [
+            ["STT", "Nội dung công việc", "Cơ quan thực hiện", "", "Thời gian"],
+            ["", "", "Chủ trì", "Phối hợp", ""],
+            ["QUÝ II"],
+            ["1", "Sơ kết công tác thi đua", "Sở Nội vụ", "Sở Tài chính\nSở Giáo dục và Đào tạo", "Tháng 6/2026"],
+        ];
+        var sheet = WithMerges(Workbook(("Kế hoạch", false, rows)), "A1:A2", "B1:B2", "C1:D1", "E1:E2", "A3:E3");
+
+        var result = PlanImporter.Import(sheet, "hai-dong-tieu-de.xlsx", Samples.Directory(), overrides: new PlanReference("12/KH-SNV", "Sở Nội vụ", "05/12/2025"));
+
+        Assert.Empty(result.Errors);
+        var task = result.Plan!.Tasks.Single();
+        Assert.Equal(("1", 2, new LocalDate(2026, 6, 30)), (task.Number, task.Quarter, task.Deadline.Due));
+        Assert.Equal(["so-noi-vu"], task.LeadAgencies.Select(a => a.Value));
+        Assert.Equal(["so-noi-vu", "so-tai-chinh", "so-giao-duc-va-dao-tao"], task.Agencies.Select(a => a.Value));
+    }
+
     [Theory]
     [InlineData(false, 45731)]
     [InlineData(true, 44269)]
