@@ -146,6 +146,9 @@ public static class HostileInputBenchmark
             ("long-agency-lists.txt", Encoding.UTF8.GetBytes(WithRows(Rows(_ => string.Concat(Enumerable.Repeat("Sở Nội vụ, ", 720)).TrimEnd(' ', ',')[..7_900])))),
             // Just under every bound: 400 rows of 150 different unknown names each (60,000 names to look up).
             ("unknown-names.txt", Encoding.UTF8.GetBytes(WithRows(Rows(k => string.Join(", ", Enumerable.Range(0, 150).Select(i => $"Cơ quan {k}-{i}")))))),
+            // A workbook whose sheet unpacks to 60 MB of empty cells, and one whose 2,000 task rows lie under 50,000 copies of one merge.
+            ("bomb.xlsx", Xlsx(string.Concat(Enumerable.Repeat("<c/>", 15_000_000)))),
+            ("merges.xlsx", OverlappingMerges()),
         ];
     }
 
@@ -168,6 +171,47 @@ public static class HostileInputBenchmark
                 + body + "</w:body></w:document>");
         }
         return buffer.ToArray();
+    }
+
+    private static byte[] Xlsx(string cells)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open(), new UTF8Encoding(false));
+            writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
+                + cells + "</row></sheetData></worksheet>");
+        }
+        return buffer.ToArray();
+    }
+
+    private static byte[] OverlappingMerges()
+    {
+        using var stream = new MemoryStream();
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook(new DocumentFormat.OpenXml.Spreadsheet.Sheets());
+            static DocumentFormat.OpenXml.Spreadsheet.Cell Text(string reference, string text) => new()
+            {
+                CellReference = reference, DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString,
+                InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text)),
+            };
+            var data = new DocumentFormat.OpenXml.Spreadsheet.SheetData(new DocumentFormat.OpenXml.Spreadsheet.Row(
+                Text("A1", "STT"), Text("B1", "Nội dung"), Text("C1", "Cơ quan thực hiện")) { RowIndex = 1 });
+            for (var r = 2; r <= 2001; r++)
+            {
+                data.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Row(Text($"A{r}", $"{r - 1}"), Text($"B{r}", $"Việc {r - 1}"), Text($"C{r}", "Sở Nội vụ"))
+                {
+                    RowIndex = (uint)r,
+                });
+            }
+            var merges = new DocumentFormat.OpenXml.Spreadsheet.MergeCells(Enumerable.Range(0, 50_000).Select(_ => new DocumentFormat.OpenXml.Spreadsheet.MergeCell { Reference = "C2:C2001" }));
+            var part = workbook.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
+            part.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(data, merges);
+            workbook.Workbook.Sheets!.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Kế hoạch" });
+        }
+        return stream.ToArray();
     }
 
     private static void Line(TextWriter output, string name, double value, string unit) =>

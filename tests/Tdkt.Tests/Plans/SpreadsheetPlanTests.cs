@@ -96,11 +96,18 @@ public sealed class SpreadsheetPlanTests
         var given = new PlanReference("12/KH-SNV", "Sở Nội vụ tỉnh Lạng Sơn", "05/12/2025");
         // The agencies cell merged from task 1 down to the sheet's last row: task 2 shares it, and nothing more is read.
         var toTheEnd = PlanImporter.Import(WithMerges(Workbook(("Kế hoạch", false, table)), "C2:C1048576"), "gop.xlsx", Samples.Directory(), overrides: given);
-        // 7,000 copies of one merge over 200 tasks: more repeated cells than 64 columns of 20,000 rows could hold.
+        // 7,000 copies of one merge over 200 tasks: more repeated cells than the sheet's used area holds.
         string[][] many = [table[0], .. Enumerable.Range(1, 200).Select(i => new[] { $"{i}", $"Việc {i}", "Sở Nội vụ", "Quý II" })];
         var overlapping = PlanImporter.Import(WithMerges(Workbook(("Kế hoạch", false, many)), [.. Enumerable.Repeat("C2:C201", 7_000)]),
             "chong.xlsx", Samples.Directory(), overrides: given);
 
+        // A template's 1,000 merged rows below the plan, waiting for tasks, are not read at all.
+        string[][] filled = [table[0], table[1], ["2", "Việc hai", "Sở Tài chính", "Quý III"]];
+        var template = PlanImporter.Import(WithMerges(Workbook(("Kế hoạch", false, filled)), [.. Enumerable.Range(10, 1_000).Select(r => $"A{r}:D{r}")]),
+            "mau.xlsx", Samples.Directory(), overrides: given);
+
+        Assert.Empty(template.Errors);
+        Assert.Equal(2, template.Plan!.Tasks.Count);
         Assert.Empty(toTheEnd.Errors);
         Assert.Equal([("1", "so-noi-vu"), ("2", "so-noi-vu")], toTheEnd.Plan!.Tasks.Select(t => (t.Number, t.Agencies.Single().Value)));
         Assert.Contains("ô gộp chồng lên nhau", Assert.Single(overlapping.Errors).Message, StringComparison.Ordinal);

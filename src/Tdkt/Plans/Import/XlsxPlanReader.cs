@@ -36,18 +36,18 @@ public static partial class XlsxPlanReader
             var workbook = document.WorkbookPart ?? throw new InvalidDataException("The workbook has no workbook part.");
             var strings = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(TextOf).ToList() ?? [];
             var dates = new DateCells(DateStyles(workbook.WorkbookStylesPart?.Stylesheet), workbook.Workbook?.WorkbookProperties?.Date1904?.Value == true);
-            var sheets = new List<(string Name, SortedDictionary<int, Dictionary<int, string>> Grid, Worksheet Sheet)>();
+            var sheets = new List<(string Name, SheetRead Read)>();
             foreach (var sheet in workbook.Workbook?.Sheets?.Elements<Sheet>() ?? [])
             {
                 if (sheet.State?.Value is { } state && state != SheetStateValues.Visible
-                    || sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part || part.Worksheet is not { } worksheet)
+                    || sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
                 {
                     continue;
                 }
-                var grid = Grid(worksheet, strings, dates, file);
-                if (grid.Count > 0)
+                var read = ReadSheet(part, strings, dates, file);
+                if (read.Grid.Count > 0)
                 {
-                    sheets.Add((sheet.Name?.Value ?? "", grid, worksheet));
+                    sheets.Add((sheet.Name?.Value ?? "", read));
                 }
             }
             if (sheets.Count > 1)
@@ -55,7 +55,7 @@ public static partial class XlsxPlanReader
                 throw Rejected(file, $"Tệp .xlsx có {sheets.Count} trang tính có nội dung ({string.Join(", ", sheets.Select(s => $"“{s.Name}”"))}): "
                     + "để cả kế hoạch trong một trang tính (hoặc ẩn, xóa các trang khác) rồi nhập lại.");
             }
-            return sheets.Count == 0 ? [] : Blocks(sheets[0].Grid, Merges(sheets[0].Sheet), file);
+            return sheets.Count == 0 ? [] : Blocks(sheets[0].Read.Grid, sheets[0].Read.Merges, file);
         }
         catch (XmlException ex)
         {
@@ -69,18 +69,34 @@ public static partial class XlsxPlanReader
         }
     }
 
-    /// <summary>The sheet's text cells: row number → column → text, rows without text left out.</summary>
-    private static SortedDictionary<int, Dictionary<int, string>> Grid(Worksheet worksheet, List<string> strings, DateCells dates, string file)
+    /// <summary>One sheet as read: its text cells (row number → column → text, rows without text left out) and its merged ranges.</summary>
+    private sealed record SheetRead(SortedDictionary<int, Dictionary<int, string>> Grid, List<(int Top, int Left, int Bottom, int Right)> Merges);
+
+    /// <summary>
+    /// Reads a sheet in one streaming pass (only a cell or a merge at a time is built as an element), so a sheet of many
+    /// merges costs what reading them costs; merges past what the used area can hold without overlapping are refused as they come.
+    /// </summary>
+    private static SheetRead ReadSheet(WorksheetPart part, List<string> strings, DateCells dates, string file)
     {
         var grid = new SortedDictionary<int, Dictionary<int, string>>();
-        var nextRow = 1;
-        foreach (var row in worksheet.Descendants<Row>())
+        var merges = new List<(int Top, int Left, int Bottom, int Right)>();
+        var (rowNumber, nextRow, nextColumn, widest, lastRow) = (0, 1, 0, 0, 0);
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
         {
-            var rowNumber = row.RowIndex?.Value is { } r ? (int)Math.Min(r, int.MaxValue) : nextRow;
-            nextRow = rowNumber + 1;
-            var nextColumn = 0;
-            foreach (var cell in row.Elements<Cell>())
+            if (!reader.IsStartElement)
             {
+                continue;
+            }
+            if (reader.ElementType == typeof(Row))
+            {
+                var r = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
+                rowNumber = int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : nextRow;
+                (nextRow, nextColumn) = (rowNumber + 1, 0);
+            }
+            else if (reader.ElementType == typeof(Cell))
+            {
+                var cell = (Cell)reader.LoadCurrentElement()!;
                 var column = cell.CellReference?.Value is { } reference && Position(reference) is { } at ? at.Column : nextColumn;
                 nextColumn = column + 1;
                 var text = ValueOf(cell, strings, dates).Trim();
@@ -101,16 +117,30 @@ public static partial class XlsxPlanReader
                     grid[rowNumber] = cells = [];
                 }
                 cells[column] = text;
+                widest = Math.Max(widest, column + 1);
+                lastRow = Math.Max(lastRow, rowNumber);
+            }
+            else if (reader.ElementType == typeof(MergeCell))
+            {
+                var merge = (MergeCell)reader.LoadCurrentElement()!;
+                // A merge wholly outside the cells with text (a template's empty rows) changes nothing read.
+                if (merge.Reference?.Value?.Split(':') is [var from, var to] && Position(from) is { } a && Position(to) is { } b && b.Row >= a.Row && a.Row > 0
+                    && a.Row <= lastRow && a.Column < widest)
+                {
+                    merges.Add((a.Row, a.Column, b.Row, b.Column));
+                }
+                // Each merge covers two cells or more: more of them in the used area than half its cells overlap.
+                if (merges.Count > ((long)widest * lastRow / 2) + 64)
+                {
+                    throw Rejected(file, MergesOverlap);
+                }
             }
         }
-        return grid;
+        return new SheetRead(grid, merges);
     }
 
-    private static List<(int Top, int Left, int Bottom, int Right)> Merges(Worksheet worksheet) =>
-        [.. worksheet.Elements<MergeCells>().SelectMany(m => m.Elements<MergeCell>())
-            .Select(m => m.Reference?.Value?.Split(':') is [var from, var to] && Position(from) is { } a && Position(to) is { } b
-                ? (a.Row, a.Column, b.Row, b.Column) : (0, 0, -1, -1))
-            .Where(m => m.Item3 >= m.Item1 && m.Item1 > 0)];
+    private const string MergesOverlap =
+        "Trang tính có các ô gộp chồng lên nhau quá nhiều: không phải một kế hoạch bình thường. Mở bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại.";
 
     private static List<PlanBlock> Blocks(SortedDictionary<int, Dictionary<int, string>> grid, List<(int Top, int Left, int Bottom, int Right)> merges, string file)
     {
@@ -119,16 +149,17 @@ public static partial class XlsxPlanReader
         // Only down to the last row with text: a merge that runs to the sheet's end adds nothing below it.
         var continued = new Dictionary<(int Row, int Column), string>();
         var last = grid.Keys.Max();
-        var spanned = 0;
+        // Merges that do not overlap cover at most every cell of the sheet's used area once.
+        var (spanned, bound) = (0L, (long)width * last);
         foreach (var (top, left, bottom, _) in merges.Where(m => m.Bottom > m.Top && m.Left < width && m.Top < last))
         {
             var text = grid.TryGetValue(top, out var first) ? first.GetValueOrDefault(left, "") : "";
             for (var row = top + 1; row <= Math.Min(bottom, last); row++)
             {
                 // Merges do not overlap in a sheet Excel or Calc wrote; crafted ones that do are refused before they cost much.
-                if (++spanned > MaxColumns * MaxRows)
+                if (++spanned > bound)
                 {
-                    throw Rejected(file, "Trang tính có các ô gộp chồng lên nhau quá nhiều: không phải một kế hoạch bình thường. Mở bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại.");
+                    throw Rejected(file, MergesOverlap);
                 }
                 continued[(row, left)] = text;
                 if (!grid.ContainsKey(row))
