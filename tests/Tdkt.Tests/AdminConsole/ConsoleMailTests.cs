@@ -19,17 +19,7 @@ public sealed class ConsoleMailTests(LocalServices services)
     [Fact]
     public async Task Failed_digests_are_listed_with_why_viewed_as_received_without_scripts_and_retried_once()
     {
-        var settings = new Dictionary<string, string?>(ConsoleSignInTests.FirstAdmin)
-        {
-            ["Tdkt:Mail:Channel"] = "Smtp",
-            ["Tdkt:Mail:From"] = "nhac-viec@example.org",
-            ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
-            ["Tdkt:Mail:Smtp:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Tdkt:Mail:MaxAttempts"] = "1",
-        };
-        await using var web = await WebScenario.StartAsync(services, settings);
-        await web.Get<ReminderSweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), false, "test", Ct);
-        Assert.Equal(7, (await web.Get<MailDispatcher>().DispatchPendingAsync(4, Ct)).Failed);
+        await using var web = await FailedDayAsync();
         using var admin = new ConsoleBrowser(web);
         await admin.SignInAsAsync(Admin);
 
@@ -108,17 +98,7 @@ public sealed class ConsoleMailTests(LocalServices services)
     [Fact]
     public async Task The_command_line_sends_a_days_failed_digests_again_as_the_console_does()
     {
-        var settings = new Dictionary<string, string?>(ConsoleSignInTests.FirstAdmin)
-        {
-            ["Tdkt:Mail:Channel"] = "Smtp",
-            ["Tdkt:Mail:From"] = "nhac-viec@example.org",
-            ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
-            ["Tdkt:Mail:Smtp:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Tdkt:Mail:MaxAttempts"] = "1",
-        };
-        await using var web = await WebScenario.StartAsync(services, settings);
-        await web.Get<ReminderSweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), false, "test", Ct);
-        Assert.Equal(7, (await web.Get<MailDispatcher>().DispatchPendingAsync(4, Ct)).Failed);
+        await using var web = await FailedDayAsync();
         var storage = web.Get<Microsoft.Extensions.Options.IOptions<Tdkt.Storage.StorageOptions>>().Value;
         var env = new Dictionary<string, string>
         {
@@ -137,6 +117,31 @@ public sealed class ConsoleMailTests(LocalServices services)
         Assert.Equal((0, "7 thư không gửi được ngày 24/03/2023 sẽ được gửi lại ở lượt gửi tới."), (all.ExitCode, all.StdOut.Trim()));
         Assert.Equal((2, "tdkt: Ngày 24/03/2023 không có thư không gửi được nào gửi lại được: không có gì thay đổi."), (again.ExitCode, again.StdErr.Trim()));
         Assert.Equal(7, (await web.Get<Tdkt.Outbox.OutboxStore>().ListByStatusAsync(Tdkt.Outbox.OutboxStatus.Pending, new NodaTime.LocalDate(2023, 3, 24), 0, Ct)).Count);
+    }
+
+    /// <summary>24/03/2023's seven digests, all failed once against an SMTP port where nothing listens, with no attempt left.</summary>
+    private async Task<WebScenario> FailedDayAsync()
+    {
+        var settings = new Dictionary<string, string?>(ConsoleSignInTests.FirstAdmin)
+        {
+            ["Tdkt:Mail:Channel"] = "Smtp",
+            ["Tdkt:Mail:From"] = "nhac-viec@example.org",
+            ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
+            ["Tdkt:Mail:Smtp:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Tdkt:Mail:MaxAttempts"] = "1",
+        };
+        var web = await WebScenario.StartAsync(services, settings);
+        try
+        {
+            await web.Get<ReminderSweep>().RunAsync(new NodaTime.LocalDate(2023, 3, 24), false, "test", Ct);
+            Assert.Equal(7, (await web.Get<MailDispatcher>().DispatchPendingAsync(4, Ct)).Failed);
+            return web;
+        }
+        catch
+        {
+            await web.DisposeAsync();
+            throw;
+        }
     }
 
     [Theory]
