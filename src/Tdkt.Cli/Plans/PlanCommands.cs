@@ -43,7 +43,7 @@ public static class PlanCommands
 
     private static Command Import(CliHost host, string name, string description, bool preview)
     {
-        var file = new Argument<FileInfo>("file") { Description = "Tệp kế hoạch: .txt (văn bản ban hành), .docx, .pdf, .yaml, .json hoặc .csv." };
+        var file = new Argument<FileInfo>("file") { Description = "Tệp kế hoạch: .txt (văn bản ban hành), .docx, .pdf, .xlsx, .yaml, .json hoặc .csv." };
         var agencies = new Option<FileInfo?>("--agencies") { Description = "Danh bạ cơ quan (.yaml hoặc .csv); mặc định: danh bạ đã lưu." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Chỉ kiểm tra và xem trước, không lưu." };
         var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
