@@ -44,7 +44,12 @@ public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, Ma
         var one = LocalDatePattern.Iso.Parse(day ?? "") is { Success: true } parsed && parsed.Value <= today && parsed.Value >= today.PlusDays(-Days)
             ? parsed.Value : (LocalDate?)null;
         var directory = await agencies.LoadAsync(cancellationToken);
-        var counts = await outbox.CountByDayAsync(today, Days, cancellationToken);
+        var counts = (await outbox.CountByDayAsync(today, Days, cancellationToken)).ToList();
+        if (one is { } asked && counts.All(c => c.Date != asked))
+        {
+            // The day asked for holds no digest: shown as such, so the list and the day picker agree.
+            counts = [.. counts.Append(new OutboxDayCount(asked, 0, 0, 0, 0)).OrderByDescending(c => c.Date)];
+        }
         var entries = await outbox.ListByStatusAsync(wanted, one ?? today, one is null ? Days : 0, cancellationToken);
         var rows = entries.OrderByDescending(e => e.Key.Date).ThenBy(e => directory.Find(new AgencyId(e.Key.Agency))?.Name ?? e.Key.Agency, StringComparer.Ordinal)
             .Take(500)

@@ -34,7 +34,9 @@ public sealed class ConsoleMailTests(LocalServices services)
         Assert.Contains("7 thư không gửi được ngày 24/03/2023.", day, StringComparison.Ordinal);
         Assert.Contains(@"<option value=""2023-03-24"" selected>", day, StringComparison.Ordinal);
         Assert.Contains("0 thư đã gửi ngày 24/03/2023.", WebUtility.HtmlDecode(await admin.PageAsync("console/mail?day=2023-03-24&status=sent")), StringComparison.Ordinal);
-        Assert.Contains("0 thư không gửi được ngày 23/03/2023.", WebUtility.HtmlDecode(await admin.PageAsync("console/mail?day=2023-03-23")), StringComparison.Ordinal);
+        var quiet = WebUtility.HtmlDecode(await admin.PageAsync("console/mail?day=2023-03-23"));
+        Assert.Contains("0 thư không gửi được ngày 23/03/2023.", quiet, StringComparison.Ordinal);
+        Assert.Contains(@"<option value=""2023-03-23"" selected>", quiet, StringComparison.Ordinal);
         Assert.Contains("7 thư không gửi được trong 31 ngày qua.", WebUtility.HtmlDecode(await admin.PageAsync("console/mail?day=2024-13-01")), StringComparison.Ordinal);
 
         // As the agency would receive it: the digest's own HTML, under a policy that runs and fetches nothing.
