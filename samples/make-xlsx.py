@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes samples/plans/lang-son-2025-230-kh-ubnd.xlsx: the 2025 sample plan as a province keeps it in a spreadsheet.
+"""Writes samples/plans/lang-son-2025-230-kh-ubnd.xlsx: the 2025 sample plan as a province keeps it in a spreadsheet,
+and tests/fixtures/lang-son-2025-230-kh-ubnd-calc.pdf, Calc's PDF of it.
 
 The same plan as the .docx sample, laid out the way it is typed into Excel or LibreOffice Calc: the Decree 30/2020
 header over merged cells, the heading and title as merged banner rows, the TT numbers typed, QUÝ rows merged across the
@@ -16,6 +17,8 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TARGET = os.path.join(HERE, "plans", "lang-son-2025-230-kh-ubnd.xlsx")
+# Calc's PDF of the workbook, as a province that keeps its plan in a spreadsheet publishes it.
+PDF = os.path.join(HERE, "..", "tests", "fixtures", "lang-son-2025-230-kh-ubnd-calc.pdf")
 
 # Each row: cells as (text, columns spanned, rows spanned, kind); kind "n" is a number, "d" an ISO date, else text.
 # A cell under a row span is ("^",).
@@ -57,7 +60,7 @@ def esc(text):
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def cell(spec):
+def cell(spec, ruled):
     if spec[0] == "^":
         return "<table:covered-table-cell/>"
     text, columns, rows, kind = (tuple(spec) + (1, 1, ""))[:4] if len(spec) < 4 else spec
@@ -67,25 +70,41 @@ def cell(spec):
         value = f' office:value-type="float" office:value="{text}"'
     elif kind == "d":
         day = "/".join(reversed(text.split("-")))
-        value = ' table:style-name="date" office:value-type="date" office:date-value="' + text + '"'
+        value = f' table:style-name="{"ruled-date" if ruled else "date"}" office:value-type="date" office:date-value="' + text + '"'
         paragraphs = f"<text:p>{day}</text:p>"
     else:
         value = ' office:value-type="string"' if text else ""
-    covered = "<table:covered-table-cell/>" * (columns - 1)
+    if kind != "d":
+        value += f' table:style-name="{"ruled" if ruled else "wrap"}"'
+    covered = (f'<table:covered-table-cell table:style-name="ruled"/>' if ruled else "<table:covered-table-cell/>") * (columns - 1)
     return f"<table:table-cell{spans}{value}>{paragraphs}</table:table-cell>{covered}"
 
 
+# Column widths as the plan's table prints on A4 (17 cm between the margins).
+WIDTHS = ["1.0cm", "6.0cm", "2.8cm", "3.2cm", "2.8cm", "1.2cm"]
+COLUMNS_STYLES = "".join(f'<style:style style:name="co{i}" style:family="table-column"><style:table-column-properties style:column-width="{w}"/></style:style>'
+                         for i, w in enumerate(WIDTHS))
+COLUMNS = "".join(f'<table:table-column table:style-name="co{i}"/>' for i in range(len(WIDTHS)))
+
+
 def fods():
-    rows = "".join("<table:table-row>" + "".join(cell(c) for c in row) + "</table:table-row>" for row in ROWS)
+    # The task table, from its header row to the last task, is ruled as a printed plan's table is.
+    first = next(i for i, row in enumerate(ROWS) if row and row[0][0] == "STT")
+    last = max(i for i, row in enumerate(ROWS) if row and len(row[0]) > 3 and row[0][3] == "n")
+    rows = "".join("<table:table-row>" + "".join(cell(c, first <= i <= last) for c in row) + "</table:table-row>" for i, row in enumerate(ROWS))
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+ xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
 <office:automatic-styles>
 <number:date-style style:name="ddmmyyyy"><number:day number:style="long"/><number:text>/</number:text><number:month number:style="long"/><number:text>/</number:text><number:year number:style="long"/></number:date-style>
-<style:style style:name="date" style:family="table-cell" style:data-style-name="ddmmyyyy"/>
+<style:style style:name="date" style:family="table-cell" style:data-style-name="ddmmyyyy"><style:table-cell-properties fo:wrap-option="wrap" style:vertical-align="top"/></style:style>
+<style:style style:name="wrap" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" style:vertical-align="top"/></style:style>
+<style:style style:name="ruled" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" style:vertical-align="top" fo:border="0.5pt solid #000000"/></style:style>
+<style:style style:name="ruled-date" style:family="table-cell" style:data-style-name="ddmmyyyy"><style:table-cell-properties fo:wrap-option="wrap" style:vertical-align="top" fo:border="0.5pt solid #000000"/></style:style>
+{COLUMNS_STYLES}
 </office:automatic-styles>
-<office:body><office:spreadsheet><table:table table:name="Kế hoạch 2025"><table:table-column table:number-columns-repeated="6"/>{rows}</table:table></office:spreadsheet></office:body>
+<office:body><office:spreadsheet><table:table table:name="Kế hoạch 2025">{COLUMNS}{rows}</table:table></office:spreadsheet></office:body>
 </office:document>
 """
 
@@ -101,7 +120,11 @@ def main():
         subprocess.run([soffice, "--headless", "--convert-to", "xlsx", "--outdir", work, source],
                        check=True, stdout=subprocess.DEVNULL, timeout=180)
         shutil.copyfile(os.path.join(work, "lang-son-2025-230-kh-ubnd.xlsx"), TARGET)
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", work, TARGET],
+                       check=True, stdout=subprocess.DEVNULL, timeout=180)
+        shutil.copyfile(os.path.join(work, "lang-son-2025-230-kh-ubnd.pdf"), PDF)
     print(TARGET)
+    print(os.path.normpath(PDF))
 
 
 if __name__ == "__main__":

@@ -36,6 +36,17 @@ public sealed class SpreadsheetPlanTests
     }
 
     [Fact]
+    public void Calcs_PDF_of_the_workbook_gives_the_same_plan()
+    {
+        var xlsx = PlanImporter.Import(File.ReadAllBytes(Plan2025Xlsx), "lang-son-2025.xlsx", Samples.Directory());
+        var pdf = PlanImporter.Import(File.ReadAllBytes(RepositoryRoot.File("tests", "fixtures", "lang-son-2025-230-kh-ubnd-calc.pdf")), "lang-son-2025.pdf",
+            Samples.Directory());
+
+        Assert.Empty(pdf.Errors);
+        Assert.Equal(xlsx.Plan, pdf.Plan);
+    }
+
+    [Fact]
     public void A_workbook_with_two_sheets_of_text_is_refused_naming_them_and_a_hidden_sheet_is_not_read()
     {
         string[][] table = [["STT", "Nội dung", "Cơ quan thực hiện", "Thời hạn"], ["1", "Việc một", "Sở Nội vụ", "Quý II"]];
