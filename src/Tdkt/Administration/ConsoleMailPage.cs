@@ -41,8 +41,7 @@ public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, Ma
     {
         var wanted = OutboxStatuses.Parse(status ?? "failed") ?? OutboxStatus.Failed;
         var today = clock.Today;
-        var one = LocalDatePattern.Iso.Parse(day ?? "") is { Success: true } parsed && parsed.Value <= today && parsed.Value >= today.PlusDays(-Days)
-            ? parsed.Value : (LocalDate?)null;
+        var one = DayShown(day, today);
         var directory = await agencies.LoadAsync(cancellationToken);
         var counts = (await outbox.CountByDayAsync(today, Days, cancellationToken)).ToList();
         if (one is { } asked && counts.All(c => c.Date != asked))
@@ -78,18 +77,21 @@ public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, Ma
     /// <summary>Sends again every failed digest of one day of the page's 31 (<see cref="DigestRetry.RetryDayAsync"/>), audited once with how many.</summary>
     public async Task<(int Retried, string Message)> RetryDayAsync(string? day, string by, CancellationToken cancellationToken)
     {
-        var today = clock.Today;
-        if (LocalDatePattern.Iso.Parse(day ?? "") is not { Success: true } parsed || parsed.Value > today || parsed.Value < today.PlusDays(-Days))
+        if (DayShown(day, clock.Today) is not { } date)
         {
             return (0, $"Chưa gửi lại gì: chọn một ngày trong {Days} ngày qua.");
         }
-        var outcome = await retry.RetryDayAsync(parsed.Value, cancellationToken);
+        var outcome = await retry.RetryDayAsync(date, cancellationToken);
         if (outcome.Retried > 0)
         {
-            await users.AuditAsync(by, Actions.RetryDay, LocalDatePattern.Iso.Format(parsed.Value), $"{outcome.Retried} thư", cancellationToken);
+            await users.AuditAsync(by, Actions.RetryDay, LocalDatePattern.Iso.Format(date), $"{outcome.Retried} thư", cancellationToken);
         }
         return (outcome.Retried, outcome.Message);
     }
+
+    /// <summary>The day a link or form names (yyyy-MM-dd), when it is one of the page's last 31; else null.</summary>
+    private static LocalDate? DayShown(string? day, LocalDate today) =>
+        LocalDatePattern.Iso.Parse(day ?? "") is { Success: true } parsed && parsed.Value <= today && parsed.Value >= today.PlusDays(-Days) ? parsed.Value : null;
 
     /// <summary>The digest as the agency received it (composed again from the outbox entry), or null when there is no such digest.</summary>
     public async Task<OutgoingMail?> ViewAsync(string key, CancellationToken cancellationToken) =>

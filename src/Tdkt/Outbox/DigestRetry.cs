@@ -37,12 +37,22 @@ public sealed class DigestRetry(OutboxStore outbox, DispatchQueueClient queue)
         {
             return new(DigestRetryResult.NotFound, $"Không có thư {digest.Value}.", digest.Value);
         }
-        if (!OutboxPolicy.CanRetry(entry) || !await outbox.ResetAsync(entry, cancellationToken))
+        if (!await ResetAsync(entry, cancellationToken))
         {
             return new(DigestRetryResult.NotFailed, $"Thư {digest.Value} đang ở trạng thái {entry.Status.Name()}, chỉ gửi lại được thư đã thất bại.", digest.Value);
         }
-        await queue.EnqueueAsync(digest, cancellationToken);
         return new(DigestRetryResult.Retried, $"Thư {digest.Value} sẽ được gửi lại ở lượt gửi tới.", digest.Value);
+    }
+
+    /// <summary>Fresh attempts and a place in the dispatch queue, when the entry can be retried and has not changed since it was read.</summary>
+    private async Task<bool> ResetAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (!OutboxPolicy.CanRetry(entry) || !await outbox.ResetAsync(entry, cancellationToken))
+        {
+            return false;
+        }
+        await queue.EnqueueAsync(entry.Key, cancellationToken);
+        return true;
     }
 
     /// <summary>
@@ -55,7 +65,7 @@ public sealed class DigestRetry(OutboxStore outbox, DispatchQueueClient queue)
         var retried = 0;
         foreach (var entry in failed)
         {
-            retried += (await RetryAsync(entry.Key.Value, cancellationToken)).Result == DigestRetryResult.Retried ? 1 : 0;
+            retried += await ResetAsync(entry, cancellationToken) ? 1 : 0;
         }
         var shown = Hosting.VietnamTime.ShortDate(date);
         var skipped = failed.Count - retried;

@@ -3,13 +3,4 @@ using NodaTime;
 namespace Tdkt.Outbox;
 
 /// <summary>One day's digests by state (see <see cref="OutboxStore.CountByDayAsync"/>).</summary>
-public sealed record OutboxDayCount(LocalDate Date, int Pending, int Sending, int Sent, int Failed)
-{
-    public int Count(OutboxStatus status) => status switch
-    {
-        OutboxStatus.Pending => Pending,
-        OutboxStatus.Sending => Sending,
-        OutboxStatus.Sent => Sent,
-        _ => Failed,
-    };
-}
+public sealed record OutboxDayCount(LocalDate Date, int Pending, int Sending, int Sent, int Failed);

@@ -128,6 +128,9 @@ public sealed partial class PlanTableReader
         return null;
     }
 
+    /// <summary>Whether a cell's text heads a quarter ("QUÝ I", "Quý 2"), as a table's quarter rows do.</summary>
+    public static bool IsQuarterRow(string text) => QuarterRow().IsMatch(Strip(text));
+
     private static string Cell(IReadOnlyList<string> cells, int column) => column < cells.Count ? cells[column] : "";
 
     private static string Strip(string text) => PublishedPlanParser.Strip(text);

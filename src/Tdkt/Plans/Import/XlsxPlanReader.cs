@@ -188,7 +188,7 @@ public static partial class XlsxPlanReader
                 inTable = true;
             }
             // In the table a lone cell is a quarter or section row when tasks follow it; else the table has ended.
-            if (inTable && Lone(i) && !QuarterRow().IsMatch(own[0]) && !(i + 1 < rows.Count && (!Lone(i + 1) || QuarterRow().IsMatch(rows[i + 1].Own[0]))))
+            if (inTable && Lone(i) && !PlanTableReader.IsQuarterRow(own[0]) && !(i + 1 < rows.Count && (!Lone(i + 1) || PlanTableReader.IsQuarterRow(rows[i + 1].Own[0]))))
             {
                 inTable = false;
             }
@@ -197,7 +197,7 @@ public static partial class XlsxPlanReader
                 // Outside the table a merge is layout: its text once, where it starts.
                 if (own.Count > 0)
                 {
-                    blocks.Add(Lone(i) && !QuarterRow().IsMatch(own[0]) ? new PlanBlock.Paragraph(number, own[0]) : new PlanBlock.Row(number, texts));
+                    blocks.Add(Lone(i) && !PlanTableReader.IsQuarterRow(own[0]) ? new PlanBlock.Paragraph(number, own[0]) : new PlanBlock.Row(number, texts));
                 }
                 continue;
             }
@@ -295,8 +295,6 @@ public static partial class XlsxPlanReader
     [GeneratedRegex(@"^\$?(?<c>[A-Za-z]{1,3})\$?(?<r>[0-9]{1,7})$", RegexOptions.CultureInvariant)]
     private static partial Regex CellReference();
 
-    [GeneratedRegex(@"^QUÝ\s+(IV|III|II|I|[1-4])\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex QuarterRow();
 
     [GeneratedRegex(@"[dDyY]", RegexOptions.CultureInvariant)]
     private static partial Regex DateCode();
