@@ -145,6 +145,38 @@ public sealed class SpreadsheetPlanTests
         Assert.Equal(["so-noi-vu", "so-tai-chinh", "so-giao-duc-va-dao-tao"], task.Agencies.Select(a => a.Value));
     }
 
+    [Fact]
+    public void Rich_text_and_formula_cells_read_as_the_sheet_shows_them()
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook(new Sheets());
+            // As Excel writes them: a shared string in two runs (one bold), a number and a text from formulas with their saved results.
+            workbook.AddNewPart<SharedStringTablePart>().SharedStringTable = new SharedStringTable(
+                new SharedStringItem(new Text("STT")), new SharedStringItem(new Text("Nội dung")), new SharedStringItem(new Text("Cơ quan thực hiện")),
+                new SharedStringItem(new Text("Thời hạn")),
+                new SharedStringItem(new Run(new RunProperties(new Bold()), new Text("Sở Nội") { Space = SpaceProcessingModeValues.Preserve }), new Run(new Text(" vụ") { Space = SpaceProcessingModeValues.Preserve })));
+            Cell Shared(string reference, int index) => new() { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(index) };
+            var part = workbook.AddNewPart<WorksheetPart>();
+            part.Worksheet = new Worksheet(new SheetData(
+                new Row(Shared("A1", 0), Shared("B1", 1), Shared("C1", 2), Shared("D1", 3)) { RowIndex = 1 },
+                new Row(
+                    new Cell { CellReference = "A2", CellFormula = new CellFormula("ROW()-1"), CellValue = new CellValue(1) },
+                    new Cell { CellReference = "B2", DataType = CellValues.String, CellFormula = new CellFormula("\"Sơ kết \"&\"công tác thi đua\""), CellValue = new CellValue("Sơ kết công tác thi đua") },
+                    Shared("C2", 4),
+                    new Cell { CellReference = "D2", DataType = CellValues.InlineString, InlineString = new InlineString(new Text("Quý II")) }) { RowIndex = 2 }));
+            workbook.Workbook.Sheets!.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Kế hoạch" });
+        }
+
+        var result = PlanImporter.Import(stream.ToArray(), "excel.xlsx", Samples.Directory(), overrides: new PlanReference("12/KH-SNV", "Sở Nội vụ", "05/12/2025"));
+
+        Assert.Empty(result.Errors);
+        var task = result.Plan!.Tasks.Single();
+        Assert.Equal(("1", "Sơ kết công tác thi đua", "so-noi-vu", new LocalDate(2026, 6, 30)), (task.Number, task.Content, task.Agencies.Single().Value, task.Deadline.Due));
+    }
+
     [Theory]
     [InlineData(false, 45731)]
     [InlineData(true, 44269)]
