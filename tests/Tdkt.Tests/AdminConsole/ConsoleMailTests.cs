@@ -121,6 +121,19 @@ public sealed class ConsoleMailTests(LocalServices services)
         Assert.Equal(7, (await web.Get<Tdkt.Outbox.OutboxStore>().ListByStatusAsync(Tdkt.Outbox.OutboxStatus.Pending, new NodaTime.LocalDate(2023, 3, 24), 0, Ct)).Count);
     }
 
+    [Fact]
+    public async Task Two_retries_of_the_same_day_at_once_send_each_digest_again_once()
+    {
+        await using var web = await FailedDayAsync();
+        var retry = web.Get<Tdkt.Outbox.DigestRetry>();
+
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => retry.RetryDayAsync(new NodaTime.LocalDate(2023, 3, 24), Ct), Ct)));
+
+        // Each digest is reset by one of them only (the other finds it changed), so the next dispatch sends it once.
+        Assert.Equal(7, both.Sum(b => b.Retried));
+        Assert.Equal(7, (await web.Get<Tdkt.Outbox.OutboxStore>().ListByStatusAsync(Tdkt.Outbox.OutboxStatus.Pending, new NodaTime.LocalDate(2023, 3, 24), 0, Ct)).Count);
+    }
+
     /// <summary>24/03/2023's seven digests, all failed once against an SMTP port where nothing listens, with no attempt left.</summary>
     private async Task<WebScenario> FailedDayAsync()
     {
