@@ -321,27 +321,14 @@ public static class PlanBuilder
         }
         foreach (var item in written.Select(VietnameseText.Clean).Where(i => i.Length > 0))
         {
-            var parts = item.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length > MaxAgenciesPerTask)
+            // Counted before anything is looked up: a cell listing an agency 720 times is refused, not resolved 720 times.
+            if (AgencyLookup.PartCount(item) is var listed && listed > MaxAgenciesPerTask)
             {
-                error("agencies", $"Ô cơ quan liệt kê {parts.Length} tên, vượt giới hạn {MaxAgenciesPerTask} cơ quan cho một nhiệm vụ.");
+                error("agencies", $"Ô cơ quan liệt kê {listed} tên, vượt giới hạn {MaxAgenciesPerTask} cơ quan cho một nhiệm vụ.");
                 continue;
             }
-            var whole = lookup.Resolve(item);
-            var outcome = whole is AgencyResolution.Unknown && parts.Length > 1
-                ? parts.Select(lookup.Resolve).ToList()
-                : [whole];
-            if (outcome.Any(o => o is not AgencyResolution.Found) && lookup.SplitKnown(item) is { } names)
-            {
-                // Names run together, as a PDF cell's lines join: "Sở Kế hoạch và Đầu tư Hiệp hội Doanh nghiệp tỉnh".
-                outcome = [.. names.Select(lookup.Resolve)];
-            }
-            if (outcome.Any(o => o is not AgencyResolution.Found))
-            {
-                // Report against the whole item as written when splitting did not help.
-                outcome = [whole];
-            }
-            foreach (var result in outcome)
+            var names = lookup.Segment(item);
+            foreach (var (name, result) in names)
             {
                 switch (result)
                 {
@@ -349,11 +336,11 @@ public static class PlanBuilder
                         resolved.AddRange(found.Agencies);
                         break;
                     case AgencyResolution.Unknown:
-                        lookup.NoteUnknown(item, task);
-                        var suggestions = lookup.Suggest(item);
+                        lookup.NoteUnknown(name, task);
+                        var suggestions = lookup.Suggest(name);
                         error("agencies", suggestions.Count > 0
-                            ? $"Không có cơ quan “{Shorten(item)}” trong danh bạ. Có phải: {string.Join("; ", suggestions)}?"
-                            : $"Không có cơ quan “{Shorten(item)}” trong danh bạ; thêm vào danh bạ cơ quan rồi nhập lại.");
+                            ? $"Không có cơ quan “{Shorten(name)}” trong danh bạ. Có phải: {string.Join("; ", suggestions)}?"
+                            : $"Không có cơ quan “{Shorten(name)}” trong danh bạ; thêm vào danh bạ cơ quan rồi nhập lại.");
                         break;
                     case AgencyResolution.EmptyGroup group:
                         error("agencies", $"“{group.Group.Name}” là nhóm chưa có thành viên trong danh bạ: quản trị viên cần ghi rõ các cơ quan thuộc nhóm.");
@@ -362,106 +349,6 @@ public static class PlanBuilder
             }
         }
         return resolved.Distinct().ToValueList();
-    }
-
-    /// <summary>
-    /// The directory as one build uses it: each name looked up once (plans repeat the same agencies on every row), and
-    /// "did you mean" worked out only for the first unknown names, since an answer lists 100 errors and a file full of
-    /// unknown names must not cost a distance to every directory name for each.
-    /// </summary>
-    private sealed class AgencyLookup(AgencyDirectory directory)
-    {
-        private readonly Dictionary<string, AgencyResolution> resolved = new(StringComparer.Ordinal);
-        private int suggested;
-
-        public AgencyResolution Resolve(string name) =>
-            resolved.TryGetValue(name, out var known) ? known : resolved[name] = directory.Resolve(name, suggest: false);
-
-        /// <summary>
-        /// The item as consecutive directory names, each the longest that resolves from where the last ended; null when
-        /// some words belong to no name (at most 16 words are tried).
-        /// </summary>
-        public List<string>? SplitKnown(string item)
-        {
-            var words = item.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length is < 2 or > 16)
-            {
-                return null;
-            }
-            var names = new List<string>();
-            for (var start = 0; start < words.Length;)
-            {
-                var end = words.Length;
-                while (end > start && Resolve(string.Join(' ', words[start..end]).TrimEnd(',', ';', '.')) is not AgencyResolution.Found)
-                {
-                    end--;
-                }
-                if (end == start)
-                {
-                    return null;
-                }
-                names.Add(string.Join(' ', words[start..end]).TrimEnd(',', ';', '.'));
-                start = end;
-            }
-            return names.Count > 1 ? names : null;
-        }
-
-        private readonly Dictionary<string, List<string>> unknown = new(StringComparer.Ordinal);
-
-        /// <summary>At most this many distinct unknown names are kept for fixing in place (the errors list them all, capped).</summary>
-        public const int MaxUnknownNames = 50;
-
-        public void NoteUnknown(string written, string task)
-        {
-            if (unknown.TryGetValue(written, out var tasks) || (unknown.Count < MaxUnknownNames && unknown.TryAdd(written, tasks = [])))
-            {
-                if (tasks!.Count == 0 || tasks[^1] != task)
-                {
-                    tasks.Add(task);
-                }
-            }
-        }
-
-        public IReadOnlyList<UnknownAgency> UnknownNames => [.. unknown.Select(u => new UnknownAgency(u.Key, u.Value))];
-
-        public ValueList<string> Suggest(string name) =>
-            suggested++ < InputError.MaxListed ? directory.Suggest(name) : Array.Empty<string>().ToValueList();
-
-        /// <summary>The day successors are taken on (the plan's start, or its date of issue when later); null: none is.</summary>
-        public LocalDate? On { get; init; }
-
-        private readonly Dictionary<(AgencyId Old, AgencyId New), List<string>> replaced = [];
-
-        /// <summary>The task's agencies with each replaced one given to its successor (once, keeping the lead ones first).</summary>
-        public (ValueList<AgencyId> Agencies, int Leads) Successors(ValueList<AgencyId> agencies, int leads, string task)
-        {
-            if (On is not { } on || !agencies.Any(a => directory.Find(a)?.ReplacedBy is not null))
-            {
-                return (agencies, leads);
-            }
-            var mapped = agencies.Select(a => directory.SuccessorOn(a, on)).ToList();
-            for (var i = 0; i < agencies.Count; i++)
-            {
-                if (mapped[i] != agencies[i])
-                {
-                    (replaced.TryGetValue((agencies[i], mapped[i]), out var tasks) ? tasks : replaced[(agencies[i], mapped[i])] = []).Add(task);
-                }
-            }
-            var lead = mapped.Take(leads).Distinct().ToList();
-            return (lead.Concat(mapped.Skip(leads).Distinct().Where(a => !lead.Contains(a))).ToValueList(), Math.Max(1, lead.Count));
-        }
-
-        public IReadOnlyList<string> ReplacementWarnings(AgencyDirectory names) =>
-        [
-            .. replaced.Select(r =>
-            {
-                var old = names.Find(r.Key.Old)!;
-                var tasks = r.Value.Distinct().ToList();
-                var listed = string.Join(", ", tasks.Take(20)) + (tasks.Count > 20 ? $" và {tasks.Count - 20} nhiệm vụ khác" : "");
-                return $"{old.Name} đã được thay bằng {names.Find(r.Key.New)?.Name ?? r.Key.New.Value} từ ngày {VietnamTime.ShortDate(old.ReplacedFrom!.Value)}: "
-                    + $"nhiệm vụ {listed} giao cho {names.Find(r.Key.New)?.Name ?? r.Key.New.Value}. Kiểm tra lại trước khi kích hoạt.";
-            }),
-        ];
     }
 
     private static LocalDate Later(LocalDate a, LocalDate? b) => b is { } other && other > a ? other : a;

@@ -174,6 +174,8 @@ public static partial class PublishedPlanParser
     {
         ArgumentNullException.ThrowIfNull(cell);
         var html = cell.Contains('<', StringComparison.Ordinal) ? ListItem().Replace(cell, " - ") : cell;
+        // A dash starts an item at the start of a line or after an item's end ("- UBND tỉnh. - Sở Nội vụ."); between two
+        // words it may be part of a name ("Hội đồng Thi đua - Khen thưởng tỉnh"), which the directory decides (AgencyLookup).
         return html.Split('\n')
             .Select(Strip)
             .SelectMany(line => Bullet().Split(line))
@@ -246,8 +248,8 @@ public static partial class PublishedPlanParser
     [GeneratedRegex(@"<[^>]*>", RegexOptions.NonBacktracking)]
     private static partial Regex Tag();
 
-    /// <summary>A dash standing alone between spaces (or at an end) starts a list item.</summary>
-    [GeneratedRegex(@"(?<=^|\s)[-+•–](?=\s|$)")]
+    /// <summary>A dash standing alone at a line's start or end, or after an item's closing ".", ";", "," or ":", starts a list item.</summary>
+    [GeneratedRegex(@"(?<=^\s*|[.;,:]\s*)[-+•–](?=\s|$)|(?<=\s)[-+•–]\s*$")]
     private static partial Regex Bullet();
 
     private static readonly string[] RecipientWords = ["gui ve", "gui", "bao cao", "ve"];
