@@ -241,6 +241,7 @@ public static class PlanCommands
                 message = outcome.Message,
                 changes = outcome.ChangeViews,
                 warnings = outcome.Warnings,
+                notRead = outcome.NotRead.Select(u => new { line = u.Line, text = u.Text, reason = u.Reason }),
                 errors = errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
             });
         }
@@ -257,6 +258,7 @@ public static class PlanCommands
                 {
                     await PlanPreview.WriteAsync(output, plan);
                 }
+                await PlanPreview.WriteNotReadAsync(output, outcome.NotRead);
                 foreach (var warning in outcome.Warnings)
                 {
                     await context.Error.WriteLineAsync("Lưu ý: " + warning);
@@ -273,6 +275,7 @@ public static class PlanCommands
             }
             else
             {
+                await PlanPreview.WriteNotReadAsync(context.Error, outcome.NotRead);
                 await context.Error.WriteLineAsync($"tdkt: {errors.Count} lỗi; chưa lưu gì.");
             }
         }

@@ -18,5 +18,23 @@ public static class PlanPreview
         }
     }
 
+    /// <summary>The lines that name an agency or a deadline and were not read as tasks, each with where it is and why.</summary>
+    public static async Task WriteNotReadAsync(TextWriter output, IReadOnlyList<Tdkt.Plans.Import.UnreadLine> notRead)
+    {
+        if (notRead.Count == 0)
+        {
+            return;
+        }
+        await output.WriteLineAsync($"Không đọc thành nhiệm vụ ({notRead.Count} đoạn hoặc dòng có tên cơ quan hoặc thời hạn):");
+        foreach (var line in notRead.Take(Tdkt.Plans.Import.UnreadLine.MaxListed))
+        {
+            await output.WriteLineAsync($"- dòng {line.Line}: “{Truncate(line.Text, 100)}”: {line.Reason}");
+        }
+        if (notRead.Count > Tdkt.Plans.Import.UnreadLine.MaxListed)
+        {
+            await output.WriteLineAsync($"- và {notRead.Count - Tdkt.Plans.Import.UnreadLine.MaxListed} dòng khác.");
+        }
+    }
+
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -46,7 +46,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
         switch (outcome.Result)
         {
             case PlanImportResult.Invalid or PlanImportResult.NoDirectory:
-                return Invalid(StatusCodes.Status400BadRequest, outcome.Errors);
+                return Invalid(StatusCodes.Status400BadRequest, outcome.Errors, outcome.NotRead);
             case PlanImportResult.Busy:
                 return ApiProblems.Problem(StatusCodes.Status409Conflict, "Kế hoạch đang có một lần nhập khác: chưa lưu gì.", outcome.Message);
             case PlanImportResult.NeedsConfirmation:
@@ -69,6 +69,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
             message = outcome.Message,
             changes = outcome.ChangeViews,
             warnings = outcome.Warnings,
+            notRead = outcome.NotRead.Select(u => new { line = u.Line, text = u.Text, reason = u.Reason }),
             plan = ImportedPlanView.Of(plan),
         };
         return outcome.Saved == PlanSaveOutcome.Created ? TypedResults.Created($"/api/plans/{plan.Id}", body) : TypedResults.Ok(body);
@@ -84,9 +85,10 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
         }));
 
     /// <summary>problem+json listing every input error with its file, line and field.</summary>
-    private static IResult Invalid(int status, IReadOnlyList<InputError> errors) =>
+    private static IResult Invalid(int status, IReadOnlyList<InputError> errors, IReadOnlyList<UnreadLine>? notRead = null) =>
         ApiProblems.Problem(status, "Kế hoạch không hợp lệ: chưa lưu gì.", $"{errors.Count} lỗi.", new Dictionary<string, object?>
         {
             ["errors"] = errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
+            ["notRead"] = (notRead ?? []).Select(u => new { line = u.Line, text = u.Text, reason = u.Reason }),
         });
 }

@@ -137,6 +137,16 @@ public static partial class DeadlineRules
         return null;
     }
 
+    /// <summary>
+    /// The time an item states after a label, as prose plans write it: "Thời gian: Quý II/2026", "(Thời gian thực hiện:
+    /// trước ngày 20/3/2026)", "Thời hạn hoàn thành: tháng 6"; the phrase as written, or null when there is no label.
+    /// </summary>
+    public static string? FindLabeled(string content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return Labeled().Match(VietnameseText.Clean(content)) is { Success: true } m ? m.Groups["p"].Value.Trim().TrimEnd('.', ',').Trim() : null;
+    }
+
     private static bool TryDate(string d, string m, string y, out LocalDate date)
     {
         date = default;
@@ -190,6 +200,10 @@ public static partial class DeadlineRules
 
     [GeneratedRegex(@"(?<kind>trước|chậm nhất(?: là)?|trong|hạn(?: chót)?)\s+ngày\s+" + Date, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DatedInContent();
+
+    [GeneratedRegex(@"(?:^|[\s(;,.])(?:thời gian|thời hạn|hạn)(?:\s+(?:thực hiện|hoàn thành|nộp|gửi|báo cáo|triển khai|tổ chức))?\s*:\s*(?<p>[^;()\n]+?)\s*(?:[;)\n]|\.(?=\s|$)|$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Labeled();
 
     [GeneratedRegex(@"6 tháng đầu năm", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FirstHalf();

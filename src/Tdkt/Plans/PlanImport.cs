@@ -81,6 +81,9 @@ public sealed record PlanImportOutcome(PlanImportResult Result, Plan? Plan, Plan
     /// <summary>For <see cref="PlanImportResult.Invalid"/>: the names no directory agency goes by, with their tasks.</summary>
     public IReadOnlyList<UnknownAgency> UnknownAgencies { get; init; } = [];
 
+    /// <summary>Paragraphs and rows naming an agency or a deadline that were not read as tasks, with why ("không đọc thành nhiệm vụ").</summary>
+    public IReadOnlyList<Import.UnreadLine> NotRead { get; init; } = [];
+
     /// <summary><see cref="Changes"/> as the administrator reads them.</summary>
     public IReadOnlyList<string> ChangeLines { get; init; } = [];
 
@@ -146,7 +149,7 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
         var built = PlanImporter.Import(request.Content, request.FileName, directory, request.Format, request.Header);
         if (!built.IsValid)
         {
-            return new PlanImportOutcome(PlanImportResult.Invalid, null, null, built.Errors) { UnknownAgencies = built.UnknownAgencies };
+            return new PlanImportOutcome(PlanImportResult.Invalid, null, null, built.Errors) { UnknownAgencies = built.UnknownAgencies, NotRead = built.NotRead };
         }
 
         // Each task takes its identity from the stored plan, so completions stay with their tasks (TaskIdentity).
@@ -164,16 +167,16 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
         catch (Exception ex) when (request.DryRun && request.Directory is not null && StorageFailure.IsTransient(ex) && !cancellationToken.IsCancellationRequested)
         {
             // A preview with its own directory works without storage; it just cannot compare with the stored plan.
-            return new PlanImportOutcome(PlanImportResult.Previewed, built.Plan, null, []) { ComparedWithStored = false, Warnings = built.Warnings };
+            return new PlanImportOutcome(PlanImportResult.Previewed, built.Plan, null, []) { ComparedWithStored = false, Warnings = built.Warnings, NotRead = built.NotRead };
         }
         var lines = changes.Select(c => c.Describe(directory)).ToList();
         if (request.DryRun)
         {
-            return new PlanImportOutcome(PlanImportResult.Previewed, plan, null, []) { Changes = changes, ChangeLines = lines, Warnings = built.Warnings };
+            return new PlanImportOutcome(PlanImportResult.Previewed, plan, null, []) { Changes = changes, ChangeLines = lines, Warnings = built.Warnings, NotRead = built.NotRead };
         }
         if (changes.Any(c => c.NeedsConfirming) && !request.ConfirmChanges)
         {
-            return new PlanImportOutcome(PlanImportResult.NeedsConfirmation, plan, null, []) { Changes = changes, ChangeLines = lines, Warnings = built.Warnings };
+            return new PlanImportOutcome(PlanImportResult.NeedsConfirmation, plan, null, []) { Changes = changes, ChangeLines = lines, Warnings = built.Warnings, NotRead = built.NotRead };
         }
         if (request.Directory is not null)
         {
@@ -200,6 +203,7 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
             Changes = changes,
             ChangeLines = lines,
             Warnings = built.Warnings,
+            NotRead = built.NotRead,
         };
     }
 

@@ -19,6 +19,9 @@ public sealed record PlanBuildResult(Plan? Plan, IReadOnlyList<InputError> Error
 
     /// <summary>Each name no directory agency goes by, as written, with the tasks that name it: what the console offers to fix in place.</summary>
     public IReadOnlyList<UnknownAgency> UnknownAgencies { get; init; } = [];
+
+    /// <summary>What the document names an agency or a deadline in and was not read as a task, with why.</summary>
+    public IReadOnlyList<UnreadLine> NotRead { get; init; } = [];
 }
 
 /// <summary>A name in a plan that no directory agency goes by, and the numbers of the tasks that write it.</summary>
@@ -119,11 +122,11 @@ public static class PlanBuilder
 
         if (errors.Count > 0 || id is null || number is null || title is null || issuer is null || issuedOn is null)
         {
-            return new PlanBuildResult(null, errors) { UnknownAgencies = resolve.UnknownNames };
+            return new PlanBuildResult(null, errors) { UnknownAgencies = resolve.UnknownNames, NotRead = raw.NotRead };
         }
         // Keys unique already (a given key may be another task's number key); the import resolves them again against the stored plan.
         var plan = TaskIdentity.Resolve(new Plan(id.Value, number, title, issuer, issuedOn.Value, year, status, tasks.ToValueList()), keyed, []);
-        return new PlanBuildResult(plan, errors) { KeyedNumbers = keyed, Warnings = resolve.ReplacementWarnings(directory) };
+        return new PlanBuildResult(plan, errors) { KeyedNumbers = keyed, Warnings = resolve.ReplacementWarnings(directory), NotRead = raw.NotRead };
 
         string? Required(string? value, int? line, string field, string message)
         {

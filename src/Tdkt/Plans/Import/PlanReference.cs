@@ -126,6 +126,8 @@ public static partial class PlanReferences
             || NumberLine().IsMatch(text)
             || PlaceAndDate().IsMatch(text)
             || DateTail().IsMatch(text)
+            || BlankDate().IsMatch(text)
+            || Draft().IsMatch(text)
             || (text.Length <= 120 && IsUpperCase(text));
     }
 
@@ -143,7 +145,8 @@ public static partial class PlanReferences
             foreach (var segment in line.Split('|'))
             {
                 var text = VietnameseText.Clean(Rule().Replace(segment, " "));
-                if (text.Length == 0 || !IsUpperCase(text) || PlaceAndDate().IsMatch(text))
+                if (text.Length == 0 || !IsUpperCase(text) || PlaceAndDate().IsMatch(text) || BlankDate().IsMatch(text) || Draft().IsMatch(text)
+                    || MottoPart().IsMatch(text))
                 {
                     continue;
                 }
@@ -241,9 +244,21 @@ public static partial class PlanReferences
 
     private const string DateWords = @"ngày\s+(?<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?<y>\d{4})";
 
-    [GeneratedRegex(@"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|CỘNG\s+HOÀ\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM",
+    [GeneratedRegex(@"CỘNG[\s|]+H(?:ÒA|OÀ)[\s|]+XÃ[\s|]+HỘI[\s|]+CHỦ[\s|]+NGHĨA[\s|]+VIỆT[\s|]+NAM|Độc[\s|]+lập\s*[-–]\s*Tự[\s|]+do\s*[-–]\s*Hạnh[\s|]+phúc",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Motto();
+
+    /// <summary>A piece of the national motto a web copy cut off from the rest: "CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI", "Hạnh phúc".</summary>
+    [GeneratedRegex(@"^(?:CỘNG\s+H(?:ÒA|OÀ)(?:\s+XÃ\s+HỘI)?(?:\s+CHỦ\s+NGHĨA)?|(?:XÃ\s+HỘI\s+)?CHỦ\s+NGHĨA(?:\s+VIỆT\s+NAM)?|VIỆT\s+NAM|ĐỘC\s+LẬP\b.*|TỰ\s+DO\b.*|HẠNH\s+PHÚC)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MottoPart();
+
+    /// <summary>A draft's place and date, the day and month left blank: "Lạng Sơn, ngày      tháng     năm 2026", "ngày …/…/2026".</summary>
+    [GeneratedRegex(@"(?:^|,)\s*ngày\s*[.…_\s]*(?:tháng|/)\s*[.…_\s]*(?:năm|/)\s*[.…_\s]*(?:\d{4})?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlankDate();
+
+    /// <summary>The mark on a draft: "DỰ THẢO", "Dự thảo lần 2", "(DỰ THẢO)".</summary>
+    [GeneratedRegex(@"^\(?\s*(?:DỰ THẢO|Dự thảo)(?:\s+(?:lần\s+|LẦN\s+)?\d+)?\s*\)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Draft();
 
     [GeneratedRegex(@"^[\s\-–—_=*.|]*$|[-–—_=]{3,}", RegexOptions.NonBacktracking)]
     private static partial Regex Rule();

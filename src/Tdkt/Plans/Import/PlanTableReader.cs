@@ -15,7 +15,12 @@ public sealed partial class PlanTableReader
     private string? section;
     private string? lastTop;
 
+    private readonly List<PlanBlock.Row> dropped = [];
+
     public int Count => tasks.Count;
+
+    /// <summary>Rows read as neither a header, a quarter or section row, a task nor a task's continuation.</summary>
+    public IReadOnlyList<PlanBlock.Row> Dropped => dropped;
 
     public void Read(PlanBlock.Row row)
     {
@@ -53,6 +58,7 @@ public sealed partial class PlanTableReader
         var content = Strip(Cell(cells, layout.Content));
         if (number.Length == 0 || content.Length == 0 && cells.Count(c => Strip(c).Length > 0) <= 1)
         {
+            dropped.Add(row);
             return;
         }
         if (SubItem().Match(number) is { Success: true } sub && lastTop is not null)

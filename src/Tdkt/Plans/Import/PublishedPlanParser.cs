@@ -26,41 +26,56 @@ public static partial class PublishedPlanParser
         year ??= PlanReferences.YearIssuedFor(reference.IssuedOn);
 
         var table = new PlanTableReader();
-        var tasks = new List<RawTask>();
-        var prose = false;
-        var afterNoiNhan = false;
-        string? section = null;
+        var body = new PlanBodyReader(directory, year);
+        var appendixTables = false;
         foreach (var block in blocks.Skip(heading ?? 0))
         {
             switch (block)
             {
-                case PlanBlock.Row row:
+                case PlanBlock.Row row when !body.EndsOrInEndMatter(row, PlanTableColumns.Detect(row.Cells) is not null):
+                    appendixTables |= body.InAppendix;
                     table.Read(row);
                     break;
-                case PlanBlock.Paragraph paragraph when !afterNoiNhan:
-                    var text = Strip(paragraph.Text);
-                    if (text.StartsWith("Nơi nhận", StringComparison.OrdinalIgnoreCase))
-                    {
-                        afterNoiNhan = true;
-                    }
-                    else if (SectionHeading().Match(text) is { Success: true } s)
-                    {
-                        section = s.Groups["roman"].Value;
-                        prose = table.Count > 0 || VietnameseText.Fold(text).Contains("to chuc thuc hien", StringComparison.Ordinal);
-                    }
-                    else if (prose && section is not null && NumberedParagraph().Match(text) is { Success: true } n
-                        && (DeadlineRules.FindInContent(text, year ?? 2000, out var dateError) is not null || dateError is not null))
-                    {
-                        // Also when its date does not exist (31/02): the task is kept so that validation names the error.
-                        var body = n.Groups["body"].Value;
-                        tasks.Add(new RawTask(paragraph.Line, "", $"{section}.{n.Groups["n"].Value}", null, body, null, null,
-                            ResponsibleIn(body, directory)));
-                    }
+                case PlanBlock.Paragraph paragraph:
+                    body.Read(paragraph);
                     break;
             }
         }
-        tasks.InsertRange(0, table.Tasks());
-        return new RawPlan(null, reference.Number, title, reference.Issuer, reference.IssuedOn, year, null, tasks, titleLine ?? 1);
+        var tableTasks = table.Tasks();
+        var proseTasks = body.Tasks;
+        // Body sections and table topics number apart ("III. Tổ chức thực hiện" 1. and the table's topic III, task 1):
+        // where they would meet, the appendix's tasks are "PL.III.1", else the body's are "M.III.1".
+        var tableKeys = tableTasks.Select(t => PlanTask.KeyFor(t.Number ?? "")).ToHashSet(StringComparer.Ordinal);
+        if (proseTasks.Any(t => tableKeys.Contains(PlanTask.KeyFor(t.Number ?? ""))))
+        {
+            if (appendixTables)
+            {
+                tableTasks = [.. tableTasks.Select(t => t with { Number = "PL." + t.Number })];
+            }
+            else
+            {
+                proseTasks = [.. proseTasks.Select(t => t with { Number = "M." + t.Number })];
+            }
+        }
+        var notRead = body.NotRead.Concat(table.Dropped.Select(r => Unread(r, directory, year)).OfType<UnreadLine>())
+            .OrderBy(u => u.Line).ToList();
+        return new RawPlan(null, reference.Number, title, reference.Issuer, reference.IssuedOn, year, null, [.. tableTasks, .. proseTasks], titleLine ?? 1)
+        {
+            NotRead = notRead,
+        };
+    }
+
+    /// <summary>A table row not read as a task, when it names an agency or a deadline: listed, with why.</summary>
+    private static UnreadLine? Unread(PlanBlock.Row row, AgencyDirectory directory, int? year)
+    {
+        var text = string.Join(" | ", row.Cells.Select(Strip).Where(c => c.Length > 0));
+        var dated = DeadlineRules.FindLabeled(text) is not null || DeadlineRules.FindInContent(text, year ?? 2000, out var error) is not null || error is not null
+            || row.Cells.Any(c => Strip(c) is { Length: > 0 and < 60 } cell && DeadlineRules.Parse(cell, year ?? 2000, out _) is { IsOngoing: false });
+        var folded = VietnameseText.Fold(text);
+        var named = directory.Agencies.SelectMany(a => a.Names).Any(n => VietnameseText.Fold(n) is { Length: >= 3 } key && folded.Contains(key, StringComparison.Ordinal));
+        return dated || named
+            ? UnreadLine.Of(row.Line, text, "Dòng bảng không có số thứ tự nhiệm vụ hoặc nội dung: không đọc thành nhiệm vụ.")
+            : null;
     }
 
     /// <summary>Where the plan starts: its "KẾ HOẠCH" heading, else a "PHỤ LỤC" (an appendix on its own).</summary>
@@ -194,32 +209,6 @@ public static partial class PublishedPlanParser
         return VietnameseText.Clean(decoded.Replace("**", "", StringComparison.Ordinal));
     }
 
-    /// <summary>Agencies a prose paragraph makes responsible: every directory name it mentions, except the one it reports to.</summary>
-    private static List<string> ResponsibleIn(string text, AgencyDirectory directory)
-    {
-        var folded = VietnameseText.Fold(text);
-        var mentions = new List<(int Start, int End, string Name)>();
-        foreach (var (agency, name) in directory.Agencies
-            .SelectMany(a => a.Names.Select(n => (a, n)))
-            .OrderByDescending(x => x.n.Length))
-        {
-            var key = VietnameseText.Fold(name);
-            for (var at = folded.IndexOf(key, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(key, at + 1, StringComparison.Ordinal))
-            {
-                var end = at + key.Length;
-                if (mentions.Any(m => at < m.End && end > m.Start))
-                {
-                    continue;
-                }
-                // A recipient ("gửi về Sở Nội vụ") still claims its span, so a shorter alias inside it is not
-                // counted; it is kept with no name and dropped below.
-                var recipient = IsRecipientBefore(folded.AsSpan(0, at));
-                mentions.Add((at, end, recipient ? "" : agency.Name));
-            }
-        }
-        return mentions.Where(m => m.Name.Length > 0).OrderBy(m => m.Start).Select(m => m.Name).Distinct().ToList();
-    }
-
     [GeneratedRegex(@"^(?:KẾ HOẠCH|Kế hoạch|Kế Hoạch)$|^KẾ HOẠCH\s+(?!SỐ\b)(?<title>\p{L}.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex PlanHeading();
 
@@ -239,9 +228,6 @@ public static partial class PublishedPlanParser
     [GeneratedRegex(@"^(?<roman>[IVX]{1,4})\.\s+\p{Lu}")]
     private static partial Regex SectionHeading();
 
-    [GeneratedRegex(@"^(?<n>\d{1,2})\.\s+(?<body>.+)$")]
-    private static partial Regex NumberedParagraph();
-
     [GeneratedRegex(@"</?\s*li[^>]*>", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ListItem();
 
@@ -251,20 +237,4 @@ public static partial class PublishedPlanParser
     /// <summary>A dash standing alone at a line's start or end, or after an item's closing ".", ";", "," or ":", starts a list item.</summary>
     [GeneratedRegex(@"(?<=^\s*|[.;,:]\s*)[-+•–](?=\s|$)|(?<=\s)[-+•–]\s*$")]
     private static partial Regex Bullet();
-
-    private static readonly string[] RecipientWords = ["gui ve", "gui", "bao cao", "ve"];
-
-    /// <summary>Whether folded text ends with a word that names the recipient ("gửi về", "báo cáo"), looking only at its end.</summary>
-    private static bool IsRecipientBefore(ReadOnlySpan<char> before)
-    {
-        var text = before.TrimEnd();
-        foreach (var word in RecipientWords)
-        {
-            if (text.EndsWith(word, StringComparison.Ordinal) && (text.Length == word.Length || char.IsWhiteSpace(text[text.Length - word.Length - 1])))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 }

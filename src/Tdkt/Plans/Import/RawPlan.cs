@@ -19,6 +19,9 @@ public sealed record RawPlan(
     public int? TasksInFile { get; init; }
 
     public int TaskCount => Math.Max(TasksInFile ?? 0, Tasks.Count);
+
+    /// <summary>Paragraphs and rows that name an agency or a deadline but were not read as tasks, with why (published formats).</summary>
+    public IReadOnlyList<UnreadLine> NotRead { get; init; } = [];
 }
 
 /// <summary>
