@@ -32,7 +32,13 @@ public sealed record ImportPreviewView(string Message, string Kind, IReadOnlyLis
     public IReadOnlyList<MessageView> Fixes { get; init; } = [];
 
     public IReadOnlyList<ForecastDayView> Forecast { get; init; } = [];
+
+    /// <summary>Paragraphs and rows that name an agency or a deadline but were not read as tasks, with why: shown above the tasks.</summary>
+    public IReadOnlyList<NotReadView> NotRead { get; init; } = [];
 }
+
+/// <summary>A line not read as a task: where it is in the document, its text and why.</summary>
+public sealed record NotReadView(string Where, string Text, string Reason);
 
 /// <summary>
 /// Nhập kế hoạch: an uploaded file (every format the importer takes) or pasted text, previewed exactly as
@@ -64,10 +70,18 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
     {
         ArgumentNullException.ThrowIfNull(fixes);
         var done = new List<MessageView>();
+        // Only a whole name this document writes and the directory lacks can be recorded: the form's hidden name is checked
+        // against the file's own unknown names, so no fragment or hand-made name becomes a permanent alias.
+        var before = await import.RunAsync(new PlanImportRequest(content, fileName) { DryRun = true, Header = header }, null, cancellationToken);
+        var written = before.UnknownAgencies.Select(u => u.Written).ToHashSet(StringComparer.Ordinal);
         foreach (var fix in fixes.Where(f => f.Action is "alias" or "new").Take(MaxFixesShown))
         {
             AgencyEditOutcome outcome;
-            if (fix.Action == "alias")
+            if (!written.Contains(fix.Written))
+            {
+                outcome = AgencyEditOutcome.Refused("name", "tên này không phải một tên cơ quan chưa có trong danh bạ mà văn bản ghi; không ghi gì.");
+            }
+            else if (fix.Action == "alias")
             {
                 outcome = AgencyId.IsValid(fix.Agency)
                     ? await edits.AddAliasAsync(new AgencyId(fix.Agency!), fix.Written, cancellationToken)
@@ -136,8 +150,9 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
         {
             var suggested = directory.Suggest(u.Written).Select(directory.FindByName).OfType<Agency>().ToList();
             return new UnknownAgencyView(i, u.Written, Tasks(u.Tasks),
-                [new FilterOption("", "— chọn cơ quan —", suggested.Count == 0),
-                    .. suggested.Select((a, n) => new FilterOption(a.Id.Value, $"Có phải: {a.Name}", n == 0)),
+                // Nothing is chosen for the person: the closest names come first, and the person picks one.
+                [new FilterOption("", "— chọn cơ quan —", true),
+                    .. suggested.Select(a => new FilterOption(a.Id.Value, $"Có phải: {a.Name}", false)),
                     .. choices],
                 VietnameseText.Slug(u.Written) is { Length: <= 64 } slug && AgencyId.IsValid(slug) ? slug : "", suggested.Count > 0);
         }).ToList();
@@ -158,6 +173,7 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
             Unknown = unknown,
             Supervisors = unknown.Count > 0 ? [new FilterOption("", "— không có —", true), .. choices] : [],
             Forecast = forecastDays,
+            NotRead = [.. outcome.NotRead.Take(UnreadLine.MaxListed).Select(u => new NotReadView($"dòng {u.Line}", u.Text, u.Reason))],
         };
     }
 

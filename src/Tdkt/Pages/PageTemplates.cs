@@ -73,6 +73,7 @@ public sealed class PageTemplates
         access.MemberAccessStrategy.Register<Administration.AgencyRowView>();
         access.MemberAccessStrategy.Register<Administration.ImportPreviewView>();
         access.MemberAccessStrategy.Register<Administration.ImportTaskView>();
+        access.MemberAccessStrategy.Register<Administration.NotReadView>();
         access.MemberAccessStrategy.Register<Administration.UnknownAgencyView>();
         access.MemberAccessStrategy.Register<Administration.AgencyEditView>();
         access.MemberAccessStrategy.Register<Agencies.AgencyForm>();

@@ -37,8 +37,9 @@ public sealed class ConsoleImportFixTests(LocalServices services)
         Assert.Contains("Cơ quan chưa có trong danh bạ (2)", first, StringComparison.Ordinal);
         Assert.Contains($"“{Council}” (các nhiệm vụ 3, 5, 10, 15, 17, 18, 25)", first, StringComparison.Ordinal);
         Assert.Contains($"“{Zone}” (nhiệm vụ 14)", first, StringComparison.Ordinal);
-        // The council's own name is offered first, and chosen.
-        Assert.Matches("<option value=\"hoi-dong-tdkt-tinh\" selected>Có phải: Hội đồng Thi đua - Khen thưởng tỉnh</option>", first);
+        // The council's own name is offered first, and nothing is chosen for the person: the fix is theirs to make.
+        Assert.Matches("<option value=\"\" selected>— chọn cơ quan —</option><option value=\"hoi-dong-tdkt-tinh\">Có phải: Hội đồng Thi đua - Khen thưởng tỉnh</option>", first);
+        Assert.DoesNotMatch("value=\"alias\" checked", first);
         var index = (string name) => Regex.Match(first, $"name=\"written-(\\d)\" value=\"{Regex.Escape(name)}\"").Groups[1].Value;
         var (council, zone) = (index(Council), index(Zone));
         var content = Regex.Match(first, "name=\"content\" value=\"([^\"]+)\"").Groups[1].Value;

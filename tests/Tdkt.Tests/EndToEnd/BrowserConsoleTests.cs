@@ -62,7 +62,10 @@ public sealed class BrowserConsoleTests(LocalServices services)
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Xem trước" }).ClickAsync();
         Assert.Contains("Không có cơ quan “Sở Tài chính tỉnh” trong danh bạ", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         var unknown = page.Locator("fieldset", new PageLocatorOptions { HasText = "“Sở Tài chính tỉnh”" });
-        Assert.Equal("Có phải: Sở Tài chính", await unknown.Locator("select").First.Locator("option:checked").InnerTextAsync());
+        Assert.Equal("— chọn cơ quan —", await unknown.Locator("select").First.Locator("option:checked").InnerTextAsync());
+        Assert.Equal("Có phải: Sở Tài chính", await unknown.Locator("select").First.Locator("option").Nth(1).InnerTextAsync());
+        await unknown.Locator("select").First.SelectOptionAsync(new SelectOptionValue { Label = "Có phải: Sở Tài chính" });
+        await unknown.GetByLabel("Là cơ quan trong danh bạ:").CheckAsync();
         await ShotAsync("console-import-fix.png", full: true);
 
         // Fixed in place: the name becomes an alias of Sở Tài chính, and the same file previews clean.

@@ -288,7 +288,9 @@ public static partial class PdfPlanReader
             }
             else
             {
+                // A line is as tall as its tallest word: a list's dash ("–") alone is a point high, and its gaps are not a line's.
                 lines[line].Words.Add((box.Left, box.Right, text));
+                lines[line] = lines[line] with { Height = Math.Max(lines[line].Height, height) };
             }
         }
         return lines.Select(l => new Line(page.Number, page.Height - l.Bottom, l.Height,
@@ -428,8 +430,12 @@ public static partial class PdfPlanReader
             || gap > Math.Max(line.Height, previous.Height) * 1.9
             || ParagraphStart().IsMatch(text)
             || IsUpper(text) != IsUpper(paragraph.Count > 0 ? paragraph[^1] : "")
-            || (paragraph.Count > 0 && paragraph[^1].TrimEnd().EndsWith(':'));
+            || (paragraph.Count > 0 && paragraph[^1].TrimEnd().EndsWith(':') && !TimeLabelEnd().IsMatch(paragraph[^1]));
     }
+
+    /// <summary>A line ending in a time's label ("… Thời gian:"), whose value the next line carries: the paragraph goes on.</summary>
+    [GeneratedRegex(@"(?:thời gian|thời hạn|hạn|thực hiện|hoàn thành)\s*:\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeLabelEnd();
 
     private static bool IsUpper(string text) => text.Any(char.IsLetter) && !text.Any(char.IsLower);
 

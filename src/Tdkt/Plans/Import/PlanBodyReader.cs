@@ -64,7 +64,8 @@ internal sealed partial class PlanBodyReader(AgencyDirectory directory, int? yea
 
     public void Read(PlanBlock.Paragraph paragraph)
     {
-        var text = Strip(paragraph.Text);
+        // A PDF sets a list's label apart from its text by a tab's width, which its reader writes as " | ".
+        var text = LabelApart().Replace(Strip(paragraph.Text), "${label} ");
         if (text.Length == 0)
         {
             return;
@@ -261,11 +262,11 @@ internal sealed partial class PlanBodyReader(AgencyDirectory directory, int? yea
     }
 
     /// <summary>Folded text allowed between the start of an item and its doers, or between two of them.</summary>
-    [GeneratedRegex(@"^(?:(?:giao|de nghi|yeu cau|dong chi|va|cung|voi|chu tri|phoi hop voi|phoi hop|cac|thu truong|giam doc|chu tich)\b[ ,;-]*)*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:giao|de nghi|yeu cau|dong chi|va|cung|voi|chu tri|phoi hop voi|phoi hop|cac|thu truong|nguoi dung dau|lanh dao|giam doc|chu tich|chanh|hieu truong|vu truong|cuc truong|vien truong|truong|pho)\b[ ,;-]*)*$", RegexOptions.CultureInvariant)]
     private static partial Regex ChainGap();
 
     /// <summary>Folded text ending in a role that names a doer: "chủ trì", "phối hợp với", "do".</summary>
-    [GeneratedRegex(@"(?:chu tri|phoi hop(?: voi)?|\bdo)[ ,:]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:chu tri|phoi hop(?: voi)?|\bdo)[ ,:]*(?:(?:cac|dong chi|thu truong|nguoi dung dau|lanh dao|giam doc|chu tich|chanh|hieu truong|vu truong|cuc truong|vien truong|truong|pho)\s+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleBefore();
 
     private List<(Agency Agency, string Name)>? names;
@@ -300,6 +301,9 @@ internal sealed partial class PlanBodyReader(AgencyDirectory directory, int? yea
     [GeneratedRegex(@"^(?:Nơi\s+nhận\b|(?:TM|KT|TL|TUQ|Q|T\.M|K\.T)\s*\.\s*\p{Lu}{2,}|\((?:Đã\s+ký|ký[^)]{0,40}|Ký[^)]{0,40})\)|(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|VIỆN TRƯỞNG|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|PHÓ CHỦ TỊCH|PHÓ GIÁM ĐỐC|THỨ TRƯỞNG|BÍ THƯ)$)",
         RegexOptions.CultureInvariant)]
     private static partial Regex EndMatter();
+
+    [GeneratedRegex(@"^(?<label>\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[a-zđ][).]|[IVX]{1,4}\.|[-+•–—*▪●○◦])\s*\|\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelApart();
 
     [GeneratedRegex(@"^(?:KẾ HOẠCH|PHỤ LỤC|DANH MỤC|BIỂU)(?:\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex PlanHeading();

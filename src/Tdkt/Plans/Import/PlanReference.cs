@@ -150,6 +150,8 @@ public static partial class PlanReferences
                 {
                     continue;
                 }
+                // A web copy runs the parent body and the issuer together: "UBND TỈNH LẠNG SƠN SỞ GIÁO DỤC VÀ ĐÀO TẠO".
+                text = ParentBefore().Replace(text, "");
                 if (names.Count > 0 && Continues().IsMatch(text))
                 {
                     names[^1] += " " + text;
@@ -188,10 +190,12 @@ public static partial class PlanReferences
                 place = i + 1;
             }
         }
-        var field = words[0] is "sở" or "bộ" or "ban";
+        // A body named by its fields capitalises each field: "Sở Giáo dục và Đào tạo", "Sở Văn hóa, Thể thao và Du lịch".
+        var field = words[0] is "sở" or "bộ" or "ban" or "vụ" or "cục" or "phòng";
         for (var i = 0; i < words.Length; i++)
         {
-            if (i == 0 || (i == 1 && field) || (place > 0 && i >= place))
+            var fieldStart = field && i > 0 && (i == 1 || words[i - 1] is "và" or "-" or "–" || words[i - 1].EndsWith(','));
+            if (i == 0 || fieldStart || (place > 0 && i >= place))
             {
                 words[i] = Capitalised(words[i]);
             }
@@ -248,9 +252,18 @@ public static partial class PlanReferences
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Motto();
 
-    /// <summary>A piece of the national motto a web copy cut off from the rest: "CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI", "Hạnh phúc".</summary>
-    [GeneratedRegex(@"^(?:CỘNG\s+H(?:ÒA|OÀ)(?:\s+XÃ\s+HỘI)?(?:\s+CHỦ\s+NGHĨA)?|(?:XÃ\s+HỘI\s+)?CHỦ\s+NGHĨA(?:\s+VIỆT\s+NAM)?|VIỆT\s+NAM|ĐỘC\s+LẬP\b.*|TỰ\s+DO\b.*|HẠNH\s+PHÚC)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A piece of the national motto that a web copy or a narrow column cut off from the rest: "CHỦ NGHĨA VIỆT NAM",
+    /// "CỘNG HÒA XÃ HỘI", "NAM", "Hạnh phúc": only the motto's words, at least one of them its own.
+    /// </summary>
+    [GeneratedRegex(@"^(?=.*\b(?:CỘNG|HỘI|CHỦ|NGHĨA|VIỆT|NAM|ĐỘC|LẬP|TỰ|DO|HẠNH|PHÚC)\b)(?:(?:CỘNG|HÒA|HOÀ|XÃ|HỘI|CHỦ|NGHĨA|VIỆT|NAM|ĐỘC|LẬP|TỰ|DO|HẠNH|PHÚC)\b[\s\-–]*)+$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MottoPart();
+
+    /// <summary>A parent body's name before the issuer's own, on one line: "UBND TỈNH LẠNG SƠN " before "SỞ …", "ỦY BAN NHÂN DÂN XÃ …".</summary>
+    [GeneratedRegex(@"^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?:\S+\s+){1,3}?(?=(?:SỞ|ỦY BAN|UỶ BAN|UBND|BAN|VĂN PHÒNG|THANH TRA|CÔNG AN|BỘ CHỈ HUY|PHÒNG|TRƯỜNG|HỘI ĐỒNG)\s)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ParentBefore();
 
     /// <summary>A draft's place and date, the day and month left blank: "Lạng Sơn, ngày      tháng     năm 2026", "ngày …/…/2026".</summary>
     [GeneratedRegex(@"(?:^|,)\s*ngày\s*[.…_\s]*(?:tháng|/)\s*[.…_\s]*(?:năm|/)\s*[.…_\s]*(?:\d{4})?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

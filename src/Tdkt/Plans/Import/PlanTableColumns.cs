@@ -25,7 +25,8 @@ public sealed record PlanTableColumns(int Number, int Content, int? Agencies, in
             {
                 continue;
             }
-            if (number is null && cell is "tt" or "stt" or "so tt" or "so thu tu")
+            // A narrow number column breaks its header: "ST" over "T" reads "st t".
+            if (number is null && cell.Replace(" ", "", StringComparison.Ordinal) is "tt" or "stt" or "sott" or "sothutu")
             {
                 number = i;
             }
@@ -89,7 +90,7 @@ public sealed record PlanTableColumns(int Number, int Content, int? Agencies, in
     private const int MaxHeaderCell = 160;
 
     private static bool IsHeaderWord(string cell) =>
-        cell is "tt" or "stt" || StartsWithAny(cell, "noi dung", "nhiem vu", "co quan", "don vi", "thoi gian", "thoi han", "ghi chu", "san pham");
+        cell.Replace(" ", "", StringComparison.Ordinal) is "tt" or "stt" || StartsWithAny(cell, "noi dung", "nhiem vu", "co quan", "don vi", "thoi gian", "thoi han", "ghi chu", "san pham");
 
     private static bool StartsWithAny(string text, params string[] prefixes) =>
         prefixes.Any(p => text.StartsWith(p, StringComparison.Ordinal));
