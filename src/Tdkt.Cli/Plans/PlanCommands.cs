@@ -241,15 +241,15 @@ public static class PlanCommands
                 message = outcome.Message,
                 changes = outcome.ChangeViews,
                 warnings = outcome.Warnings,
-                notRead = outcome.NotRead.Select(u => new { line = u.Line, text = u.Text, reason = u.Reason }),
-                errors = errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
+                notRead = outcome.NotRead.Select(u => new { line = u.Line, where = u.Place, text = u.Text, reason = u.Reason }),
+                errors = errors.Select(e => new { file = e.File, line = e.Line, where = e.Where, field = e.Field, message = e.Message }),
             });
         }
         else
         {
             foreach (var e in errors)
             {
-                await context.Error.WriteLineAsync(e.ToString());
+                await context.Error.WriteLineAsync(e.Describe());
             }
             if (plan is not null && errors.Count == 0)
             {

@@ -28,7 +28,7 @@ public static class PlanPreview
         await output.WriteLineAsync($"Không đọc thành nhiệm vụ ({notRead.Count} đoạn hoặc dòng có tên cơ quan hoặc thời hạn):");
         foreach (var line in notRead.Take(Tdkt.Plans.Import.UnreadLine.MaxListed))
         {
-            await output.WriteLineAsync($"- dòng {line.Line}: “{Truncate(line.Text, 100)}”: {line.Reason}");
+            await output.WriteLineAsync($"- {line.Place}: “{Truncate(line.Text, 100)}”: {line.Reason}");
         }
         if (notRead.Count > Tdkt.Plans.Import.UnreadLine.MaxListed)
         {

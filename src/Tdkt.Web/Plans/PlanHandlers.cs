@@ -69,7 +69,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
             message = outcome.Message,
             changes = outcome.ChangeViews,
             warnings = outcome.Warnings,
-            notRead = outcome.NotRead.Select(u => new { line = u.Line, text = u.Text, reason = u.Reason }),
+            notRead = outcome.NotRead.Select(u => new { line = u.Line, where = u.Place, text = u.Text, reason = u.Reason }),
             plan = ImportedPlanView.Of(plan),
         };
         return outcome.Saved == PlanSaveOutcome.Created ? TypedResults.Created($"/api/plans/{plan.Id}", body) : TypedResults.Ok(body);
@@ -88,7 +88,7 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
     private static IResult Invalid(int status, IReadOnlyList<InputError> errors, IReadOnlyList<UnreadLine>? notRead = null) =>
         ApiProblems.Problem(status, "Kế hoạch không hợp lệ: chưa lưu gì.", $"{errors.Count} lỗi.", new Dictionary<string, object?>
         {
-            ["errors"] = errors.Select(e => new { file = e.File, line = e.Line, field = e.Field, message = e.Message }),
-            ["notRead"] = (notRead ?? []).Select(u => new { line = u.Line, text = u.Text, reason = u.Reason }),
+            ["errors"] = errors.Select(e => new { file = e.File, line = e.Line, where = e.Where, field = e.Field, message = e.Message }),
+            ["notRead"] = (notRead ?? []).Select(u => new { line = u.Line, where = u.Place, text = u.Text, reason = u.Reason }),
         });
 }

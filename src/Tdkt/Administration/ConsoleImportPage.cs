@@ -138,7 +138,7 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
         var directory = await agencies.LoadAsync(cancellationToken);
         string Names(IEnumerable<AgencyId> ids) => string.Join(", ", ids.Select(a => directory.Find(a)?.Name ?? a.Value));
         var plan = outcome.Plan;
-        var errors = outcome.Errors.Take(Input.InputError.MaxListed).Select(e => (e with { Message = PlanHeaderOverrides.Rehint(e, HeaderHint) }).ToString()).ToList();
+        var errors = outcome.Errors.Take(Input.InputError.MaxListed).Select(e => (e with { Message = PlanHeaderOverrides.Rehint(e, HeaderHint) }).Describe()).ToList();
         if (outcome.Errors.Count > errors.Count)
         {
             errors.Add($"… và {outcome.Errors.Count - errors.Count} lỗi khác.");
@@ -173,7 +173,7 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
             Unknown = unknown,
             Supervisors = unknown.Count > 0 ? [new FilterOption("", "— không có —", true), .. choices] : [],
             Forecast = forecastDays,
-            NotRead = [.. outcome.NotRead.Take(UnreadLine.MaxListed).Select(u => new NotReadView($"dòng {u.Line}", u.Text, u.Reason))],
+            NotRead = [.. outcome.NotRead.Take(UnreadLine.MaxListed).Select(u => new NotReadView(u.Place, u.Text, u.Reason))],
         };
     }
 

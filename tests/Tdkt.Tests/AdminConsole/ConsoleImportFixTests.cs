@@ -129,9 +129,9 @@ public sealed class ConsoleImportFixTests(LocalServices services)
         var first = WebUtility.HtmlDecode(await pasted.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, pasted.StatusCode);
         // Each missing field says where to give it on this page, not a command-line flag.
-        Assert.Contains("number: Thiếu số hiệu kế hoạch (ví dụ “252/KH-UBND”): văn bản không ghi “Số: …/KH-…”; điền ô “Số kế hoạch” ở phần đầu bên dưới", first, StringComparison.Ordinal);
-        Assert.Contains("issuer: Thiếu cơ quan ban hành: văn bản không có phần đầu ghi tên cơ quan; điền ô “Cơ quan ban hành”", first, StringComparison.Ordinal);
-        Assert.Contains("issuedOn: Thiếu ngày ban hành", first, StringComparison.Ordinal);
+        Assert.Contains("số: Thiếu số hiệu kế hoạch (ví dụ “252/KH-UBND”): văn bản không ghi “Số: …/KH-…”; điền ô “Số kế hoạch” ở phần đầu bên dưới", first, StringComparison.Ordinal);
+        Assert.Contains("cơ quan ban hành: Thiếu cơ quan ban hành: văn bản không có phần đầu ghi tên cơ quan; điền ô “Cơ quan ban hành”", first, StringComparison.Ordinal);
+        Assert.Contains("ngày ban hành: Thiếu ngày ban hành", first, StringComparison.Ordinal);
         Assert.DoesNotContain("--number", first, StringComparison.Ordinal);
         Assert.DoesNotContain("API:", first, StringComparison.Ordinal);
         Assert.Contains("<h2>Phần đầu kế hoạch</h2>", first, StringComparison.Ordinal);
@@ -145,8 +145,8 @@ public sealed class ConsoleImportFixTests(LocalServices services)
         {
             var page = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync(Ct));
             Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
-            Assert.Contains("issuedOn:", page, StringComparison.Ordinal);
-            Assert.DoesNotContain("number: Thiếu", page, StringComparison.Ordinal);
+            Assert.Contains("ngày ban hành: Ngày “31/02/2022” không hợp lệ", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("số: Thiếu", page, StringComparison.Ordinal);
             Assert.Contains("name=\"number\" value=\"252/KH-UBND\"", page, StringComparison.Ordinal);
         }
         Assert.Empty(await web.Get<PlanStore>().ListAsync(Ct));

@@ -58,7 +58,8 @@ public sealed class ConsoleImportTests(LocalServices services)
         using var pasted = await admin.PostMultipartAsync("console/import", new MultipartFormDataContent { { new StringContent(csrf), "csrf" }, { new StringContent(text), "text" } });
         var refused = WebUtility.HtmlDecode(await pasted.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, pasted.StatusCode);
-        Assert.Matches("noi-dung-dan\\.txt:\\d+: [a-z]+: [^<]*Sở Không Có Thật", refused);
+        // The field in Vietnamese, as the person who wrote the plan calls it.
+        Assert.Matches("noi-dung-dan\\.txt:\\d+: cơ quan thực hiện: [^<]*Sở Không Có Thật", refused);
         Assert.DoesNotContain("action=\"/console/import/save\"", refused, StringComparison.Ordinal);
         Assert.Contains("action=\"/console/import/agencies\"", refused, StringComparison.Ordinal);
         Assert.Single(await web.Get<PlanStore>().ListAsync(Ct));

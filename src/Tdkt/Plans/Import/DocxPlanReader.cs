@@ -49,8 +49,16 @@ public static class DocxPlanReader
         var numbering = new DocxNumbering(main!);
         var blocks = new List<PlanBlock>();
         var ordinal = 0;
+        // Pages are known only where Word saved where it broke them; else a paragraph is counted and a row is in its table.
+        var paged = body.Descendants<LastRenderedPageBreak>().Any();
+        var (page, paragraphs, tables) = (1, 0, 0);
         ReadBlocks(body.ChildElements);
         return blocks;
+
+        string OnPage(string where) => paged ? $"trang {page}, {where}" : where;
+
+        void CountPages(OpenXmlElement element) =>
+            page += element.Descendants<LastRenderedPageBreak>().Count() + element.Descendants<Break>().Count(b => b.Type?.Value == BreakValues.Page);
 
         void ReadBlocks(IEnumerable<OpenXmlElement> elements)
         {
@@ -60,10 +68,12 @@ public static class DocxPlanReader
                 {
                     case Paragraph paragraph:
                         ordinal++;
+                        CountPages(paragraph);
                         var text = numbering.TextOf(paragraph);
                         if (text.Trim().Length > 0)
                         {
-                            blocks.Add(new PlanBlock.Paragraph(ordinal, text));
+                            paragraphs++;
+                            blocks.Add(new PlanBlock.Paragraph(ordinal, text) { Where = OnPage($"đoạn {paragraphs}") });
                         }
                         break;
                     case Table table:
@@ -82,9 +92,13 @@ public static class DocxPlanReader
             // Merged cells: a cell spanning columns (gridSpan) gives its text to the first and blanks to the others; a
             // cell continuing a vertical merge (vMerge) repeats the text that started it, marked as continued.
             var above = new Dictionary<int, string>();
+            tables++;
+            var rowInTable = 0;
             foreach (var row in table.Elements<TableRow>())
             {
                 ordinal++;
+                rowInTable++;
+                CountPages(row);
                 var cells = new List<string>();
                 var continued = new List<bool>();
                 var before = row.TableRowProperties?.GetFirstChild<GridBefore>()?.Val?.Value ?? 0;
@@ -120,7 +134,7 @@ public static class DocxPlanReader
                 }
                 if (cells.Any(c => c.Trim().Length > 0))
                 {
-                    blocks.Add(new PlanBlock.Row(ordinal, cells) { Continued = continued });
+                    blocks.Add(new PlanBlock.Row(ordinal, cells) { Continued = continued, Where = OnPage($"bảng {tables}, dòng {rowInTable}") });
                 }
             }
         }

@@ -319,13 +319,17 @@ public static partial class PdfPlanReader
         Line? previous = null;
         var paragraph = new List<string>();
         var ordinal = 0;
+        var (page, onPage) = (0, 0);
+        string? paragraphWhere = null;
         foreach (var line in lines)
         {
             ordinal++;
+            (page, onPage) = line.Page == page ? (page, onPage + 1) : (line.Page, 1);
+            var where = $"trang {line.Page}, dòng {onPage}";
             if (line.Cells is { } ruled)
             {
                 Flush();
-                blocks.Add(new PlanBlock.Row(ordinal, ruled) { Continued = line.Continued });
+                blocks.Add(new PlanBlock.Row(ordinal, ruled) { Continued = line.Continued, Where = where });
                 columns = null;
                 previous = null;
                 continue;
@@ -336,14 +340,14 @@ public static partial class PdfPlanReader
             {
                 Flush();
                 columns = [.. parts.Select(p => p[0].Left)];
-                blocks.Add(new PlanBlock.Row(ordinal, texts));
+                blocks.Add(new PlanBlock.Row(ordinal, texts) { Where = where });
                 previous = line;
                 continue;
             }
             if (columns is not null && IsTableLine(line, parts, columns))
             {
                 Flush();
-                blocks.Add(new PlanBlock.Row(ordinal, CellsOf(line, columns)));
+                blocks.Add(new PlanBlock.Row(ordinal, CellsOf(line, columns)) { Where = where });
                 previous = line;
                 continue;
             }
@@ -353,6 +357,7 @@ public static partial class PdfPlanReader
             {
                 Flush();
             }
+            paragraphWhere = paragraph.Count == 0 ? where : paragraphWhere;
             paragraph.Add(text);
             previous = line;
         }
@@ -363,7 +368,7 @@ public static partial class PdfPlanReader
         {
             if (paragraph.Count > 0)
             {
-                blocks.Add(new PlanBlock.Paragraph(ordinal, string.Join("\n", paragraph)));
+                blocks.Add(new PlanBlock.Paragraph(ordinal, string.Join("\n", paragraph)) { Where = paragraphWhere });
                 paragraph.Clear();
             }
         }

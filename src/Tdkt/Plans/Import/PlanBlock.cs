@@ -6,6 +6,9 @@ namespace Tdkt.Plans.Import;
 /// </summary>
 public abstract record PlanBlock(int Line)
 {
+    /// <summary>Where a person finds it, in Vietnamese: "trang 2, dòng 14" (PDF), "bảng 1, dòng 5" (.docx), "trang tính “KH”, dòng 12"; null for a text file's line.</summary>
+    public string? Where { get; init; }
+
     public sealed record Paragraph(int Line, string Text) : PlanBlock(Line);
 
     /// <summary>A table row, its cells spread over the table's grid columns (a cell spanning three columns is three cells).</summary>

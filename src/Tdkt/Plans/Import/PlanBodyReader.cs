@@ -174,7 +174,7 @@ internal sealed partial class PlanBodyReader(AgencyDirectory directory, int? yea
         {
             notRead.Add(UnreadLine.Of(line, text, "Có thời hạn nhưng không ghi cơ quan nào trong danh bạ thực hiện: thêm cơ quan vào danh bạ hoặc ghi rõ cơ quan thực hiện."));
         }
-        else if (named.Count > 0)
+        else if (responsible.Count > 0)
         {
             notRead.Add(UnreadLine.Of(line, text, "Có cơ quan thực hiện nhưng không ghi thời hạn cụ thể (ngày, tháng, quý hoặc “thường xuyên”): chưa đọc thành nhiệm vụ."));
         }

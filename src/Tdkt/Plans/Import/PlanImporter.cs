@@ -89,7 +89,10 @@ public static class PlanImporter
             };
         }
         var built = PlanBuilder.Build(raw, directory, file);
-        return built with { Errors = InputError.Capped(built.Errors, file) };
+        // In a .docx, PDF or workbook an error says the page and row (or sheet and row) a person looks at.
+        var placed = raw.Places.Count == 0 ? built.Errors
+            : [.. built.Errors.Select(e => e.Line is { } line && raw.Places.TryGetValue(line, out var where) ? e with { Where = where } : e)];
+        return built with { Errors = InputError.Capped(placed, file) };
     }
 
     /// <summary>

@@ -59,9 +59,15 @@ public static partial class PublishedPlanParser
         }
         var notRead = body.NotRead.Concat(table.Dropped.Select(r => Unread(r, directory, year)).OfType<UnreadLine>())
             .OrderBy(u => u.Line).ToList();
+        var places = new Dictionary<int, string>();
+        foreach (var block in blocks.Where(b => b.Where is not null))
+        {
+            places.TryAdd(block.Line, block.Where!);
+        }
         return new RawPlan(null, reference.Number, title, reference.Issuer, reference.IssuedOn, year, null, [.. tableTasks, .. proseTasks], titleLine ?? 1)
         {
-            NotRead = notRead,
+            NotRead = [.. notRead.Select(u => places.TryGetValue(u.Line, out var where) ? u with { Where = where } : u)],
+            Places = places,
         };
     }
 

@@ -16,4 +16,10 @@ public sealed record UnreadLine(int Line, string Text, string Reason)
 
     public static UnreadLine Of(int line, string text, string reason) =>
         new(line, text.Length <= MaxText ? text : text[..(MaxText - 1)] + "…", reason);
+
+    /// <summary>Where a person finds it in a .docx, PDF or workbook ("trang 2, dòng 14"); null for a text file's line.</summary>
+    public string? Where { get; init; }
+
+    /// <summary>Its place as a person reads it: <see cref="Where"/>, else "dòng N".</summary>
+    public string Place => Where ?? $"dòng {Line.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }

@@ -55,7 +55,8 @@ public static partial class XlsxPlanReader
                 throw Rejected(file, $"Tệp .xlsx có {sheets.Count} trang tính có nội dung ({string.Join(", ", sheets.Select(s => $"“{s.Name}”"))}): "
                     + "để cả kế hoạch trong một trang tính (hoặc ẩn, xóa các trang khác) rồi nhập lại.");
             }
-            return sheets.Count == 0 ? [] : Blocks(sheets[0].Read.Grid, sheets[0].Read.Merges, file);
+            return sheets.Count == 0 ? [] : [.. Blocks(sheets[0].Read.Grid, sheets[0].Read.Merges, file)
+                .Select(b => b with { Where = $"trang tính “{sheets[0].Name}”, dòng {b.Line.ToString(CultureInfo.InvariantCulture)}" })];
         }
         catch (XmlException ex)
         {
