@@ -47,15 +47,28 @@ internal sealed partial class PlanBodyReader(AgencyDirectory directory, int? yea
 
     public IReadOnlyList<UnreadLine> NotRead => notRead;
 
-    /// <summary>Whether a table row belongs to the end matter (and so is no task): it starts it ("Nơi nhận:", "TM. …") or follows it.</summary>
-    public bool EndsOrInEndMatter(PlanBlock.Row row, bool isHeader)
+    /// <summary>
+    /// Whether a table row belongs to the end matter (and so is no task): it starts it ("Nơi nhận:", "TM. …") or follows
+    /// it; a task table's header row ends it.
+    /// </summary>
+    public bool EndsOrInEndMatter(PlanBlock.Row row)
     {
-        if (InEndMatter && isHeader)
+        ArgumentNullException.ThrowIfNull(row);
+        if (InEndMatter)
         {
+            if (PlanTableColumns.Detect(row.Cells) is null)
+            {
+                return true;
+            }
             InEndMatter = false;
             return false;
         }
-        if (!InEndMatter && row.Cells.Any(c => IsEndMatter(Strip(c))))
+        // Only the start of a row's first or last cell can mark the end matter ("Nơi nhận:" beside "TM. …"): a task's text
+        // is not cleaned twice for it.
+        var first = row.Cells.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+        var last = row.Cells.LastOrDefault(c => !string.IsNullOrWhiteSpace(c));
+        if (first is not null && (IsEndMatter(Strip(first.Length > 64 ? first[..64] : first))
+            || (!ReferenceEquals(first, last) && IsEndMatter(Strip(last!.Length > 64 ? last[..64] : last)))))
         {
             StartEndMatter(row.Line, string.Join(" ", row.Cells.Select(Strip).Where(c => c.Length > 0)));
         }
@@ -226,9 +239,8 @@ internal sealed partial class PlanBodyReader(AgencyDirectory directory, int? yea
     {
         var folded = VietnameseText.Fold(text);
         var mentions = new List<(int Start, int End, string Name)>();
-        foreach (var (agency, name) in Names())
+        foreach (var (agency, key) in Names())
         {
-            var key = VietnameseText.Fold(name);
             for (var at = folded.IndexOf(key, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(key, at + 1, StringComparison.Ordinal))
             {
                 var end = at + key.Length;
@@ -269,10 +281,11 @@ internal sealed partial class PlanBodyReader(AgencyDirectory directory, int? yea
     [GeneratedRegex(@"(?:chu tri|phoi hop(?: voi)?|\bdo)[ ,:]*(?:(?:cac|dong chi|thu truong|nguoi dung dau|lanh dao|giam doc|chu tich|chanh|hieu truong|vu truong|cuc truong|vien truong|truong|pho)\s+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleBefore();
 
-    private List<(Agency Agency, string Name)>? names;
+    private List<(Agency Agency, string Key)>? names;
 
-    private List<(Agency Agency, string Name)> Names() =>
-        names ??= [.. directory.Agencies.SelectMany(a => a.Names.Select(n => (a, n))).Where(x => VietnameseText.Fold(x.n).Length >= 3).OrderByDescending(x => x.n.Length)];
+    /// <summary>Every directory name, folded once, longest first.</summary>
+    private List<(Agency Agency, string Key)> Names() =>
+        names ??= [.. directory.Agencies.SelectMany(a => a.Names.Select(n => (a, Key: VietnameseText.Fold(n)))).Where(x => x.Key.Length >= 3).OrderByDescending(x => x.Key.Length)];
 
     private static bool IsWordAt(string text, int start, int end) =>
         (start == 0 || !char.IsLetterOrDigit(text[start - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]));

@@ -32,7 +32,7 @@ public static partial class PublishedPlanParser
         {
             switch (block)
             {
-                case PlanBlock.Row row when !body.EndsOrInEndMatter(row, PlanTableColumns.Detect(row.Cells) is not null):
+                case PlanBlock.Row row when !body.EndsOrInEndMatter(row):
                     appendixTables |= body.InAppendix;
                     table.Read(row);
                     break;
@@ -57,7 +57,8 @@ public static partial class PublishedPlanParser
                 proseTasks = [.. proseTasks.Select(t => t with { Number = "M." + t.Number })];
             }
         }
-        var notRead = body.NotRead.Concat(table.Dropped.Select(r => Unread(r, directory, year)).OfType<UnreadLine>())
+        var names = table.Dropped.Count == 0 ? [] : directory.Agencies.SelectMany(a => a.Names).Select(VietnameseText.Fold).Where(n => n.Length >= 3).Distinct().ToList();
+        var notRead = body.NotRead.Concat(table.Dropped.Select(r => Unread(r, names, year)).OfType<UnreadLine>())
             .OrderBy(u => u.Line).ToList();
         var places = new Dictionary<int, string>();
         foreach (var block in blocks.Where(b => b.Where is not null))
@@ -72,13 +73,13 @@ public static partial class PublishedPlanParser
     }
 
     /// <summary>A table row not read as a task, when it names an agency or a deadline: listed, with why.</summary>
-    private static UnreadLine? Unread(PlanBlock.Row row, AgencyDirectory directory, int? year)
+    private static UnreadLine? Unread(PlanBlock.Row row, List<string> foldedNames, int? year)
     {
         var text = string.Join(" | ", row.Cells.Select(Strip).Where(c => c.Length > 0));
         var dated = DeadlineRules.FindLabeled(text) is not null || DeadlineRules.FindInContent(text, year ?? 2000, out var error) is not null || error is not null
             || row.Cells.Any(c => Strip(c) is { Length: > 0 and < 60 } cell && DeadlineRules.Parse(cell, year ?? 2000, out _) is { IsOngoing: false });
         var folded = VietnameseText.Fold(text);
-        var named = directory.Agencies.SelectMany(a => a.Names).Any(n => VietnameseText.Fold(n) is { Length: >= 3 } key && folded.Contains(key, StringComparison.Ordinal));
+        var named = foldedNames.Any(key => folded.Contains(key, StringComparison.Ordinal));
         return dated || named
             ? UnreadLine.Of(row.Line, text, "Dòng bảng không có số thứ tự nhiệm vụ hoặc nội dung: không đọc thành nhiệm vụ.")
             : null;
@@ -241,6 +242,6 @@ public static partial class PublishedPlanParser
     private static partial Regex Tag();
 
     /// <summary>A dash standing alone at a line's start or end, or after an item's closing ".", ";", "," or ":", starts a list item.</summary>
-    [GeneratedRegex(@"(?<=^\s*|[.;,:]\s*)[-+•–](?=\s|$)|(?<=\s)[-+•–]\s*$")]
+    [GeneratedRegex(@"(?:^|(?<=[.;,:]))\s*[-+•–](?=\s|$)|(?<=\s)[-+•–]\s*$")]
     private static partial Regex Bullet();
 }
