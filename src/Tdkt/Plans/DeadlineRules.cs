@@ -18,6 +18,25 @@ public static partial class DeadlineRules
         return new Deadline(DeadlineRule.EndOfQuarter, phrase ?? Quarters.Section(quarter), lastMonth.OnDayOfMonth(CalendarSystem.Iso.GetDaysInMonth(year, quarter * 3)));
     }
 
+    /// <summary>
+    /// The first day of the period a deadline closes ("Quý IV": 1 October; "tháng 3": 1 March; "6 tháng cuối năm": 1 July;
+    /// "năm 2026": 1 January), for a day written in the task's text to be more precise than it; null for a deadline that
+    /// is a day already, or ongoing.
+    /// </summary>
+    public static LocalDate? PeriodStart(Deadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        var due = deadline.Due;
+        return deadline.Rule switch
+        {
+            DeadlineRule.EndOfQuarter => new LocalDate(due.Year, due.Month - 2, 1),
+            DeadlineRule.EndOfMonth => new LocalDate(due.Year, due.Month, 1),
+            DeadlineRule.FirstHalf or DeadlineRule.EndOfYear => new LocalDate(due.Year, 1, 1),
+            DeadlineRule.SecondHalf => new LocalDate(due.Year, 7, 1),
+            _ => null,
+        };
+    }
+
     /// <summary>Parses a phrase written as a task's deadline; <paramref name="error"/> says why not when it returns null.</summary>
     public static Deadline? Parse(string phrase, int planYear, out string? error)
     {

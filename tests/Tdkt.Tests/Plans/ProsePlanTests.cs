@@ -234,3 +234,29 @@ public sealed class ProsePlanTests
         Assert.Equal("Ủy ban nhân dân tỉnh Lạng Sơn", result.Plan!.Issuer);
     }
 }
+
+/// <summary>A task's text that names a day inside its time column's period makes that day the deadline, and the preview says so.</summary>
+public sealed class PreciseDeadlineTests
+{
+    private const string Head = """
+        KẾ HOẠCH
+        Công tác thi đua, khen thưởng năm 2026
+        (Kèm theo Kế hoạch số 3/KH-SNV ngày 02/01/2026 của Sở Nội vụ)
+        TT	Nội dung	Cơ quan thực hiện	Thời gian
+        """;
+
+    [Fact]
+    public void A_day_in_the_text_inside_the_quarter_is_the_deadline_and_the_preview_names_the_phrase()
+    {
+        var result = Samples.Import(Head + "\n1\tTổng hợp hồ sơ khen thưởng, hoàn thành trước ngày 20/11/2026\tSở Nội vụ\tQuý IV/2026\n"
+            + "2\tBáo cáo sơ kết, gửi trước ngày 15/01/2026\tSở Nội vụ\tQuý IV\n3\tTổng kết năm\tSở Nội vụ\tQuý IV\n");
+
+        Assert.Empty(result.Errors);
+        var tasks = result.Plan!.Tasks;
+        Assert.Equal((new NodaTime.LocalDate(2026, 11, 19), "trước ngày 20/11/2026", 4), (tasks[0].Deadline.Due, tasks[0].Deadline.Phrase, tasks[0].Quarter));
+        // A day outside the column's quarter is not the task's deadline (it may date something else): the column stands.
+        Assert.Equal(new NodaTime.LocalDate(2026, 12, 31), tasks[1].Deadline.Due);
+        Assert.Equal(new NodaTime.LocalDate(2026, 12, 31), tasks[2].Deadline.Due);
+        Assert.Equal("Nhiệm vụ 1: hạn là 19/11/2026 theo “trước ngày 20/11/2026” trong nội dung, cụ thể hơn “Quý IV/2026” ở cột thời gian.", Assert.Single(result.Warnings));
+    }
+}

@@ -104,11 +104,12 @@ public static class PlanBuilder
             On = year > 0 ? Later(new LocalDate(year, 1, 1), issuedOn) : null,
         };
         var seenKeys = new Dictionary<string, RawTask>(StringComparer.Ordinal);
+        var precised = new List<(string Number, Deadline Column, Deadline Precise)>();
         var keyed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var task in raw.Tasks)
         {
             var key = GivenKey(task, seenKeys, Error);
-            var built = BuildTask(task, year, resolve, seen, Error);
+            var built = BuildTask(task, year, resolve, seen, Error, (n, column, precise) => precised.Add((n, column, precise)));
             if (built is not null && key is not null)
             {
                 built = built with { Key = key };
@@ -126,7 +127,12 @@ public static class PlanBuilder
         }
         // Keys unique already (a given key may be another task's number key); the import resolves them again against the stored plan.
         var plan = TaskIdentity.Resolve(new Plan(id.Value, number, title, issuer, issuedOn.Value, year, status, tasks.ToValueList()), keyed, []);
-        return new PlanBuildResult(plan, errors) { KeyedNumbers = keyed, Warnings = resolve.ReplacementWarnings(directory), NotRead = raw.NotRead };
+        return new PlanBuildResult(plan, errors)
+        {
+            KeyedNumbers = keyed,
+            Warnings = [.. resolve.ReplacementWarnings(directory), .. PrecisionWarnings(precised)],
+            NotRead = raw.NotRead,
+        };
 
         string? Required(string? value, int? line, string field, string message)
         {
@@ -184,7 +190,8 @@ public static class PlanBuilder
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";
 
-    private static PlanTask? BuildTask(RawTask task, int year, AgencyLookup resolve, Dictionary<string, RawTask> seen, Action<int?, string, string> error)
+    private static PlanTask? BuildTask(RawTask task, int year, AgencyLookup resolve, Dictionary<string, RawTask> seen, Action<int?, string, string> error,
+        Action<string, Deadline, Deadline>? preciser = null)
     {
         var ok = true;
         void Error(string field, string message)
@@ -234,7 +241,7 @@ public static class PlanBuilder
             Error("quarter", $"Quý {q} không hợp lệ (1 đến 4).");
         }
 
-        var deadline = ResolveDeadline(task, content, year, Error);
+        var deadline = ResolveDeadline(task, content, year, Error, (column, precise) => preciser?.Invoke(number, column, precise));
         if (deadline is not null && year > 0 && deadline.Due.Year != year)
         {
             Error(task.Deadline is null ? "content" : "deadline",
@@ -282,7 +289,7 @@ public static class PlanBuilder
         return new PlanTask(number, content, quarter, deadline, agencies) { Leads = leadCount };
     }
 
-    private static Deadline? ResolveDeadline(RawTask task, string content, int year, Action<string, string> error)
+    private static Deadline? ResolveDeadline(RawTask task, string content, int year, Action<string, string> error, Action<Deadline, Deadline>? precision = null)
     {
         if (year == 0)
         {
@@ -294,6 +301,15 @@ public static class PlanBuilder
             if (parsed is null)
             {
                 error("deadline", message!);
+                return null;
+            }
+            // "Quý IV/2026" in the time column, "… hoàn thành trước ngày 20/11/2026" in the text: the text's day is the
+            // deadline when it falls in the column's period (a stated due date, as canonical files have, is kept as stated).
+            if (task.Due is null && DeadlineRules.PeriodStart(parsed) is { } start
+                && DeadlineRules.FindInContent(content, year, out _) is { } precise && precise.Due >= start && precise.Due < parsed.Due)
+            {
+                precision?.Invoke(parsed, precise);
+                return precise;
             }
             return parsed;
         }
@@ -353,6 +369,12 @@ public static class PlanBuilder
         }
         return resolved.Distinct().ToValueList();
     }
+
+    /// <summary>Which tasks took their deadline from their text rather than their time column, and which phrase: what the preview says.</summary>
+    private static IEnumerable<string> PrecisionWarnings(List<(string Number, Deadline Column, Deadline Precise)> precised) =>
+        precised.Take(20).Select(p => $"Nhiệm vụ {p.Number}: hạn là {VietnamTime.ShortDate(p.Precise.Due)} theo “{p.Precise.Phrase}” trong nội dung, "
+            + $"cụ thể hơn “{p.Column.Phrase}” ở cột thời gian.")
+            .Concat(precised.Count > 20 ? [$"… và {precised.Count - 20} nhiệm vụ khác lấy hạn theo ngày ghi trong nội dung."] : []);
 
     private static LocalDate Later(LocalDate a, LocalDate? b) => b is { } other && other > a ? other : a;
 }
