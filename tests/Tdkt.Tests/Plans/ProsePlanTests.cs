@@ -260,3 +260,43 @@ public sealed class PreciseDeadlineTests
         Assert.Equal("Nhiệm vụ 1: hạn là 19/11/2026 theo “trước ngày 20/11/2026” trong nội dung, cụ thể hơn “Quý IV/2026” ở cột thời gian.", Assert.Single(result.Warnings));
     }
 }
+
+/// <summary>A school year's plan: deadlines without a year fall in the school year, "Cả năm học" is its end, and the check is against it.</summary>
+public sealed class SchoolYearPlanTests
+{
+    private const string Plan = """
+        UBND TỈNH LẠNG SƠN
+        SỞ GIÁO DỤC VÀ ĐÀO TẠO
+        Số: 1520/KH-SGDĐT
+        Lạng Sơn, ngày 05 tháng 9 năm 2025
+        KẾ HOẠCH
+        Công tác thi đua, khen thưởng năm học 2025 - 2026
+        TT	Nội dung	Cơ quan thực hiện	Thời gian
+        1	Phát động phong trào thi đua năm học	Sở Giáo dục và Đào tạo	Tháng 9/2025
+        2	Sơ kết học kỳ I	Sở Nội vụ	Tháng 12
+        3	Hội nghị điển hình tiên tiến	Sở Nội vụ	Quý IV
+        4	Tổng kết phong trào thi đua	Sở Nội vụ	Cả năm học
+        5	Báo cáo đăng ký thi đua	Sở Nội vụ	trước ngày 15/10
+        6	Kiểm tra công tác thi đua	Sở Nội vụ	Tháng 3
+        """;
+
+    [Fact]
+    public void Deadlines_without_a_year_fall_in_the_school_year_and_the_whole_school_year_ends_on_31_May()
+    {
+        var result = Samples.Import(Plan, "nam-hoc.txt");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(("2026-1520-kh-sgddt", 2026, "Sở Giáo dục và Đào tạo"), (result.Plan!.Id.Value, result.Plan.Year, result.Plan.Issuer));
+        Assert.Equal(["30/09/2025", "31/12/2025", "31/12/2025", "31/05/2026", "14/10/2025", "31/03/2026"],
+            result.Plan.Tasks.Select(t => t.Deadline.Due.ToString("dd/MM/yyyy", null)));
+    }
+
+    [Fact]
+    public void A_deadline_outside_the_school_year_is_refused_naming_it()
+    {
+        var result = Samples.Import(Plan + "\n7\tViệc năm sau\tSở Nội vụ\tTháng 9/2026\n", "nam-hoc.txt");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("Thời hạn “Tháng 9/2026” (30/09/2026) nằm ngoài năm học 2025 - 2026 (01/08/2025 - 31/07/2026).", error.Message);
+    }
+}

@@ -105,11 +105,12 @@ public static class PlanBuilder
         };
         var seenKeys = new Dictionary<string, RawTask>(StringComparer.Ordinal);
         var precised = new List<(string Number, Deadline Column, Deadline Precise)>();
+        var school = raw.SchoolYearStart is { } startYear && year == startYear + 1 ? SchoolYear.Of(startYear) : null;
         var keyed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var task in raw.Tasks)
         {
             var key = GivenKey(task, seenKeys, Error);
-            var built = BuildTask(task, year, resolve, seen, Error, (n, column, precise) => precised.Add((n, column, precise)));
+            var built = BuildTask(task, year, resolve, seen, Error, (n, column, precise) => precised.Add((n, column, precise)), school);
             if (built is not null && key is not null)
             {
                 built = built with { Key = key };
@@ -191,7 +192,7 @@ public static class PlanBuilder
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";
 
     private static PlanTask? BuildTask(RawTask task, int year, AgencyLookup resolve, Dictionary<string, RawTask> seen, Action<int?, string, string> error,
-        Action<string, Deadline, Deadline>? preciser = null)
+        Action<string, Deadline, Deadline>? preciser = null, SchoolYear? school = null)
     {
         var ok = true;
         void Error(string field, string message)
@@ -241,11 +242,16 @@ public static class PlanBuilder
             Error("quarter", $"Quý {q} không hợp lệ (1 đến 4).");
         }
 
-        var deadline = ResolveDeadline(task, content, year, Error, (column, precise) => preciser?.Invoke(number, column, precise));
-        if (deadline is not null && year > 0 && deadline.Due.Year != year)
+        var deadline = ResolveDeadline(task, content, year, Error, (column, precise) => preciser?.Invoke(number, column, precise), school);
+        if (deadline is not null && year > 0 && school is null && deadline.Due.Year != year)
         {
             Error(task.Deadline is null ? "content" : "deadline",
                 $"Thời hạn “{deadline.Phrase}” ({VietnamTime.ShortDate(deadline.Due)}) nằm ngoài năm kế hoạch {year}.");
+        }
+        else if (deadline is { IsOngoing: false } && school is not null && !school.Contains(deadline.Due))
+        {
+            Error(task.Deadline is null ? "content" : "deadline",
+                $"Thời hạn “{deadline.Phrase}” ({VietnamTime.ShortDate(deadline.Due)}) nằm ngoài {school.Name} ({VietnamTime.ShortDate(school.Start)} - {VietnamTime.ShortDate(school.End)}).");
         }
         if (deadline is { IsOngoing: true } && task.Due is { Length: > 0 } given && given.Trim() is not ("null" or "~"))
         {
@@ -289,7 +295,8 @@ public static class PlanBuilder
         return new PlanTask(number, content, quarter, deadline, agencies) { Leads = leadCount };
     }
 
-    private static Deadline? ResolveDeadline(RawTask task, string content, int year, Action<string, string> error, Action<Deadline, Deadline>? precision = null)
+    private static Deadline? ResolveDeadline(RawTask task, string content, int year, Action<string, string> error, Action<Deadline, Deadline>? precision = null,
+        SchoolYear? school = null)
     {
         if (year == 0)
         {
@@ -297,7 +304,8 @@ public static class PlanBuilder
         }
         if (task.Deadline is { Length: > 0 } phrase)
         {
-            var parsed = DeadlineRules.Parse(phrase, year, out var message);
+            string? message = null;
+            var parsed = school?.Whole(phrase) ?? InSchoolYear(y => DeadlineRules.Parse(phrase, y, out message), year, school);
             if (parsed is null)
             {
                 error("deadline", message!);
@@ -306,14 +314,15 @@ public static class PlanBuilder
             // "Quý IV/2026" in the time column, "… hoàn thành trước ngày 20/11/2026" in the text: the text's day is the
             // deadline when it falls in the column's period (a stated due date, as canonical files have, is kept as stated).
             if (task.Due is null && DeadlineRules.PeriodStart(parsed) is { } start
-                && DeadlineRules.FindInContent(content, year, out _) is { } precise && precise.Due >= start && precise.Due < parsed.Due)
+                && InSchoolYear(y => DeadlineRules.FindInContent(content, y, out _), year, school) is { } precise && precise.Due >= start && precise.Due < parsed.Due)
             {
                 precision?.Invoke(parsed, precise);
                 return precise;
             }
             return parsed;
         }
-        var inContent = DeadlineRules.FindInContent(content, year, out var contentError);
+        string? contentError = null;
+        var inContent = InSchoolYear(y => DeadlineRules.FindInContent(content, y, out contentError), year, school);
         if (contentError is not null)
         {
             error("content", contentError);
@@ -325,10 +334,24 @@ public static class PlanBuilder
         }
         if (task.Quarter is { } q and >= 1 and <= 4)
         {
-            return DeadlineRules.EndOfQuarter(q, year);
+            return InSchoolYear(y => DeadlineRules.EndOfQuarter(q, y), year, school);
         }
         error("deadline", "Nhiệm vụ không có thời hạn: cần quý, hoặc thời hạn như “trước ngày 15/01/2023”.");
         return null;
+    }
+
+    /// <summary>
+    /// A deadline read with the plan's year; in a school year's plan, one that names no year and so falls after the school
+    /// year's end ("Tháng 12", "Quý IV", "trước ngày 15/10") is that month of the year the school year starts in.
+    /// </summary>
+    private static Deadline? InSchoolYear(Func<int, Deadline?> read, int year, SchoolYear? school)
+    {
+        var deadline = read(year);
+        if (school is null || deadline is null || deadline.IsOngoing || deadline.Due <= school.End)
+        {
+            return deadline;
+        }
+        return read(school.Start.Year) is { } earlier && school.Contains(earlier.Due) ? earlier : deadline;
     }
 
     private static ValueList<AgencyId> ResolveAgencies(IReadOnlyList<string> written, string task, AgencyLookup lookup, Action<string, string> error)

@@ -67,6 +67,9 @@ public static partial class PublishedPlanParser
         }
         return new RawPlan(null, reference.Number, title, reference.Issuer, reference.IssuedOn, year, null, [.. tableTasks, .. proseTasks], titleLine ?? 1)
         {
+            SchoolYearStart = title is not null && SchoolYear().Match(title) is { Success: true } school
+                && int.Parse(school.Groups["a"].Value, CultureInfo.InvariantCulture) + 1 == int.Parse(school.Groups["b"].Value, CultureInfo.InvariantCulture)
+                ? int.Parse(school.Groups["a"].Value, CultureInfo.InvariantCulture) : null,
             NotRead = [.. notRead.Select(u => places.TryGetValue(u.Line, out var where) ? u with { Where = where } : u)],
             Places = places,
         };
@@ -228,6 +231,10 @@ public static partial class PublishedPlanParser
     /// <summary>Where a title's lines end: the preamble ("Căn cứ …", "Thực hiện …") or a numbered paragraph.</summary>
     [GeneratedRegex(@"^(?:Căn cứ|Thực hiện|Triển khai|Nhằm|\d+\.|[IVX]+\.)", RegexOptions.CultureInvariant)]
     private static partial Regex TitleEnds();
+
+    /// <summary>"năm học 2025 - 2026", "Năm học 2025-2026".</summary>
+    [GeneratedRegex(@"năm học\s+(?<a>(?:19|20)\d\d)\s*[-–]\s*(?<b>(?:19|20)\d\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SchoolYear();
 
     [GeneratedRegex(@"\b(?:19|20)\d\d\b")]
     private static partial Regex YearIn();

@@ -23,6 +23,9 @@ public sealed record RawPlan(
     /// <summary>Paragraphs and rows that name an agency or a deadline but were not read as tasks, with why (published formats).</summary>
     public IReadOnlyList<UnreadLine> NotRead { get; init; } = [];
 
+    /// <summary>For a school year's plan ("năm học 2025 - 2026"): the year it starts in; its plan year is the one it ends in.</summary>
+    public int? SchoolYearStart { get; init; }
+
     /// <summary>For a .docx, PDF or workbook: where each line number is, as a person finds it ("trang 2, dòng 14").</summary>
     public IReadOnlyDictionary<int, string> Places { get; init; } = new Dictionary<int, string>();
 }
