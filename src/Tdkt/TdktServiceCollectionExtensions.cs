@@ -44,6 +44,7 @@ public static class TdktServiceCollectionExtensions
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<Retention.RetentionSweep>();
         services.TryAddSingleton<PlanLifecycle>();
+        services.TryAddSingleton<UndatedTasks>();
 
         // Reminders: the working calendar (embedded, or a deployment's own file), rules, sweep, outbox, run records.
         services.AddReminders(configuration);

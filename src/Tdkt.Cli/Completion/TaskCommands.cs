@@ -14,7 +14,40 @@ namespace Tdkt.Cli.Completion;
 public static class TaskCommands
 {
     public static Command Create(CliHost host) =>
-        new("task", "Ghi nhận hoặc mở lại việc hoàn thành một nhiệm vụ thay cho cơ quan, gia hạn nhiệm vụ (có lưu vết).") { Complete(host), Reopen(host), Extend(host) };
+        new("task", "Ghi nhận hoặc mở lại việc hoàn thành một nhiệm vụ thay cho cơ quan, gia hạn nhiệm vụ (có lưu vết).") { Complete(host), Reopen(host), Extend(host), SetDue(host) };
+
+    /// <summary><c>tdkt task set-due PLAN TASK DATE</c>: gives a task the plan left without a date ("Khi có yêu cầu") its date.</summary>
+    private static Command SetDue(CliHost host)
+    {
+        var (plan, task) = Arguments();
+        var date = new Argument<string>("ngày") { Description = "Hạn của nhiệm vụ, yyyy-MM-dd." };
+        var by = new Option<string?>("--by") { Description = "Người gán hạn; mặc định: quản trị." };
+        var json = new Option<bool>("--json") { Description = "In kết quả dạng JSON." };
+        var command = new Command("set-due", "Gán hạn cho một nhiệm vụ kế hoạch chưa ghi thời hạn cụ thể (ví dụ “Khi có yêu cầu”); từ đó nhiệm vụ được nhắc hạn.")
+        {
+            plan, task, date, by, json,
+        };
+        command.SetAction((parse, ct) => host.RunAsync(parse, async context =>
+        {
+            if (!TryDate(parse.GetValue(date), "ngày", "2026-06-30", out var due, out var bad) || due is null)
+            {
+                return await context.FailAsync(bad.Length > 0 ? bad : "Thiếu ngày (yyyy-MM-dd).", ExitCodes.BadInput);
+            }
+            var outcome = await context.Get<Tdkt.Plans.UndatedTasks>().SetDueAsync(parse.GetValue(plan)!, parse.GetValue(task)!, due.Value, parse.GetValue(by), ct);
+            if (!outcome.Ok)
+            {
+                return await context.FailAsync(outcome.Message, outcome.BadInput ? ExitCodes.BadInput : ExitCodes.Failure);
+            }
+            if (parse.GetValue(json))
+            {
+                await context.WriteJsonAsync(new { plan = parse.GetValue(plan), task = parse.GetValue(task), due = LocalDatePattern.Iso.Format(due.Value) });
+                return ExitCodes.Ok;
+            }
+            await context.Out.WriteLineAsync(outcome.Message);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
 
     private static Command Complete(CliHost host)
     {

@@ -166,7 +166,7 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
             plan is null ? null : $"Kế hoạch số {plan.Number}: {plan.Title} ({plan.Tasks.Count} nhiệm vụ, mã {plan.Id})",
             header?.Number ?? plan?.Number ?? "", header?.Issuer ?? plan?.Issuer ?? "", header?.IssuedOn ?? (plan is null ? "" : VietnamTime.ShortDate(plan.IssuedOn)),
             plan is null ? [] : [.. plan.Tasks.Take(MaxTasksShown).Select(t => new ImportTaskView(t.Number, Quarters.Heading(t.Quarter),
-                t.Deadline.IsOngoing ? "Thường xuyên" : VietnamTime.ShortDate(t.Deadline.Due), t.Deadline.Phrase, Names(t.LeadAgencies), Names(t.Agencies.Skip(t.Leads)), t.Content))],
+                t.Deadline.IsOngoing ? t.Deadline.NoDateText : VietnamTime.ShortDate(t.Deadline.Due), t.Deadline.Phrase, Names(t.LeadAgencies), Names(t.Agencies.Skip(t.Leads)), t.Content))],
             plan is null ? "" : plan.Tasks.Count > MaxTasksShown ? $"{plan.Tasks.Count} nhiệm vụ; hiện {MaxTasksShown} nhiệm vụ đầu." : $"{plan.Tasks.Count} nhiệm vụ.",
             Convert.ToBase64String(content), Path.GetFileName(fileName))
         {

@@ -110,7 +110,7 @@ public sealed class ConsolePlanPage(PlanStore plans, CompletionStore store, Audi
 
     private PlanRowView Row(AssignmentRecord r, PlanTask task, ProgressCategory category, IEnumerable<AuditEntry> history)
     {
-        var due = task.Deadline.IsOngoing ? "Thường xuyên" : VietnamTime.ShortDate(r.Due) + (r.Extended ? $" (gia hạn từ {VietnamTime.ShortDate(r.PlanDue)})" : "");
+        var due = task.Deadline.IsOngoing ? task.Deadline.NoDateText : VietnamTime.ShortDate(r.Due) + (r.Extended ? $" (gia hạn từ {VietnamTime.ShortDate(r.PlanDue)})" : "");
         var completion = r.Completion is { } c
             ? $"Hoàn thành ngày {VietnamTime.ShortDate(c.On)}" + (c.By is { Length: > 0 } by ? $", {by}" : "") + (c.Note is { Length: > 0 } note ? $": {note}" : "")
                 + (c.Via == CompletionVia.Admin ? " (quản trị ghi nhận)" : " (cơ quan xác nhận qua đường dẫn)")

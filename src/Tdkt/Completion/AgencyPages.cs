@@ -166,7 +166,7 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         var status = category switch
         {
             ProgressCategory.OpenOverdue => $"Quá hạn {Period.Between(r.Due, today, PeriodUnits.Days).Days} ngày",
-            ProgressCategory.Ongoing => r.Done ? "Đã báo cáo thực hiện" : "Thực hiện thường xuyên",
+            ProgressCategory.Ongoing => r.Done ? "Đã báo cáo thực hiện" : task.Deadline.IsUndated ? "Chưa có thời hạn cụ thể" : "Thực hiện thường xuyên",
             _ => Progress.Label(category),
         };
         return new TaskRowView(reference.Anchor, task.Number, task.Content, task.Deadline.IsOngoing ? task.Deadline.Phrase : VietnamTime.Format(r.Due),

@@ -235,7 +235,7 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
         {
             // No due date of its own: the phrase is its deadline ("Thường xuyên"), and it is never late.
             return new TaskView(notice.Task, plan.Number, task.Content, task.Deadline.Phrase, "",
-                "thực hiện thường xuyên trong năm", Role(task, agency), string.Join(", ", others), false);
+                task.Deadline.IsUndated ? "chưa có thời hạn cụ thể" : "thực hiện thường xuyên trong năm", Role(task, agency), string.Join(", ", others), false);
         }
         var status = notice.WorkingDaysLeft switch
         {

@@ -89,6 +89,10 @@ public static partial class DeadlineRules
                 ? new Deadline(DeadlineRule.BeforeDate, clean, date.PlusDays(-1))
                 : new Deadline(DeadlineRule.OnDate, clean, date);
         }
+        if (Undated().IsMatch(bare))
+        {
+            return new Deadline(DeadlineRule.Undated, clean, new LocalDate(planYear, 12, 31));
+        }
         if (Bracketed().Match(bare) is { Success: true } detail)
         {
             // "Quý I (trước ngày 15/3/2025)": the detail is the deadline when it reads as one, else the main phrase.
@@ -213,6 +217,11 @@ public static partial class DeadlineRules
     /// <summary>A year after "/" split by a space: "01/202 5", "20/11/2 025".</summary>
     [GeneratedRegex(@"/(?<a>\d{1,3}) (?<b>\d{1,3})\b", RegexOptions.NonBacktracking)]
     private static partial Regex BrokenYear();
+
+    /// <summary>A time that is no date: "Khi có yêu cầu", "Theo hướng dẫn của Trung ương", "Sau khi kết thúc đợt thi đua", "Theo kế hoạch của UBND tỉnh", "Đột xuất".</summary>
+    [GeneratedRegex(@"^(?:khi có (?:yêu cầu|văn bản|hướng dẫn|chỉ đạo|thông báo)\b.*|theo (?:yêu cầu|hướng dẫn|kế hoạch|chỉ đạo|thông báo|văn bản|lịch)\b.*|sau khi\s.+|đột xuất|chưa xác định|theo từng đợt(?:\s.*)?)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Undated();
 
     [GeneratedRegex(@"^(?<outer>[^()]+?)\s*\((?<inner>[^()]+)\)$")]
     private static partial Regex Bracketed();

@@ -104,7 +104,7 @@ public static partial class RollForward
     {
         DeadlineRule.EndOfQuarter => DeadlineRules.EndOfQuarter((deadline.Due.Month + 2) / 3, newYear, ShiftPhrase(deadline.Phrase, oldYear, shift)),
         DeadlineRule.FirstHalf => new Deadline(deadline.Rule, ShiftPhrase(deadline.Phrase, oldYear, shift), new LocalDate(newYear, 6, 30)),
-        DeadlineRule.SecondHalf or DeadlineRule.EndOfYear or DeadlineRule.Ongoing =>
+        DeadlineRule.SecondHalf or DeadlineRule.EndOfYear or DeadlineRule.Ongoing or DeadlineRule.Undated =>
             new Deadline(deadline.Rule, ShiftPhrase(deadline.Phrase, oldYear, shift), new LocalDate(newYear, 12, 31)),
         DeadlineRule.EndOfMonth => new Deadline(deadline.Rule, ShiftPhrase(deadline.Phrase, oldYear, shift),
             new LocalDate(deadline.Due.Year + shift, deadline.Due.Month, CalendarSystem.Iso.GetDaysInMonth(deadline.Due.Year + shift, deadline.Due.Month))),

@@ -12,7 +12,10 @@ public static class CliInProcess
 {
     public static Task<CliResult> RunAsync(params string[] arguments) => RunAsync(new Dictionary<string, string>(), arguments);
 
-    public static async Task<CliResult> RunAsync(IDictionary<string, string> environment, params string[] arguments)
+    public static Task<CliResult> RunAsync(IDictionary<string, string> environment, params string[] arguments) => RunAsync(environment, null, arguments);
+
+    /// <summary>The same, with the clock the commands read "today" from (null: the machine's).</summary>
+    public static async Task<CliResult> RunAsync(IDictionary<string, string> environment, NodaTime.IClock? clock, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(environment);
         // As the environment-variables provider reads them: Tdkt__Storage__Prefix is Tdkt:Storage:Prefix.
@@ -21,7 +24,8 @@ public static class CliInProcess
             .Build();
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await TdktCommand.RunAsync(arguments, output, error, new CliHost(configuration));
+        var host = new CliHost(configuration);
+        var exitCode = await TdktCommand.RunAsync(arguments, output, error, clock is null ? host : host.WithClock(clock));
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 }

@@ -131,7 +131,7 @@ public static class PlanBuilder
         return new PlanBuildResult(plan, errors)
         {
             KeyedNumbers = keyed,
-            Warnings = [.. resolve.ReplacementWarnings(directory), .. PrecisionWarnings(precised)],
+            Warnings = [.. resolve.ReplacementWarnings(directory), .. PrecisionWarnings(precised), .. UndatedWarnings(plan)],
             NotRead = raw.NotRead,
         };
 
@@ -391,6 +391,19 @@ public static class PlanBuilder
             }
         }
         return resolved.Distinct().ToValueList();
+    }
+
+    /// <summary>The tasks imported without a fixed date, and how to give them one: imported, not reminded until then.</summary>
+    private static IEnumerable<string> UndatedWarnings(Plan plan)
+    {
+        var undated = plan.Tasks.Where(t => t.Deadline.IsUndated).ToList();
+        if (undated.Count == 0)
+        {
+            yield break;
+        }
+        var listed = string.Join("; ", undated.Take(20).Select(t => $"{t.Number} (“{t.Deadline.Phrase}”)")) + (undated.Count > 20 ? $" và {undated.Count - 20} nhiệm vụ khác" : "");
+        yield return $"Nhiệm vụ chưa có thời hạn cụ thể: {listed}. Được nhập nhưng chưa nhắc hạn; khi có ngày, gán hạn ở trang kế hoạch "
+            + $"hoặc bằng tdkt task set-due {plan.Id} SỐ_NHIỆM_VỤ yyyy-MM-dd, từ đó nhiệm vụ được nhắc như mọi nhiệm vụ khác.";
     }
 
     /// <summary>Which tasks took their deadline from their text rather than their time column, and which phrase: what the preview says.</summary>
