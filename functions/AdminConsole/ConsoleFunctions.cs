@@ -148,6 +148,10 @@ public sealed class ConsoleFunctions(ConsoleHandlers console, ConsolePlanHandler
     public Task<IResult> ExtendTask([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleExtendTask)] HttpRequest request,
         string id, CancellationToken cancellationToken) => plans.ExtendAsync(request, id, cancellationToken);
 
+    [Function(WebRoutes.Names.ConsoleSetDue)]
+    public Task<IResult> SetDue([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = WebRoutes.Patterns.ConsoleSetDue)] HttpRequest request,
+        string id, CancellationToken cancellationToken) => plans.SetDueAsync(request, id, cancellationToken);
+
     [Function(WebRoutes.Names.ConsoleCalendar)]
     public Task<IResult> Calendar([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = WebRoutes.Patterns.ConsoleCalendar)] HttpRequest request,
         CancellationToken cancellationToken) => calendar.PageAsync(request, cancellationToken);

@@ -14,7 +14,7 @@ namespace Tdkt.Web.AdminConsole;
 /// anyone signed in (viewers report upward too).
 /// </summary>
 public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, ConsolePlanPage plans, AdminCompletion completion, ConsolePlanActions actions,
-    Reports.ReportHandler reports, Extensions.AdminExtensions extensions)
+    Reports.ReportHandler reports, Extensions.AdminExtensions extensions, UndatedTasks undated)
 {
     public async Task<IResult> PageAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -75,6 +75,25 @@ public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, Co
         }
         var outcome = await extensions.ExtendAsync(new Extensions.AdminExtendRequest(id, form["task"].FirstOrDefault() ?? "", form["agency"].FirstOrDefault() ?? "",
             to, decline, form["reason"].FirstOrDefault(), user!.Email), cancellationToken);
+        return Back(user, id, form, outcome.Message, warn: !outcome.Ok);
+    }
+
+    /// <summary>Gives a task the plan left without a date its day, for all its agencies, as <c>tdkt task set-due</c> does.</summary>
+    public async Task<IResult> SetDueAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var dueText = form!["due"].FirstOrDefault();
+        if (VietnamTime.ParseDate(dueText) is not { } due)
+        {
+            return Back(user!, id, form, string.IsNullOrWhiteSpace(dueText)
+                ? "Chưa gán hạn: chọn ngày."
+                : $"Chưa gán hạn: ngày “{dueText}” không đúng dạng (ví dụ 30/06/2026).", warn: true);
+        }
+        var outcome = await undated.SetDueAsync(id, form["task"].FirstOrDefault() ?? "", due, user!.Email, cancellationToken);
         return Back(user, id, form, outcome.Message, warn: !outcome.Ok);
     }
 

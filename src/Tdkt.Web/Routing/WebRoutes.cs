@@ -73,6 +73,7 @@ public static class WebRoutes
         public const string ConsoleTestMail = "ConsoleTestMail";
         public const string ConsoleResetCalendar = "ConsoleResetCalendar";
         public const string ConsoleExtendTask = "ConsoleExtendTask";
+        public const string ConsoleSetDue = "ConsoleSetDue";
         public const string ConsoleCalendar = "ConsoleCalendar";
         public const string ConsoleSetCalendar = "ConsoleSetCalendar";
     }
@@ -133,6 +134,7 @@ public static class WebRoutes
         public const string ConsoleTestMail = "console/agencies/test-mail";
         public const string ConsoleResetCalendar = "console/calendar/reset";
         public const string ConsoleExtendTask = "console/plans/{id}/extend";
+        public const string ConsoleSetDue = "console/plans/{id}/set-due";
         public const string ConsoleCalendar = "console/calendar";
     }
 
@@ -248,6 +250,8 @@ public static class WebRoutes
             (ConsoleCalendarHandlers h, HttpRequest request, CancellationToken ct) => h.ResetAsync(request, ct)),
         new(Names.ConsoleExtendTask, Patterns.ConsoleExtendTask, Post, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.ExtendAsync(request, id, ct)),
+        new(Names.ConsoleSetDue, Patterns.ConsoleSetDue, Post, RouteAccess.ConsoleSession, RouteKind.Page,
+            (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.SetDueAsync(request, id, ct)),
         new(Names.ConsoleCalendar, Patterns.ConsoleCalendar, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsoleCalendarHandlers h, HttpRequest request, CancellationToken ct) => h.PageAsync(request, ct)),
         new(Names.ConsoleSetCalendar, Patterns.ConsoleCalendar, Post, RouteAccess.ConsoleSession, RouteKind.Page,

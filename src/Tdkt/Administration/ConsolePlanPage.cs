@@ -32,6 +32,9 @@ public sealed record PlanRowView(string Task, string TaskNumber, string Content,
 
     /// <summary>An ongoing task has no date to extend.</summary>
     public bool Ongoing { get; init; }
+
+    /// <summary>The plan gives the task no fixed date yet: the page offers administrators to give it one.</summary>
+    public bool Undated { get; init; }
 }
 
 public sealed record PlanAgencyView(string Name, IReadOnlyList<PlanRowView> Rows);
@@ -126,6 +129,7 @@ public sealed class ConsolePlanPage(PlanStore plans, CompletionStore store, Audi
             ExtensionPending = r.Extension.IsPending,
             Asked = NodaTime.Text.LocalDatePattern.Iso.Format(r.Extension.Request is { Status: Extensions.ExtensionStatus.Pending } q ? q.Asked : r.Due),
             Ongoing = task.Deadline.IsOngoing,
+            Undated = task.Deadline.IsUndated,
         };
     }
 

@@ -67,6 +67,7 @@ public sealed class FunctionsMetadataTests
         new("ConsoleTestMail", "httpTrigger", "console/agencies/test-mail", "POST", "Anonymous", null, null),
         new("ConsoleResetCalendar", "httpTrigger", "console/calendar/reset", "POST", "Anonymous", null, null),
         new("ConsoleExtendTask", "httpTrigger", "console/plans/{id}/extend", "POST", "Anonymous", null, null),
+        new("ConsoleSetDue", "httpTrigger", "console/plans/{id}/set-due", "POST", "Anonymous", null, null),
         new("ConsoleCalendar", "httpTrigger", "console/calendar", "GET,HEAD", "Anonymous", null, null),
         new("ConsoleSetCalendar", "httpTrigger", "console/calendar", "POST", "Anonymous", null, null),
     ];

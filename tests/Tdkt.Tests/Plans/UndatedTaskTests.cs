@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tdkt.Plans;
 using Tdkt.Tests.Cli;
 using Tdkt.Tests.Infrastructure;
 
@@ -69,5 +70,39 @@ public sealed class UndatedTaskTests(LocalServices services)
         using var json = JsonDocument.Parse(sweep.StdOut);
         return [.. json.RootElement.GetProperty("digests").EnumerateArray().SelectMany(d => d.GetProperty("notices").EnumerateArray())
             .Select(n => $"{n.GetProperty("plan").GetString()}/{n.GetProperty("task").GetString()}")];
+    }
+}
+
+/// <summary>The console gives an undated task its day: administrators see the form on the plan page, and the task takes the day for every agency.</summary>
+public sealed class ConsoleUndatedTaskTests(LocalServices services)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_plan_page_shows_an_undated_task_as_such_and_an_administrator_gives_it_a_day()
+    {
+        await using var web = await Tdkt.Tests.Completion.WebScenario.StartAsync(services, Tdkt.Tests.AdminConsole.ConsoleSignInTests.FirstAdmin, withPlan: false);
+        var plan = "KẾ HOẠCH\nCông tác thi đua, khen thưởng năm 2023\n(Kèm theo Kế hoạch số 7/KH-SNV ngày 02/01/2023 của Sở Nội vụ)\n"
+            + "TT\tNội dung\tCơ quan thực hiện\tThời gian\n1\tPhát động thi đua\tSở Nội vụ\tQuý II\n2\tKhen thưởng đột xuất\tSở Nội vụ; Sở Tài chính\tKhi có yêu cầu\n";
+        using (var posted = await web.PostPlanAsync(System.Text.Encoding.UTF8.GetBytes(plan), "text/plain", "khong-han.txt"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, posted.StatusCode);
+        }
+        using var admin = new Tdkt.Tests.AdminConsole.ConsoleBrowser(web);
+        await admin.SignInAsAsync("quantri@example.org");
+
+        var page = System.Net.WebUtility.HtmlDecode(await admin.PageAsync("console/plans/2023-7-kh-snv"));
+        Assert.Contains("Chưa có thời hạn cụ thể (Khi có yêu cầu)", page, StringComparison.Ordinal);
+        Assert.Contains("action=\"/console/plans/2023-7-kh-snv/set-due\"", page, StringComparison.Ordinal);
+        var csrf = Tdkt.Tests.AdminConsole.ConsoleBrowser.CsrfIn(page);
+
+        using var set = await admin.PostAsync("console/plans/2023-7-kh-snv/set-due", ("csrf", csrf), ("task", "2"), ("due", "2023-05-15"));
+
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, set.StatusCode);
+        var after = System.Net.WebUtility.HtmlDecode(await admin.PageAsync(set.Headers.Location!.OriginalString.TrimStart('/')));
+        Assert.Contains("Đã gán hạn 15/05/2023 cho nhiệm vụ số 2 của kế hoạch số 7/KH-SNV", after, StringComparison.Ordinal);
+        var stored = (await web.Get<PlanStore>().GetAsync(new PlanId("2023-7-kh-snv"), Ct))!.Tasks[1];
+        Assert.Equal((DeadlineRule.OnDate, new NodaTime.LocalDate(2023, 5, 15), "Khi có yêu cầu", 2), (stored.Deadline.Rule, stored.Deadline.Due, stored.Deadline.Phrase, stored.Quarter));
+        Assert.DoesNotContain("action=\"/console/plans/2023-7-kh-snv/set-due\"", after, StringComparison.Ordinal);
     }
 }
