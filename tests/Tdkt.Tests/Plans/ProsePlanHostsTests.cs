@@ -57,11 +57,12 @@ public sealed class ProsePlanHostsTests(LocalServices services)
         Assert.Equal(["hoi-dong-tdkt-tinh", "so-noi-vu"], stored.Tasks[0].Agencies.Select(a => a.Value));
         Assert.Equal("so-noi-vu", stored.Tasks[2].Agencies.Single().Value);
         var notRead = body.RootElement.GetProperty("notRead").EnumerateArray().ToList();
-        Assert.Equal(2, notRead.Count);
+        Assert.Equal(3, notRead.Count);
+        Assert.StartsWith("Có tên cơ quan nhưng nằm trong phần mở đầu", notRead[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Equal(("dòng 14", "b) Hướng dẫn nghiệp vụ cho các cơ quan, đơn vị."),
-            (notRead[0].GetProperty("where").GetString(), notRead[0].GetProperty("text").GetString()));
-        Assert.StartsWith("Có cơ quan thực hiện nhưng không ghi thời hạn", notRead[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith("Nơi nhận", notRead[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+            (notRead[1].GetProperty("where").GetString(), notRead[1].GetProperty("text").GetString()));
+        Assert.StartsWith("Có cơ quan thực hiện nhưng không ghi thời hạn", notRead[1].GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Nơi nhận", notRead[2].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class ProsePlanHostsTests(LocalServices services)
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.StdOut);
-        Assert.Equal(["dòng 14", "dòng 15"], json.RootElement.GetProperty("notRead").EnumerateArray().Select(u => u.GetProperty("where").GetString()));
+        Assert.Equal(["dòng 7", "dòng 14", "dòng 15"], json.RootElement.GetProperty("notRead").EnumerateArray().Select(u => u.GetProperty("where").GetString()));
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class ProsePlanHostsTests(LocalServices services)
         var page = WebUtility.HtmlDecode(await pasted.Content.ReadAsStringAsync(Ct));
 
         Assert.Equal(HttpStatusCode.OK, pasted.StatusCode);
-        var notRead = page.IndexOf("Không đọc thành nhiệm vụ (2)", StringComparison.Ordinal);
+        var notRead = page.IndexOf("Không đọc thành nhiệm vụ (3)", StringComparison.Ordinal);
         Assert.True(notRead > 0 && notRead < page.IndexOf("<h3>Các nhiệm vụ</h3>", StringComparison.Ordinal));
         Assert.Contains("<td>dòng 14</td><td>b) Hướng dẫn nghiệp vụ cho các cơ quan, đơn vị.</td>", page, StringComparison.Ordinal);
     }

@@ -110,6 +110,7 @@ public sealed class ProsePlanTests
 
         (string Text, string Reason)[] expected =
         [
+            ("Căn cứ Kế hoạch số 230/KH-UBND", "Có tên cơ quan nhưng nằm trong phần mở đầu (căn cứ)"),
             ("Phát huy tinh thần thi đua", "Có thời hạn nhưng thuộc phần mục đích, yêu cầu"),
             ("2. Văn phòng HĐND và UBND xã bảo đảm kinh phí", "Có cơ quan thực hiện nhưng không ghi thời hạn cụ thể"),
             ("3. Các đơn vị trường học", "Có thời hạn nhưng không ghi cơ quan nào trong danh bạ"),

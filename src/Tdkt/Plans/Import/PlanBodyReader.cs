@@ -157,11 +157,13 @@ internal sealed partial class PlanBodyReader(AgencyDirectory directory, int? yea
         var dated = deadline is not null || impossible || unread is not null;
         if (kind != SectionKind.Work)
         {
-            if (dated)
+            // The preamble and the purposes hold no tasks, but what they name is listed, so that nothing is dropped unseen.
+            var what = dated ? "Có thời hạn" : Mentions(body) ? "Có tên cơ quan" : null;
+            if (what is not null)
             {
                 notRead.Add(UnreadLine.Of(line, text, kind == SectionKind.Purpose
-                    ? "Có thời hạn nhưng thuộc phần mục đích, yêu cầu của kế hoạch: không đọc thành nhiệm vụ."
-                    : "Có thời hạn nhưng nằm trong phần mở đầu (căn cứ) của kế hoạch: không đọc thành nhiệm vụ."));
+                    ? $"{what} nhưng thuộc phần mục đích, yêu cầu của kế hoạch: không đọc thành nhiệm vụ."
+                    : $"{what} nhưng nằm trong phần mở đầu (căn cứ) của kế hoạch: không đọc thành nhiệm vụ."));
             }
             return;
         }
@@ -280,6 +282,13 @@ internal sealed partial class PlanBodyReader(AgencyDirectory directory, int? yea
     /// <summary>Folded text ending in a role that names a doer: "chủ trì", "phối hợp với", "do".</summary>
     [GeneratedRegex(@"(?:chu tri|phoi hop(?: voi)?|\bdo)[ ,:]*(?:(?:cac|dong chi|thu truong|nguoi dung dau|lanh dao|giam doc|chu tich|chanh|hieu truong|vu truong|cuc truong|vien truong|truong|pho)\s+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleBefore();
+
+    /// <summary>Whether the text names any directory agency, whatever its role in the sentence.</summary>
+    private bool Mentions(string text)
+    {
+        var folded = VietnameseText.Fold(text);
+        return Names().Any(n => folded.IndexOf(n.Key, StringComparison.Ordinal) is var at and >= 0 && IsWordAt(folded, at, at + n.Key.Length));
+    }
 
     private List<(Agency Agency, string Key)>? names;
 

@@ -1,4 +1,6 @@
 using Tdkt.Agencies;
+using Tdkt.Input;
+using Tdkt.Plans;
 using Tdkt.Plans.Import;
 
 namespace Tdkt.Tests.Plans.Corpus;
@@ -58,6 +60,43 @@ public sealed class PlanCorpusTests
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    /// <summary>
+    /// In every text document of the corpus, each line after the header that names a directory agency or a deadline is part of a
+    /// task, or listed as not read at its line (the end matter once, at its "Nơi nhận"), or the appendix's reference line.
+    /// </summary>
+    [Fact]
+    public void No_line_that_names_an_agency_or_a_deadline_is_lost_without_a_word()
+    {
+        var directory = Directory();
+        var names = directory.Agencies.SelectMany(a => a.Names).Select(VietnameseText.Fold).Where(n => n.Length >= 3).ToList();
+        foreach (var document in Corpus.Value.Values.Where(d => d.FileName.EndsWith(".txt", StringComparison.Ordinal) && !d.FileName.EndsWith("-portal.txt", StringComparison.Ordinal)))
+        {
+            var result = PlanImporter.Import(document.Content, document.FileName, directory);
+            var contents = result.Plan!.Tasks.Select(t => t.Content).ToList();
+            var lines = System.Text.Encoding.UTF8.GetString(document.Content).Normalize(System.Text.NormalizationForm.FormC).Split('\n');
+            var heading = Array.IndexOf(lines, "KẾ HOẠCH");
+            var endMatter = false;
+            for (var i = heading + 1; i < lines.Length; i++)
+            {
+                var line = lines[i].Trim();
+                endMatter = line.StartsWith("Nơi nhận", StringComparison.Ordinal) || (endMatter && line != "PHỤ LỤC");
+                var folded = VietnameseText.Fold(line);
+                var named = names.Any(n => folded.Contains(n, StringComparison.Ordinal));
+                var dated = DeadlineRules.FindInContent(line, 2026, out _) is not null || DeadlineRules.FindLabeled(line) is not null
+                    || line.Split('\t').Any(c => c.Length is > 0 and < 40 && DeadlineRules.Parse(c, 2026, out _) is not null);
+                if (!(named || dated) || line.StartsWith('(') || (endMatter && !line.StartsWith("Nơi nhận", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+                var text = line.Split('\t') is { Length: > 1 } cells ? cells[1]
+                    : System.Text.RegularExpressions.Regex.Replace(line, @"^(?:\d+(?:\.\d+)*[.)]|[a-z][).]|[-+•])\s*", "");
+                var part = text.Length > 40 ? text[..40] : text;
+                Assert.True(contents.Any(c => c.Contains(part, StringComparison.Ordinal)) || result.NotRead.Any(u => u.Line == i + 1),
+                    $"{document.FileName}:{i + 1}: “{line}” is neither a task nor listed as not read");
+            }
+        }
     }
 
     private static void AssertReads(CorpusDocument document)
