@@ -38,8 +38,9 @@ public static class HostStartBenchmark
                         break;
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or too busy starting to answer within the probe's 2 s: not yet answered, ask again.
                 }
                 if (watch.Elapsed > TimeSpan.FromSeconds(60) || process.HasExited)
                 {
