@@ -111,3 +111,27 @@ public sealed class ProsePlanHostsTests(LocalServices services)
         Assert.Matches(@"^kh\.pdf \(trang \d, dòng \d+\): cơ quan thực hiện: Không có cơ quan “Sở Nội vụ” trong danh bạ", pdf.Describe());
     }
 }
+
+/// <summary>An alias is recorded only for a whole name the document writes: a fragment or a made-up name posted as a fix is refused and nothing is saved.</summary>
+public sealed class ConsoleAliasGuardTests(LocalServices services)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_fix_for_a_name_the_document_does_not_write_is_refused_and_the_directory_is_unchanged()
+    {
+        await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin, withPlan: false);
+        using var admin = new ConsoleBrowser(web);
+        await admin.SignInAsAsync("quantri@example.org");
+        var csrf = ConsoleBrowser.CsrfIn(await admin.PageAsync("console/import"));
+        var content = Convert.ToBase64String(Encoding.UTF8.GetBytes(ProsePlanHostsTests.Plan));
+
+        // "Nội vụ" is a fragment of a name, not one the document writes as a name the directory lacks.
+        using var forged = await admin.PostAsync("console/import/agencies", ("csrf", csrf), ("content", content), ("fileName", "plan.txt"), ("count", "1"),
+            ("written-0", "Nội vụ"), ("do-0", "alias"), ("agency-0", "so-noi-vu"));
+        var page = WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync(Ct));
+
+        Assert.Contains("“Nội vụ”: chưa sửa được: tên này không phải một tên cơ quan chưa có trong danh bạ mà văn bản ghi; không ghi gì.", page, StringComparison.Ordinal);
+        Assert.Null((await web.Get<Tdkt.Agencies.AgencyStore>().LoadAsync(Ct)).FindByName("Nội vụ"));
+    }
+}
