@@ -9,12 +9,22 @@ public static class PlanPreview
     public static async Task WriteAsync(TextWriter output, Plan plan)
     {
         await output.WriteLineAsync($"Kế hoạch số {plan.Number} ngày {VietnamTime.ShortDate(plan.IssuedOn)} của {plan.Issuer}");
-        await output.WriteLineAsync($"{plan.Title} · mã {plan.Id} · {plan.Tasks.Count} nhiệm vụ, {plan.Assignments.Count()} lượt giao việc");
+        var written = TaskSeries.Written(plan.Tasks);
+        var recurring = written.Where(w => w.Written.Series is not null).ToList();
+        await output.WriteLineAsync($"{plan.Title} · mã {plan.Id} · {written.Count} nhiệm vụ"
+            + (recurring.Count > 0 ? $" (trong đó {recurring.Count} nhiệm vụ định kỳ, {recurring.Sum(r => r.Occurrences.Count)} kỳ)" : "")
+            + $", {plan.Assignments.Count()} lượt giao việc");
         await output.WriteLineAsync($"{"TT",-6} {"Quý",-4} {"Hạn",-10}  {"Thời hạn ghi trong kế hoạch",-28} Cơ quan (chủ trì trước)");
-        foreach (var task in plan.Tasks)
+        foreach (var (task, occurrences) in written)
         {
+            var due = task.Deadline.IsOngoing ? "không hạn" : VietnamTime.ShortDate(task.Deadline.Due);
             await output.WriteLineAsync(
-                $"{task.Number,-6} {Quarters.Roman(task.Quarter),-4} {VietnamTime.ShortDate(task.Deadline.Due),-10}  {Truncate(task.Deadline.Phrase, 28),-28} {string.Join(", ", task.Agencies)}");
+                $"{task.Number,-6} {Quarters.Roman(task.Quarter),-4} {due,-10}  {Truncate(task.Deadline.Phrase, 28),-28} {string.Join(", ", task.Agencies)}");
+            if (task.Series is not null)
+            {
+                // Each occurrence is reminded and confirmed on its own: the preview lists them all.
+                await output.WriteLineAsync($"{"",-6} {occurrences.Count} kỳ: {string.Join(", ", occurrences.Select(i => VietnamTime.ShortDate(plan.Tasks[i].Deadline.Due)))}");
+            }
         }
     }
 

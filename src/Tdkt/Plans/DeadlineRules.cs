@@ -89,6 +89,19 @@ public static partial class DeadlineRules
                 ? new Deadline(DeadlineRule.BeforeDate, clean, date.PlusDays(-1))
                 : new Deadline(DeadlineRule.OnDate, clean, date);
         }
+        if (DateRange().Match(bare) is { Success: true } range)
+        {
+            // "Từ ngày 01/3 đến ngày 30/4/2026": done by the range's last day.
+            var y = range.Groups["y"].Success ? range.Groups["y"].Value : planYear.ToString(CultureInfo.InvariantCulture);
+            return TryDate(range.Groups["d"].Value, range.Groups["m"].Value, y, out var end)
+                ? new Deadline(DeadlineRule.OnDate, clean, end)
+                : Fail($"Ngày không tồn tại trong “{clean}”.", out error);
+        }
+        if (Yearly().Match(bare) is { Success: true } yearly && Parse(yearly.Groups["rest"].Value, planYear, out _) is { IsOngoing: false } once)
+        {
+            // "Hằng năm, trước ngày 15/11", "Quý II hằng năm": once in a year's plan, on the day it names.
+            return once with { Phrase = clean };
+        }
         if (Undated().IsMatch(bare))
         {
             return new Deadline(DeadlineRule.Undated, clean, new LocalDate(planYear, 12, 31));
@@ -104,7 +117,8 @@ public static partial class DeadlineRules
         }
         return Fail($"Không hiểu thời hạn “{clean}”. Cách viết được chấp nhận: “QUÝ I”, “Quý II/2025”, “trước ngày 15/01/2023”, " +
             "“ngày 15/01/2023”, “chậm nhất ngày 15/01/2023”, “tháng 3”, “tháng 7, tháng 8/2025”, “trong tháng 12”, " +
-            "“6 tháng đầu năm”, “6 tháng cuối năm”, “năm 2025”, “cả năm”, “thường xuyên”.", out error);
+            "“6 tháng đầu năm”, “6 tháng cuối năm”, “năm 2025”, “cả năm”, “thường xuyên”, “khi có yêu cầu”, " +
+            "“hằng tháng, trước ngày 20”, “hằng quý”, “thứ Sáu hằng tuần”, “6 tháng (trước 15/6) và năm (trước 15/11)”, “hằng năm (Quý II)”.", out error);
     }
 
     private static Deadline? Fail(string message, out string? error)
@@ -210,8 +224,8 @@ public static partial class DeadlineRules
     [GeneratedRegex(@"^(?:(?:cả|trong|hằng|hàng|cuối|trong cả)\s+năm(?:\s+(?<y>\d{4}))?|năm\s+(?<y>\d{4}))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WholeYear();
 
-    /// <summary>"Thường xuyên", "Thường xuyên, liên tục", "Thường xuyên trong năm", "Liên tục".</summary>
-    [GeneratedRegex(@"^(?:thường xuyên(?:\s*(?:,|và|-)?\s*liên tục)?(?:\s+(?:trong|cả)\s+năm(?:\s+\d{4})?)?|liên tục|thường xuyên hằng năm)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"Thường xuyên", "Thường xuyên, liên tục", "Thường xuyên trong năm", "Liên tục", "Hằng ngày" (a duty of every day has no deadline to remind).</summary>
+    [GeneratedRegex(@"^(?:thường xuyên(?:\s*(?:,|và|-)?\s*liên tục)?(?:\s+(?:trong|cả)\s+năm(?:\s+\d{4})?)?|liên tục|thường xuyên hằng năm|(?:hằng|hàng|mỗi)\s+ngày)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Ongoing();
 
     /// <summary>A year after "/" split by a space: "01/202 5", "20/11/2 025".</summary>
@@ -222,6 +236,15 @@ public static partial class DeadlineRules
     [GeneratedRegex(@"^(?:khi có (?:yêu cầu|văn bản|hướng dẫn|chỉ đạo|thông báo)\b.*|theo (?:yêu cầu|hướng dẫn|kế hoạch|chỉ đạo|thông báo|văn bản|lịch)\b.*|sau khi\s.+|đột xuất|chưa xác định|theo từng đợt(?:\s.*)?)$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Undated();
+
+    /// <summary>"Từ ngày 01/3 đến ngày 30/4/2026", "01/3 - 30/4/2026": the last day is the deadline.</summary>
+    [GeneratedRegex(@"^(?:từ\s+)?(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?\s*(?:đến|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})(?:\s*[/.-]\s*(?<y>\d{4}))?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateRange();
+
+    /// <summary>"Hằng năm, trước ngày 15/11", "Định kỳ hằng năm: Quý II", "Quý II hằng năm": a yearly duty with its day or period.</summary>
+    [GeneratedRegex(@"^(?:(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+năm\s*[,;:–-]?\s*(?<rest>.+)|(?<rest>.+?)\s*[,;]?\s*(?:hằng|hàng|mỗi)\s+năm)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Yearly();
 
     [GeneratedRegex(@"^(?<outer>[^()]+?)\s*\((?<inner>[^()]+)\)$")]
     private static partial Regex Bracketed();

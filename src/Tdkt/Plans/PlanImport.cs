@@ -46,9 +46,10 @@ public enum PlanImportResult
 /// <summary>One change to a completed task, as written in JSON (camelCase): kind, key, numbers, agencies, whether it needs confirming, the sentence.</summary>
 public sealed record TaskChangeView(string Kind, string Key, string OldNumber, string? NewNumber, IReadOnlyList<string> Agencies, bool NeedsConfirming, string Message);
 
-/// <summary>A task as the API and <c>tdkt plan import --json</c> write it: <c>due</c> is null for an ongoing ("thường xuyên") task.</summary>
+/// <summary>A task as the API and <c>tdkt plan import --json</c> write it: <c>due</c> is null for an ongoing ("thường xuyên") or undated task.
+/// A recurring duty is one task: <c>due</c> is its first occurrence's date and <c>occurrences</c> every one, in order (null for other tasks).</summary>
 public sealed record ImportedTaskView(string Key, string Number, int Quarter, string? Due, string DeadlinePhrase, bool Ongoing, string Content,
-    IReadOnlyList<string> Lead, IReadOnlyList<string> Agencies);
+    IReadOnlyList<string> Lead, IReadOnlyList<string> Agencies, IReadOnlyList<string>? Occurrences = null);
 
 /// <summary>A plan as the API and <c>tdkt plan import --json</c> write it (camelCase; <c>issuedOn</c> ISO).</summary>
 public sealed record ImportedPlanView(string Id, string Number, string Issuer, string IssuedOn, int Year, string Title, IReadOnlyList<ImportedTaskView> Tasks)
@@ -57,9 +58,10 @@ public sealed record ImportedPlanView(string Id, string Number, string Issuer, s
     {
         ArgumentNullException.ThrowIfNull(plan);
         return new(plan.Id.Value, plan.Number, plan.Issuer, NodaTime.Text.LocalDatePattern.Iso.Format(plan.IssuedOn), plan.Year, plan.Title,
-            [.. plan.Tasks.Select(t => new ImportedTaskView(t.Key, t.Number, t.Quarter,
-                t.Deadline.IsOngoing ? null : NodaTime.Text.LocalDatePattern.Iso.Format(t.Deadline.Due), t.Deadline.Phrase, t.Deadline.IsOngoing,
-                t.Content, [.. t.LeadAgencies.Select(a => a.Value)], [.. t.Agencies.Select(a => a.Value)]))]);
+            [.. TaskSeries.Written(plan.Tasks).Select(w => (t: w.Written, w.Occurrences)).Select(x => new ImportedTaskView(x.t.Key, x.t.Number, x.t.Quarter,
+                x.t.Deadline.IsOngoing ? null : NodaTime.Text.LocalDatePattern.Iso.Format(x.t.Deadline.Due), x.t.Deadline.Phrase, x.t.Deadline.IsOngoing,
+                x.t.Content, [.. x.t.LeadAgencies.Select(a => a.Value)], [.. x.t.Agencies.Select(a => a.Value)],
+                x.t.Series is null ? null : [.. x.Occurrences.Select(i => NodaTime.Text.LocalDatePattern.Iso.Format(plan.Tasks[i].Deadline.Due))]))]);
     }
 }
 

@@ -150,6 +150,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             {
                 Key = t.RowKey,
                 Leads = t.GetInt32("Leads") ?? 1,
+                Series = SeriesOf(t),
             }));
         }
         return new Plan(id, p.GetString("Number"), p.GetString("Title"), p.GetString("Issuer"),
@@ -162,13 +163,23 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
     {
         var table = await tables.GetAsync(StorageTables.Tasks, cancellationToken);
         var list = new List<StoredTask>();
-        await foreach (var t in table.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value, select: ["RowKey", "Number", "Content", "Due", "Removed"],
-            cancellationToken: cancellationToken))
+        await foreach (var t in table.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value,
+            select: ["RowKey", "Number", "Content", "Due", "Removed", "SeriesKey", "SeriesNumber"], cancellationToken: cancellationToken))
         {
-            list.Add(new StoredTask(t.RowKey, t.GetString("Number") ?? "", t.GetString("Content") ?? "", Date(t, "Due") ?? default, t.GetBoolean("Removed") == true));
+            list.Add(new StoredTask(t.RowKey, t.GetString("Number") ?? "", t.GetString("Content") ?? "", Date(t, "Due") ?? default, t.GetBoolean("Removed") == true)
+            {
+                SeriesKey = t.GetString("SeriesKey") is { Length: > 0 } series ? series : null,
+                SeriesNumber = t.GetString("SeriesNumber"),
+            });
         }
         return list;
     }
+
+    /// <summary>Which occurrence of a recurring duty a task row is, or null for a task with one deadline.</summary>
+    private static TaskSeries? SeriesOf(TableEntity row) =>
+        row.GetString("SeriesKey") is { Length: > 0 } key
+            ? new TaskSeries(row.GetString("SeriesNumber") ?? "", key, row.GetString("OccurrenceCode") ?? "", row.GetString("OccurrenceLabel") ?? "")
+            : null;
 
     /// <summary>The agencies that have completed each task of a plan (task key → agencies), current assignments only.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<AgencyId>>> CompletedByAsync(PlanId id, CancellationToken cancellationToken)
@@ -289,6 +300,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             yield return new DueEntry(id.Value, Storage.AssignmentKey.Parse(row.RowKey).TaskKey, row.GetString("TaskNumber"), row.GetString("Agency"), row.GetInt32("Quarter") ?? 0,
                 extension.DueAfter(planDue), IsDone(row), Date(row, "CompletedOn"), row.GetBoolean("Ongoing") == true) {
                 Extended = extension.Extends(planDue),
+                Occurrence = row.GetBoolean("Occurrence") == true,
                 Files = Evidence.EvidenceColumn.Read(row.GetString(Evidence.EvidenceColumn.Name)),
             };
         }
@@ -308,6 +320,11 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             ["Due"] = LocalDatePattern.Iso.Format(t.Deadline.Due),
             ["Agencies"] = string.Join(",", t.Agencies.Select(a => a.Value)),
             ["Leads"] = t.Leads,
+            // Empty for a task with one deadline: a merge must clear what a recurring version of the task wrote.
+            ["SeriesKey"] = t.Series?.Key ?? "",
+            ["SeriesNumber"] = t.Series?.Number ?? "",
+            ["OccurrenceCode"] = t.Series?.Code ?? "",
+            ["OccurrenceLabel"] = t.Series?.Label ?? "",
             ["Removed"] = false,
         }).ToList();
         var existing = await ReadExistingAsync(table, plan.Id.Value, cancellationToken);
@@ -326,6 +343,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             ["Quarter"] = a.Task.Quarter,
             ["Due"] = LocalDatePattern.Iso.Format(a.Task.Deadline.Due),
             ["Ongoing"] = a.Task.Deadline.IsOngoing,
+            ["Occurrence"] = a.Task.Series is not null,
             ["Removed"] = false,
         }).ToList();
         var existing = await ReadExistingAsync(table, plan.Id.Value, cancellationToken);
@@ -403,7 +421,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
     }
 
     /// <summary>Bumped when the stored rows gain columns or tables, so the next import of an unchanged plan rewrites them.</summary>
-    private const string StorageLayout = "4: tasks carry Position; keys survive renumbering; agencies' copies of assignments";
+    private const string StorageLayout = "5: tasks carry Position; keys survive renumbering; agencies' copies of assignments; occurrences of recurring duties";
 
     private static string Hash(Plan plan) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StorageLayout + "\n" + CanonicalPlan.ToJson(plan with { Status = PlanStatus.Draft }))));

@@ -5,7 +5,27 @@ using NodaTime;
 namespace Tdkt.Plans;
 
 /// <summary>A task as stored, for matching a re-imported plan against it.</summary>
-public sealed record StoredTask(string Key, string Number, string Content, LocalDate Due, bool Removed);
+public sealed record StoredTask(string Key, string Number, string Content, LocalDate Due, bool Removed)
+{
+    /// <summary>For an occurrence of a recurring duty: the duty's key and number (<see cref="TaskSeries"/>).</summary>
+    public string? SeriesKey { get; init; }
+
+    public string? SeriesNumber { get; init; }
+
+    /// <summary>The stored tasks as the plan wrote them: a recurring duty's occurrences as one task under the duty's key.</summary>
+    public static IReadOnlyList<StoredTask> Written(IReadOnlyList<StoredTask> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (stored.All(s => s.SeriesKey is null))
+        {
+            return stored;
+        }
+        var plain = stored.Where(s => s.SeriesKey is null);
+        var series = stored.Where(s => s.SeriesKey is not null).GroupBy(s => s.SeriesKey!, StringComparer.Ordinal)
+            .Select(g => new StoredTask(g.Key, g.First().SeriesNumber ?? g.First().Number, g.First().Content, g.Min(s => s.Due), g.All(s => s.Removed)));
+        return [.. plain, .. series];
+    }
+}
 
 /// <summary>
 /// Gives each task of an imported plan its identity (its storage key, under which its completions are kept), so a
@@ -34,7 +54,10 @@ public static class TaskIdentity
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(keyedNumbers);
         ArgumentNullException.ThrowIfNull(stored);
-        var tasks = plan.Tasks;
+        // Identity is the written task's: a recurring duty is matched once, and its occurrences take their keys from its key.
+        var written = TaskSeries.Written(plan.Tasks);
+        var tasks = written.Select(w => w.Written).ToValueList();
+        stored = StoredTask.Written(stored);
         var keys = new string?[tasks.Count];
         var used = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tasks.Count; i++)
@@ -65,7 +88,18 @@ public static class TaskIdentity
                 taken.Add(key);
             }
         }
-        return plan with { Tasks = tasks.Select((t, i) => t with { Key = keys[i]! }).ToValueList() };
+        var resolved = new PlanTask[plan.Tasks.Count];
+        for (var i = 0; i < written.Count; i++)
+        {
+            foreach (var index in written[i].Occurrences)
+            {
+                var task = plan.Tasks[index];
+                resolved[index] = task.Series is { } series
+                    ? task with { Key = TaskSeries.KeyOf(keys[i]!, series.Code), Series = series with { Key = keys[i]! } }
+                    : task with { Key = keys[i]! };
+            }
+        }
+        return plan with { Tasks = resolved.ToValueList() };
     }
 
     private static void MatchExact(ValueList<PlanTask> tasks, string?[] keys, List<StoredTask> open, HashSet<string> used)

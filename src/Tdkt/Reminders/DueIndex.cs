@@ -18,6 +18,9 @@ public sealed record DueEntry(string Plan, string TaskKey, string TaskNumber, st
     /// <summary>Whether <see cref="Due"/> is an approved extension of the plan's date (known when read from the assignment row).</summary>
     public bool Extended { get; init; }
 
+    /// <summary>Whether the assignment is one occurrence of a recurring duty (known when read from the assignment row).</summary>
+    public bool Occurrence { get; init; }
+
     /// <summary>The files attached to the assignment (known when read from the assignment row; none in the index).</summary>
     public ValueList<Evidence.EvidenceFile> Files { get; init; } = Evidence.EvidenceColumn.None;
 

@@ -61,6 +61,9 @@ public sealed record PlanReport(PlanId Plan, string Number, string Title, int Ye
     /// <summary>The files attached so far, by agency (as the lines are sorted), then task, then when sent.</summary>
     public IReadOnlyList<ReportFile> Files { get; init; } = [];
 
+    /// <summary>Occurrences of recurring duties not due yet on <see cref="AsOf"/> and not done: not counted in the lines.</summary>
+    public int UpcomingOccurrences { get; init; }
+
     public IEnumerable<ReportLine> ByAgency => Lines.Where(l => l.Agency is not null && l.Quarter is null);
 
     public IEnumerable<ReportLine> ByAgencyAndQuarter => Lines.Where(l => l.Agency is not null && l.Quarter is not null);

@@ -25,9 +25,16 @@ public sealed class PlanReports(PlanStore plans, AgencyStore agencies, VietnamCl
         var directory = await agencies.LoadAsync(cancellationToken);
         var cells = new Dictionary<(string Agency, int Quarter), ProgressCounts>();
         var attached = new List<(DueEntry Assignment, int Order)>();
+        var upcoming = 0;
         await foreach (var a in plans.AssignmentsAsync(id, null, cancellationToken))
         {
             each?.Invoke(a);
+            if (a.Occurrence && !a.Done && a.Due > date)
+            {
+                // A recurring duty counts the occurrences due so far (and any done early), not the year's twelve at once.
+                upcoming++;
+                continue;
+            }
             var key = (a.Agency, a.Quarter);
             var counts = cells.GetValueOrDefault(key, ProgressCounts.Zero).Add(Progress.Of(a, date));
             cells[key] = a.Extended ? counts with { Extended = counts.Extended + 1 } : counts;
@@ -53,6 +60,6 @@ public sealed class PlanReports(PlanStore plans, AgencyStore agencies, VietnamCl
             .SelectMany(f => f.Assignment.Files.Where(file => file.At < end).OrderBy(file => file.At)
                 .Select(file => new ReportFile(f.Assignment.Agency, Name(f.Assignment.Agency), f.Assignment.TaskNumber, file)))
             .ToList();
-        return new PlanReport(id, plan.Number, plan.Title, plan.Year, date, lines) { Files = files };
+        return new PlanReport(id, plan.Number, plan.Title, plan.Year, date, lines) { Files = files, UpcomingOccurrences = upcoming };
     }
 }

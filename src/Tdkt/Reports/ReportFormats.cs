@@ -44,6 +44,7 @@ public sealed class ReportFormats(PageTemplates templates)
             asOf = report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             categories = categories.Select(c => new { id = Progress.Slug(c), label = Progress.Label(c) }),
             total = Counts(report.Total.Counts),
+            upcomingOccurrences = report.UpcomingOccurrences,
             byQuarter = report.ByQuarter.Select(l => new { quarter = l.Quarter, counts = Counts(l.Counts) }),
             byAgency = report.ByAgency.Select(l => new
             {
@@ -137,6 +138,10 @@ public sealed class ReportFormats(PageTemplates templates)
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"- {line.AgencyName}: {c.DoneOnTime} / {c.DoneLate} / {c.OpenInTime} / {c.OpenOverdue}{(report.HasOngoing ? $" / {c.Ongoing}" : "")} / {c.Total}, {c.DonePercent.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} %{(c.Extended > 0 ? $" (trong đó {c.Extended} được gia hạn)" : "")}"));
         }
+        if (UpcomingNote(report) is { } upcoming)
+        {
+            lines.Add(upcoming);
+        }
         if (report.Files.Count > 0)
         {
             lines.Add($"Tệp kết quả đã gửi ({report.Files.Count}):");
@@ -167,12 +172,18 @@ public sealed class ReportFormats(PageTemplates templates)
             tables,
             "Hoàn thành đúng hạn: xác nhận hoàn thành trong thời hạn; hoàn thành quá hạn: xác nhận sau thời hạn; chưa hoàn thành, trong hạn: chưa đến thời hạn; chưa hoàn thành, quá hạn: đã qua thời hạn."
                 + (report.HasOngoing ? " Thường xuyên: nhiệm vụ thực hiện thường xuyên trong năm, không có thời hạn riêng." : "")
-                + (report.HasExtended ? $" Có {report.Total.Counts.Extended} nhiệm vụ được gia hạn (ghi “gia hạn” bên tên cơ quan): đúng hạn, quá hạn tính theo thời hạn đã gia hạn." : ""),
+                + (report.HasExtended ? $" Có {report.Total.Counts.Extended} nhiệm vụ được gia hạn (ghi “gia hạn” bên tên cơ quan): đúng hạn, quá hạn tính theo thời hạn đã gia hạn." : "")
+                + (UpcomingNote(report) is { } upcoming ? " " + upcoming : ""),
             report.HasOngoing)
         {
             Files = [.. report.Files.Select(f => new ReportFileView(f.AgencyName, f.TaskNumber, f.File.Name, f.File.Details))],
         });
     }
+
+    /// <summary>What the figures leave out: the occurrences of recurring duties not due yet (each counts once due, or once done).</summary>
+    internal static string? UpcomingNote(PlanReport report) => report.UpcomingOccurrences > 0
+        ? $"Nhiệm vụ định kỳ tính các kỳ đã đến hạn (hoặc đã hoàn thành): {report.UpcomingOccurrences.ToString(CultureInfo.InvariantCulture)} lượt của các kỳ sau chưa đến hạn, chưa tính."
+        : null;
 
     internal static ReportRowView Row(ReportLine line, string label, bool isTotal = false)
     {

@@ -19,9 +19,9 @@ public static class CanonicalPlan
     {
         ArgumentNullException.ThrowIfNull(plan);
         var tasks = new YamlSequenceNode();
-        foreach (var task in plan.Tasks)
+        foreach (var (task, occurrences) in TaskSeries.Written(plan.Tasks))
         {
-            tasks.Add(new YamlMappingNode
+            var node = new YamlMappingNode
             {
                 { "key", new YamlScalarNode(task.Key) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted } },
                 { "number", new YamlScalarNode(task.Number) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted } },
@@ -31,7 +31,13 @@ public static class CanonicalPlan
                 { "content", task.Content },
                 { "lead", new YamlSequenceNode(task.LeadAgencies.Select(a => new YamlScalarNode(a.Value))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow } },
                 { "agencies", new YamlSequenceNode(task.Agencies.Select(a => new YamlScalarNode(a.Value))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow } },
-            });
+            };
+            if (task.Series is not null)
+            {
+                node.Add("occurrences", new YamlSequenceNode(occurrences.Select(i => new YamlScalarNode(LocalDatePattern.Iso.Format(plan.Tasks[i].Deadline.Due))))
+                    { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });
+            }
+            tasks.Add(node);
         }
         return Yaml.Write(new YamlMappingNode
         {
@@ -58,7 +64,15 @@ public static class CanonicalPlan
             ["issuedOn"] = LocalDatePattern.Iso.Format(plan.IssuedOn),
             ["year"] = plan.Year,
             ["status"] = plan.Status.ToString().ToLowerInvariant(),
-            ["tasks"] = new JsonArray([.. plan.Tasks.Select(t => (JsonNode)new JsonObject
+            ["tasks"] = new JsonArray([.. TaskSeries.Written(plan.Tasks).Select(w => (JsonNode)TaskJson(plan, w.Written, w.Occurrences))]),
+        };
+        return json.ToJsonString(Indented) + "\n";
+    }
+
+    /// <summary>A task as written; a recurring duty once, with its due dates in order as <c>occurrences</c> (<c>due</c> is the first).</summary>
+    private static JsonObject TaskJson(Plan plan, PlanTask t, IReadOnlyList<int> occurrences)
+    {
+        var json = new JsonObject
             {
                 ["key"] = t.Key,
                 ["number"] = t.Number,
@@ -68,10 +82,15 @@ public static class CanonicalPlan
                 ["content"] = t.Content,
                 ["lead"] = new JsonArray([.. t.LeadAgencies.Select(a => (JsonNode)JsonValue.Create(a.Value))]),
                 ["agencies"] = new JsonArray([.. t.Agencies.Select(a => (JsonNode)JsonValue.Create(a.Value))]),
-            })]),
-        };
-        return json.ToJsonString(Indented) + "\n";
+            };
+        if (t.Series is not null)
+        {
+            json["occurrences"] = new JsonArray([.. occurrences.Select(i => (JsonNode)JsonValue.Create(LocalDatePattern.Iso.Format(plan.Tasks[i].Deadline.Due)))]);
+        }
+        return json;
     }
+
+    private static IReadOnlyList<string>? Stated(IReadOnlyList<string> dates) => dates.Count == 0 ? null : dates;
 
     /// <summary>A task's <c>lead</c> agencies come first among its agencies (listed in both or only in <c>lead</c>).</summary>
     private static RawTask WithLead(RawTask task, IReadOnlyList<string> lead)
@@ -94,7 +113,8 @@ public static class CanonicalPlan
         }
         var tasks = yaml.Items(root, "tasks").Select(node => WithLead(new RawTask(
             YamlInput.Line(node), "", yaml.Text(node, "number"), yaml.Number(node, "quarter"), yaml.Text(node, "content"),
-            yaml.Text(node, "deadline"), yaml.Text(node, "due"), yaml.Texts(node, "agencies"), yaml.Text(node, "key")), yaml.Texts(node, "lead"))).ToList();
+            yaml.Text(node, "deadline"), yaml.Text(node, "due"), yaml.Texts(node, "agencies"), yaml.Text(node, "key")) { Occurrences = Stated(yaml.Texts(node, "occurrences")) },
+            yaml.Texts(node, "lead"))).ToList();
         return new RawPlan(yaml.Text(root, "id"), yaml.Text(root, "number"), yaml.Text(root, "title"), yaml.Text(root, "issuer"),
             yaml.Text(root, "issuedOn"), yaml.Number(root, "year"), yaml.Text(root, "status"), tasks, 1);
     }
@@ -135,7 +155,10 @@ public static class CanonicalPlan
                 }
                 tasks.Add(WithLead(new RawTask(null, path, Text(task, "number", path), Int(task, "quarter", path), Text(task, "content", path),
                     Text(task, "deadline", path), Text(task, "due", path),
-                    task["agencies"] is JsonArray agencies ? [.. agencies.Select(a => a?.ToString() ?? "")] : [], Text(task, "key", path)),
+                    task["agencies"] is JsonArray agencies ? [.. agencies.Select(a => a?.ToString() ?? "")] : [], Text(task, "key", path))
+                    {
+                        Occurrences = task["occurrences"] is JsonArray dates ? [.. dates.Select(d => d?.ToString() ?? "")] : null,
+                    },
                     task["lead"] is JsonArray lead ? [.. lead.Select(a => a?.ToString() ?? "")] : []));
             }
         }

@@ -113,12 +113,14 @@ public static class PlanBuilder
             var built = BuildTask(task, year, resolve, seen, Error, (n, column, precise) => precised.Add((n, column, precise)), school);
             if (built is not null && key is not null)
             {
-                built = built with { Key = key };
-                keyed.Add(built.Number);
+                built = [.. built.Select(t => t.Series is { } series
+                    ? t with { Key = TaskSeries.KeyOf(key, series.Code), Series = series with { Key = key } }
+                    : t with { Key = key })];
+                keyed.Add(built[0].Series?.Number ?? built[0].Number);
             }
             if (built is not null)
             {
-                tasks.Add(built);
+                tasks.AddRange(built);
             }
         }
 
@@ -191,7 +193,7 @@ public static class PlanBuilder
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..59] + "…";
 
-    private static PlanTask? BuildTask(RawTask task, int year, AgencyLookup resolve, Dictionary<string, RawTask> seen, Action<int?, string, string> error,
+    private static IReadOnlyList<PlanTask>? BuildTask(RawTask task, int year, AgencyLookup resolve, Dictionary<string, RawTask> seen, Action<int?, string, string> error,
         Action<string, Deadline, Deadline>? preciser = null, SchoolYear? school = null)
     {
         var ok = true;
@@ -242,8 +244,15 @@ public static class PlanBuilder
             Error("quarter", $"Quý {q} không hợp lệ (1 đến 4).");
         }
 
-        var deadline = ResolveDeadline(task, content, year, Error, (column, precise) => preciser?.Invoke(number, column, precise), school);
-        if (deadline is not null && year > 0 && school is null && deadline.Due.Year != year)
+        var occurrences = Recurring(task, year, school, Error);
+        var deadline = occurrences is null
+            ? ResolveDeadline(task, content, year, Error, (column, precise) => preciser?.Invoke(number, column, precise), school)
+            : occurrences.Count > 0 ? occurrences[0].Deadline : null;
+        if (occurrences is { Count: > 0 })
+        {
+            CheckOccurrences(task, occurrences, Error);
+        }
+        else if (deadline is not null && year > 0 && school is null && deadline.Due.Year != year)
         {
             Error(task.Deadline is null ? "content" : "deadline",
                 $"Thời hạn “{deadline.Phrase}” ({VietnamTime.ShortDate(deadline.Due)}) nằm ngoài năm kế hoạch {year}.");
@@ -253,7 +262,11 @@ public static class PlanBuilder
             Error(task.Deadline is null ? "content" : "deadline",
                 $"Thời hạn “{deadline.Phrase}” ({VietnamTime.ShortDate(deadline.Due)}) nằm ngoài {school.Name} ({VietnamTime.ShortDate(school.Start)} - {VietnamTime.ShortDate(school.End)}).");
         }
-        if (deadline is { IsOngoing: true } && task.Due is { Length: > 0 } given && given.Trim() is not ("null" or "~"))
+        if (occurrences is not null)
+        {
+            // A recurring duty's dates are checked against its occurrences (CheckOccurrences).
+        }
+        else if (deadline is { IsOngoing: true } && task.Due is { Length: > 0 } given && given.Trim() is not ("null" or "~"))
         {
             Error("due", $"Nhiệm vụ “{deadline.Phrase}” là nhiệm vụ thường xuyên, không có hạn: bỏ “due” hoặc ghi thời hạn cụ thể.");
         }
@@ -292,7 +305,48 @@ public static class PlanBuilder
         }
         (agencies, leadCount) = resolve.Successors(agencies, leadCount, number);
         var quarter = task.Quarter ?? ((deadline.Due.Month - 1) / 3) + 1;
-        return new PlanTask(number, content, quarter, deadline, agencies) { Leads = leadCount };
+        var asWritten = new PlanTask(number, content, quarter, deadline, agencies) { Leads = leadCount };
+        return occurrences is null ? [asWritten] : [.. occurrences.Select(o => TaskSeries.Occurrence(asWritten, o))];
+    }
+
+    /// <summary>
+    /// The occurrences of a duty the plan repeats ("Hằng tháng, trước ngày 20"), within the plan's year or school year;
+    /// null for a task with one deadline; empty when the phrase repeats but cannot be placed (the error says why).
+    /// </summary>
+    private static IReadOnlyList<Occurrence>? Recurring(RawTask task, int year, SchoolYear? school, Action<string, string> error)
+    {
+        if (year == 0 || task.Deadline is not { Length: > 0 } phrase || school?.Whole(phrase) is not null)
+        {
+            return null;
+        }
+        var period = school is null ? PlanPeriod.CalendarYear(year) : new PlanPeriod(new LocalDate(school.Start.Year, 9, 1), school.Closes);
+        var occurrences = Recurrence.Parse(phrase, period, out var message);
+        if (message is not null)
+        {
+            error("deadline", message);
+            return [];
+        }
+        return occurrences;
+    }
+
+    /// <summary>A file that states a recurring duty's dates (<c>due</c>, <c>occurrences</c>) must state the ones its phrase means.</summary>
+    private static void CheckOccurrences(RawTask task, IReadOnlyList<Occurrence> occurrences, Action<string, string> error)
+    {
+        var phrase = occurrences[0].Deadline.Phrase;
+        if (task.Due is { Length: > 0 } stated && stated.Trim() is not ("null" or "~")
+            && (IsoDate.Parse(stated.Trim()) is not { Success: true } due || due.Value != occurrences[0].Deadline.Due))
+        {
+            error("due", $"Hạn ghi là “{stated.Trim()}” nhưng kỳ đầu của “{phrase}” là {VietnamTime.ShortDate(occurrences[0].Deadline.Due)}; sửa một trong hai.");
+        }
+        if (task.Occurrences is { Count: > 0 } given)
+        {
+            var expected = occurrences.Select(o => LocalDatePattern.Iso.Format(o.Deadline.Due)).ToList();
+            if (!given.Select(g => g.Trim()).SequenceEqual(expected, StringComparer.Ordinal))
+            {
+                error("occurrences", $"Các kỳ ghi trong tệp ({string.Join(", ", given)}) không khớp với “{phrase}”: "
+                    + $"{string.Join(", ", occurrences.Select(o => VietnamTime.ShortDate(o.Deadline.Due)))}; sửa một trong hai.");
+            }
+        }
     }
 
     private static Deadline? ResolveDeadline(RawTask task, string content, int year, Action<string, string> error, Action<Deadline, Deadline>? precision = null,

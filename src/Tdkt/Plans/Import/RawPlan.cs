@@ -47,6 +47,9 @@ public sealed record RawTask(
     IReadOnlyList<string> Agencies,
     string? Key = null)
 {
+    /// <summary>A recurring duty's due dates as a canonical file states them (ISO), checked against its phrase; null when not stated.</summary>
+    public IReadOnlyList<string>? Occurrences { get; init; }
+
     /// <summary>How many of <see cref="Agencies"/>, from the first, lead the task ("chủ trì"); null: the first leads.</summary>
     public int? Leads { get; init; }
 }

@@ -29,6 +29,9 @@ public sealed record OfficialReport(
 {
     public LocalDate AsOf => Figures.AsOf;
 
+    /// <summary>How many of <see cref="Tasks"/> are recurring duties (each occurrence reported on its own).</summary>
+    public int RecurringTasks { get; init; }
+
     /// <summary>Whether the period is over on the report's day (a report after it) or still running (a report during it).</summary>
     public bool PeriodClosed => AsOf > Period.End;
 }

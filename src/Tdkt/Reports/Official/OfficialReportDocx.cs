@@ -53,7 +53,11 @@ public static class OfficialReportDocx
         doc.Add(Heading("I. TÌNH HÌNH CHUNG"));
         doc.Add(Para($"Kế hoạch gồm {VietnameseWords.Figure(report.Tasks)} nhiệm vụ, giao {VietnameseWords.Figure(report.Agencies)} cơ quan, đơn vị chủ trì, phối hợp thực hiện, "
             + $"với {VietnameseWords.Figure(total.Total)} lượt nhiệm vụ (mỗi cơ quan được giao một nhiệm vụ tính là một lượt). {head.Body} theo dõi, đôn đốc; "
-            + "các cơ quan, đơn vị được nhắc việc bằng thư điện tử trước và khi đến hạn, và xác nhận hoàn thành qua đường dẫn trong thư hoặc bằng văn bản.", indent: 720));
+            + "các cơ quan, đơn vị được nhắc việc bằng thư điện tử trước và khi đến hạn, và xác nhận hoàn thành qua đường dẫn trong thư hoặc bằng văn bản."
+            + (report.RecurringTasks > 0
+                ? $" Trong đó có {VietnameseWords.Figure(report.RecurringTasks)} nhiệm vụ định kỳ, mỗi kỳ là một lượt riêng; kỳ chưa đến hạn chưa tính"
+                    + (figures.UpcomingOccurrences > 0 ? $" ({VietnameseWords.Figure(figures.UpcomingOccurrences)} lượt)." : ".")
+                : ""), indent: 720));
         doc.Add(Para(PeriodSentence(report), indent: 720));
 
         doc.Add(Heading("II. KẾT QUẢ THỰC HIỆN"));

@@ -50,6 +50,8 @@ public sealed class OfficialReports(PlanStore plans, AgencyStore agencies, PlanR
             }
         }
         string Name(string agency) => directory.Find(new AgencyId(agency))?.Name ?? agency;
+        // A recurring duty is one task of the plan however many occurrences it has.
+        var written = TaskSeries.Written(plan.Tasks);
         var overdue = plan.Tasks.Where(t => late.ContainsKey(t.Key)).Select(t =>
             {
                 var due = late[t.Key].Min(l => l.Due);
@@ -57,8 +59,8 @@ public sealed class OfficialReports(PlanStore plans, AgencyStore agencies, PlanR
                     [.. t.Agencies.Where(a => late[t.Key].Any(l => l.Agency == a.Value)).Select(a => Name(a.Value))]);
             })
             .ToList();
-        return new OfficialReport(figures, period, Reference(plan), Letterhead(plan, Reporter(plan, directory), directory), plan.Tasks.Count, figures.ByAgency.Count(),
-            inPeriod, overdue);
+        return new OfficialReport(figures, period, Reference(plan), Letterhead(plan, Reporter(plan, directory), directory), written.Count, figures.ByAgency.Count(),
+            inPeriod, overdue) { RecurringTasks = written.Count(w => w.Written.Series is not null) };
     }
 
     /// <summary>
