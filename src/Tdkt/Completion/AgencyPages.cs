@@ -73,12 +73,18 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
             }
             var order = plan.Tasks.Select((t, i) => (t.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
             var tasks = plan.Tasks.ToDictionary(t => t.Key, StringComparer.Ordinal);
+            // A recurring duty shows its occurrences due so far and the next one; the later ones are named under the next.
+            var later = LaterOccurrences(rows, tasks, today);
+            rows = [.. rows.Where(r => !later.Hidden.Contains(r.Key))];
             var quarters = rows
                 .Where(r => tasks.ContainsKey(r.TaskKey))
                 .GroupBy(r => r.Quarter)
                 .OrderBy(g => g.Key)
                 .Select(g => new QuarterView(Quarters.Heading(g.Key),
-                    g.OrderBy(r => order[r.TaskKey]).Select(r => Row(r, tasks[r.TaskKey], new TaskRef(plan.Id, r.TaskKey), token, today, about)).ToList()))
+                    g.OrderBy(r => order[r.TaskKey]).Select(r => Row(r, tasks[r.TaskKey], new TaskRef(plan.Id, r.TaskKey), token, today, about) with
+                    {
+                        Later = later.Text.GetValueOrDefault(r.Key),
+                    }).ToList()))
                 .ToList();
             var done = rows.Count(r => r.Done);
             var bulk = rows.Count(r => !r.Done) >= 2 ? $"bulk-{plan.Id.Value}" : "";
@@ -151,6 +157,32 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         "Mở lại đường dẫn trong thư nhắc việc gần nhất (sao chép đầy đủ cả đường dẫn); mỗi thư nhắc việc mới đều mang đường dẫn còn hiệu lực.",
         "Nếu vẫn không mở được, đề nghị liên hệ cơ quan theo dõi, đôn đốc công tác thi đua, khen thưởng (Sở Nội vụ) để được hỗ trợ.",
     ];
+
+    /// <summary>
+    /// The open occurrences of recurring duties after each duty's next one (not shown as tasks), and for that next one the
+    /// sentence that names them: "Các kỳ sau (8): 19/05/2023, 19/06/2023, …".
+    /// </summary>
+    private static (HashSet<string> Hidden, Dictionary<string, string> Text) LaterOccurrences(IReadOnlyList<AssignmentRecord> rows,
+        Dictionary<string, PlanTask> tasks, LocalDate today)
+    {
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        var text = new Dictionary<string, string>(StringComparer.Ordinal);
+        var upcoming = rows
+            .Where(r => !r.Done && r.Due > today && tasks.TryGetValue(r.TaskKey, out var t) && t.Series is not null)
+            .GroupBy(r => tasks[r.TaskKey].Series!.Key, StringComparer.Ordinal);
+        foreach (var series in upcoming)
+        {
+            var ordered = series.OrderBy(r => r.Due).ToList();
+            if (ordered.Count < 2)
+            {
+                continue;
+            }
+            hidden.UnionWith(ordered.Skip(1).Select(r => r.Key));
+            text[ordered[0].Key] = $"Nhiệm vụ định kỳ, mỗi kỳ xác nhận riêng. Các kỳ sau ({ordered.Count - 1}): "
+                + string.Join(", ", ordered.Skip(1).Select(r => VietnamTime.ShortDate(r.Due))) + ".";
+        }
+        return (hidden, text);
+    }
 
     private TaskRowView Row(AssignmentRecord r, PlanTask task, TaskRef reference, string token, LocalDate today, TaskRef? about)
     {

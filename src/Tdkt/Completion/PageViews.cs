@@ -55,6 +55,9 @@ public sealed record TaskRowView(string Anchor, string Number, string Content, s
 
     /// <summary>Where the task's extension stands ("Đã đề nghị gia hạn đến …", "Đã được gia hạn …"), or null; its kind (info, ok, warn).</summary>
     public string? ExtensionText { get; init; }
+
+    /// <summary>For the next occurrence of a recurring duty: its later occurrences, listed but not shown as tasks until this one is due or done.</summary>
+    public string? Later { get; init; }
     public string ExtensionKind { get; init; } = "info";
 
     /// <summary>Whether the agency may ask for more time (open, dated, no request waiting), the form's address and the earliest date it takes (yyyy-MM-dd).</summary>
