@@ -156,6 +156,8 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
                     .. choices],
                 VietnameseText.Slug(u.Written) is { Length: <= 64 } slug && AgencyId.IsValid(slug) ? slug : "", suggested.Count > 0);
         }).ToList();
+        // A recurring duty is one line, with every occurrence's date.
+        var written = plan is null ? [] : TaskSeries.Written(plan.Tasks);
         var forecastDays = plan is not null && canSave ? await forecast.BuildAsync(plan, directory, cancellationToken) : [];
         return new ImportPreviewView(
             problem ?? (needs
@@ -163,11 +165,12 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
                 : "Đọc được kế hoạch, chưa lưu gì. Kiểm tra phần đầu và các nhiệm vụ, rồi lưu."),
             problem is null ? (needs ? "warn" : "ok") : "warn",
             errors, outcome.Warnings, outcome.ChangeLines, needs, canSave,
-            plan is null ? null : $"Kế hoạch số {plan.Number}: {plan.Title} ({plan.Tasks.Count} nhiệm vụ, mã {plan.Id})",
+            plan is null ? null : $"Kế hoạch số {plan.Number}: {plan.Title} ({written.Count} nhiệm vụ, mã {plan.Id})",
             header?.Number ?? plan?.Number ?? "", header?.Issuer ?? plan?.Issuer ?? "", header?.IssuedOn ?? (plan is null ? "" : VietnamTime.ShortDate(plan.IssuedOn)),
-            plan is null ? [] : [.. plan.Tasks.Take(MaxTasksShown).Select(t => new ImportTaskView(t.Number, Quarters.Heading(t.Quarter),
-                t.Deadline.IsOngoing ? t.Deadline.NoDateText : VietnamTime.ShortDate(t.Deadline.Due), t.Deadline.Phrase, Names(t.LeadAgencies), Names(t.Agencies.Skip(t.Leads)), t.Content))],
-            plan is null ? "" : plan.Tasks.Count > MaxTasksShown ? $"{plan.Tasks.Count} nhiệm vụ; hiện {MaxTasksShown} nhiệm vụ đầu." : $"{plan.Tasks.Count} nhiệm vụ.",
+            [.. written.Take(MaxTasksShown).Select(w => new ImportTaskView(w.Written.Number, Quarters.Heading(w.Written.Quarter), DueText(plan!, w.Written, w.Occurrences),
+                w.Written.Deadline.Phrase, Names(w.Written.LeadAgencies), Names(w.Written.Agencies.Skip(w.Written.Leads)), w.Written.Content))],
+            plan is null ? "" : (written.Count > MaxTasksShown ? $"{written.Count} nhiệm vụ; hiện {MaxTasksShown} nhiệm vụ đầu." : $"{written.Count} nhiệm vụ.")
+                + (written.Count(w => w.Written.Series is not null) is var recurring and > 0 ? $" Trong đó {recurring} nhiệm vụ định kỳ: mỗi kỳ được nhắc và xác nhận riêng." : ""),
             Convert.ToBase64String(content), Path.GetFileName(fileName))
         {
             Unknown = unknown,
@@ -176,6 +179,11 @@ public sealed class ConsoleImportPage(PlanImport import, PlanLifecycle lifecycle
             NotRead = [.. outcome.NotRead.Take(UnreadLine.MaxListed).Select(u => new NotReadView(u.Place, u.Text, u.Reason))],
         };
     }
+
+    private static string DueText(Plan plan, PlanTask task, IReadOnlyList<int> occurrences) =>
+        task.Deadline.IsOngoing ? task.Deadline.NoDateText
+        : task.Series is null ? VietnamTime.ShortDate(task.Deadline.Due)
+        : $"{occurrences.Count} kỳ: " + string.Join(", ", occurrences.Select(i => VietnamTime.ShortDate(plan.Tasks[i].Deadline.Due)));
 
     /// <summary>The console's way to give a missing header field: the preview's own fields.</summary>
     private static string HeaderHint(string field) => field switch

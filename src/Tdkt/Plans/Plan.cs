@@ -76,6 +76,14 @@ public sealed record TaskSeries(string Number, string Key, string Code, string L
 
     public static string KeyOf(string key, string code) => $"{key}-{code}";
 
+    /// <summary>The duty's number in an occurrence's number ("5" in "5 (tháng 01/2026)"), or null for a task with one deadline (a plan's numbers hold no space).</summary>
+    public static string? SeriesNumberOf(string taskNumber)
+    {
+        ArgumentNullException.ThrowIfNull(taskNumber);
+        var cut = taskNumber.IndexOf(" (", StringComparison.Ordinal);
+        return cut > 0 && taskNumber.EndsWith(')') ? taskNumber[..cut] : null;
+    }
+
     /// <summary>An occurrence of the duty <paramref name="task"/> (its number and key as written).</summary>
     public static PlanTask Occurrence(PlanTask task, Occurrence occurrence)
     {

@@ -27,6 +27,7 @@ public sealed class SweepPlanner(ReminderRules rules)
     {
         ArgumentNullException.ThrowIfNull(input);
         var notices = new List<(string Agency, Notice Notice)>();
+        var firstOfSeries = new Dictionary<(string Agency, string Plan, string Series), Notice>();
         foreach (var entry in input.Candidates)
         {
             var plan = input.Reminded[entry.Plan];
@@ -34,11 +35,24 @@ public sealed class SweepPlanner(ReminderRules rules)
             var kind = entry.Ongoing
                 ? rules.OngoingNotice(input.Window, policy, plan.Year, plan.ActivatedOn)
                 : rules.Notice(input.Window, policy, entry.Due, rules.KickoffDay(plan.Year, entry.Quarter, plan.ActivatedOn), input.Date);
-            if (kind is not null)
+            if (kind is null)
             {
-                notices.Add((entry.Agency, new Notice(entry.Plan, entry.TaskKey, entry.TaskNumber, kind.Value, entry.Due, rules.WorkingDaysLeft(input.Date, entry.Due))));
+                continue;
             }
+            var notice = new Notice(entry.Plan, entry.TaskKey, entry.TaskNumber, kind.Value, entry.Due, rules.WorkingDaysLeft(input.Date, entry.Due));
+            if (kind == NoticeKind.Kickoff && TaskSeries.SeriesNumberOf(entry.TaskNumber) is { } series)
+            {
+                // A quarter's kickoff names a recurring duty once, by its next occurrence; each one is reminded when it comes due.
+                var key = (entry.Agency, entry.Plan, series);
+                if (!firstOfSeries.TryGetValue(key, out var first) || notice.Due < first.Due)
+                {
+                    firstOfSeries[key] = notice;
+                }
+                continue;
+            }
+            notices.Add((entry.Agency, notice));
         }
+        notices.AddRange(firstOfSeries.Select(f => (f.Key.Agency, f.Value)));
 
         var errors = new List<string>();
         var digests = new List<Digest>();

@@ -51,6 +51,7 @@ public sealed class RecurringDutyTests(LocalServices services)
 
         var dueNotices = new List<(string Task, LocalDate Day)>();
         var told = new List<(string Task, NoticeKind Kind)>();
+        var kickoffs = new List<(LocalDate Day, string Agency, string Task)>();
         for (var day = new LocalDate(2023, 1, 1); day <= new LocalDate(2023, 12, 31); day = day.PlusDays(1))
         {
             clock.Reset(day.At(new LocalTime(8, 0)).InZoneStrictly(Hosting.VietnamTime.Zone).ToInstant());
@@ -59,6 +60,10 @@ public sealed class RecurringDutyTests(LocalServices services)
             foreach (var notice in result.Digests.SelectMany(d => d.Notices))
             {
                 told.Add((notice.TaskKey, notice.Kind));
+                if (notice.Kind == NoticeKind.Kickoff)
+                {
+                    kickoffs.Add((day, result.Digests.Single(d => d.Notices.Contains(notice)).Key.Agency, notice.Task));
+                }
                 if (notice.Kind == NoticeKind.Due)
                 {
                     dueNotices.Add((notice.TaskKey, day));
@@ -76,6 +81,10 @@ public sealed class RecurringDutyTests(LocalServices services)
             Assert.Equal([calendar.OnOrBefore(occurrence.Deadline.Due)], days);
         }
         Assert.Contains(dueNotices, n => n.Task == "0001-2023-03" && n.Day == new LocalDate(2023, 3, 17));
+        // Each quarter's kickoff names the monthly duty once, by its next month, not the quarter's three.
+        var monthly = kickoffs.Where(k => TaskSeries.SeriesNumberOf(k.Task) == "1").ToList();
+        Assert.Equal(4, monthly.Count);
+        Assert.Contains(monthly, k => k.Task == "1 (tháng 04/2023)");
         // The undated task is listed in each quarter's kickoff ("chưa có thời hạn cụ thể"), never reminded of a deadline.
         Assert.Equal([NoticeKind.Kickoff], told.Where(t => t.Task == "0004").Select(t => t.Kind).Distinct());
         Assert.Contains(("0005", NoticeKind.Due), told);
