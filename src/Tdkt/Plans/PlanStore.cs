@@ -301,6 +301,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
                 extension.DueAfter(planDue), IsDone(row), Date(row, "CompletedOn"), row.GetBoolean("Ongoing") == true) {
                 Extended = extension.Extends(planDue),
                 Occurrence = row.GetBoolean("Occurrence") == true,
+                Undated = row.GetBoolean("Undated") == true,
                 Files = Evidence.EvidenceColumn.Read(row.GetString(Evidence.EvidenceColumn.Name)),
             };
         }
@@ -344,6 +345,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             ["Due"] = LocalDatePattern.Iso.Format(a.Task.Deadline.Due),
             ["Ongoing"] = a.Task.Deadline.IsOngoing,
             ["Occurrence"] = a.Task.Series is not null,
+            ["Undated"] = a.Task.Deadline.IsUndated,
             ["Removed"] = false,
         }).ToList();
         var existing = await ReadExistingAsync(table, plan.Id.Value, cancellationToken);
@@ -421,7 +423,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
     }
 
     /// <summary>Bumped when the stored rows gain columns or tables, so the next import of an unchanged plan rewrites them.</summary>
-    private const string StorageLayout = "5: tasks carry Position; keys survive renumbering; agencies' copies of assignments; occurrences of recurring duties";
+    private const string StorageLayout = "5: tasks carry Position; keys survive renumbering; agencies' copies of assignments; occurrences of recurring duties; undated tasks marked";
 
     private static string Hash(Plan plan) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(StorageLayout + "\n" + CanonicalPlan.ToJson(plan with { Status = PlanStatus.Draft }))));

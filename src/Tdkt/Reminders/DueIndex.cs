@@ -21,6 +21,9 @@ public sealed record DueEntry(string Plan, string TaskKey, string TaskNumber, st
     /// <summary>Whether the assignment is one occurrence of a recurring duty (known when read from the assignment row).</summary>
     public bool Occurrence { get; init; }
 
+    /// <summary>Whether the task has no fixed date yet ("Khi có yêu cầu"; known when read from the assignment row).</summary>
+    public bool Undated { get; init; }
+
     /// <summary>The files attached to the assignment (known when read from the assignment row; none in the index).</summary>
     public ValueList<Evidence.EvidenceFile> Files { get; init; } = Evidence.EvidenceColumn.None;
 

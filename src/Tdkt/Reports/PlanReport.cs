@@ -64,6 +64,9 @@ public sealed record PlanReport(PlanId Plan, string Number, string Title, int Ye
     /// <summary>Occurrences of recurring duties not due yet on <see cref="AsOf"/> and not done: not counted in the lines.</summary>
     public int UpcomingOccurrences { get; init; }
 
+    /// <summary>Assignments of tasks the plan gives no fixed date yet ("Khi có yêu cầu"): reported apart, not in the lines.</summary>
+    public int Undated { get; init; }
+
     public IEnumerable<ReportLine> ByAgency => Lines.Where(l => l.Agency is not null && l.Quarter is null);
 
     public IEnumerable<ReportLine> ByAgencyAndQuarter => Lines.Where(l => l.Agency is not null && l.Quarter is not null);

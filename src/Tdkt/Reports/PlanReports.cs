@@ -26,9 +26,16 @@ public sealed class PlanReports(PlanStore plans, AgencyStore agencies, VietnamCl
         var cells = new Dictionary<(string Agency, int Quarter), ProgressCounts>();
         var attached = new List<(DueEntry Assignment, int Order)>();
         var upcoming = 0;
+        var undated = 0;
         await foreach (var a in plans.AssignmentsAsync(id, null, cancellationToken))
         {
             each?.Invoke(a);
+            if (a.Undated)
+            {
+                // A task without a fixed date yet is no deadline to count: reported apart until an administrator dates it.
+                undated++;
+                continue;
+            }
             if (a.Occurrence && !a.Done && a.Due > date)
             {
                 // A recurring duty counts the occurrences due so far (and any done early), not the year's twelve at once.
@@ -60,6 +67,6 @@ public sealed class PlanReports(PlanStore plans, AgencyStore agencies, VietnamCl
             .SelectMany(f => f.Assignment.Files.Where(file => file.At < end).OrderBy(file => file.At)
                 .Select(file => new ReportFile(f.Assignment.Agency, Name(f.Assignment.Agency), f.Assignment.TaskNumber, file)))
             .ToList();
-        return new PlanReport(id, plan.Number, plan.Title, plan.Year, date, lines) { Files = files, UpcomingOccurrences = upcoming };
+        return new PlanReport(id, plan.Number, plan.Title, plan.Year, date, lines) { Files = files, UpcomingOccurrences = upcoming, Undated = undated };
     }
 }

@@ -45,6 +45,7 @@ public sealed class ReportFormats(PageTemplates templates)
             categories = categories.Select(c => new { id = Progress.Slug(c), label = Progress.Label(c) }),
             total = Counts(report.Total.Counts),
             upcomingOccurrences = report.UpcomingOccurrences,
+            undated = report.Undated,
             byQuarter = report.ByQuarter.Select(l => new { quarter = l.Quarter, counts = Counts(l.Counts) }),
             byAgency = report.ByAgency.Select(l => new
             {
@@ -142,6 +143,10 @@ public sealed class ReportFormats(PageTemplates templates)
         {
             lines.Add(upcoming);
         }
+        if (UndatedNote(report) is { } undated)
+        {
+            lines.Add(undated);
+        }
         if (report.Files.Count > 0)
         {
             lines.Add($"Tệp kết quả đã gửi ({report.Files.Count}):");
@@ -173,7 +178,8 @@ public sealed class ReportFormats(PageTemplates templates)
             "Hoàn thành đúng hạn: xác nhận hoàn thành trong thời hạn; hoàn thành quá hạn: xác nhận sau thời hạn; chưa hoàn thành, trong hạn: chưa đến thời hạn; chưa hoàn thành, quá hạn: đã qua thời hạn."
                 + (report.HasOngoing ? " Thường xuyên: nhiệm vụ thực hiện thường xuyên trong năm, không có thời hạn riêng." : "")
                 + (report.HasExtended ? $" Có {report.Total.Counts.Extended} nhiệm vụ được gia hạn (ghi “gia hạn” bên tên cơ quan): đúng hạn, quá hạn tính theo thời hạn đã gia hạn." : "")
-                + (UpcomingNote(report) is { } upcoming ? " " + upcoming : ""),
+                + (UpcomingNote(report) is { } upcoming ? " " + upcoming : "")
+                + (UndatedNote(report) is { } undated ? " " + undated : ""),
             report.HasOngoing)
         {
             Files = [.. report.Files.Select(f => new ReportFileView(f.AgencyName, f.TaskNumber, f.File.Name, f.File.Details))],
@@ -183,6 +189,11 @@ public sealed class ReportFormats(PageTemplates templates)
     /// <summary>What the figures leave out: the occurrences of recurring duties not due yet (each counts once due, or once done).</summary>
     internal static string? UpcomingNote(PlanReport report) => report.UpcomingOccurrences > 0
         ? $"Nhiệm vụ định kỳ tính các kỳ đã đến hạn (hoặc đã hoàn thành): {report.UpcomingOccurrences.ToString(CultureInfo.InvariantCulture)} lượt của các kỳ sau chưa đến hạn, chưa tính."
+        : null;
+
+    /// <summary>What else the figures leave out: tasks the plan gives no fixed date yet, until an administrator dates them.</summary>
+    internal static string? UndatedNote(PlanReport report) => report.Undated > 0
+        ? $"Nhiệm vụ chưa có thời hạn cụ thể (như “Khi có yêu cầu”): {report.Undated.ToString(CultureInfo.InvariantCulture)} lượt, tính riêng, không thuộc các cột trên."
         : null;
 
     internal static ReportRowView Row(ReportLine line, string label, bool isTotal = false)

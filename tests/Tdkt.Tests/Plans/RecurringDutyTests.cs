@@ -131,13 +131,17 @@ public sealed class RecurringDutyTests(LocalServices services)
         var builder = web.Get<ReportBuilder>();
         var report = (await builder.BuildAsync(Id, ReportFormat.Json, new LocalDate(2023, 3, 24), Ct)).Report!;
         var financeCounts = report.ByAgency.Single(l => l.Agency == "so-tai-chinh").Counts;
-        Assert.Equal((1, 2, 1), (financeCounts.DoneOnTime + financeCounts.DoneLate, financeCounts.OpenOverdue, financeCounts.Ongoing));
+        Assert.Equal((1, 2, 0), (financeCounts.DoneOnTime + financeCounts.DoneLate, financeCounts.OpenOverdue, financeCounts.Ongoing));
         Assert.Equal(9 + 4 + 2, report.UpcomingOccurrences);
+        // Task 4 ("Khi có yêu cầu") is reported apart, not as an ongoing task.
+        Assert.Equal(1, report.Undated);
+        var text = Encoding.UTF8.GetString((await builder.BuildAsync(Id, ReportFormat.Text, new LocalDate(2023, 3, 24), Ct)).Document!.Content);
+        Assert.Contains("Nhiệm vụ chưa có thời hạn cụ thể (như “Khi có yêu cầu”): 1 lượt, tính riêng", text, StringComparison.Ordinal);
         var docx = (await builder.BuildAsync(Id, ReportFormat.Docx, new LocalDate(2023, 3, 24), Ct)).Document!;
         using var document = WordprocessingDocument.Open(new MemoryStream(docx.Content), false);
-        var text = document.MainDocumentPart!.Document!.Body!.InnerText;
+        text = document.MainDocumentPart!.Document!.Body!.InnerText;
         Assert.Contains("Kế hoạch gồm 5 (năm) nhiệm vụ", text, StringComparison.Ordinal);
-        Assert.Contains("Trong đó có 3 (ba) nhiệm vụ định kỳ, mỗi kỳ là một lượt riêng; kỳ chưa đến hạn chưa tính (15 (mười lăm) lượt).", text, StringComparison.Ordinal);
+        Assert.Contains("Trong đó có 3 (ba) nhiệm vụ định kỳ, mỗi kỳ là một lượt riêng; kỳ chưa đến hạn chưa tính (15 (mười lăm) lượt). Có 1 (một) lượt nhiệm vụ chưa có thời hạn cụ thể", text, StringComparison.Ordinal);
         Assert.Contains("Nhiệm vụ số 1 (tháng 02/2023)", text, StringComparison.Ordinal);
     }
 

@@ -57,7 +57,9 @@ public static class OfficialReportDocx
             + (report.RecurringTasks > 0
                 ? $" Trong đó có {VietnameseWords.Figure(report.RecurringTasks)} nhiệm vụ định kỳ, mỗi kỳ là một lượt riêng; kỳ chưa đến hạn chưa tính"
                     + (figures.UpcomingOccurrences > 0 ? $" ({VietnameseWords.Figure(figures.UpcomingOccurrences)} lượt)." : ".")
-                : ""), indent: 720));
+                : "")
+            + (figures.Undated > 0 ? $" Có {VietnameseWords.Figure(figures.Undated)} lượt nhiệm vụ chưa có thời hạn cụ thể (như “Khi có yêu cầu”), tính riêng, chưa đưa vào số liệu dưới đây." : ""),
+            indent: 720));
         doc.Add(Para(PeriodSentence(report), indent: 720));
 
         doc.Add(Heading("II. KẾT QUẢ THỰC HIỆN"));
