@@ -43,15 +43,19 @@ public static partial class RollForward
         var changes = new List<RollForwardChange>();
         var title = ShiftYears(plan.Title, plan.Year, shift);
         Note("", "title", plan.Title, title);
-        var tasks = plan.Tasks.Select(task =>
+        // A recurring duty moves as written (once), and its occurrences are those of the new year.
+        var tasks = TaskSeries.Written(plan.Tasks).SelectMany(written =>
         {
+            var task = written.Written;
             var content = ShiftYears(task.Content, plan.Year, shift);
             Note(task.Number, "content", task.Content, content);
-            var deadline = Move(task.Deadline, plan.Year, year, shift);
+            var occurrences = task.Series is null ? null : Recurrence.Parse(ShiftPhrase(task.Deadline.Phrase, plan.Year, shift), PlanPeriod.CalendarYear(year), out _);
+            var deadline = occurrences is { Count: > 0 } ? occurrences[0].Deadline : Move(task.Deadline, plan.Year, year, shift);
             Note(task.Number, "deadline", $"{task.Deadline.Phrase} ({VietnamTime.ShortDate(task.Deadline.Due)})", $"{deadline.Phrase} ({VietnamTime.ShortDate(deadline.Due)})");
             Review(task.Number, content);
-            var moved = task with { Content = content, Deadline = deadline };
-            return directory is null ? moved : ToSuccessors(moved, directory, new LocalDate(year, 1, 1));
+            var moved = task with { Content = content, Deadline = deadline, Series = null };
+            moved = directory is null ? moved : ToSuccessors(moved, directory, new LocalDate(year, 1, 1));
+            return occurrences is { Count: > 0 } ? occurrences.Select(o => TaskSeries.Occurrence(moved, o)) : [moved];
         }).ToValueList();
         Review("", title);
         var draft = plan with

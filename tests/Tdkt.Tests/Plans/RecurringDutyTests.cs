@@ -169,6 +169,20 @@ public sealed class RecurringDutyTests(LocalServices services)
     }
 
     [Fact]
+    public void Rolled_forward_a_duty_moves_once_and_takes_the_new_years_occurrences()
+    {
+        var plan = PlanImporter.Import(Encoding.UTF8.GetBytes(Plan), "dinh-ky.txt", Samples.Directory()).Plan!;
+
+        var (draft, changes) = RollForward.ToNextYear(plan, 2024);
+
+        var monthly = draft.Tasks.Where(t => t.Series?.Number == "1").ToList();
+        Assert.Equal(Enumerable.Range(1, 12).Select(m => $"0001-2024-{m:D2}"), monthly.Select(t => t.Key));
+        Assert.Equal(("1 (tháng 01/2024)", new LocalDate(2024, 1, 19)), (monthly[0].Number, monthly[0].Deadline.Due));
+        Assert.Single(changes, c => c.Task == "1" && c.Field == "deadline");
+        Assert.Equal(5, TaskSeries.Written(draft.Tasks).Count);
+    }
+
+    [Fact]
     public void A_renumbered_duty_keeps_its_occurrence_keys_and_so_their_completions()
     {
         var directory = Samples.Directory();
