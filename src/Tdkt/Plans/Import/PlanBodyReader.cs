@@ -204,7 +204,8 @@ internal sealed partial class PlanBodyReader(AgencyDirectory directory, int? yea
         var planYear = year ?? 2000;
         if (DeadlineRules.FindLabeled(body) is { } labeled)
         {
-            return DeadlineRules.Parse(labeled, planYear, out var labeledError) is not null
+            // A recurring duty's phrase ("Định kỳ hằng tháng, trước ngày 20") is a deadline too: the builder reads its occurrences.
+            return DeadlineRules.Parse(labeled, planYear, out var labeledError) is not null || Recurrence.Parse(labeled, PlanPeriod.CalendarYear(planYear), out _) is { Count: > 0 }
                 ? (labeled, false, null)
                 : (null, false, "Thời hạn chưa đọc được: " + labeledError);
         }

@@ -13,6 +13,9 @@ public sealed record CorpusAgency(string Written, IReadOnlyList<string> Ids);
 public sealed record CorpusTask(string Content, string Time, LocalDate Due, CorpusAgency Lead, CorpusAgency? Support)
 {
     public IEnumerable<string> ExpectedIds => Lead.Ids.Concat(Support?.Ids ?? []).Distinct();
+
+    /// <summary>How many deadlines the phrase states: 12 for "Định kỳ hằng tháng, …" (<see cref="Due"/> is the first), 1 for most.</summary>
+    public int Occurrences { get; init; } = 1;
 }
 
 /// <summary>How the plan lays its tasks out.</summary>

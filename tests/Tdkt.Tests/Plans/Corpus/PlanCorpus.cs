@@ -92,12 +92,14 @@ public static class PlanCorpus
     private static readonly string[] Topics = ["CÔNG TÁC THI ĐUA", "CÔNG TÁC KHEN THƯỞNG", "CÔNG TÁC KIỂM TRA, TUYÊN TRUYỀN"];
 
     /// <summary>A time phrase as plans write it and the last allowed day it means in <paramref name="year"/>.</summary>
-    private static (string Phrase, LocalDate Due)[] Times(int year) =>
+    /// <remarks>Recurring duties and undated tasks too: the count of occurrences the phrase states, the first one's day (an undated task's is the year's last).</remarks>
+    private static (string Phrase, LocalDate Due, int Occurrences)[] Times(int year) =>
     [
-        ("Quý I", new(year, 3, 31)), ($"Quý II/{year}", new(year, 6, 30)), ("Quý III", new(year, 9, 30)), ("Quý IV", new(year, 12, 31)),
-        ($"Tháng 3/{year}", new(year, 3, 31)), ("Tháng 10", new(year, 10, 31)), ($"Trước ngày 15/01/{year}", new(year, 1, 14)),
-        ($"trước ngày 20/11/{year}", new(year, 11, 19)), ("6 tháng đầu năm", new(year, 6, 30)), ($"Chậm nhất ngày 10/12/{year}", new(year, 12, 10)),
-        ("Thường xuyên", new(year, 12, 31)),
+        ("Quý I", new(year, 3, 31), 1), ($"Quý II/{year}", new(year, 6, 30), 1), ("Quý III", new(year, 9, 30), 1), ("Quý IV", new(year, 12, 31), 1),
+        ($"Tháng 3/{year}", new(year, 3, 31), 1), ("Tháng 10", new(year, 10, 31), 1), ($"Trước ngày 15/01/{year}", new(year, 1, 14), 1),
+        ($"trước ngày 20/11/{year}", new(year, 11, 19), 1), ("6 tháng đầu năm", new(year, 6, 30), 1), ($"Chậm nhất ngày 10/12/{year}", new(year, 12, 10), 1),
+        ("Thường xuyên", new(year, 12, 31), 1), ("Định kỳ hằng tháng, trước ngày 20", new(year, 1, 19), 12), ("Hằng quý", new(year, 3, 31), 4),
+        ("Trước ngày 15/6 và trước ngày 15/11", new(year, 6, 14), 2), ("Khi có yêu cầu", new(year, 12, 31), 1), ("Hằng năm, trước ngày 15/10", new(year, 10, 14), 1),
     ];
 
     /// <summary>The plans: every issuer in every layout, each with its own tasks (a fixed seed: the same corpus every run).</summary>
@@ -126,9 +128,9 @@ public static class PlanCorpus
                         {
                             support = null;
                         }
-                        var (phrase, due) = times[random.Next(times.Length)];
+                        var (phrase, due, occurrences) = times[random.Next(times.Length)];
                         var content = Contents[random.Next(Contents.Length)];
-                        tasks.Add(new CorpusTask(char.ToUpperInvariant(content[0]) + content[1..] + $" năm {year}", phrase, due, lead, support));
+                        tasks.Add(new CorpusTask(char.ToUpperInvariant(content[0]) + content[1..] + $" năm {year}", phrase, due, lead, support) { Occurrences = occurrences });
                     }
                     groups.Add((Topics[g], tasks));
                 }
