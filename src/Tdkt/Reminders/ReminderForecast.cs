@@ -32,6 +32,7 @@ public sealed class ReminderForecast(ReminderRules rules)
         for (var n = 0; n < workingDays && day.Year <= plan.Year; n++, day = rules.Calendar.NextWorkingDay(day))
         {
             var counts = new Dictionary<AgencyId, Dictionary<NoticeKind, int>>();
+            var kickedOff = new HashSet<(AgencyId, string)>();
             foreach (var task in plan.Tasks)
             {
                 var policy = reminders.For(task.Key);
@@ -45,6 +46,11 @@ public sealed class ReminderForecast(ReminderRules rules)
                 var finished = done.GetValueOrDefault(task.Key) ?? [];
                 foreach (var agency in task.Agencies.Where(a => !finished.Contains(a)))
                 {
+                    // As the sweep does: a kickoff names a recurring duty once, by its next open occurrence (tasks are in order).
+                    if (k == NoticeKind.Kickoff && task.Series is { } series && !kickedOff.Add((agency, series.Key)))
+                    {
+                        continue;
+                    }
                     var byKind = counts.TryGetValue(agency, out var c) ? c : counts[agency] = [];
                     byKind[k] = byKind.GetValueOrDefault(k) + 1;
                 }

@@ -146,6 +146,41 @@ public sealed class RecurringDutyTests(LocalServices services)
     }
 
     [Fact]
+    public async Task Tdkt_plan_import_dry_run_lists_each_duty_once_with_its_occurrences()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("tdkt-recurring-").FullName, "dinh-ky.txt");
+        await File.WriteAllTextAsync(file, Plan, Ct);
+
+        var json = await Cli.CliInProcess.RunAsync(new Dictionary<string, string>(), "plan", "import", file, "--agencies", Samples.DirectoryPath, "--dry-run", "--json");
+        var text = await Cli.CliInProcess.RunAsync(new Dictionary<string, string>(), "plan", "import", file, "--agencies", Samples.DirectoryPath, "--dry-run");
+
+        Assert.Equal((0, 0), (json.ExitCode, text.ExitCode));
+        using var parsed = JsonDocument.Parse(json.StdOut);
+        var tasks = parsed.RootElement.GetProperty("plan").GetProperty("tasks").EnumerateArray().ToList();
+        Assert.Equal(["2023-03-31", "2023-06-30", "2023-09-30", "2023-12-31"], tasks[1].GetProperty("occurrences").EnumerateArray().Select(d => d.GetString()));
+        Assert.False(tasks[4].TryGetProperty("occurrences", out var none) && none.ValueKind != JsonValueKind.Null);
+        Assert.Contains("5 nhiệm vụ (trong đó 3 nhiệm vụ định kỳ, 18 kỳ), 20 lượt giao việc", text.StdOut, StringComparison.Ordinal);
+        Assert.Contains("2 kỳ: 14/06/2023, 14/11/2023", text.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_console_preview_lists_a_duty_once_with_every_occurrence()
+    {
+        await using var web = await WebScenario.StartAsync(services, AdminConsole.ConsoleSignInTests.FirstAdmin, withPlan: false);
+        using var admin = new AdminConsole.ConsoleBrowser(web);
+        await admin.SignInAsAsync("quantri@example.org");
+        var csrf = AdminConsole.ConsoleBrowser.CsrfIn(await admin.PageAsync("console/import"));
+
+        using var pasted = await admin.PostMultipartAsync("console/import", new MultipartFormDataContent { { new StringContent(csrf), "csrf" }, { new StringContent(Plan), "text" } });
+        var page = WebUtility.HtmlDecode(await pasted.Content.ReadAsStringAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, pasted.StatusCode);
+        Assert.Contains("12 kỳ: 19/01/2023, 19/02/2023", page, StringComparison.Ordinal);
+        Assert.Contains("5 nhiệm vụ. Trong đó 3 nhiệm vụ định kỳ: mỗi kỳ được nhắc và xác nhận riêng.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("1 (tháng 02/2023)", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_recurring_duty_exports_once_with_its_occurrences_and_reads_back_to_the_same_tasks_and_keys()
     {
         var directory = Samples.Directory();
