@@ -160,7 +160,7 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
         try
         {
             var storedTasks = await plans.StoredTasksAsync(built.Plan!.Id, cancellationToken);
-            plan = TaskIdentity.Resolve(built.Plan, built.KeyedNumbers, storedTasks);
+            plan = UndatedTasks.KeepGivenDays(TaskIdentity.Resolve(built.Plan, built.KeyedNumbers, storedTasks), storedTasks);
             if (storedTasks.Count > 0)
             {
                 changes = TaskChange.Between(storedTasks, await plans.CompletedByAsync(plan.Id, cancellationToken), plan);

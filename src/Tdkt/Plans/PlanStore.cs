@@ -164,12 +164,14 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
         var table = await tables.GetAsync(StorageTables.Tasks, cancellationToken);
         var list = new List<StoredTask>();
         await foreach (var t in table.QueryAsync<TableEntity>(e => e.PartitionKey == id.Value,
-            select: ["RowKey", "Number", "Content", "Due", "Removed", "SeriesKey", "SeriesNumber"], cancellationToken: cancellationToken))
+            select: ["RowKey", "Number", "Content", "Due", "Removed", "SeriesKey", "SeriesNumber", "DeadlineRule", "DeadlinePhrase"], cancellationToken: cancellationToken))
         {
             list.Add(new StoredTask(t.RowKey, t.GetString("Number") ?? "", t.GetString("Content") ?? "", Date(t, "Due") ?? default, t.GetBoolean("Removed") == true)
             {
                 SeriesKey = t.GetString("SeriesKey") is { Length: > 0 } series ? series : null,
                 SeriesNumber = t.GetString("SeriesNumber"),
+                Rule = Enum.TryParse<DeadlineRule>(t.GetString("DeadlineRule"), out var rule) ? rule : null,
+                Phrase = t.GetString("DeadlinePhrase"),
             });
         }
         return list;

@@ -12,6 +12,11 @@ public sealed record StoredTask(string Key, string Number, string Content, Local
 
     public string? SeriesNumber { get; init; }
 
+    /// <summary>The stored deadline's rule and phrase (a day an administrator gave an undated task keeps the plan's phrase).</summary>
+    public DeadlineRule? Rule { get; init; }
+
+    public string? Phrase { get; init; }
+
     /// <summary>The stored tasks as the plan wrote them: a recurring duty's occurrences as one task under the duty's key.</summary>
     public static IReadOnlyList<StoredTask> Written(IReadOnlyList<StoredTask> stored)
     {

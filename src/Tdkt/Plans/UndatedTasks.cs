@@ -15,6 +15,28 @@ public sealed record SetDueOutcome(bool Ok, bool BadInput, string Message, Local
 /// </summary>
 public sealed class UndatedTasks(PlanStore plans, VietnamClock clock)
 {
+    /// <summary>
+    /// A re-import of a plan keeps the day an administrator gave an undated task: the document still says "Khi có yêu cầu",
+    /// and the stored task, with that phrase, has the day (<see cref="SetDueAsync"/>). A changed phrase is the plan's to say.
+    /// </summary>
+    public static Plan KeepGivenDays(Plan plan, IReadOnlyList<StoredTask> stored)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(stored);
+        var given = stored.Where(s => !s.Removed && s.Rule == DeadlineRule.OnDate && s.Phrase is not null)
+            .ToDictionary(s => s.Key, StringComparer.Ordinal);
+        if (given.Count == 0 || !plan.Tasks.Any(t => t.Deadline.IsUndated))
+        {
+            return plan;
+        }
+        return plan with
+        {
+            Tasks = plan.Tasks.Select(t => t.Deadline.IsUndated && given.TryGetValue(t.Key, out var s) && s.Phrase == t.Deadline.Phrase
+                ? t with { Deadline = new Deadline(DeadlineRule.OnDate, t.Deadline.Phrase, s.Due), Quarter = ((s.Due.Month - 1) / 3) + 1 }
+                : t).ToValueList(),
+        };
+    }
+
     public async Task<SetDueOutcome> SetDueAsync(string planId, string taskNumber, LocalDate due, string? by, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(taskNumber);

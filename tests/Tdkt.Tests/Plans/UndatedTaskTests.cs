@@ -60,6 +60,15 @@ public sealed class UndatedTaskTests(LocalServices services)
         Assert.Equal((0, "Đã gán hạn 26/03/2027 cho nhiệm vụ số 2 của kế hoạch số 40/KH-SNV: từ nay nhiệm vụ được nhắc như mọi nhiệm vụ khác."),
             (set.ExitCode, set.StdOut.Trim()));
         Assert.Contains(await NoticesAsync(env, "2027-03-19"), n => n == "2027-40-kh-snv/2");
+
+        // The same document imported again still says "Khi có yêu cầu": the day given is kept, not lost.
+        var again = await CliInProcess.RunAsync(env, "plan", "import", file, "--agencies", Samples.DirectoryPath, "--json");
+        Assert.Equal(0, again.ExitCode);
+        using (var json = JsonDocument.Parse(again.StdOut))
+        {
+            Assert.Equal("2027-03-26", json.RootElement.GetProperty("plan").GetProperty("tasks")[1].GetProperty("due").GetString());
+        }
+        Assert.Contains(await NoticesAsync(env, "2027-03-19"), n => n == "2027-40-kh-snv/2");
     }
 
     /// <summary>The plan/task of every notice a dry-run sweep of <paramref name="date"/> would send.</summary>
