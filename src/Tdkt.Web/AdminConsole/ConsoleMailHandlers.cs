@@ -32,7 +32,8 @@ public sealed class ConsoleMailHandlers(ConsoleGate gate, ConsolePages pages, Co
             return refusal;
         }
         var key = request.Query["key"].FirstOrDefault() ?? "";
-        if (await mail.ViewAsync(key, cancellationToken) is not { } composed)
+        // A viewer reads the digest with the agency's links masked: a working link acts as the agency.
+        if (await mail.ViewAsync(key, user!.CanChange, cancellationToken) is not { } composed)
         {
             return HtmlPages.Html(StatusCodes.Status404NotFound, pages.Refused(user!, $"Không có thư “{key}”."));
         }

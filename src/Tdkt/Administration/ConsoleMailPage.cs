@@ -27,7 +27,7 @@ public sealed record MailPageView(IReadOnlyList<FilterOption> Statuses, string S
 /// default; one day or all of them), each viewable as the agency received it and, when it failed, why in plain
 /// words and a retry (<see cref="DigestRetry"/>).
 /// </summary>
-public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, MailComposer composer, DigestRetry retry, AdminUsers users, VietnamClock clock)
+public sealed partial class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, MailComposer composer, DigestRetry retry, AdminUsers users, VietnamClock clock)
 {
     public static class Actions
     {
@@ -93,11 +93,29 @@ public sealed class ConsoleMailPage(OutboxStore outbox, AgencyStore agencies, Ma
     private static LocalDate? DayShown(string? day, LocalDate today) =>
         LocalDatePattern.Iso.Parse(day ?? "") is { Success: true } parsed && parsed.Value <= today && parsed.Value >= today.PlusDays(-Days) ? parsed.Value : null;
 
-    /// <summary>The digest as the agency received it (composed again from the outbox entry), or null when there is no such digest.</summary>
-    public async Task<OutgoingMail?> ViewAsync(string key, CancellationToken cancellationToken) =>
-        DigestKey.TryParse(key) is { } digest && await outbox.GetAsync(digest, cancellationToken) is { } entry
-            ? await composer.ComposeAsync(entry, cancellationToken)
-            : null;
+    /// <summary>
+    /// The digest as the agency received it (composed again from the outbox entry), or null when there is no such digest.
+    /// Without <paramref name="withLinks"/> (a viewer), the agency's page and calendar links are masked: a working link acts
+    /// as the agency (confirms, uploads, asks for or approves more time), which only administrators may hand out.
+    /// </summary>
+    public async Task<OutgoingMail?> ViewAsync(string key, bool withLinks, CancellationToken cancellationToken)
+    {
+        if (DigestKey.TryParse(key) is not { } digest || await outbox.GetAsync(digest, cancellationToken) is not { } entry)
+        {
+            return null;
+        }
+        var mail = await composer.ComposeAsync(entry, cancellationToken);
+        return withLinks ? mail : mail with { Html = MaskLinks(mail.Html), Text = MaskLinks(mail.Text) };
+    }
+
+    /// <summary>Every agency link in a text with its token replaced by a mark that says why.</summary>
+    public static string MaskLinks(string text) => AgencyLink().Replace(text ?? "", m => m.Groups["path"].Value + MaskedToken);
+
+    /// <summary>What a viewer reads where an agency's token was.</summary>
+    public const string MaskedToken = "(ẩn: chỉ quản trị viên xem đường dẫn của cơ quan)";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<path>/(?:" + Links.AgencyLinks.PagePath + "|" + Links.AgencyLinks.FeedPath + @"))[A-Za-z0-9._~%-]+")]
+    private static partial System.Text.RegularExpressions.Regex AgencyLink();
 
     private static string KindLabel(DigestKind kind) => kind switch
     {

@@ -1,3 +1,4 @@
+using Tdkt.Administration;
 using System.Globalization;
 using System.Net;
 using Tdkt.Mail;
@@ -46,7 +47,22 @@ public sealed class ConsoleMailTests(LocalServices services)
             var policy = view.Headers.GetValues("Content-Security-Policy").Single();
             Assert.Contains("sandbox", policy, StringComparison.Ordinal);
             Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
-            Assert.Contains("Kính gửi: Sở Nội vụ", WebUtility.HtmlDecode(await view.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+            var html = WebUtility.HtmlDecode(await view.Content.ReadAsStringAsync(Ct));
+            Assert.Contains("Kính gửi: Sở Nội vụ", html, StringComparison.Ordinal);
+            Assert.Matches(@"/api/a/[A-Za-z0-9._~-]{20,}", html);
+        }
+
+        // A viewer reads the same digest with the agency's links masked: a working link would let them act as the agency.
+        await web.Get<AdminUsers>().SetAsync("lanhdao@example.org", AdminRole.Viewer, Admin, Ct);
+        using (var viewer = new ConsoleBrowser(web))
+        {
+            await viewer.SignInAsAsync("lanhdao@example.org");
+            using var masked = await viewer.GetAsync("console/mail/view?key=" + Uri.EscapeDataString("2023-03-24/daily/so-noi-vu"));
+            var html = WebUtility.HtmlDecode(await masked.Content.ReadAsStringAsync(Ct));
+            Assert.Equal(HttpStatusCode.OK, masked.StatusCode);
+            Assert.Contains("Kính gửi: Sở Nội vụ", html, StringComparison.Ordinal);
+            Assert.Contains("/api/a/(ẩn: chỉ quản trị viên xem đường dẫn của cơ quan)", html, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"/api/(a|cal)/[A-Za-z0-9._~-]{20,}", html);
         }
 
         // Retried once: it is pending again; a second retry says why not.
