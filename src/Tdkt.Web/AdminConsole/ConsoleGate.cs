@@ -74,6 +74,8 @@ public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, Pl
         // A fragment ("#ag-so-noi-vu": back to the row) stays last, after the message.
         var hash = path.IndexOf('#', StringComparison.Ordinal);
         var (target, fragment) = hash < 0 ? (path, "") : (path[..hash], path[hash..]);
+        // A fragment may carry a form's value ("#ag-{agency}"): only an anchor's characters reach the Location header.
+        fragment = fragment.Length == 0 ? "" : "#" + new string([.. fragment[1..].Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')]);
         var separator = target.Contains('?', StringComparison.Ordinal) ? "&" : "?";
         return HtmlPages.SeeOther($"{target}{separator}m={Uri.EscapeDataString(text)}&k={kind}&s={Uri.EscapeDataString(sessions.SealNotice(user, kind, text))}{fragment}");
     }

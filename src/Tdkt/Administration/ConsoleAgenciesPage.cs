@@ -22,7 +22,8 @@ public sealed class ConsoleAgenciesPage(AgencyStore agencies, AgencyLinks links,
         var directory = await agencies.LoadAsync(cancellationToken);
         string Name(AgencyId? id) => id is { } a ? directory.Find(a)?.Name ?? a.Value : "";
         string? link = null;
-        if (showLinkFor is { } wanted && directory.Find(new AgencyId(wanted)) is { IsGroup: false })
+        // Whatever the address bar says: an id that cannot be an agency's shows no link (and is no error).
+        if (showLinkFor is { } wanted && AgencyId.IsValid(wanted) && directory.Find(new AgencyId(wanted)) is { IsGroup: false })
         {
             link = await links.LinkForAsync(wanted, clock.Today, cancellationToken);
         }

@@ -32,7 +32,7 @@ public static partial class VietnameseText
                 space = builder.Length > 0;
                 continue;
             }
-            if (dropMarks && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if ((dropMarks && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) || IsHidden(c))
             {
                 continue;
             }
@@ -45,6 +45,14 @@ public static partial class VietnameseText
         }
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Characters that show nothing and can change what a text reads as: controls, zero-width characters and marks
+    /// (U+200B-U+200F), bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069: "‮" can make
+    /// "fdp.exe" read "exe.pdf"), and the byte-order mark. A plan's or a directory's text never needs them.
+    /// </summary>
+    private static bool IsHidden(char c) =>
+        char.IsControl(c) || c is >= '\u200B' and <= '\u200F' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\uFEFF';
 
     /// <summary>Lower-case ASCII without diacritics ("Sở Nội vụ" -> "so noi vu"), for matching names loosely.</summary>
     public static string Fold(string text)
