@@ -18,7 +18,37 @@ public sealed class HealthCheck(TableServiceClient tables, AppInfo app, IClock c
 {
     private static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(5);
 
-    public async Task<HealthReport> RunAsync(CancellationToken cancellationToken)
+    /// <summary>How long an answer is reused: the route is anonymous, and each check reads storage several times.</summary>
+    public static readonly Duration Kept = Duration.FromMinutes(1);
+
+    /// <summary>An unreachable storage is asked again sooner, so a recovery shows within seconds.</summary>
+    public static readonly Duration KeptWhenUnhealthy = Duration.FromSeconds(10);
+
+    private readonly Lock gate = new();
+    private (Instant At, Task<HealthReport> Report)? last;
+
+    /// <summary>
+    /// The report, checked at most once a minute (ten seconds while storage is unreachable): callers in between, and
+    /// callers at the same moment, share one check. Its <c>time</c> says when it was made.
+    /// </summary>
+    public Task<HealthReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        lock (gate)
+        {
+            if (last is { } kept && !kept.Report.IsFaulted && !kept.Report.IsCanceled
+                && (!kept.Report.IsCompleted || now - kept.At < (kept.Report.Result.Healthy ? Kept : KeptWhenUnhealthy)))
+            {
+                return kept.Report;
+            }
+            // The shared check is not cancelled by the one caller that started it.
+            var report = CheckAsync(CancellationToken.None);
+            last = (now, report);
+            return report.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StorageTimeout);

@@ -51,6 +51,10 @@ public sealed class OperationalChecksTests(LocalServices services)
         var outbox = web.Get<OutboxStore>();
         var entry = (await outbox.ListAsync(new LocalDate(2023, 3, 24), Ct)).First(e => e.Key.Agency == "so-tai-chinh");
         Assert.True(await outbox.MarkFailedAsync((await outbox.TryLeaseAsync(entry, Ct))!, "Địa chỉ thư “so-tai-chinh@example.org” bị máy chủ từ chối (550).", Ct));
+        // The anonymous answer is kept a minute (one check for every caller in between): the same until then.
+        web.Clock.Advance(Duration.FromSeconds(59));
+        Assert.Equal(late, await HealthAsync(web));
+        web.Clock.Advance(Duration.FromSeconds(1));
         var afterSweep = await HealthAsync(web);
         var statusAfter = await StatusAsync(cli);
 
