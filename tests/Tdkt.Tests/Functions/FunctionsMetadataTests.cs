@@ -83,6 +83,16 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Run_from_the_example_settings_the_host_answers_no_welcome_page_at_its_root_as_deployed()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Infrastructure.RepositoryRoot.File("functions", "local.settings.example.json")));
+        var bicep = File.ReadAllText(Infrastructure.RepositoryRoot.File("infra", "modules", "functionapp.bicep"));
+
+        Assert.Equal("true", document.RootElement.GetProperty("Values").GetProperty("AzureWebJobsDisableHomepage").GetString());
+        Assert.Contains("AzureWebJobsDisableHomepage: 'true'", bicep, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_setting_a_binding_names_is_a_documented_product_setting()
     {
         using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Infrastructure.RepositoryRoot.File("functions", "local.settings.example.json")));
