@@ -6,8 +6,8 @@ using Tdkt.Web.Http;
 
 namespace Tdkt.Web.Plans;
 
-/// <summary>Admin routes for plans: upload a plan (the format from the content type, the directory from storage), list plans.</summary>
-public sealed class PlanHandlers(PlanImport import, PlanStore plans)
+/// <summary>Admin routes for plans: upload a plan (the format from the content type, the directory from storage), list plans, activate or archive one.</summary>
+public sealed class PlanHandlers(PlanImport import, PlanStore plans, PlanLifecycle lifecycle)
 {
     public static PlanFormat? FormatOf(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
     {
@@ -76,6 +76,26 @@ public sealed class PlanHandlers(PlanImport import, PlanStore plans)
     }
 
     private static bool IsTrue(string? value) => value is "true" or "1";
+
+    /// <summary><c>POST /api/plans/{id}/status?status=active|archived|draft</c>: what <c>tdkt plan activate|archive</c> does, over HTTP.</summary>
+    public async Task<IResult> SetStatusAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var wanted = request.Query["status"].ToString().Trim().ToLowerInvariant();
+        if (wanted is not ("active" or "archived" or "draft"))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "Trạng thái không hợp lệ: chưa thay đổi gì.",
+                $"Trạng thái “{wanted}” không hợp lệ: dùng status=active (bắt đầu nhắc việc), archived (lưu trữ) hoặc draft (bản nháp).");
+        }
+        var status = Enum.Parse<PlanStatus>(wanted, ignoreCase: true);
+        var outcome = await lifecycle.SetStatusAsync(id, status, cancellationToken);
+        return outcome.Result switch
+        {
+            PlanChangeResult.Done => TypedResults.Ok(new { id, status = wanted, message = outcome.Message }),
+            PlanChangeResult.UnknownPlan => ApiProblems.Problem(StatusCodes.Status404NotFound, "Không có kế hoạch này: chưa thay đổi gì.", outcome.Message),
+            _ => ApiProblems.Problem(StatusCodes.Status409Conflict, "Chưa thay đổi được trạng thái kế hoạch.", outcome.Message),
+        };
+    }
 
     public async Task<IResult> ListAsync(CancellationToken cancellationToken) =>
         TypedResults.Ok((await plans.ListAsync(cancellationToken)).Select(p => new

@@ -34,6 +34,7 @@ public static class WebRoutes
         public const string Health = "Health";
         public const string ImportPlan = "ImportPlan";
         public const string ListPlans = "ListPlans";
+        public const string SetPlanStatus = "SetPlanStatus";
         public const string PlanReport = "PlanReport";
         public const string CompleteTaskForAgency = "CompleteTaskForAgency";
         public const string ReopenTask = "ReopenTask";
@@ -99,6 +100,7 @@ public static class WebRoutes
         public const string Health = Api + "health";
         public const string Plans = Api + "plans";
         public const string PlanReport = Api + "plans/{id}/report";
+        public const string PlanStatus = Api + "plans/{id}/status";
         public const string CompleteTaskForAgency = Api + "plans/{id}/tasks/{task}/complete";
         public const string ReopenTask = Api + "plans/{id}/tasks/{task}/reopen";
         public const string Outbox = Api + "outbox";
@@ -172,6 +174,8 @@ public static class WebRoutes
             (PlanHandlers h, HttpRequest request, CancellationToken ct) => h.ImportAsync(request, ct)),
         new(Names.ListPlans, Patterns.Plans, Get, RouteAccess.AdminKey, RouteKind.Api,
             (PlanHandlers h, CancellationToken ct) => h.ListAsync(ct)),
+        new(Names.SetPlanStatus, Patterns.PlanStatus, Post, RouteAccess.AdminKey, RouteKind.Api,
+            (PlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.SetStatusAsync(request, id, ct)),
         new(Names.PlanReport, Patterns.PlanReport, Get, RouteAccess.AdminKey, RouteKind.Api,
             (ReportHandler h, HttpRequest request, string id, CancellationToken ct) => h.ReportAsync(request, id, ct)),
         new(Names.CompleteTaskForAgency, Patterns.CompleteTaskForAgency, Post, RouteAccess.AdminKey, RouteKind.Api,

@@ -26,6 +26,7 @@ public sealed class FunctionsMetadataTests
         new("ImportPlan", "httpTrigger", "api/plans", "POST", "Function", null, null),
         new("ListPlans", "httpTrigger", "api/plans", "GET", "Function", null, null),
         new("PlanReport", "httpTrigger", "api/plans/{id}/report", "GET", "Function", null, null),
+        new("SetPlanStatus", "httpTrigger", "api/plans/{id}/status", "POST", "Function", null, null),
         new("CompleteTaskForAgency", "httpTrigger", "api/plans/{id}/tasks/{task}/complete", "POST", "Function", null, null),
         new("ReopenTask", "httpTrigger", "api/plans/{id}/tasks/{task}/reopen", "POST", "Function", null, null),
         new("ListOutbox", "httpTrigger", "api/outbox", "GET", "Function", null, null),
