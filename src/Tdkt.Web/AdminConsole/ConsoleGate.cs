@@ -66,6 +66,29 @@ public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, Pl
         return (user, form, null);
     }
 
+    /// <summary>
+    /// Whether a POST comes from another site's page: the browser says so (<c>Sec-Fetch-Site</c> other than same-origin or
+    /// none), or, from a browser that does not send that, its <c>Origin</c> names another host (or "null"). Requests without either (scripts, old browsers) pass:
+    /// a sign-in still needs the mailed link or the listed address.
+    /// </summary>
+    public static bool IsCrossSite(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0)
+        {
+            // Every current browser sends it, and it does not depend on the host name a proxy in front may rewrite.
+            return site is not ("same-origin" or "none");
+        }
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return false;
+        }
+        return !Uri.TryCreate(origin, UriKind.Absolute, out var from)
+            || !string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Back to <paramref name="path"/> after a change, with what happened, sealed for this session (see <see cref="NoticeFrom"/>).</summary>
     public IResult Back(ConsoleUser user, string path, string text, bool warn = false)
     {

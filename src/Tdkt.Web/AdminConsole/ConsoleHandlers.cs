@@ -76,6 +76,10 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
     /// <summary>Mails a sign-in link to a listed user; the answer is the same whether the address is listed or not.</summary>
     public async Task<IResult> RequestLinkAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (ConsoleGate.IsCrossSite(request))
+        {
+            return CrossSite();
+        }
         if (await ConsoleGate.ReadFormAsync(request, cancellationToken) is not { } form)
         {
             return HtmlPages.Html(StatusCodes.Status400BadRequest, pages.SignIn(null, null, new MessageView("warn", "Biểu mẫu gửi lên không đúng dạng. Tải lại trang rồi làm lại.")));
@@ -100,6 +104,11 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
     public async Task<IResult> UseLinkAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Login CSRF: another site's page must not sign this browser in (to the other site's account), nor use up the link.
+        if (ConsoleGate.IsCrossSite(request))
+        {
+            return CrossSite();
+        }
         var (check, email) = await links.UseAsync(token, cancellationToken);
         if (check != SignInCheck.Valid)
         {
@@ -110,6 +119,9 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
         ConsoleGate.SetSession(request.HttpContext.Response, cookie);
         return HtmlPages.SeeOther("/console");
     }
+
+    private IResult CrossSite() => HtmlPages.Html(StatusCodes.Status403Forbidden, pages.SignIn(null, null,
+        new MessageView("warn", "Chưa đăng nhập: yêu cầu được gửi từ một trang khác. Mở trang đăng nhập của hệ thống (hoặc đường dẫn trong thư) rồi làm lại.")));
 
     public async Task<IResult> SignOutAsync(HttpRequest request, CancellationToken cancellationToken)
     {
