@@ -89,7 +89,8 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
             return HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.SignIn(null, null,
                 new MessageView("warn", $"“{form["email"]}” không phải địa chỉ thư hợp lệ, ví dụ vanthu@example.org.")));
         }
-        await mail.SendAsync(email, cancellationToken);
+        // Not awaited: the answer must not tell a listed address from another by its time or by the mail server's reply.
+        mail.Queue(email);
         return HtmlPages.SeeOther("/console/signin?m=sent");
     }
 

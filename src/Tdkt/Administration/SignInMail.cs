@@ -10,14 +10,34 @@ namespace Tdkt.Administration;
 
 /// <summary>
 /// Mails a one-time sign-in link to a listed console user who asked for one on the sign-in page: nothing for an address
-/// that is not listed (the page says the same either way), at most one mail per address per two minutes, sent at once
-/// (not through the digest outbox, since the link lasts 15 minutes).
+/// that is not listed (the page says the same either way, as fast), at most one mail per address per two minutes, sent at
+/// once in the background (not through the digest outbox, since the link lasts 15 minutes).
 /// </summary>
 public sealed partial class SignInMail(SignInLinks links, IMailChannel channel, IOptions<MailOptions> mail, IOptions<LinkOptions> linkOptions, IClock clock,
     ILogger<SignInMail> logger)
 {
     public static readonly Duration Interval = Duration.FromMinutes(2);
     private readonly ConcurrentDictionary<string, Instant> lastSent = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Starts mailing the link and returns at once: the page answers a listed and an unlisted address alike, in the same
+    /// time, whatever the mail server does (slow, refusing); a failure is logged without the address.
+    /// </summary>
+    public void Queue(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await SendAsync(email, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogSendFailed(logger, ex.GetType().Name);
+            }
+        });
+    }
 
     public async Task SendAsync(string email, CancellationToken cancellationToken)
     {
@@ -50,10 +70,10 @@ public sealed partial class SignInMail(SignInLinks links, IMailChannel channel, 
         {
             await channel.SendAsync(message, cancellationToken);
         }
-        catch (MailTransientException ex)
+        catch (Exception ex) when (ex is MailTransientException or MailPermanentException)
         {
-            // The person asks again; nothing else depends on this mail.
-            LogSendFailed(logger, ex.Message);
+            // The person asks again; nothing else depends on this mail. The provider's answer can name the address: not logged.
+            LogSendFailed(logger, ex.GetType().Name);
         }
     }
 
@@ -63,6 +83,6 @@ public sealed partial class SignInMail(SignInLinks links, IMailChannel channel, 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Console sign-in link not mailed: Tdkt:Links:BaseUrl is not set")]
     private static partial void LogNoBaseUrl(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Console sign-in link could not be mailed: {Error}")]
-    private static partial void LogSendFailed(ILogger logger, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Console sign-in link could not be mailed ({Failure})")]
+    private static partial void LogSendFailed(ILogger logger, string failure);
 }

@@ -5,10 +5,48 @@ using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.AdminConsole;
 
-/// <summary>Login CSRF: another site's page cannot sign a browser in with its own link, nor make the sign-in page mail a link.</summary>
+/// <summary>
+/// Login CSRF: another site's page cannot sign a browser in with its own link, nor make the sign-in page mail a link; and
+/// the page answers a listed address as it answers any other, whatever the mail server does.
+/// </summary>
 public sealed class ConsoleLoginCsrfTests(LocalServices services)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_sign_in_page_answers_a_listed_address_without_waiting_for_a_mail_server_that_stalls_or_refuses()
+    {
+        // A mail server that accepts the connection and says nothing until released; then one that refuses with 550.
+        using var stalled = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        stalled.Start();
+        var port = ((IPEndPoint)stalled.LocalEndpoint).Port;
+        var release = new TaskCompletionSource();
+        var accepted = Task.Run(async () =>
+        {
+            using var client = await stalled.AcceptTcpClientAsync(Ct);
+            await release.Task;
+            var stream = client.GetStream();
+            await stream.WriteAsync("550 5.7.1 quantri@example.org refused\r\n"u8.ToArray(), Ct);
+        }, Ct);
+        var settings = new Dictionary<string, string?>(ConsoleSignInTests.FirstAdmin)
+        {
+            ["Tdkt:Mail:Channel"] = "Smtp", ["Tdkt:Mail:From"] = "nhac-viec@tdkt.invalid",
+            ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1", ["Tdkt:Mail:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        await using var web = await WebScenario.StartAsync(services, settings, withPlan: false);
+        using var browser = new ConsoleBrowser(web);
+
+        // Both answered while the mail server has not said a word: the listed one cannot be told by the wait.
+        // (Before, the listed address waited for the server's greeting until the client's timeout, then answered.)
+        using var listed = await browser.PostAsync("console/signin", ("email", "quantri@example.org")).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        using var stranger = await browser.PostAsync("console/signin", ("email", "nguoila@example.org")).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.False(release.Task.IsCompleted);
+        release.SetResult();
+        await accepted;
+
+        Assert.Equal((HttpStatusCode.SeeOther, "/console/signin?m=sent"), (listed.StatusCode, listed.Headers.Location!.ToString()));
+        Assert.Equal((HttpStatusCode.SeeOther, "/console/signin?m=sent"), (stranger.StatusCode, stranger.Headers.Location!.ToString()));
+    }
 
     [Theory]
     [InlineData("Sec-Fetch-Site", "cross-site")]
