@@ -37,7 +37,7 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
         return await users.SetAsync(email ?? "", role, user!.Email, cancellationToken) switch
         {
             AdminChange.Invalid => Invalid(user, $"Chưa lưu: “{email}” không phải địa chỉ thư hợp lệ."),
-            AdminChange.LastAdmin => Invalid(user, $"Chưa lưu: {AdminEmail.Normalize(email)} là quản trị viên duy nhất; thêm một quản trị viên khác trước."),
+            AdminChange.LastAdmin => Invalid(user, $"Chưa lưu: {AdminEmail.Normalize(email)} là quản trị viên duy nhất; thêm một quản trị viên khác trước. (Nếu trang quản trị không còn quản trị viên nào, người vận hành thêm lại bằng lệnh tdkt admin add EMAIL --role admin.)"),
             _ => gate.Back(user, "/console/users", $"Đã lưu {AdminEmail.Normalize(email)} ({AdminRoles.Label(role)})."),
         };
     }
@@ -53,7 +53,7 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
         return await users.RemoveAsync(email, user!.Email, cancellationToken) switch
         {
             AdminChange.Removed => gate.Back(user, "/console/users", $"Đã bớt {AdminEmail.Normalize(email)}; phiên đăng nhập của người này hết hiệu lực."),
-            AdminChange.LastAdmin => Invalid(user, $"Chưa bớt: {AdminEmail.Normalize(email)} là quản trị viên duy nhất; thêm một quản trị viên khác trước."),
+            AdminChange.LastAdmin => Invalid(user, $"Chưa bớt: {AdminEmail.Normalize(email)} là quản trị viên duy nhất; thêm một quản trị viên khác trước. (Nếu trang quản trị không còn quản trị viên nào, người vận hành thêm lại bằng lệnh tdkt admin add EMAIL --role admin.)"),
             _ => Invalid(user, $"Chưa bớt: “{email}” không có trong danh sách người dùng."),
         };
     }

@@ -16,6 +16,9 @@ public enum AdminRole
 public sealed record AdminUser(string Email, AdminRole Role, Instant AddedAt, string AddedBy)
 {
     public string RoleLabel => AdminRoles.Label(Role);
+
+    /// <summary>New each time the address is added (kept when its role changes): a session started before a removal never opens again.</summary>
+    public string Generation { get; init; } = "";
 }
 
 /// <summary>One change made through the console or the command line, with the person who made it.</summary>
@@ -57,6 +60,9 @@ public sealed class AdminUsers(StorageTables tables, IClock clock, IOptions<Cons
     private const string Partition = "users";
     private const string UserPrefix = "u~";
     private const string AuditPrefix = "a~";
+
+    /// <summary>A row every change to the users rewrites under its ETag (<see cref="SerializedAsync"/>); outside both ranges.</summary>
+    private const string TurnKey = "t~users";
     private int seeded;
 
     public static class Actions
@@ -98,29 +104,83 @@ public sealed class AdminUsers(StorageTables tables, IClock clock, IOptions<Cons
             return AdminChange.Invalid;
         }
         var table = await TableAsync(cancellationToken);
-        var existing = await FindAsync(key, cancellationToken);
-        if (existing?.Role == role)
+        return await SerializedAsync(table, async turn =>
         {
-            return AdminChange.Unchanged;
-        }
-        if (existing is { Role: AdminRole.Admin } && await AdminCountAsync(cancellationToken) <= 1)
-        {
-            return AdminChange.LastAdmin;
-        }
-        var user = new TableEntity(Partition, UserPrefix + key)
-        {
-            ["Role"] = AdminRoles.Slug(role),
-            ["AddedAt"] = existing?.AddedAt.ToDateTimeOffset() ?? clock.GetCurrentInstant().ToDateTimeOffset(),
-            ["AddedBy"] = existing?.AddedBy ?? by,
-        };
-        var action = existing is null ? Actions.Add : Actions.Change;
-        await table.SubmitTransactionAsync(
-        [
-            new TableTransactionAction(TableTransactionActionType.UpsertReplace, user),
-            new TableTransactionAction(TableTransactionActionType.Add, AuditRow(by, action, key, AdminRoles.Slug(role))),
-        ], cancellationToken);
-        return existing is null ? AdminChange.Added : AdminChange.Changed;
+            var existing = await FindAsync(key, cancellationToken);
+            if (existing?.Role == role)
+            {
+                return (AdminChange.Unchanged, null);
+            }
+            if (existing is { Role: AdminRole.Admin } && await AdminCountAsync(cancellationToken) <= 1)
+            {
+                return (AdminChange.LastAdmin, null);
+            }
+            var user = new TableEntity(Partition, UserPrefix + key)
+            {
+                ["Role"] = AdminRoles.Slug(role),
+                ["AddedAt"] = existing?.AddedAt.ToDateTimeOffset() ?? clock.GetCurrentInstant().ToDateTimeOffset(),
+                ["AddedBy"] = existing?.AddedBy ?? by,
+                ["Generation"] = existing?.Generation is { Length: > 0 } generation ? generation : NewGeneration(),
+            };
+            var action = existing is null ? Actions.Add : Actions.Change;
+            return (existing is null ? AdminChange.Added : AdminChange.Changed,
+            [
+                turn,
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, user),
+                new TableTransactionAction(TableTransactionActionType.Add, AuditRow(by, action, key, AdminRoles.Slug(role))),
+            ]);
+        }, cancellationToken);
     }
+
+    /// <summary>
+    /// A users' change as one conditional transaction: it rewrites the users' turn row under the ETag read before the
+    /// checks (how many administrators are left), so two changes at the same moment cannot both pass the check; the one
+    /// that comes second is decided again on what the first left (two administrators removing each other leave one).
+    /// </summary>
+    private async Task<AdminChange> SerializedAsync(TableClient table,
+        Func<TableTransactionAction, Task<(AdminChange Result, IReadOnlyList<TableTransactionAction>? Writes)>> decide, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var etag = await TurnAsync(table, cancellationToken);
+            var turn = new TableTransactionAction(TableTransactionActionType.UpdateReplace,
+                new TableEntity(Partition, TurnKey) { ["At"] = clock.GetCurrentInstant().ToDateTimeOffset() }, etag);
+            var (result, writes) = await decide(turn);
+            if (writes is null)
+            {
+                return result;
+            }
+            try
+            {
+                await table.SubmitTransactionAsync(writes, cancellationToken);
+                return result;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < 8)
+            {
+                // Another change to the users came first: decide again on what it left.
+            }
+        }
+    }
+
+    /// <summary>The users' turn row's ETag (the row is made on first use).</summary>
+    private static async Task<ETag> TurnAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, TurnKey, select: ["RowKey"], cancellationToken: cancellationToken);
+        if (row.HasValue)
+        {
+            return row.Value!.ETag;
+        }
+        try
+        {
+            return (await table.AddEntityAsync(new TableEntity(Partition, TurnKey), cancellationToken)).Headers.ETag ?? ETag.All;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return (await table.GetEntityAsync<TableEntity>(Partition, TurnKey, select: ["RowKey"], cancellationToken: cancellationToken)).Value.ETag;
+        }
+    }
+
+    private static string NewGeneration() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
 
     public async Task<AdminChange> RemoveAsync(string email, string by, CancellationToken cancellationToken)
     {
@@ -128,28 +188,31 @@ public sealed class AdminUsers(StorageTables tables, IClock clock, IOptions<Cons
         {
             return AdminChange.Invalid;
         }
-        if (await FindAsync(key, cancellationToken) is not { } existing)
-        {
-            return AdminChange.NotFound;
-        }
-        if (existing.Role == AdminRole.Admin && await AdminCountAsync(cancellationToken) <= 1)
-        {
-            return AdminChange.LastAdmin;
-        }
         var table = await TableAsync(cancellationToken);
         try
         {
-            await table.SubmitTransactionAsync(
-            [
-                new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, UserPrefix + key), ETag.All),
-                new TableTransactionAction(TableTransactionActionType.Add, AuditRow(by, Actions.Remove, key, AdminRoles.Slug(existing.Role))),
-            ], cancellationToken);
+            return await SerializedAsync(table, async turn =>
+            {
+                if (await FindAsync(key, cancellationToken) is not { } existing)
+                {
+                    return (AdminChange.NotFound, null);
+                }
+                if (existing.Role == AdminRole.Admin && await AdminCountAsync(cancellationToken) <= 1)
+                {
+                    return (AdminChange.LastAdmin, null);
+                }
+                return (AdminChange.Removed,
+                [
+                    turn,
+                    new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition, UserPrefix + key), ETag.All),
+                    new TableTransactionAction(TableTransactionActionType.Add, AuditRow(by, Actions.Remove, key, AdminRoles.Slug(existing.Role))),
+                ]);
+            }, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 404)
         {
             return AdminChange.NotFound;
         }
-        return AdminChange.Removed;
     }
 
     /// <summary>Records a change that is not a user's (a sign-in, a sign-out) with the person who made it.</summary>
@@ -190,7 +253,10 @@ public sealed class AdminUsers(StorageTables tables, IClock clock, IOptions<Cons
     private static string Range(string prefix) => TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "\u007f"}");
 
     private static AdminUser Read(TableEntity row) => new(row.RowKey[UserPrefix.Length..], AdminRoles.Parse(row.GetString("Role")) ?? AdminRole.Viewer,
-        Instant.FromDateTimeOffset(row.GetDateTimeOffset("AddedAt") ?? default), row.GetString("AddedBy") ?? "");
+        Instant.FromDateTimeOffset(row.GetDateTimeOffset("AddedAt") ?? default), row.GetString("AddedBy") ?? "")
+    {
+        Generation = row.GetString("Generation") ?? "",
+    };
 
     /// <summary>The table, with the first administrator from the deployment added (or made an administrator) while there is no administrator.</summary>
     private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
@@ -214,6 +280,7 @@ public sealed class AdminUsers(StorageTables tables, IClock clock, IOptions<Cons
                         new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(Partition, UserPrefix + first)
                         {
                             ["Role"] = AdminRoles.Slug(AdminRole.Admin), ["AddedAt"] = clock.GetCurrentInstant().ToDateTimeOffset(), ["AddedBy"] = "triển khai",
+                            ["Generation"] = NewGeneration(),
                         }),
                         new TableTransactionAction(TableTransactionActionType.Add, AuditRow("triển khai", Actions.Add, first, AdminRoles.Slug(AdminRole.Admin))),
                     ], cancellationToken);

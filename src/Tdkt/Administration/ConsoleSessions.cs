@@ -33,12 +33,15 @@ public sealed class ConsoleSessions(StorageTables tables, AdminUsers users, Link
         var id = LinkTokens.Base64Url(RandomNumberGenerator.GetBytes(18));
         var expires = clock.GetCurrentInstant() + Lifetime;
         var table = await tables.GetAsync(StorageTables.Console, cancellationToken);
-        await table.AddEntityAsync(new TableEntity(Partition, id) { ["Email"] = email, ["ExpiresAt"] = expires.ToDateTimeOffset() }, cancellationToken);
+        // The session belongs to this listing of the user: removed and added again, the address starts anew.
+        var generation = (await users.FindAsync(email, cancellationToken))?.Generation ?? "";
+        await table.AddEntityAsync(new TableEntity(Partition, id) { ["Email"] = email, ["ExpiresAt"] = expires.ToDateTimeOffset(), ["Generation"] = generation },
+            cancellationToken);
         var payload = Encoding.UTF8.GetBytes(string.Join('\n', keyId, id, expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         return (LinkTokens.Base64Url(payload) + "." + LinkTokens.Base64Url(HMACSHA256.HashData(key, payload)[..MacBytes]), expires);
     }
 
-    /// <summary>The user of a session cookie, or null (forged, expired, signed out, or the user was removed).</summary>
+    /// <summary>The user of a session cookie, or null (forged, expired, signed out, or the user was removed, even if added again since).</summary>
     public async Task<ConsoleUser?> ReadAsync(string? cookie, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(cookie) || cookie.Length > 256 || cookie.Split('.') is not [var body, var signature]
@@ -56,7 +59,8 @@ public sealed class ConsoleSessions(StorageTables tables, AdminUsers users, Link
         }
         var table = await tables.GetAsync(StorageTables.Console, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
-        if (!row.HasValue || row.Value!.GetString("Email") is not { } email || await users.FindAsync(email, cancellationToken) is not { } user)
+        if (!row.HasValue || row.Value!.GetString("Email") is not { } email || await users.FindAsync(email, cancellationToken) is not { } user
+            || (row.Value.GetString("Generation") ?? "") != user.Generation)
         {
             return null;
         }
