@@ -13,7 +13,10 @@ namespace Tdkt.Mail.Channels;
 /// </summary>
 public sealed class SmtpChannel(IOptions<SmtpOptions> options) : IMailChannel, IDisposable
 {
-    private readonly ConcurrentBag<SmtpClient> idle = [];
+    /// <summary>A kept connection idle longer than this is asked (NOOP) before it is used: servers close idle ones (Postfix at 300 s, many sooner).</summary>
+    public static readonly TimeSpan CheckAfterIdle = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentBag<(SmtpClient Client, long IdleSince)> idle = [];
 
     public string Name => "Smtp";
 
@@ -23,9 +26,22 @@ public sealed class SmtpChannel(IOptions<SmtpOptions> options) : IMailChannel, I
         SmtpClient? client = null;
         try
         {
-            client = await ConnectedAsync(cancellationToken);
-            var answer = await client.SendAsync(message, cancellationToken);
-            idle.Add(client);
+            bool reused;
+            (client, reused) = await ConnectedAsync(cancellationToken);
+            string answer;
+            try
+            {
+                answer = await client.SendAsync(message, cancellationToken);
+            }
+            catch (Exception ex) when (reused && IsClosed(ex))
+            {
+                // The server closed the kept connection before it took the message: once more at once, on a new one.
+                client.Dispose();
+                client = null;
+                (client, _) = await ConnectedAsync(cancellationToken, fresh: true);
+                answer = await client.SendAsync(message, cancellationToken);
+            }
+            idle.Add((client, System.Diagnostics.Stopwatch.GetTimestamp()));
             client = null;
             return new MailSendResult(message.MessageId ?? "", answer);
         }
@@ -53,16 +69,43 @@ public sealed class SmtpChannel(IOptions<SmtpOptions> options) : IMailChannel, I
         }
     }
 
-    private async Task<SmtpClient> ConnectedAsync(CancellationToken cancellationToken)
+    /// <summary>A failure that says the connection was gone, not that the server refused the message.</summary>
+    private static bool IsClosed(Exception ex) => ex is ServiceNotConnectedException or SmtpProtocolException or IOException or SocketException;
+
+    /// <summary>A kept connection that still answers, else a new one; whether it was kept.</summary>
+    private async Task<(SmtpClient Client, bool Reused)> ConnectedAsync(CancellationToken cancellationToken, bool fresh = false)
     {
-        while (idle.TryTake(out var pooled))
+        while (!fresh && idle.TryTake(out var pooled))
         {
-            if (pooled.IsConnected)
+            if (pooled.Client.IsConnected && await AnswersAsync(pooled.Client, pooled.IdleSince, cancellationToken))
             {
-                return pooled;
+                return (pooled.Client, true);
             }
-            pooled.Dispose();
+            pooled.Client.Dispose();
         }
+        return (await ConnectAsync(cancellationToken), false);
+    }
+
+    /// <summary>Whether a kept connection may be used: just used, or it answers NOOP.</summary>
+    private static async Task<bool> AnswersAsync(SmtpClient client, long idleSince, CancellationToken cancellationToken)
+    {
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(idleSince) < CheckAfterIdle)
+        {
+            return true;
+        }
+        try
+        {
+            await client.NoOpAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (IsClosed(ex) || ex is SmtpCommandException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         var client = new SmtpClient { Timeout = 30_000 };
         try
@@ -91,9 +134,9 @@ public sealed class SmtpChannel(IOptions<SmtpOptions> options) : IMailChannel, I
 
     public void Dispose()
     {
-        while (idle.TryTake(out var client))
+        while (idle.TryTake(out var kept))
         {
-            client.Dispose();
+            kept.Client.Dispose();
         }
     }
 }
