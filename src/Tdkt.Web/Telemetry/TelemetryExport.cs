@@ -28,10 +28,11 @@ public static class TelemetryExport
     {
         ArgumentNullException.ThrowIfNull(otel);
         ArgumentNullException.ThrowIfNull(configuration);
+        // The scrubbers come first, so every exporter added after them (OTLP, Azure Monitor) sees only scrubbed records.
         otel.ConfigureResource(r => r.AddService(serviceName, serviceVersion: AppInfo.Current.PublicVersion))
-            .WithTracing(t => t.AddSource(Operations.Telemetry.Name))
+            .WithTracing(t => t.AddSource(Operations.Telemetry.Name).AddProcessor(new ScrubbingSpanProcessor()))
             .WithMetrics(m => m.AddMeter(Operations.Telemetry.Name))
-            .WithLogging();
+            .WithLogging(l => l.AddProcessor(new ScrubbingLogProcessor()));
         if (configuration[OtlpEndpoint] is { Length: > 0 } endpoint)
         {
             var root = new Uri(endpoint.TrimEnd('/') + "/", UriKind.Absolute);

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+
+namespace Tdkt.Web.Telemetry;
+
+/// <summary>
+/// What no exported log or span may carry, removed in one place before any exporter sees it, on both hosts: an agency's
+/// link token in a path (<c>/api/a/{token}</c>, its calendar feed, a file download, a console sign-in link), a key or
+/// a sealed value in a query (<c>?code=</c>, <c>m=</c>, <c>s=</c>, …), the console's cookie, and email addresses. The
+/// framework's own records ("Request starting … /api/a/…?code=…") pass through it like the product's.
+/// </summary>
+public static partial class TelemetryScrubber
+{
+    public const string Token = "{token}";
+    public const string Hidden = "***";
+
+    /// <summary>The text with every secret replaced; the same text when there is none.</summary>
+    public static string Scrub(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0 || !MayHold().IsMatch(text))
+        {
+            return text;
+        }
+        text = PathToken().Replace(text, Token);
+        text = QueryValue().Replace(text, Hidden);
+        text = ConsoleCookie().Replace(text, Hidden);
+        return Email().Replace(text, "***@***");
+    }
+
+    /// <summary>A value as exported: strings and values that print as text (a path, a query string) scrubbed; numbers and flags as they are.</summary>
+    public static object? Scrub(object? value) => value switch
+    {
+        null or bool or int or long or double or float or decimal or short or byte or uint or ulong or ushort or sbyte => value,
+        string s => Scrub(s),
+        _ => value.ToString() is { } printed ? Scrub(printed) : null,
+    };
+
+    /// <summary>A cheap first look: no slash, equals sign or at sign, nothing to scrub.</summary>
+    [GeneratedRegex(@"[/=@]")]
+    private static partial Regex MayHold();
+
+    [GeneratedRegex(@"(?<=/(?:api/(?:a|cal|f)|console/signin)/)[^\s/?#""'&<>]+")]
+    private static partial Regex PathToken();
+
+    [GeneratedRegex(@"(?<=[?&](?:code|m|s|t|k|csrf|proof|key|token|sig|email|link)=)[^&\s""'#<>]*", RegexOptions.IgnoreCase)]
+    private static partial Regex QueryValue();
+
+    [GeneratedRegex(@"(?<=tdkt_console=)[^;\s""']+")]
+    private static partial Regex ConsoleCookie();
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")]
+    private static partial Regex Email();
+}
+
+/// <summary>Scrubs every log record (its message, body and attributes) before the exporters registered after it.</summary>
+public sealed class ScrubbingLogProcessor : BaseProcessor<LogRecord>
+{
+    public override void OnEnd(LogRecord data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.FormattedMessage is { } message)
+        {
+            data.FormattedMessage = TelemetryScrubber.Scrub(message);
+        }
+        if (data.Body is { } body)
+        {
+            data.Body = TelemetryScrubber.Scrub(body);
+        }
+        if (data.Attributes is { Count: > 0 } attributes)
+        {
+            data.Attributes = [.. attributes.Select(a => new KeyValuePair<string, object?>(a.Key, TelemetryScrubber.Scrub(a.Value)))];
+        }
+    }
+}
+
+/// <summary>Scrubs every span (its name and string tags, its events' names) before the exporters registered after it.</summary>
+public sealed class ScrubbingSpanProcessor : BaseProcessor<Activity>
+{
+    public override void OnEnd(Activity data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        data.DisplayName = TelemetryScrubber.Scrub(data.DisplayName);
+        foreach (var tag in data.TagObjects.ToList())
+        {
+            if (tag.Value is not null and not bool and not int and not long and not double)
+            {
+                data.SetTag(tag.Key, TelemetryScrubber.Scrub(tag.Value));
+            }
+        }
+    }
+}
