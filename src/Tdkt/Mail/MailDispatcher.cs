@@ -56,11 +56,17 @@ public sealed partial class MailDispatcher(
 
     public async Task<DispatchOutcome> DispatchAsync(DigestKey key, CancellationToken cancellationToken)
     {
+        // The queue-triggered dispatch of one digest is a dispatch too: the same span as a pass, over one digest.
+        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.dispatch");
+        activity?.SetTag(Operations.Telemetry.Tags.Digest, key.Value);
         var (outcome, _) = await SendAsync(await outbox.TryLeaseAsync(key, cancellationToken), cancellationToken);
         if (outcome is DispatchOutcome.Sent or DispatchOutcome.Failed)
         {
             await outbox.ClearPendingAsync([key], cancellationToken);
         }
+        activity?.SetTag("tdkt.digests.sent", outcome == DispatchOutcome.Sent ? 1 : 0);
+        activity?.SetTag("tdkt.digests.failed", outcome == DispatchOutcome.Failed ? 1 : 0);
+        activity?.SetTag("tdkt.digests.waiting", outcome == DispatchOutcome.Retrying ? 1 : 0);
         return outcome;
     }
 

@@ -8,6 +8,8 @@ using static Tdkt.Tests.Reminders.ReminderScenario;
 
 namespace Tdkt.Tests.Functions;
 
+/// <summary>In the telemetry listeners' collection: it listens to the product's process-wide source.</summary>
+[Collection(nameof(Operations.TelemetryListeners))]
 public sealed class DispatchFunctionsTests(LocalServices services)
 {
     [Fact]
@@ -31,10 +33,26 @@ public sealed class DispatchFunctionsTests(LocalServices services)
         Assert.Equal(sweep.Digests.Select(d => d.Key.Value).Order(), messages.Order());
 
         var function = ActivatorUtilities.CreateInstance<DispatchFunctions>(scenario.Provider);
-        foreach (var message in messages.Concat(messages).Append("not a digest key"))
+        var spans = new System.Collections.Concurrent.ConcurrentBag<System.Diagnostics.Activity>();
+        using (var listener = new System.Diagnostics.ActivityListener
         {
-            await function.Dispatch(message, ct);
+            ShouldListenTo = source => source.Name == Tdkt.Operations.Telemetry.Name,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        })
+        {
+            System.Diagnostics.ActivitySource.AddActivityListener(listener);
+            foreach (var message in messages.Concat(messages).Append("not a digest key"))
+            {
+                await function.Dispatch(message, ct);
+            }
         }
+
+        // Each queue-triggered dispatch is a tdkt.dispatch span, the digest's send under it.
+        var dispatches = spans.Where(s => s.OperationName == "tdkt.dispatch").ToList();
+        Assert.Equal(messages.Count * 2, dispatches.Count);
+        Assert.Equal(messages.Count, dispatches.Sum(d => (int)d.GetTagItem("tdkt.digests.sent")!));
+        Assert.All(spans.Where(s => s.OperationName == "tdkt.digest.send"), send => Assert.Contains(dispatches, d => d.SpanId == send.ParentSpanId));
 
         Assert.All(await scenario.Outbox.ListAsync(D("2023-01-06"), ct), e => Assert.Equal((OutboxStatus.Sent, 1), (e.Status, e.Attempts)));
         using var inbox = new Inbox(services.Smtp4dev.ApiBase);

@@ -10,6 +10,7 @@ namespace Tdkt.Tests.Operations;
 /// real requests carrying an agency's link token, the admin key, a console cookie and addresses, exports logs, spans and
 /// metrics over OTLP to a receiver; none of those values is in any of them.
 /// </summary>
+[Collection(nameof(TelemetryListeners))]
 public sealed class TelemetrySecretsTests(LocalServices services)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
