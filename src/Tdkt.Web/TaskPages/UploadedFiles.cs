@@ -52,6 +52,7 @@ public static class UploadedFiles
         FileRefusal.TooLarge => $"lớn hơn {FileCheck.MaxBytes / 1024 / 1024} MB; đề nghị nén ảnh hoặc chia nhỏ tệp.",
         FileRefusal.Program => "là tệp chương trình, không được nhận. Chỉ nhận PDF, Word (.docx), Excel (.xlsx) và ảnh PNG, JPEG.",
         FileRefusal.Macros => "có macro (mã lệnh tự chạy) nên không được nhận; đề nghị lưu lại thành tệp .docx hoặc .xlsx thông thường.",
+        FileRefusal.ActiveContent => "có nội dung tự chạy hoặc trỏ ra ngoài khi mở (JavaScript, tệp nhúng, đối tượng OLE/ActiveX, mẫu ở máy khác) nên không được nhận; đề nghị in lại thành PDF thông thường hoặc lưu lại thành .docx, .xlsx thông thường.",
         FileRefusal.Expands => "bị hỏng hoặc có nội dung nén bất thường, không được nhận; đề nghị lưu lại tệp rồi gửi lại, hoặc gửi bản PDF.",
         _ => "không phải PDF, Word (.docx), Excel (.xlsx) hay ảnh PNG, JPEG (kiểm tra theo nội dung tệp, không theo tên), nên không được nhận.",
     };

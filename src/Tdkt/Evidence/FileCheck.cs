@@ -19,6 +19,12 @@ public enum FileRefusal
 
     /// <summary>A .docx/.xlsx whose parts expand far beyond its size (a "zip bomb"), or a damaged archive.</summary>
     Expands,
+
+    /// <summary>
+    /// Something that runs or reaches out when opened: a PDF with JavaScript, a launch action or an embedded file, a
+    /// PDF that is also an archive; a .docx/.xlsx with an OLE or ActiveX part or pointing at a template elsewhere.
+    /// </summary>
+    ActiveContent,
 }
 
 /// <summary>The verdict on one uploaded file: its kind, or why it is refused.</summary>
@@ -53,17 +59,18 @@ public static class FileCheck
         {
             return Refused(FileRefusal.Program);
         }
+        // A marker is a claim; the structure decides (FileStructure): a page with "%PDF-" in its first line is no PDF.
         if (head.IndexOf("%PDF-"u8) is >= 0 and < 1024)
         {
-            return Kind(EvidenceKind.Pdf);
+            return Checked(EvidenceKind.Pdf, FileStructure.Pdf(content));
         }
         if (head.StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         {
-            return Kind(EvidenceKind.Png);
+            return Checked(EvidenceKind.Png, FileStructure.Png(content));
         }
         if (head.StartsWith((byte[])[0xFF, 0xD8, 0xFF]))
         {
-            return Kind(EvidenceKind.Jpeg);
+            return Checked(EvidenceKind.Jpeg, FileStructure.Jpeg(content));
         }
         return head.StartsWith("PK\x03\x04"u8) ? InspectPackage(content) : Refused(FileRefusal.UnknownType);
     }
@@ -95,11 +102,11 @@ public static class FileCheck
             {
                 return Refused(FileRefusal.UnknownType);
             }
-            if (names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
+            if (Expands(archive, content.Length))
             {
-                return Refused(FileRefusal.Macros);
+                return Refused(FileRefusal.Expands);
             }
-            return Expands(archive, content.Length) ? Refused(FileRefusal.Expands) : Kind(kind.Value);
+            return Checked(kind.Value, FileStructure.Package(archive));
         }
         catch (InvalidDataException)
         {
@@ -134,6 +141,8 @@ public static class FileCheck
     }
 
     private static FileVerdict Kind(EvidenceKind kind) => new(kind, null);
+
+    private static FileVerdict Checked(EvidenceKind kind, FileRefusal? refusal) => refusal is { } why ? Refused(why) : Kind(kind);
 
     private static FileVerdict Refused(FileRefusal refusal) => new(null, refusal);
 }
