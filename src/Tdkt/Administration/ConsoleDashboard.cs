@@ -130,7 +130,8 @@ public sealed class ConsoleDashboard(PlanStore plans, PlanCache cache, PlanRepor
         var categories = ReportFormats.CategoriesOf(report);
         var byOverdue = report.ByAgency.OrderByDescending(l => l.Counts.OpenOverdue).ThenBy(l => l.AgencyName, StringComparer.Ordinal).ToList();
         var total = report.Total;
-        return new DashboardPlanView(plan.Id.Value, $"Kế hoạch số {report.Number}: {report.Title}", plan.Status == PlanStatus.Active ? "Đang nhắc việc" : "Bản nháp (chưa nhắc việc)",
+        return new DashboardPlanView(plan.Id.Value, $"Kế hoạch số {report.Number}: {report.Title}", plan.ImportIncomplete ? "Nhập chưa xong (chưa nhắc việc): nhập lại tệp kế hoạch"
+            : plan.Status == PlanStatus.Active ? "Đang nhắc việc" : "Bản nháp (chưa nhắc việc)",
             $"Đã hoàn thành {total.Counts.DoneOnTime + total.Counts.DoneLate}/{total.Counts.Total} phần việc ({Percent(total.Counts.DonePercent)}), {total.Counts.OpenOverdue} quá hạn chưa hoàn thành.",
         [
             new("Toàn kế hoạch", [ReportFormats.Row(total, PlanReports.AllAgencies, isTotal: true)],

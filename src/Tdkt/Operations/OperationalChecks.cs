@@ -17,10 +17,14 @@ public sealed record OperationalAlarm(string Code, string Summary, string? Detai
 /// <summary>
 /// The conditions the Azure alerts watch (infra/modules/alerts.bicep), checked from storage so that a deployment
 /// without Azure Monitor sees them too (<c>tdkt status</c>, the health route, <c>tdkt up</c>): no sweep has run to
-/// the end today by 10:00 on a working day; digests that could not be sent; digests waiting more than two hours.
+/// the end today by 10:00 on a working day; digests that could not be sent; digests waiting more than two hours; a plan
+/// whose last import was cut off.
 /// </summary>
-public sealed class OperationalChecks(SweepRuns runs, OutboxStore outbox, Reminders.ReminderRules rules, VietnamClock clock, TimeProvider time)
+public sealed class OperationalChecks(SweepRuns runs, OutboxStore outbox, Reminders.ReminderRules rules, VietnamClock clock, TimeProvider time,
+    Plans.PlanStore plans)
 {
+    public const string ImportIncomplete = "import-incomplete";
+
     public const string SweepMissing = "sweep-missing";
     public const string SweepFailed = "sweep-failed";
     public const string DigestsFailed = "digests-failed";
@@ -67,6 +71,13 @@ public sealed class OperationalChecks(SweepRuns runs, OutboxStore outbox, Remind
         {
             alarms.Add(new(DigestsWaiting, $"{waiting.Count} thư chờ gửi quá 2 giờ (kiểm tra hàm Dispatch và cấu hình gửi thư)",
                 waiting.Select(w => w.LastError).FirstOrDefault(e => e is not null) is { } cause ? $"lỗi gần nhất: {cause}" : null));
+        }
+        // A plan whose import was cut off (the process killed, storage lost) is not reminded and its pages are empty until
+        // the import is run again: said here, not only in plan list.
+        foreach (var plan in (await plans.ListAsync(cancellationToken)).Where(p => p.Status != Plans.PlanStatus.Archived && p.ImportAbandoned(realNow)))
+        {
+            alarms.Add(new(ImportIncomplete, $"Kế hoạch {(plan.Number.Length > 0 ? "số " + plan.Number : plan.Id.Value)}: lần nhập gần nhất chưa xong nên kế hoạch "
+                + "chưa được nhắc việc, trang cơ quan và lịch của kế hoạch trống; nhập lại tệp kế hoạch (trang Nhập kế hoạch, hoặc tdkt plan import TỆP)"));
         }
         return alarms;
     }

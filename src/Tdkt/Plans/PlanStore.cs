@@ -45,6 +45,12 @@ public sealed record PlanSummary(PlanId Id, string Number, string Title, int Yea
     /// <summary>How often the report upward is mailed to the reporting agency (quarterly unless set).</summary>
     public ReportSchedule ReportSchedule { get; init; }
 
+    /// <summary>Until when an import running now holds the plan (null when none does, or when it died: its lease then lies in the past).</summary>
+    public DateTimeOffset? ImportHeldUntil { get; init; }
+
+    /// <summary>An import started and no import holds the plan any more: it was cut off, and the plan is not reminded until it is run again.</summary>
+    public bool ImportAbandoned(DateTimeOffset now) => ImportIncomplete && (ImportHeldUntil is not { } until || until <= now);
+
     /// <summary>Only an active plan whose last import completed is reminded.</summary>
     public bool IsReminded => Status == PlanStatus.Active && !ImportIncomplete;
 }
@@ -225,6 +231,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             Reminders = PlanReminders.FromJson(p.GetString("Reminders")),
             Version = p.GetString("Hash"),
             HasAgencyRows = p.GetBoolean("AgencyRows") == true,
+            ImportHeldUntil = ImportLease.HeldUntil(p),
             ReportSchedule = ReportSchedules.Parse(p.GetString("ReportSchedule")) ?? ReportSchedule.Quarterly,
         };
 

@@ -83,13 +83,41 @@ public sealed class OperationalChecksTests(LocalServices services)
         var threeHoursOn = new ShiftedTime();
         threeHoursOn.Advance(TimeSpan.FromHours(3));
         var later = new Tdkt.Operations.OperationalChecks(web.Get<SweepRuns>(), web.Get<OutboxStore>(), web.Get<ReminderRules>(),
-            web.Get<Tdkt.Hosting.VietnamClock>(), threeHoursOn);
+            web.Get<Tdkt.Hosting.VietnamClock>(), threeHoursOn, web.Get<Tdkt.Plans.PlanStore>());
         var waiting = await later.RunAsync(Ct);
 
         Assert.Empty(dayOff);
         Assert.Empty(fresh);
         var alarm = Assert.Single(waiting);
         Assert.Equal(("digests-waiting", "7 thư chờ gửi quá 2 giờ (kiểm tra hàm Dispatch và cấu hình gửi thư)"), (alarm.Code, alarm.Summary));
+    }
+
+    [Fact]
+    public async Task A_plan_whose_import_was_cut_off_is_said_in_health_status_and_the_dashboard_until_it_is_imported_again()
+    {
+        await using var web = await WebScenario.StartAsync(services, AdminConsole.ConsoleSignInTests.FirstAdmin);
+        // Saturday: no sweep due, so the only warning is the plan's. The import died: marked pending, its lease run out.
+        web.Clock.Reset(Instant.FromUtc(2023, 3, 25, 4, 0));
+        var plans = await web.Get<Tdkt.Storage.StorageTables>().GetAsync(Tdkt.Storage.StorageTables.Plans, Ct);
+        await plans.UpdateEntityAsync(new Azure.Data.Tables.TableEntity("plan", web.Plan.Id.Value)
+        {
+            ["Pending"] = true, ["ImportId"] = "da-chet", ["ImportLeaseUntil"] = DateTimeOffset.UtcNow.AddMinutes(-5),
+        }, Azure.ETag.All, Azure.Data.Tables.TableUpdateMode.Merge, Ct);
+
+        var health = await HealthAsync(web);
+        using var admin = new AdminConsole.ConsoleBrowser(web);
+        await admin.SignInAsAsync("quantri@example.org");
+        var dashboard = System.Net.WebUtility.HtmlDecode(await admin.PageAsync("console"));
+
+        var warning = Assert.Single(health);
+        Assert.StartsWith("Kế hoạch số 252/KH-UBND: lần nhập gần nhất chưa xong nên kế hoạch chưa được nhắc việc", warning, StringComparison.Ordinal);
+        Assert.Contains("nhập lại tệp kế hoạch", warning, StringComparison.Ordinal);
+        Assert.Contains("Nhập chưa xong (chưa nhắc việc): nhập lại tệp kế hoạch", dashboard, StringComparison.Ordinal);
+
+        // An import running now (its lease ahead) is no alarm: it is under way.
+        await plans.UpdateEntityAsync(new Azure.Data.Tables.TableEntity("plan", web.Plan.Id.Value) { ["ImportLeaseUntil"] = DateTimeOffset.UtcNow.AddMinutes(2) },
+            Azure.ETag.All, Azure.Data.Tables.TableUpdateMode.Merge, Ct);
+        Assert.Empty(await web.Get<Tdkt.Operations.OperationalChecks>().RunAsync(Ct));
     }
 
     private static async Task<IReadOnlyList<string>> HealthAsync(WebScenario web)
