@@ -85,9 +85,11 @@ public static partial class Recurrence
     {
         var day = DayOfMonth().Match(text);
         var list = new List<Occurrence>();
+        // "trước ngày 5 tháng sau": a month's report is due early in the month after it.
+        var nextMonth = NextMonth().IsMatch(text);
         for (var month = new YearMonth(period.Start.Year, period.Start.Month); month.OnDayOfMonth(1) <= period.End; month = month.PlusMonths(1))
         {
-            var due = day.Success ? Day(month, day) : LastDay(month);
+            var due = day.Success ? Day(nextMonth ? month.PlusMonths(1) : month, day) : LastDay(month);
             var rule = day.Success ? (Before(day) ? DeadlineRule.BeforeDate : DeadlineRule.OnDate) : DeadlineRule.EndOfMonth;
             list.Add(new Occurrence(Code(month), $"tháng {month.Month:D2}/{month.Year}", QuarterOf(month.Month), new Deadline(rule, phrase, due)));
         }
@@ -233,14 +235,21 @@ public static partial class Recurrence
     [GeneratedRegex(@"(?:\b(?:hằng|hàng|mỗi)\s+tuần\b|\btuần\s+một\s+lần\b|\bđịnh\s+kỳ\s+(?:hằng\s+|hàng\s+)?tuần\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Weekly();
 
-    [GeneratedRegex(@"(?:\b(?:hằng|hàng|mỗi)\s+tháng\b|\btháng\s+một\s+lần\b|(?<!\d\s)\bđịnh\s+kỳ\s+tháng\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:hằng|hàng|mỗi)\s+tháng\b|(?<!\d\s{0,3})\btháng\s+một\s+lần\b|\bđịnh\s+kỳ\s+tháng\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Monthly();
 
-    [GeneratedRegex(@"(?:\b(?:hằng|hàng|mỗi)\s+quý\b|\bquý\s+một\s+lần\b|\bđịnh\s+kỳ\s+quý\b|\btheo\s+quý\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"Hằng quý", "Định kỳ quý", "3 tháng một lần", "Định kỳ 03 tháng", "tháng cuối (mỗi) quý", "Báo cáo quý" (not "Báo cáo quý I").</summary>
+    [GeneratedRegex(@"(?:\b(?:hằng|hàng|mỗi)\s+quý\b|\bquý\s+một\s+lần\b|\bđịnh\s+kỳ\s+quý\b|\btheo\s+quý\b|\b0?3\s+tháng\s*(?:một\s+lần|/\s*lần)|\bđịnh\s+kỳ\s+0?3\s+tháng\b"
+        + @"|\btháng\s+(?:cuối|đầu)\s+(?:của\s+)?(?:mỗi\s+)?quý\b(?!\s+(?:I|II|III|IV|[1-4])\b)|\bbáo\s+cáo\s+quý\b(?!\s+(?:I|II|III|IV|[1-4])\b))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Quarterly();
 
+    [GeneratedRegex(@"\btháng\s+(?:sau|tiếp\s+theo|kế\s+tiếp)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NextMonth();
+
     /// <summary>"Định kỳ 6 tháng", "6 tháng một lần", "6 tháng/lần", "Hằng 6 tháng", "Sơ kết 6 tháng và tổng kết năm", "6 tháng, năm".</summary>
-    [GeneratedRegex(@"(?:\b6\s+tháng\s*(?:một\s+lần|/\s*lần|/\s*1\s+lần)|\b(?:hằng|hàng|mỗi|định\s+kỳ)\s+6\s+tháng\b|\b6\s+tháng\s*(?:,|và|;)\s*(?:\S+\s+){0,2}năm\b)",
+    [GeneratedRegex(@"(?:\b0?6\s+tháng\s*(?:một\s+lần|/\s*lần|/\s*1\s+lần)|\b(?:hằng|hàng|mỗi|định\s+kỳ)\s+0?6\s+tháng\b|\b0?6\s+tháng\s*(?:,|và|;)\s*(?:\S+\s+){0,2}năm\b"
+        + @"|\b6\s+tháng\s+đầu\s+năm\s*(?:,|và|;)\s*(?:\S+\s+){0,2}năm\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HalfYearly();
 

@@ -46,6 +46,25 @@ public sealed class RecurrenceTests
         Assert.Equal(expected.Split(','), Dues(phrase));
 
     [Theory]
+    [InlineData("Trước ngày 20 của tháng cuối quý", "19/03/2026,19/06/2026,19/09/2026,19/12/2026")]
+    [InlineData("3 tháng một lần", "31/03/2026,30/06/2026,30/09/2026,31/12/2026")]
+    [InlineData("Định kỳ 03 tháng", "31/03/2026,30/06/2026,30/09/2026,31/12/2026")]
+    [InlineData("Báo cáo quý, 6 tháng, năm", "31/03/2026,30/06/2026,30/09/2026,31/12/2026")]
+    [InlineData("6 tháng đầu năm và cả năm", "30/06/2026,31/12/2026")]
+    [InlineData("6 tháng một lần", "30/06/2026,31/12/2026")]
+    [InlineData("Tháng một lần, trước ngày 10", "09/01/2026,09/02/2026,09/03/2026,09/04/2026,09/05/2026,09/06/2026,09/07/2026,09/08/2026,09/09/2026,09/10/2026,09/11/2026,09/12/2026")]
+    public void Other_ways_of_writing_a_quarter_or_a_half_repeat_too(string phrase, string expected) =>
+        Assert.Equal(expected.Split(','), Dues(phrase));
+
+    [Fact]
+    public void A_monthly_report_due_early_in_the_next_month_falls_in_it_and_Decembers_in_January()
+    {
+        var dues = Dues("Hằng tháng, trước ngày 05 tháng sau");
+        Assert.Equal(("04/02/2026", "04/01/2027"), (dues[0], dues[^1]));
+        Assert.Null(Recurrence.Parse("Báo cáo quý I", Year2026, out _));
+    }
+
+    [Theory]
     [InlineData("Báo cáo 6 tháng (trước 15/6) và năm (trước 15/11)", "14/06/2026,14/11/2026", "kỳ 6 tháng,kỳ năm")]
     [InlineData("Trước ngày 15/6 và trước ngày 15/12", "14/06/2026,14/12/2026", "lần 1,lần 2")]
     [InlineData("Định kỳ 6 tháng", "30/06/2026,31/12/2026", "6 tháng đầu năm 2026,6 tháng cuối năm 2026")]
