@@ -34,63 +34,6 @@ public sealed class RecurringDutyTests(LocalServices services)
     private const string Id = "2023-9-kh-snv";
 
     [Fact]
-    public async Task A_year_of_sweeps_reminds_every_occurrence_once_on_its_working_day_and_never_the_undated_task()
-    {
-        var settings = new Dictionary<string, string?> { ["Tdkt:Storage:Prefix"] = TestHost.UniquePrefix() };
-        await using var provider = TestHost.Services(services.Azurite.ConnectionString, Instant.FromUtc(2022, 12, 28, 2, 0), settings);
-        var directory = Samples.Directory();
-        await provider.GetRequiredService<AgencyStore>().SaveAsync(directory, Ct);
-        var built = PlanImporter.Import(Encoding.UTF8.GetBytes(Plan), "dinh-ky.txt", directory);
-        Assert.True(built.IsValid, string.Join("\n", built.Errors.Select(e => e.Describe())));
-        var plans = provider.GetRequiredService<PlanStore>();
-        await plans.SaveAsync(built.Plan!, Ct);
-        await plans.SetStatusAsync(built.Plan!.Id, PlanStatus.Active, Ct);
-        var clock = (NodaTime.Testing.FakeClock)provider.GetRequiredService<IClock>();
-        var sweep = provider.GetRequiredService<Scheduling.DailySweep>();
-        var calendar = provider.GetRequiredService<ReminderRules>().Calendar;
-
-        var dueNotices = new List<(string Task, LocalDate Day)>();
-        var told = new List<(string Task, NoticeKind Kind)>();
-        var kickoffs = new List<(LocalDate Day, string Agency, string Task)>();
-        for (var day = new LocalDate(2023, 1, 1); day <= new LocalDate(2023, 12, 31); day = day.PlusDays(1))
-        {
-            clock.Reset(day.At(new LocalTime(8, 0)).InZoneStrictly(Hosting.VietnamTime.Zone).ToInstant());
-            var result = await sweep.RunAsync(day, false, "test", null, Ct);
-            Assert.Empty(result.Errors);
-            foreach (var notice in result.Digests.SelectMany(d => d.Notices))
-            {
-                told.Add((notice.TaskKey, notice.Kind));
-                if (notice.Kind == NoticeKind.Kickoff)
-                {
-                    kickoffs.Add((day, result.Digests.Single(d => d.Notices.Contains(notice)).Key.Agency, notice.Task));
-                }
-                if (notice.Kind == NoticeKind.Due)
-                {
-                    dueNotices.Add((notice.TaskKey, day));
-                }
-            }
-        }
-
-        var stored = (await plans.GetAsync(built.Plan.Id, Ct))!;
-        var occurrences = stored.Tasks.Where(t => t.Series is not null).ToList();
-        Assert.Equal(12 + 4 + 2, occurrences.Count);
-        foreach (var occurrence in occurrences)
-        {
-            // Once, on the working day the deadline falls on or the last one before it (19/03/2023 is a Sunday: Friday 17/03).
-            var days = dueNotices.Where(n => n.Task == occurrence.Key).Select(n => n.Day).ToList();
-            Assert.Equal([calendar.OnOrBefore(occurrence.Deadline.Due)], days);
-        }
-        Assert.Contains(dueNotices, n => n.Task == "0001-2023-03" && n.Day == new LocalDate(2023, 3, 17));
-        // Each quarter's kickoff names the monthly duty once, by its next month, not the quarter's three.
-        var monthly = kickoffs.Where(k => TaskSeries.SeriesNumberOf(k.Task) == "1").ToList();
-        Assert.Equal(4, monthly.Count);
-        Assert.Contains(monthly, k => k.Task == "1 (tháng 04/2023)");
-        // The undated task is listed in each quarter's kickoff ("chưa có thời hạn cụ thể"), never reminded of a deadline.
-        Assert.Equal([NoticeKind.Kickoff], told.Where(t => t.Task == "0004").Select(t => t.Kind).Distinct());
-        Assert.Contains(("0005", NoticeKind.Due), told);
-    }
-
-    [Fact]
     public async Task Imported_over_HTTP_each_occurrence_is_confirmed_on_its_own_and_the_reports_count_the_ones_due_so_far()
     {
         await using var web = await WebScenario.StartAsync(services, withPlan: false);
@@ -234,5 +177,80 @@ public sealed class RecurringDutyTests(LocalServices services)
         Assert.Equal(Enumerable.Range(1, 12).Select(m => $"0001-2023-{m:D2}"), monthly.Select(t => t.Key));
         Assert.Equal("1a (tháng 01/2023)", monthly[0].Number);
         Assert.Equal("0000", resolved.Tasks[0].Key);
+    }
+}
+
+/// <summary>Storage is shared by every test: a test that sweeps a whole year runs alone, so it does not slow those that time a host's start.</summary>
+[CollectionDefinition(nameof(AloneOnStorage), DisableParallelization = true)]
+public sealed class AloneOnStorage;
+
+/// <summary>The recurring plan of <see cref="RecurringDutyTests"/> swept on every working day of its year, against Azurite.</summary>
+[Collection(nameof(AloneOnStorage))]
+public sealed class RecurringYearSweepTests(LocalServices services)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string Plan = RecurringDutyTests.Plan;
+
+    [Fact]
+    public async Task A_year_of_sweeps_reminds_every_occurrence_once_on_its_working_day_and_never_the_undated_task()
+    {
+        var settings = new Dictionary<string, string?> { ["Tdkt:Storage:Prefix"] = TestHost.UniquePrefix() };
+        await using var provider = TestHost.Services(services.Azurite.ConnectionString, Instant.FromUtc(2022, 12, 28, 2, 0), settings);
+        var directory = Samples.Directory();
+        await provider.GetRequiredService<AgencyStore>().SaveAsync(directory, Ct);
+        var built = PlanImporter.Import(Encoding.UTF8.GetBytes(Plan), "dinh-ky.txt", directory);
+        Assert.True(built.IsValid, string.Join("\n", built.Errors.Select(e => e.Describe())));
+        var plans = provider.GetRequiredService<PlanStore>();
+        await plans.SaveAsync(built.Plan!, Ct);
+        await plans.SetStatusAsync(built.Plan!.Id, PlanStatus.Active, Ct);
+        var clock = (NodaTime.Testing.FakeClock)provider.GetRequiredService<IClock>();
+        var sweep = provider.GetRequiredService<Scheduling.DailySweep>();
+        var calendar = provider.GetRequiredService<ReminderRules>().Calendar;
+
+        var dueNotices = new List<(string Task, LocalDate Day)>();
+        var told = new List<(string Task, NoticeKind Kind)>();
+        var kickoffs = new List<(LocalDate Day, string Agency, string Task)>();
+        for (var day = new LocalDate(2023, 1, 1); day <= new LocalDate(2023, 12, 31); day = day.PlusDays(1))
+        {
+            if (!calendar.IsWorkingDay(day))
+            {
+                // A day off sends nothing; the next working day's sweep covers it (its window).
+                continue;
+            }
+            clock.Reset(day.At(new LocalTime(8, 0)).InZoneStrictly(Hosting.VietnamTime.Zone).ToInstant());
+            var result = await sweep.RunAsync(day, false, "test", null, Ct);
+            Assert.Empty(result.Errors);
+            foreach (var notice in result.Digests.SelectMany(d => d.Notices))
+            {
+                told.Add((notice.TaskKey, notice.Kind));
+                if (notice.Kind == NoticeKind.Kickoff)
+                {
+                    kickoffs.Add((day, result.Digests.Single(d => d.Notices.Contains(notice)).Key.Agency, notice.Task));
+                }
+                if (notice.Kind == NoticeKind.Due)
+                {
+                    dueNotices.Add((notice.TaskKey, day));
+                }
+            }
+        }
+
+        var stored = (await plans.GetAsync(built.Plan.Id, Ct))!;
+        var occurrences = stored.Tasks.Where(t => t.Series is not null).ToList();
+        Assert.Equal(12 + 4 + 2, occurrences.Count);
+        foreach (var occurrence in occurrences)
+        {
+            // Once, on the working day the deadline falls on or the last one before it (19/03/2023 is a Sunday: Friday 17/03).
+            var days = dueNotices.Where(n => n.Task == occurrence.Key).Select(n => n.Day).ToList();
+            Assert.Equal([calendar.OnOrBefore(occurrence.Deadline.Due)], days);
+        }
+        Assert.Contains(dueNotices, n => n.Task == "0001-2023-03" && n.Day == new LocalDate(2023, 3, 17));
+        // Each quarter's kickoff names the monthly duty once, by its next month, not the quarter's three.
+        var monthly = kickoffs.Where(k => TaskSeries.SeriesNumberOf(k.Task) == "1").ToList();
+        Assert.Equal(4, monthly.Count);
+        Assert.Contains(monthly, k => k.Task == "1 (tháng 04/2023)");
+        // The undated task is listed in each quarter's kickoff ("chưa có thời hạn cụ thể"), never reminded of a deadline.
+        Assert.Equal([NoticeKind.Kickoff], told.Where(t => t.Task == "0004").Select(t => t.Kind).Distinct());
+        Assert.Contains(("0005", NoticeKind.Due), told);
     }
 }
