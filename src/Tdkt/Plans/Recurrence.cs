@@ -78,6 +78,10 @@ public static partial class Recurrence
         return found;
     }
 
+    /// <summary>Whether a phrase states one or more dated deadlines in <paramref name="year"/>: one day, or a duty's occurrences (not "Thường xuyên").</summary>
+    public static bool IsDated(string phrase, int year) =>
+        DeadlineRules.Parse(phrase, year, out _) is { IsOngoing: false } || Parse(phrase, PlanPeriod.CalendarYear(year), out _) is { Count: > 0 };
+
     private static string Describe(PlanPeriod period) =>
         $"thời gian của kế hoạch ({Hosting.VietnamTime.ShortDate(period.Start)} - {Hosting.VietnamTime.ShortDate(period.End)})";
 

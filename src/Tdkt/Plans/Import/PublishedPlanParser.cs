@@ -81,7 +81,7 @@ public static partial class PublishedPlanParser
         var text = string.Join(" | ", row.Cells.Select(Strip).Where(c => c.Length > 0));
         var dated = DeadlineRules.FindLabeled(text) is not null || DeadlineRules.FindInContent(text, year ?? 2000, out var error) is not null || error is not null
             || row.Cells.Any(c => Strip(c) is { Length: > 0 and < 60 } cell
-                && (DeadlineRules.Parse(cell, year ?? 2000, out _) is { IsOngoing: false } || Recurrence.Parse(cell, PlanPeriod.CalendarYear(year ?? 2000), out _) is { Count: > 0 }));
+                && Recurrence.IsDated(cell, year ?? 2000));
         var folded = VietnameseText.Fold(text);
         var named = foldedNames.Any(key => folded.Contains(key, StringComparison.Ordinal));
         return dated || named
