@@ -85,9 +85,10 @@ public sealed class ScrubbingSpanProcessor : BaseProcessor<Activity>
         data.DisplayName = TelemetryScrubber.Scrub(data.DisplayName);
         foreach (var tag in data.TagObjects.ToList())
         {
-            if (tag.Value is not null and not bool and not int and not long and not double)
+            // Numbers and flags come back as they are; only a changed value is written back.
+            if (TelemetryScrubber.Scrub(tag.Value) is var scrubbed && !Equals(scrubbed, tag.Value))
             {
-                data.SetTag(tag.Key, TelemetryScrubber.Scrub(tag.Value));
+                data.SetTag(tag.Key, scrubbed);
             }
         }
     }
