@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tdkt.Agencies;
-using Tdkt.Completion;
+using Tdkt.Assignments;
 using Tdkt.Links;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;

@@ -1,6 +1,6 @@
 using NodaTime;
 using Tdkt.Agencies;
-using Tdkt.Reminders;
+using Tdkt.Assignments;
 
 namespace Tdkt.Benchmarks;
 

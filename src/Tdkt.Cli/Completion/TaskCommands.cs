@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NodaTime;
 using NodaTime.Text;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 
 namespace Tdkt.Cli.Completion;
@@ -108,7 +109,7 @@ public static class TaskCommands
                 case AdminReopenResult.Reopened when parse.GetValue(json):
                     await context.WriteJsonAsync(new
                     {
-                        plan = outcome.Plan, task = outcome.TaskNumber, reopened = outcome.Reopened.Select(k => Storage.AssignmentKey.Parse(k).Agency),
+                        plan = outcome.Plan, task = outcome.TaskNumber, reopened = outcome.Reopened.Select(k => AssignmentKey.Parse(k).Agency),
                     });
                     return ExitCodes.Ok;
                 case AdminReopenResult.Reopened:

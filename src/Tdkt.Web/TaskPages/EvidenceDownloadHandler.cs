@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Evidence;
 using Tdkt.Links;
-using Tdkt.Storage;
 
 namespace Tdkt.Web.TaskPages;
 

@@ -1,5 +1,6 @@
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Hosting;
 using Tdkt.Outbox;
 using Tdkt.Plans;
@@ -28,7 +29,7 @@ public sealed record DashboardView(IReadOnlyList<DashboardPlanView> Plans, bool 
 /// plan's dashboard does not read its whole partition on every view, and a change shows on the next one.
 /// </summary>
 public sealed class ConsoleDashboard(PlanStore plans, PlanCache cache, PlanReports reports, AgencyStore agencies, SweepRuns runs, OutboxStore outbox,
-    Completion.AuditLog audit, VietnamClock clock)
+    AuditLog audit, VietnamClock clock)
 {
     /// <summary>How far before a kept read a change still counts as after it: writers' clocks and writes in flight.</summary>
     public static readonly Duration ChangeMargin = Duration.FromMinutes(2);

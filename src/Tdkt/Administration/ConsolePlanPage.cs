@@ -1,4 +1,5 @@
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Hosting;
 using Tdkt.Plans;
@@ -127,7 +128,7 @@ public sealed class ConsolePlanPage(PlanStore plans, CompletionStore store, Audi
             FileLinks = [.. r.Files.Select(f => new FileView(f.Name, f.Details, "/" + Links.AgencyLinks.DownloadPath + tokens.CreateDownload(r.Plan, r.Key, f.Id), false, ""))],
             Extension = ExtensionText(r),
             ExtensionPending = r.Extension.IsPending,
-            Asked = NodaTime.Text.LocalDatePattern.Iso.Format(r.Extension.Request is { Status: Extensions.ExtensionStatus.Pending } q ? q.Asked : r.Due),
+            Asked = NodaTime.Text.LocalDatePattern.Iso.Format(r.Extension.Request is { Status: ExtensionStatus.Pending } q ? q.Asked : r.Due),
             Ongoing = task.Deadline.IsOngoing,
             Undated = task.Deadline.IsUndated,
         };
@@ -135,9 +136,9 @@ public sealed class ConsolePlanPage(PlanStore plans, CompletionStore store, Audi
 
     private static string? ExtensionText(AssignmentRecord r) => r.Extension.Request switch
     {
-        { Status: Extensions.ExtensionStatus.Pending } q =>
+        { Status: ExtensionStatus.Pending } q =>
             $"Đề nghị gia hạn đến {VietnamTime.ShortDate(q.Asked)} ({VietnamTime.Moment(q.At)}{(q.By is { Length: > 0 } by ? ", " + by : "")}), chờ ý kiến. Lý do: {q.Reason}",
-        { Status: Extensions.ExtensionStatus.Declined } q => $"Đề nghị gia hạn đến {VietnamTime.ShortDate(q.Asked)} không được chấp thuận{(q.DecidedBy is { } who ? $" ({who})" : "")}.",
+        { Status: ExtensionStatus.Declined } q => $"Đề nghị gia hạn đến {VietnamTime.ShortDate(q.Asked)} không được chấp thuận{(q.DecidedBy is { } who ? $" ({who})" : "")}.",
         _ when r.Extended => $"Đã gia hạn từ {VietnamTime.ShortDate(r.PlanDue)} đến {VietnamTime.ShortDate(r.Due)}{(r.Extension.Request?.DecidedBy is { } who ? $" ({who})" : "")}.",
         _ => null,
     };

@@ -1,8 +1,8 @@
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Hosting;
 using Tdkt.Plans;
-using Tdkt.Storage;
 
 namespace Tdkt.Completion;
 

@@ -1,6 +1,7 @@
 using NodaTime;
-using Tdkt.Mail;
+using Tdkt.Assignments;
 using Tdkt.Hosting;
+using Tdkt.Mail;
 using Tdkt.Plans;
 using Tdkt.Reports;
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Hosting;
 using Tdkt.Links;
 using Tdkt.Pages;
@@ -214,8 +215,8 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
             ExtensionText = ExtensionText(r),
             ExtensionKind = r.Extension.Request?.Status switch
             {
-                Extensions.ExtensionStatus.Approved => "ok",
-                Extensions.ExtensionStatus.Declined => "warn",
+                ExtensionStatus.Approved => "ok",
+                ExtensionStatus.Declined => "warn",
                 _ => "info",
             },
             CanAskExtension = !r.Done && !task.Deadline.IsOngoing && !r.Extension.IsPending,
@@ -232,16 +233,16 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         var by = r.Extension.Request is { DecidedBy: { } who } ? $" ({who})" : "";
         return r.Extension.Request switch
         {
-            { Status: Extensions.ExtensionStatus.Pending } q =>
+            { Status: ExtensionStatus.Pending } q =>
                 $"Đã đề nghị gia hạn đến {VietnamTime.ShortDate(q.Asked)} lúc {When(q.At)}, đang chờ ý kiến của cơ quan theo dõi, đôn đốc. Lý do: {q.Reason}",
-            { Status: Extensions.ExtensionStatus.Declined } q =>
+            { Status: ExtensionStatus.Declined } q =>
                 $"Đề nghị gia hạn đến {VietnamTime.ShortDate(q.Asked)} không được chấp thuận{by}, thời hạn giữ nguyên.{answer}",
             _ when r.Extended => $"Đã được gia hạn từ {VietnamTime.ShortDate(r.PlanDue)} đến {VietnamTime.ShortDate(r.Due)}{by}.{answer}",
             _ => null,
         };
     }
 
-    private static string FileDetails(Evidence.EvidenceFile f) => f.Details;
+    private static string FileDetails(EvidenceFile f) => f.Details;
 
     /// <summary>A short-lived download address, relative to the page (<c>/api/a/{token}</c> → <c>/api/f/{file token}</c>).</summary>
     private string DownloadUrl(string plan, string assignment, string fileId) => $"../{DownloadPath}{tokens.CreateDownload(plan, assignment, fileId)}";
@@ -257,7 +258,7 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         return item.Kind switch
         {
             InboxKind.File => new InboxView("file", $"{from}, nhiệm vụ {item.TaskNumber}: tệp đính kèm",
-                $"{Evidence.EvidenceColumn.Size(item.Bytes)}, gửi lúc {When(item.At)}{by}.",
+                $"{EvidenceColumn.Size(item.Bytes)}, gửi lúc {When(item.At)}{by}.",
                 DownloadUrl(plan.Id.Value, reference.AssignmentKey(item.Agency), item.FileId ?? ""), item.FileName),
             _ => new InboxView("extension", $"{from}, nhiệm vụ {item.TaskNumber}: đề nghị gia hạn",
                 $"Thời hạn hiện tại {(item.Due is { } due ? VietnamTime.ShortDate(due) : "")}, đề nghị gia hạn đến {(item.Requested is { } asked ? VietnamTime.ShortDate(asked) : "")}. "
@@ -290,7 +291,7 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
         (PageMessage.FileRemoved, _) when r is not null => new("info", $"Đã gỡ tệp khỏi nhiệm vụ số {r.TaskNumber}."),
         (PageMessage.FileKept, _) when r is not null => new("warn",
             $"Tệp của nhiệm vụ số {r.TaskNumber} đã gửi quá {Evidence.EvidenceService.RemoveWindow.TotalMinutes:0} phút (hoặc do quản trị viên đính kèm) nên không thể tự gỡ. Nếu cần gỡ, đề nghị liên hệ cơ quan theo dõi, đôn đốc."),
-        (PageMessage.ExtensionAsked, _) when r?.Extension.Request is { Status: Extensions.ExtensionStatus.Pending } q => new("ok",
+        (PageMessage.ExtensionAsked, _) when r?.Extension.Request is { Status: ExtensionStatus.Pending } q => new("ok",
             $"Đã gửi đề nghị gia hạn nhiệm vụ số {r.TaskNumber} đến ngày {VietnamTime.ShortDate(q.Asked)}. Cơ quan theo dõi, đôn đốc được báo để cho ý kiến; kết quả hiện trên trang này và trong thư nhắc việc."),
         (PageMessage.ExtensionApproved, _) => new("ok", "Đã đồng ý gia hạn; nhắc việc và báo cáo tính theo thời hạn mới. Cơ quan đề nghị được báo trong thư nhắc việc ngày làm việc tiếp theo."),
         (PageMessage.ExtensionDeclined, _) => new("info", "Đã trả lời không đồng ý gia hạn; thời hạn giữ nguyên. Cơ quan đề nghị được báo, kèm lý do, trong thư nhắc việc ngày làm việc tiếp theo."),

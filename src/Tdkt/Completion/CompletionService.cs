@@ -1,5 +1,6 @@
 using System.Text;
 using NodaTime;
+using Tdkt.Assignments;
 using Tdkt.Hosting;
 using Tdkt.Plans;
 
@@ -142,7 +143,7 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
             return [];
         }
         var candidates = agency is not null
-            ? [new Storage.AssignmentKey(taskKey, agency).Value]
+            ? [new AssignmentKey(taskKey, agency).Value]
             : (await store.OfTaskAsync(plan.Value, taskKey, cancellationToken)).Where(r => r.Done).Select(r => r.Key).ToList();
         var reopened = new List<string>();
         foreach (var key in candidates)

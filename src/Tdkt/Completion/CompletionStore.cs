@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
+using Tdkt.Assignments;
 using Tdkt.Reminders;
 using Tdkt.Storage;
 
@@ -246,7 +247,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
     {
         var done = AssignmentRows.IsDone(row);
         var planDue = Date(row, "Due") ?? default;
-        var extension = Extensions.ExtensionColumn.Read(row.GetString(Extensions.ExtensionColumn.Name));
+        var extension = ExtensionColumn.Read(row.GetString(ExtensionColumn.Name));
         var key = row.RowKey.StartsWith(AssignmentRows.AgencyPrefix, StringComparison.Ordinal) ? AssignmentRows.OfAgencyRow(row.RowKey) : AssignmentKey.TryParse(row.RowKey);
         return new AssignmentRecord(
             row.PartitionKey, key?.Value ?? row.RowKey, key?.TaskKey ?? row.RowKey, row.GetString("TaskNumber") ?? "", row.GetString("Agency") ?? "",
@@ -260,7 +261,7 @@ public sealed class CompletionStore(StorageTables tables, DueIndex dueIndex, Gro
             row.ETag)
         {
             Undos = row.GetInt32("Undos") ?? 0,
-            Files = Evidence.EvidenceColumn.Read(row.GetString(Evidence.EvidenceColumn.Name)),
+            Files = EvidenceColumn.Read(row.GetString(EvidenceColumn.Name)),
             Changed = row.Timestamp,
             PlanDue = planDue,
             Extension = extension,

@@ -1,4 +1,5 @@
 using NodaTime;
+using Tdkt.Assignments;
 using Tdkt.Plans;
 using Tdkt.Reminders;
 
@@ -50,7 +51,7 @@ public sealed class IndexRepair(PlanStore plans, AuditLog audit, CompletionStore
         if (found is null && first.Due != first.PlanDue)
         {
             // An extension's move stopped before its new entry was written: write it, and drop the old one.
-            var from = first.Extension.Request is { Status: Extensions.ExtensionStatus.Approved } approved ? approved.From : first.PlanDue;
+            var from = first.Extension.Request is { Status: ExtensionStatus.Approved } approved ? approved.From : first.PlanDue;
             await index.MoveAsync(Extensions.ExtensionService.Entry(first, first.Due), from, cancellationToken);
             return true;
         }

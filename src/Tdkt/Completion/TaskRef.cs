@@ -1,3 +1,4 @@
+using Tdkt.Assignments;
 using Tdkt.Plans;
 
 namespace Tdkt.Completion;
@@ -10,7 +11,7 @@ public readonly record struct TaskRef(PlanId Plan, string TaskKey)
     /// <summary>The id of the task's section on the agency page.</summary>
     public string Anchor => $"nv-{Plan.Value}-{TaskKey}";
 
-    public string AssignmentKey(string agency) => new Storage.AssignmentKey(TaskKey, agency).Value;
+    public string AssignmentKey(string agency) => new AssignmentKey(TaskKey, agency).Value;
 
     public static TaskRef? Parse(string? text)
     {

@@ -1,7 +1,7 @@
 using NodaTime;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Hosting;
-using Tdkt.Storage;
 
 namespace Tdkt.Evidence;
 

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Storage;
 

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Tdkt.Assignments;
 
 namespace Tdkt.Evidence;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Tdkt.Assignments;
 
 namespace Tdkt.Evidence;
 

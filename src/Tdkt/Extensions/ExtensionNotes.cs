@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Hosting;
 using Tdkt.Storage;

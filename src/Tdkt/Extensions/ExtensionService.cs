@@ -1,9 +1,9 @@
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Hosting;
 using Tdkt.Reminders;
-using Tdkt.Storage;
 
 namespace Tdkt.Extensions;
 

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Storage;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using Fluid;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Reports;
 
@@ -23,7 +24,7 @@ public sealed class PageTemplates
     {
         var context = new TemplateContext(view, Access);
         context.SetValue("style", Style);
-        context.SetValue("Accept", Evidence.EvidenceKinds.Accept);
+        context.SetValue("Accept", EvidenceKinds.Accept);
         return parsed.GetOrAdd(name, Load).Render(context, Html);
     }
 

@@ -1,9 +1,9 @@
 using Tdkt.Agencies;
-using Tdkt.Completion;
+using Tdkt.Assignments;
 using Tdkt.Hosting;
-using Tdkt.Storage;
 using Tdkt.Input;
 using Tdkt.Plans.Import;
+using Tdkt.Storage;
 
 namespace Tdkt.Plans;
 

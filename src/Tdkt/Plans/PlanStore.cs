@@ -4,8 +4,8 @@ using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Completion;
-using Tdkt.Extensions;
 using Tdkt.Hosting;
 using Tdkt.Plans.Import;
 using Tdkt.Reminders;
@@ -288,7 +288,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
     private static LocalDate? Date(TableEntity row, string column) =>
         row.GetString(column) is { } text && LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value : null;
 
-    public static string AssignmentKey(PlanTask task, AgencyId agency) => new Storage.AssignmentKey(task.Key, agency.Value).Value;
+    public static string AssignmentKey(PlanTask task, AgencyId agency) => new AssignmentKey(task.Key, agency.Value).Value;
 
     /// <summary>A plan's current (not removed) assignments, optionally of one quarter only (with the ongoing ones), with their completion.</summary>
     public async IAsyncEnumerable<DueEntry> AssignmentsAsync(PlanId id, int? quarter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -306,12 +306,12 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             }
             var planDue = Date(row, "Due") ?? default;
             var extension = ExtensionColumn.Read(row.GetString(ExtensionColumn.Name));
-            yield return new DueEntry(id.Value, Storage.AssignmentKey.Parse(row.RowKey).TaskKey, row.GetString("TaskNumber"), row.GetString("Agency"), row.GetInt32("Quarter") ?? 0,
+            yield return new DueEntry(id.Value, Assignments.AssignmentKey.Parse(row.RowKey).TaskKey, row.GetString("TaskNumber"), row.GetString("Agency"), row.GetInt32("Quarter") ?? 0,
                 extension.DueAfter(planDue), IsDone(row), Date(row, "CompletedOn"), row.GetBoolean("Ongoing") == true) {
                 Extended = extension.Extends(planDue),
                 Occurrence = row.GetBoolean("Occurrence") == true,
                 Undated = row.GetBoolean("Undated") == true,
-                Files = Evidence.EvidenceColumn.Read(row.GetString(Evidence.EvidenceColumn.Name)),
+                Files = EvidenceColumn.Read(row.GetString(EvidenceColumn.Name)),
             };
         }
     }
@@ -378,7 +378,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
         var indexed = existing.Values
             .Where(old => old.GetBoolean("Removed") != true && Date(old, "Due") is not null)
             .Select(old => (Due: ExtensionColumn.Read(old.GetString(ExtensionColumn.Name)).DueAfter(Date(old, "Due")!.Value),
-                RowKey: Storage.AssignmentKey.Parse(old.RowKey).IndexRowKey(plan.Id.Value)))
+                RowKey: Assignments.AssignmentKey.Parse(old.RowKey).IndexRowKey(plan.Id.Value)))
             .ToList();
         var stale = indexed.Where(old => !dueNow.TryGetValue(old.RowKey, out var due) || due != old.Due).ToList();
         // Rows already at the same date keep their done flag as completions set it, also one made during this import.

@@ -1,7 +1,6 @@
 using NodaTime;
-using Tdkt.Completion;
+using Tdkt.Assignments;
 using Tdkt.Hosting;
-using Tdkt.Storage;
 
 namespace Tdkt.Plans;
 

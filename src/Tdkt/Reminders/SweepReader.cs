@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Hosting;
 using Tdkt.Plans;
 

@@ -1,5 +1,6 @@
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Plans;
 
 namespace Tdkt.Reminders;

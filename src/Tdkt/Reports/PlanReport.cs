@@ -1,4 +1,5 @@
 using NodaTime;
+using Tdkt.Assignments;
 using Tdkt.Plans;
 
 namespace Tdkt.Reports;
@@ -53,7 +54,7 @@ public sealed record ProgressCounts(int DoneOnTime, int DoneLate, int OpenInTime
 public sealed record ReportLine(string? Agency, string AgencyName, int? Quarter, ProgressCounts Counts);
 
 /// <summary>A file an agency attached as the result of one of its tasks, as the report lists it (who and when are in <see cref="File"/>).</summary>
-public sealed record ReportFile(string Agency, string AgencyName, string TaskNumber, Evidence.EvidenceFile File);
+public sealed record ReportFile(string Agency, string AgencyName, string TaskNumber, EvidenceFile File);
 
 /// <summary>A plan's progress as of a date: per agency and quarter, per agency, per quarter and in total; and the files sent as results.</summary>
 public sealed record PlanReport(PlanId Plan, string Number, string Title, int Year, LocalDate AsOf, IReadOnlyList<ReportLine> Lines)

@@ -1,4 +1,5 @@
 using NodaTime;
+using Tdkt.Assignments;
 
 namespace Tdkt.Reports;
 
@@ -25,7 +26,7 @@ public static class Progress
             : (asOf <= due ? ProgressCategory.OpenInTime : ProgressCategory.OpenOverdue);
 
     /// <summary>Where a stored assignment stands on <paramref name="asOf"/> (a done one without its date counts as done on its due date).</summary>
-    public static ProgressCategory Of(Reminders.DueEntry assignment, LocalDate asOf)
+    public static ProgressCategory Of(DueEntry assignment, LocalDate asOf)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         return Of(assignment.Due, assignment.Done ? assignment.CompletedOn ?? assignment.Due : null, asOf, assignment.Ongoing);

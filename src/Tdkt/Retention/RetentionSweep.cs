@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tdkt.Assignments;
 using Tdkt.Hosting;
 using Tdkt.Outbox;
 using Tdkt.Plans;
@@ -119,7 +120,7 @@ public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans
         {
             if (copiesOf.Count > 0)
             {
-                await Completion.AgencyRowCopies.StampAsync(table, plan, copiesOf, CancellationToken.None);
+                await AgencyRowCopies.StampAsync(table, plan, copiesOf, CancellationToken.None);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
+using Tdkt.Assignments;
 
 namespace Tdkt.Storage;
 

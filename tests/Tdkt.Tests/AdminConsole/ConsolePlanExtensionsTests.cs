@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Tdkt.Completion;
+using Tdkt.Assignments;
 using Tdkt.Extensions;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
@@ -22,10 +22,10 @@ public sealed class ConsolePlanExtensionsTests(LocalServices services)
     {
         await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin);
         var task = web.Task("1");
-        var key = new Tdkt.Storage.AssignmentKey(task.TaskKey, "so-noi-vu");
+        var key = new AssignmentKey(task.TaskKey, "so-noi-vu");
         var pdf = Tdkt.Tests.Evidence.EvidenceFixtures.Pdf();
         await web.Get<Tdkt.Evidence.EvidenceStore>().AttachAsync(web.Plan.Id.Value, key,
-            new Tdkt.Evidence.EvidenceUpload(pdf, Tdkt.Evidence.EvidenceKind.Pdf, "bao-cao-quy-1.pdf"), "Nguyễn Văn An", CompletionVia.Link, null, null, Ct);
+            new Tdkt.Evidence.EvidenceUpload(pdf, EvidenceKind.Pdf, "bao-cao-quy-1.pdf"), "Nguyễn Văn An", CompletionVia.Link, null, null, Ct);
         var asked = await web.Get<ExtensionService>().RequestAsync("so-noi-vu", task, new NodaTime.LocalDate(2023, 4, 14),
             "Chờ số liệu của các huyện", "Nguyễn Văn An", null, null, Ct);
         Assert.Equal(ExtensionOutcome.Requested, asked.Outcome);

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json;
-using Tdkt.Completion;
+using Microsoft.Extensions.DependencyInjection;
+using Tdkt.Assignments;
 using Tdkt.Links;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;

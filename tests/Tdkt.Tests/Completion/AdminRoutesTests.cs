@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Tdkt.Completion;
+using Tdkt.Assignments;
 using Tdkt.Mail;
 using Tdkt.Outbox;
 using Tdkt.Reminders;

@@ -1,5 +1,5 @@
 using System.Net;
-using Tdkt.Completion;
+using Tdkt.Assignments;
 using Tdkt.Plans;
 using Tdkt.Storage;
 using Tdkt.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using Tdkt.Assignments;
 using Tdkt.Plans;
 using Tdkt.Storage;
 using Tdkt.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using System.Net;
+using Tdkt.Assignments;
 using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Completion;
@@ -46,7 +47,7 @@ public sealed class BulkCompletionTests(LocalServices services)
         }
         Assert.False((await web.AssignmentAsync(web.Task("3"), "so-noi-vu"))!.Done);
         Assert.Null(await web.AssignmentAsync(foreign, "so-noi-vu"));
-        var audit = await web.Get<Tdkt.Completion.AuditLog>().ListAsync(web.Plan.Id.Value, Ct);
+        var audit = await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct);
         Assert.Equal(2, audit.Count(a => a.Action == "complete"));
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Tdkt.Completion;
+using Tdkt.Assignments;
 using Tdkt.Mail;
 using Tdkt.Reminders;
 using Tdkt.Tests.Infrastructure;
@@ -26,8 +26,8 @@ public sealed partial class DigestLinkTests(LocalServices services)
         var mails = await inbox.MessagesFromAsync(sender, atLeast: pass.Sent);
         // An open task with a file attached: its page offers a download, which the crawler follows too.
         var withFile = web.Plan.Tasks.First(t => !t.Deadline.IsOngoing && t.Agencies.Any(a => a.Value == "hoi-dong-tdkt-tinh"));
-        await web.Get<Tdkt.Evidence.EvidenceStore>().AttachAsync(web.Plan.Id.Value, new Tdkt.Storage.AssignmentKey(withFile.Key, "hoi-dong-tdkt-tinh"),
-            new Tdkt.Evidence.EvidenceUpload(Tdkt.Tests.Evidence.EvidenceFixtures.Pdf(), Tdkt.Evidence.EvidenceKind.Pdf, "bao-cao.pdf"), "Nguyễn Văn An",
+        await web.Get<Tdkt.Evidence.EvidenceStore>().AttachAsync(web.Plan.Id.Value, new AssignmentKey(withFile.Key, "hoi-dong-tdkt-tinh"),
+            new Tdkt.Evidence.EvidenceUpload(Tdkt.Tests.Evidence.EvidenceFixtures.Pdf(), EvidenceKind.Pdf, "bao-cao.pdf"), "Nguyễn Văn An",
             CompletionVia.Link, null, null, Ct);
         var before = await web.AllAssignmentsAsync();
         var audit = await web.Get<AuditLog>().ListAsync(web.Plan.Id.Value, Ct);

@@ -6,10 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
 using Tdkt.Agencies;
-using Tdkt.SelfHost;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Links;
 using Tdkt.Plans;
+using Tdkt.SelfHost;
 using Tdkt.Tests.Infrastructure;
 using Tdkt.Tests.Plans;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using NodaTime;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Storage;
 using Tdkt.Tests.Completion;

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Tdkt.Assignments;
 using Tdkt.Evidence;
 using Tdkt.Tests.Infrastructure;
 

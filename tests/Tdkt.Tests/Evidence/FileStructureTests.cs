@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Tdkt.Assignments;
 using Tdkt.Evidence;
 
 namespace Tdkt.Tests.Evidence;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Extensions;
 using Tdkt.Reminders;

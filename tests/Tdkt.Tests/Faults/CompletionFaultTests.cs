@@ -5,6 +5,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Links;
 using Tdkt.Reminders;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Tdkt.Completion;
+using Tdkt.Assignments;
 using Tdkt.Input;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Plans;
 using Tdkt.Tests.Completion;
@@ -76,7 +77,7 @@ public sealed class RenumberingTests(LocalServices services)
         var entries = await store.AssignmentsAsync(new PlanId(Id), null, Ct).ToListAsync(Ct);
         var doneNow = Assert.Single(entries, e => e.Done);
         Assert.Equal(("3", "so-noi-vu", new LocalDate(2023, 3, 20)), (doneNow.TaskNumber, doneNow.Agency, doneNow.CompletedOn));
-        var record = await provider.GetRequiredService<CompletionStore>().GetAsync(Id, new global::Tdkt.Storage.AssignmentKey(plan.Tasks[2].Key, "so-noi-vu").Value, Ct);
+        var record = await provider.GetRequiredService<CompletionStore>().GetAsync(Id, new global::Tdkt.Assignments.AssignmentKey(plan.Tasks[2].Key, "so-noi-vu").Value, Ct);
         Assert.Equal(("Phòng TĐKT", "Đã gửi báo cáo số 15/BC-SNV"), (record!.Completion!.By, record.Completion.Note));
         Assert.False(entries.Single(e => e.TaskNumber == "2" && e.Agency == "so-noi-vu").Done);
 

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Tdkt.Assignments;
 using Tdkt.Plans;
 using Tdkt.Storage;
 using Tdkt.Tests.Infrastructure;
@@ -51,8 +52,8 @@ public sealed class PlanStoreTests(LocalServices services)
         Assert.Equal(plan.Tasks.Sum(t => t.Agencies.Count), assignments.Count);
         Assert.All(assignments, a => Assert.Matches("^[a-z0-9-]+$", a.PartitionKey + a.RowKey));
         // Each assignment has its agency's copy ("~by-{agency}--{task}"), which the agency page reads as one range.
-        Assert.Equal(assignments.Select(a => Tdkt.Storage.AssignmentRows.AgencyRowKey(Tdkt.Storage.AssignmentKey.Parse(a.RowKey))).Order(StringComparer.Ordinal),
-            rows.Where(r => r.RowKey.StartsWith(Tdkt.Storage.AssignmentRows.AgencyPrefix, StringComparison.Ordinal)).Select(r => r.RowKey).Order(StringComparer.Ordinal));
+        Assert.Equal(assignments.Select(a => AssignmentRows.AgencyRowKey(AssignmentKey.Parse(a.RowKey))).Order(StringComparer.Ordinal),
+            rows.Where(r => r.RowKey.StartsWith(AssignmentRows.AgencyPrefix, StringComparison.Ordinal)).Select(r => r.RowKey).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Plans;
 using Tdkt.Reminders;

@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Testing;
 using NodaTime.Text;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Outbox;
 using Tdkt.Plans;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Plans;
 using Tdkt.Reminders;
 using Tdkt.Tests.Infrastructure;

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Tdkt.Assignments;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.EndToEnd;
 using Tdkt.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class ReportPageBrowserTests(LocalServices services)
         {
             var task = web.Plan.Tasks.Single(t => t.Number == number);
             await web.Get<Tdkt.Completion.CompletionStore>().RecordAsync(web.Plan.Id.Value, Tdkt.Plans.PlanStore.AssignmentKey(task, new Tdkt.Agencies.AgencyId(agency)),
-                task.Deadline.Due, Tdkt.Tests.Reminders.ReminderScenario.D(on), new Tdkt.Completion.CompletionInput("Người thử", null, Tdkt.Completion.CompletionVia.Admin),
+                task.Deadline.Due, Tdkt.Tests.Reminders.ReminderScenario.D(on), new CompletionInput("Người thử", null, CompletionVia.Admin),
                 TestContext.Current.CancellationToken);
         }
         using var playwright = await Playwright.CreateAsync();

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using Tdkt.Assignments;
 using Tdkt.Storage;
 using Tdkt.Tests.Infrastructure;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Tdkt.Extensions;
+namespace Tdkt.Assignments;
 
 public enum ExtensionStatus
 {

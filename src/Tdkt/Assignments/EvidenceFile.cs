@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 
-namespace Tdkt.Evidence;
+namespace Tdkt.Assignments;
 
 /// <summary>
 /// One file an agency attached to its assignment: the blob's id, the safe name it is offered under, its kind by
@@ -13,7 +13,7 @@ public sealed record EvidenceFile(string Id, string Name, EvidenceKind Kind, lon
     /// <summary>"PDF, 1,2 MB, gửi lúc 09:15 ngày 24/03/2023, người gửi: Nguyễn Văn A": how the pages and the reports describe it.</summary>
     public string Details =>
         $"{EvidenceKinds.Label(Kind)}, {EvidenceColumn.Size(Bytes)}, gửi lúc {Hosting.VietnamTime.Moment(At)}" + (By is { } by ? $", người gửi: {by}" : "")
-        + (Via == Completion.CompletionVia.Admin ? " (quản trị viên đính kèm)" : "");
+        + (Via == CompletionVia.Admin ? " (quản trị viên đính kèm)" : "");
 }
 
 /// <summary>The <c>Files</c> column of an assignment row and its agency copy: the attached files as JSON ("" or missing: none).</summary>

@@ -1,4 +1,4 @@
-namespace Tdkt.Evidence;
+namespace Tdkt.Assignments;
 
 /// <summary>What an attached file is, told from its content (never from its name): the kinds an agency may attach.</summary>
 public enum EvidenceKind

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace Tdkt.Storage;
+namespace Tdkt.Assignments;
 
 /// <summary>
 /// The key of one task × agency assignment, "{task key}--{agency}" (e.g. "0003--so-noi-vu"): its row key in the plan's

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 
-namespace Tdkt.Completion;
+namespace Tdkt.Assignments;
 
 /// <summary>
 /// The copies an agency page last read, per plan and agency, under the stamp they were read with
-/// (<see cref="Storage.AssignmentRows.AgencyVersionKey"/>). A page whose stamp is unchanged answers from here after one
+/// (<see cref="AssignmentRows.AgencyVersionKey"/>). A page whose stamp is unchanged answers from here after one
 /// point read, so its cost does not follow the partition's size (an emulator walks the whole table for a range query;
 /// Table Storage answers it from its index, but a point read is still the cheapest request). Bounded: when full it
 /// starts again empty.

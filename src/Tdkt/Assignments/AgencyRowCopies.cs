@@ -1,8 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
-using Tdkt.Storage;
 
-namespace Tdkt.Completion;
+namespace Tdkt.Assignments;
 
 /// <summary>
 /// The agency's copy of each assignment row ("~by-{agency}--{task}", <see cref="AssignmentRows.AgencyRowKey"/>), which

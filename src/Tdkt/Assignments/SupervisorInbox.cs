@@ -1,9 +1,8 @@
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
-using Tdkt.Storage;
 
-namespace Tdkt.Completion;
+namespace Tdkt.Assignments;
 
 /// <summary>What a supervising agency is shown from the agencies it follows: a file one attached, or a request for more time.</summary>
 public enum InboxKind

@@ -1,14 +1,14 @@
 using Azure;
 using NodaTime;
 
-namespace Tdkt.Completion;
+namespace Tdkt.Assignments;
 
 /// <summary>Who said an assignment is done, when and how (the completion columns of its row).</summary>
 public sealed record CompletionInfo(LocalDate On, Instant At, string? By, string? Note, string Via, string? ClientIp = null, string? UserAgent = null);
 
 /// <summary>
 /// One task × agency assignment as stored, with its completion if it is done. <see cref="Due"/> is the date in force
-/// (an approved extension's, see <see cref="Extensions.ExtensionState.DueAfter"/>); <see cref="PlanDue"/> the plan's.
+/// (an approved extension's, see <see cref="ExtensionState.DueAfter"/>); <see cref="PlanDue"/> the plan's.
 /// </summary>
 public sealed record AssignmentRecord(
     string Plan, string Key, string TaskKey, string TaskNumber, string Agency, bool IsLead, int Quarter, LocalDate Due, bool Removed,
@@ -23,13 +23,13 @@ public sealed record AssignmentRecord(
     public int Undos { get; init; }
 
     /// <summary>The files the agency attached (at most <see cref="Evidence.EvidenceStore.MaxPerAssignment"/>).</summary>
-    public ValueList<Evidence.EvidenceFile> Files { get; init; } = Evidence.EvidenceColumn.None;
+    public ValueList<EvidenceFile> Files { get; init; } = EvidenceColumn.None;
 
     /// <summary>The date the plan gives (<see cref="Due"/> unless an extension was granted).</summary>
     public LocalDate PlanDue { get; init; }
 
     /// <summary>The last request for more time and the date granted, if any.</summary>
-    public Extensions.ExtensionState Extension { get; init; } = Extensions.ExtensionState.None;
+    public ExtensionState Extension { get; init; } = ExtensionState.None;
 
     /// <summary>Whether <see cref="Due"/> is an extension of the plan's date.</summary>
     public bool Extended => Extension.Extends(PlanDue);
