@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Tdkt.Administration;
 using Tdkt.Agencies;
+using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Hosting;
 using Tdkt.Links;
@@ -36,6 +37,7 @@ public static class TdktServiceCollectionExtensions
         services.TryAddSingleton<Operations.OperationalChecks>();
 
         services.AddTdktStorage(configuration);
+        services.AddAssignments();
         services.TryAddSingleton<PlanStore>();
         services.TryAddSingleton<PlanCache>();
         services.TryAddSingleton<AgencyStore>();

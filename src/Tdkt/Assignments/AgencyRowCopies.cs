@@ -17,7 +17,14 @@ public static class AgencyRowCopies
     /// carries it, in the same transaction, or right after the copies when they span transactions (an import).
     /// </summary>
     public static TableTransactionAction Stamp(string plan, string agency) =>
-        new(TableTransactionActionType.UpsertReplace, new TableEntity(plan, AssignmentRows.AgencyVersionKey(agency)) { ["V"] = Guid.NewGuid().ToString("N") });
+        new(TableTransactionActionType.UpsertReplace, new TableEntity(plan, AssignmentRows.AgencyVersionKey(agency)) { [StampColumn] = Guid.NewGuid().ToString("N") });
+
+    /// <summary>Whether an action rewrites a stamp (which writers at the same moment may share, <see cref="Storage.GroupCommit"/>).</summary>
+    public static bool IsStamp(TableTransactionAction action) =>
+        action?.ActionType == TableTransactionActionType.UpsertReplace && AssignmentRows.IsVersionKey(action.Entity.RowKey);
+
+    /// <summary>The stamp row's one column: a new random value at each write.</summary>
+    public const string StampColumn = "V";
 
     /// <summary>New stamps for <paramref name="agencies"/> of one plan, after their copies were written.</summary>
     public static async Task StampAsync(TableClient table, string plan, IEnumerable<string> agencies, CancellationToken cancellationToken)
@@ -70,14 +77,14 @@ public static class AgencyRowCopies
         foreach (var row in rows)
         {
             var copy = Of(row, []);
-            copy["TaskKey"] = AssignmentKey.Parse(row.RowKey).TaskKey;
+            copy[AssignmentColumns.TaskKey] = AssignmentKey.Parse(row.RowKey).TaskKey;
             if (!existing.Contains(copy.RowKey) && done.Contains(row.RowKey))
             {
                 created.Add(row.RowKey);
             }
             merges.Add(copy);
         }
-        merges.AddRange(retired.Select(key => new TableEntity(plan, AssignmentRows.AgencyRowKey(AssignmentKey.Parse(key))) { ["Removed"] = true }));
+        merges.AddRange(retired.Select(key => new TableEntity(plan, AssignmentRows.AgencyRowKey(AssignmentKey.Parse(key))) { [AssignmentColumns.Removed] = true }));
 
         // First the completions of done assignments whose copy is new (insert: a completion or undo meanwhile wins).
         foreach (var key in created)

@@ -57,7 +57,7 @@ public static class AssignmentRows
     /// <summary>The first audit row key at or after <paramref name="ticks"/>.</summary>
     public static string AuditFrom(long ticks) => $"{AuditPrefix}{ticks:D19}";
 
-    public static bool IsDone(TableEntity? assignment) => assignment?.GetString("Status") == DoneStatus;
+    public static bool IsDone(TableEntity? assignment) => assignment?.GetString(AssignmentColumns.Status) == DoneStatus;
 
     /// <summary>
     /// "~by-{agency}--{task}": the agency's copy of an assignment row (its columns and its completion), kept in the same

@@ -34,6 +34,12 @@ public sealed class AuditLog(StorageTables tables)
         public const string Unassign = "unassign";
     }
 
+    /// <summary>Where a change came from on the network (kept for a while, then emptied).</summary>
+    public static readonly IReadOnlyList<string> NetworkData = ["ClientIp", "UserAgent"];
+
+    /// <summary>Who made the change (emptied with the plan's records period).</summary>
+    public static readonly IReadOnlyList<string> Names = ["By"];
+
     public static TableEntity Row(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -50,12 +56,23 @@ public sealed class AuditLog(StorageTables tables)
     }
 
     /// <summary>The assignments of <paramref name="plan"/> whose state changed at or after <paramref name="since"/> (keys sort by time).</summary>
-    public async Task<IReadOnlyCollection<string>> ChangedSinceAsync(string plan, Instant since, CancellationToken cancellationToken)
+    public Task<IReadOnlyCollection<string>> ChangedSinceAsync(string plan, Instant since, CancellationToken cancellationToken) =>
+        ChangedAsync(plan, since, null, null, null, cancellationToken);
+
+    /// <summary>
+    /// The assignments of <paramref name="plan"/> with an audit row from <paramref name="since"/> up to <paramref name="until"/>
+    /// (exclusive; null: now), optionally only for actions from <paramref name="actionFrom"/> up to <paramref name="actionTo"/> (exclusive).
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> ChangedAsync(string plan, Instant since, Instant? until, string? actionFrom, string? actionTo,
+        CancellationToken cancellationToken)
     {
         var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         var changed = new HashSet<string>(StringComparer.Ordinal);
         var from = AssignmentRows.AuditFrom(Math.Max(0, since.ToUnixTimeTicks()));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {from} and RowKey lt {AssignmentRows.AuditEnd}");
+        var to = until is { } end ? AssignmentRows.AuditFrom(Math.Max(0, end.ToUnixTimeTicks())) : AssignmentRows.AuditEnd;
+        var filter = actionFrom is not null && actionTo is not null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {from} and RowKey lt {to} and Action ge {actionFrom} and Action lt {actionTo}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {from} and RowKey lt {to}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Assignment"], cancellationToken: cancellationToken))
         {
             if (row.GetString("Assignment") is { Length: > 0 } assignment)

@@ -56,6 +56,21 @@ public static class SupervisorInbox
 
     public static string ExtensionKey(string supervisor, AssignmentKey key) => $"{Prefix}{supervisor}--ext-{key.Value}";
 
+    /// <summary>
+    /// What puts <paramref name="item"/> (about <paramref name="key"/>) in <paramref name="supervisor"/>'s inbox: the item's
+    /// row and the supervisor's page stamp, for the transaction of the change it reports.
+    /// </summary>
+    public static IReadOnlyList<TableTransactionAction> Post(string plan, string supervisor, AssignmentKey key, InboxItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var rowKey = item.Kind == InboxKind.File ? FileKey(supervisor, key, item.FileId!) : ExtensionKey(supervisor, key);
+        return [new(TableTransactionActionType.UpsertReplace, Row(plan, rowKey, item)), AgencyRowCopies.Stamp(plan, supervisor)];
+    }
+
+    /// <summary>What takes an item out of <paramref name="supervisor"/>'s inbox (a file removed: its id; a request decided: none), with the stamp.</summary>
+    public static IReadOnlyList<TableTransactionAction> Take(string plan, string supervisor, AssignmentKey key, string? fileId = null) =>
+        [Withdraw(plan, fileId is null ? ExtensionKey(supervisor, key) : FileKey(supervisor, key, fileId)), AgencyRowCopies.Stamp(plan, supervisor)];
+
     public static TableEntity Row(string plan, string rowKey, InboxItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -80,6 +95,9 @@ public static class SupervisorInbox
     /// <summary>The item withdrawn (a file removed, a request decided): merged, so it works whether or not the row exists.</summary>
     public static TableTransactionAction Withdraw(string plan, string rowKey) =>
         new(TableTransactionActionType.UpsertMerge, new TableEntity(plan, rowKey) { ["Removed"] = true });
+
+    /// <summary>An item withdrawn and its sender's name emptied (the end of the plan's records period).</summary>
+    public static TableEntity Forget(string plan, string rowKey) => new(plan, rowKey) { ["Removed"] = true, ["By"] = "" };
 
     public static InboxItem? Read(TableEntity row)
     {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Tdkt.Assignments;
 using Tdkt.Pages;
 using Tdkt.Reports;
 
@@ -12,9 +11,7 @@ public static class CompletionServiceCollectionExtensions
     public static IServiceCollection AddCompletion(this IServiceCollection services)
     {
         services.TryAddSingleton<PageTemplates>();
-        services.TryAddSingleton<AgencyRowCache>();
         services.TryAddSingleton<CompletionStore>();
-        services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<IndexRepair>();
         services.TryAddSingleton<CompletionService>();
         services.TryAddSingleton<Evidence.EvidenceStore>();

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
-using Tdkt.Completion;
 using Tdkt.Storage;
 
 namespace Tdkt.Evidence;
@@ -39,7 +38,7 @@ public sealed record EvidenceUpload(byte[] Content, EvidenceKind Kind, string Na
 /// row, the agency's page stamp and the supervising agency's inbox item. The blob is written first and removed again if
 /// the row cannot take it, so a listed file always has its content; a blob left by a crash in between is never listed.
 /// </summary>
-public sealed partial class EvidenceStore(StorageTables tables, StorageBlobs blobs, AgencyStore agencies, IClock clock, ILogger<EvidenceStore> logger)
+public sealed partial class EvidenceStore(AssignmentTable assignments, StorageBlobs blobs, AgencyStore agencies, IClock clock, ILogger<EvidenceStore> logger)
 {
     public const int MaxPerAssignment = 5;
 
@@ -71,10 +70,8 @@ public sealed partial class EvidenceStore(StorageTables tables, StorageBlobs blo
             var outcome = await ChangeAsync(plan, key, files => files.Count >= MaxPerAssignment ? (AttachOutcome.TooMany, null) : (AttachOutcome.Attached, [.. files, file]),
                 record => [
                     new(TableTransactionActionType.Add, Audit(new AuditEntry(plan, key.Value, Actions.Attach, file.At, by, file.Name, clientIp, userAgent), id)),
-                    .. supervisor is null ? [] : (TableTransactionAction[])[
-                        new(TableTransactionActionType.UpsertReplace, SupervisorInbox.Row(plan, SupervisorInbox.FileKey(supervisor, key, id),
-                            new InboxItem(InboxKind.File, key.Agency, key.TaskKey, record.TaskNumber, file.At, by) { FileId = id, FileName = file.Name, Bytes = file.Bytes })),
-                        AgencyRowCopies.Stamp(plan, supervisor)],
+                    .. supervisor is null ? [] : SupervisorInbox.Post(plan, supervisor, key,
+                        new InboxItem(InboxKind.File, key.Agency, key.TaskKey, record.TaskNumber, file.At, by) { FileId = id, FileName = file.Name, Bytes = file.Bytes }),
                 ], AttachOutcome.NotHeld, cancellationToken);
             kept = outcome == AttachOutcome.Attached;
             return (outcome, kept ? file : null);
@@ -103,7 +100,7 @@ public sealed partial class EvidenceStore(StorageTables tables, StorageBlobs blo
             },
             _ => [
                 new(TableTransactionActionType.Add, Audit(new AuditEntry(plan, key.Value, Actions.Detach, clock.GetCurrentInstant(), by, name, clientIp, userAgent), fileId)),
-                .. supervisor is null ? [] : (TableTransactionAction[])[SupervisorInbox.Withdraw(plan, SupervisorInbox.FileKey(supervisor, key, fileId)), AgencyRowCopies.Stamp(plan, supervisor)],
+                .. supervisor is null ? [] : SupervisorInbox.Take(plan, supervisor, key, fileId),
             ], DetachOutcome.NotFound, cancellationToken);
         if (outcome == DetachOutcome.Removed)
         {
@@ -124,10 +121,8 @@ public sealed partial class EvidenceStore(StorageTables tables, StorageBlobs blo
     /// <summary>A listed file and its content, or null when the assignment does not list it (removed, or never there).</summary>
     public async Task<(EvidenceFile File, Stream Content)?> OpenAsync(string plan, AssignmentKey key, string fileId, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(plan, key.Value, select: [EvidenceColumn.Name, "Removed"], cancellationToken: cancellationToken);
-        if (!row.HasValue || row.Value!.GetBoolean("Removed") == true
-            || EvidenceColumn.Read(row.Value.GetString(EvidenceColumn.Name)).FirstOrDefault(f => f.Id == fileId) is not { } file)
+        if (await assignments.GetAsync(plan, key.Value, cancellationToken) is not { Removed: false } record
+            || record.Files.FirstOrDefault(f => f.Id == fileId) is not { } file)
         {
             return null;
         }
@@ -149,35 +144,13 @@ public sealed partial class EvidenceStore(StorageTables tables, StorageBlobs blo
     /// </summary>
     public async Task<int> PurgeAsync(string plan, int budget, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         var removed = 0;
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey lt {AssignmentRows.RecordsAfter}"), select: ["RowKey", EvidenceColumn.Name], cancellationToken: cancellationToken))
-        {
-            if (row.GetString(EvidenceColumn.Name) is { Length: > 2 })
-            {
-                rows.Add(row);
-            }
-        }
         var container = await blobs.EvidenceAsync(cancellationToken);
-        foreach (var row in rows.Take(budget))
+        foreach (var (key, files, etag) in (await assignments.WithFilesAsync(plan, cancellationToken)).Take(budget))
         {
-            var key = AssignmentKey.Parse(row.RowKey);
-            var files = EvidenceColumn.Read(row.GetString(EvidenceColumn.Name));
-            try
+            // The list first: from then on nothing offers the content. A file added or removed meanwhile: looked at again next run.
+            if (!await assignments.EmptyFilesAsync(plan, key, etag, cancellationToken))
             {
-                // The list first: from then on nothing offers the content.
-                await table.SubmitTransactionAsync(
-                [
-                    new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(plan, row.RowKey) { [EvidenceColumn.Name] = "" }, row.ETag),
-                    new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(plan, AssignmentRows.AgencyRowKey(key)) { [EvidenceColumn.Name] = "" }),
-                    AgencyRowCopies.Stamp(plan, key.Agency),
-                ], cancellationToken);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412)
-            {
-                // A file added or removed meanwhile: looked at again next run.
                 continue;
             }
             foreach (var file in files)
@@ -187,16 +160,7 @@ public sealed partial class EvidenceStore(StorageTables tables, StorageBlobs blo
             }
         }
         // The supervisors' pages no longer list them (nor who sent them).
-        var supervisors = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {SupervisorInbox.Prefix} and RowKey lt {SupervisorInbox.End} and Kind eq {nameof(InboxKind.File)} and Removed eq {false}"),
-            select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            await table.UpsertEntityAsync(new TableEntity(plan, row.RowKey) { ["Removed"] = true, ["By"] = "" }, TableUpdateMode.Merge, cancellationToken);
-            var rest = row.RowKey[SupervisorInbox.Prefix.Length..];
-            supervisors.Add(rest[..rest.IndexOf("--", StringComparison.Ordinal)]);
-        }
-        await AgencyRowCopies.StampAsync(table, plan, supervisors, cancellationToken);
+        await assignments.WithdrawFileItemsAsync(plan, cancellationToken);
         return removed;
     }
 
@@ -215,45 +179,16 @@ public sealed partial class EvidenceStore(StorageTables tables, StorageBlobs blo
     }
 
     /// <summary>
-    /// Reads the assignment, lets <paramref name="change"/> decide on its files, and writes the new list with the row's ETag
-    /// (to the row and its copy), the extra actions and the agency's stamp in one transaction; read again when the row
-    /// changed meanwhile.
+    /// Reads the assignment, lets <paramref name="change"/> decide on its files, and writes the new list with the extra
+    /// actions (<see cref="AssignmentTable.ChangeAsync"/>).
     /// </summary>
     private async Task<T> ChangeAsync<T>(string plan, AssignmentKey key, Func<IReadOnlyList<EvidenceFile>, (T Outcome, IReadOnlyList<EvidenceFile>? Files)> change,
-        Func<AssignmentRecord, IReadOnlyList<TableTransactionAction>> extra, T notHeld, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
-        for (var attempt = 0; ; attempt++)
+        Func<AssignmentRecord, IReadOnlyList<TableTransactionAction>> extra, T notHeld, CancellationToken cancellationToken) =>
+        (await assignments.ChangeAsync(plan, key, AssignmentColumns.Files, record =>
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(plan, key.Value, cancellationToken: cancellationToken);
-            if (!row.HasValue || row.Value!.GetBoolean("Removed") == true)
-            {
-                return notHeld;
-            }
-            var record = CompletionStore.Read(row.Value);
             var (outcome, files) = change(record.Files);
-            if (files is null)
-            {
-                return outcome;
-            }
-            var json = EvidenceColumn.Write(files);
-            var actions = new List<TableTransactionAction>
-            {
-                new(TableTransactionActionType.UpdateMerge, new TableEntity(plan, key.Value) { [EvidenceColumn.Name] = json }, row.Value.ETag),
-                new(TableTransactionActionType.UpsertMerge, new TableEntity(plan, AssignmentRows.AgencyRowKey(key)) { [EvidenceColumn.Name] = json }),
-                AgencyRowCopies.Stamp(plan, key.Agency),
-            };
-            actions.AddRange(extra(record));
-            try
-            {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
-                return outcome;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 412 && attempt < 10)
-            {
-            }
-        }
-    }
+            return files is null ? (outcome, null, []) : (outcome, EvidenceColumn.Write(files), extra(record));
+        }, notHeld, cancellationToken)).Outcome;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Attached file {Blob} no longer listed, but its content could not be deleted: {Error}")]
     private partial void LogBlobLeft(string blob, string error);

@@ -1,9 +1,6 @@
-using Azure.Data.Tables;
 using NodaTime;
 using Tdkt.Assignments;
-using Tdkt.Completion;
 using Tdkt.Hosting;
-using Tdkt.Storage;
 
 namespace Tdkt.Extensions;
 
@@ -35,27 +32,25 @@ public sealed record ExtensionNote(string Recipient, string Plan, string TaskKey
 /// rows); to each asking agency, where its request stands after a step taken on the days since the last successful sweep
 /// (from that sweep's date up to the day before this one), so each step is told once, in the digest after it.
 /// </summary>
-public sealed class ExtensionNotes(StorageTables tables)
+public sealed class ExtensionNotes(AssignmentTable assignments, AuditLog audit)
 {
     public async Task<IReadOnlyList<ExtensionNote>> ReadAsync(IEnumerable<string> plans, LocalDate from, LocalDate until, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
         var notes = new System.Collections.Concurrent.ConcurrentBag<ExtensionNote>();
         await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (plan, ct) =>
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
-                $"PartitionKey eq {plan} and RowKey ge {SupervisorInbox.Prefix} and RowKey lt {SupervisorInbox.End} and Kind eq {nameof(InboxKind.Extension)} and Removed eq {false}"),
-                cancellationToken: ct))
+            await foreach (var (supervisor, item) in assignments.InboxAsync(plan, InboxKind.Extension, ct))
             {
-                if (SupervisorInbox.Read(row) is { Due: { } due, Requested: { } asked } item && SupervisorInbox.SupervisorOf(row.RowKey) is { } supervisor)
+                if (item is { Due: { } due, Requested: { } asked })
                 {
                     notes.Add(new ExtensionNote(supervisor, plan, item.TaskKey, item.TaskNumber, ExtensionNoteKind.Waiting, item.Agency, due, asked, item.Reason, item.By));
                 }
             }
-            foreach (var key in await StepsAsync(table, plan, from, until, ct))
+            var start = from.AtStartOfDayInZone(VietnamTime.Zone).ToInstant();
+            var end = until.AtStartOfDayInZone(VietnamTime.Zone).ToInstant();
+            foreach (var key in await audit.ChangedAsync(plan, start, end, ExtensionStore.Actions.Prefix, ExtensionStore.Actions.End, ct))
             {
-                var row = await table.GetEntityIfExistsAsync<TableEntity>(plan, key, cancellationToken: ct);
-                if (row.HasValue && CompletionStore.Read(row.Value!) is { Removed: false, Extension.Request: { } request } record)
+                if (await assignments.GetAsync(plan, key, ct) is { Removed: false, Extension.Request: { } request } record)
                 {
                     var (kind, date, words) = request.Status switch
                     {
@@ -69,23 +64,5 @@ public sealed class ExtensionNotes(StorageTables tables)
             }
         });
         return [.. notes];
-    }
-
-    /// <summary>The assignments with an extension step in the audit on the days [from, until).</summary>
-    private static async Task<IReadOnlyCollection<string>> StepsAsync(TableClient table, string plan, LocalDate from, LocalDate until, CancellationToken cancellationToken)
-    {
-        var start = AssignmentRows.AuditFrom(from.AtStartOfDayInZone(VietnamTime.Zone).ToInstant().ToUnixTimeTicks());
-        var end = AssignmentRows.AuditFrom(until.AtStartOfDayInZone(VietnamTime.Zone).ToInstant().ToUnixTimeTicks());
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
-            $"PartitionKey eq {plan} and RowKey ge {start} and RowKey lt {end} and Action ge {ExtensionStore.Actions.Prefix} and Action lt {ExtensionStore.Actions.End}"),
-            select: ["Assignment"], cancellationToken: cancellationToken))
-        {
-            if (row.GetString("Assignment") is { Length: > 0 } assignment)
-            {
-                keys.Add(assignment);
-            }
-        }
-        return keys;
     }
 }

@@ -85,13 +85,8 @@ public sealed class ExtensionService(ExtensionStore store, CompletionService com
                 return (check, null);
             }
             var request = new ExtensionRequest(r.Due, asked, why, now, name, CompletionVia.Link) { Supervisor = supervisor };
-            var inbox = supervisor is null ? [] : new[]
-            {
-                new Azure.Data.Tables.TableTransactionAction(Azure.Data.Tables.TableTransactionActionType.UpsertReplace,
-                    SupervisorInbox.Row(task.Plan.Value, SupervisorInbox.ExtensionKey(supervisor, key),
-                        new InboxItem(InboxKind.Extension, agency, task.TaskKey, r.TaskNumber, now, name) { Due = r.Due, Requested = asked, Reason = why })),
-                AgencyRowCopies.Stamp(task.Plan.Value, supervisor),
-            };
+            var inbox = supervisor is null ? [] : SupervisorInbox.Post(task.Plan.Value, supervisor, key,
+                new InboxItem(InboxKind.Extension, agency, task.TaskKey, r.TaskNumber, now, name) { Due = r.Due, Requested = asked, Reason = why });
             return (check, new ExtensionChange(r.Extension with { Request = request },
                 new AuditEntry(task.Plan.Value, key.Value, ExtensionStore.Actions.Request, now, name, $"{Iso(asked)}: {why}", clientIp, ua), inbox));
         }, ExtensionOutcome.NotHeld, cancellationToken);
@@ -164,9 +159,7 @@ public sealed class ExtensionService(ExtensionStore store, CompletionService com
                 DecidedVia = via,
             };
             granted = approve ? date : null;
-            var inbox = pending?.Supervisor is { } s
-                ? new[] { SupervisorInbox.Withdraw(task.Plan.Value, SupervisorInbox.ExtensionKey(s, key)), AgencyRowCopies.Stamp(task.Plan.Value, s) }
-                : [];
+            var inbox = pending?.Supervisor is { } s ? SupervisorInbox.Take(task.Plan.Value, s, key) : [];
             var note = approve ? $"{Iso(r.Due)} → {Iso(date)}" + (words is null ? "" : $": {words}") : words;
             return (approve ? ExtensionOutcome.Approved : ExtensionOutcome.Declined, new ExtensionChange(
                 new ExtensionState(approve ? date : r.Extension.GrantedTo, request),

@@ -5,7 +5,6 @@ using NodaTime;
 using NodaTime.Text;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
-using Tdkt.Completion;
 using Tdkt.Hosting;
 using Tdkt.Plans.Import;
 using Tdkt.Reminders;
@@ -62,7 +61,7 @@ public sealed record PlanSummary(PlanId Id, string Number, string Title, int Yea
 /// (docs/decisions/0003-plan-import-commit-marker.md). Re-saving an identical plan writes nothing, and
 /// completion fields on assignments are never touched by a save.
 /// </summary>
-public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamClock clock, TimeProvider time)
+public sealed class PlanStore(StorageTables tables, AssignmentTable assignments, DueIndex dueIndex, VietnamClock clock, TimeProvider time)
 {
     private const string PlanPartition = "plan";
 
@@ -105,7 +104,7 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
         try
         {
             await Task.WhenAll(WriteTasksAsync(plan, written, lease.Token), WriteAssignmentsAsync(plan, written, lease.Token));
-            await WriteAuditAsync(plan.Id, audit, lease.Token);
+            await assignments.WriteAuditAsync(audit, lease.Token);
         }
         catch (OperationCanceledException) when (lease.Lost && !cancellationToken.IsCancellationRequested)
         {
@@ -291,30 +290,8 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
     public static string AssignmentKey(PlanTask task, AgencyId agency) => new AssignmentKey(task.Key, agency.Value).Value;
 
     /// <summary>A plan's current (not removed) assignments, optionally of one quarter only (with the ongoing ones), with their completion.</summary>
-    public async IAsyncEnumerable<DueEntry> AssignmentsAsync(PlanId id, int? quarter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
-        // A quarter's tasks, and the ongoing ones ("Thường xuyên"), which belong to every quarter.
-        var filter = quarter is { } q
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey lt {AssignmentRows.RecordsAfter} and (Quarter eq {q} or Ongoing eq {true})")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {id.Value} and RowKey lt {AssignmentRows.RecordsAfter}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            if (row.GetBoolean("Removed") == true)
-            {
-                continue;
-            }
-            var planDue = Date(row, "Due") ?? default;
-            var extension = ExtensionColumn.Read(row.GetString(ExtensionColumn.Name));
-            yield return new DueEntry(id.Value, Assignments.AssignmentKey.Parse(row.RowKey).TaskKey, row.GetString("TaskNumber"), row.GetString("Agency"), row.GetInt32("Quarter") ?? 0,
-                extension.DueAfter(planDue), IsDone(row), Date(row, "CompletedOn"), row.GetBoolean("Ongoing") == true) {
-                Extended = extension.Extends(planDue),
-                Occurrence = row.GetBoolean("Occurrence") == true,
-                Undated = row.GetBoolean("Undated") == true,
-                Files = EvidenceColumn.Read(row.GetString(EvidenceColumn.Name)),
-            };
-        }
-    }
+    public IAsyncEnumerable<DueEntry> AssignmentsAsync(PlanId id, int? quarter, CancellationToken cancellationToken) =>
+        assignments.CurrentAsync(id.Value, quarter, cancellationToken);
 
     private async Task WriteTasksAsync(Plan plan, ProgressCounter? written, CancellationToken cancellationToken)
     {
@@ -337,48 +314,33 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
             ["OccurrenceLabel"] = t.Series?.Label ?? "",
             ["Removed"] = false,
         }).ToList();
-        var existing = await ReadExistingAsync(table, plan.Id.Value, cancellationToken);
-        await UpsertAndRetireAsync(table, plan.Id.Value, rows, existing, written, cancellationToken);
+        var existing = await ReadStoredTasksAsync(table, plan.Id.Value, cancellationToken);
+        var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+        var retired = existing.Values.Where(old => !keep.Contains(old.RowKey) && old.GetBoolean("Removed") != true).Select(old => old.RowKey).ToList();
+        await RetiringUpsert.WriteAsync(table, plan.Id.Value, rows, retired, "Removed", written, cancellationToken);
     }
 
     /// <summary>Writes the assignments, then the due-date index from them, carrying over what is already done.</summary>
     private async Task WriteAssignmentsAsync(Plan plan, ProgressCounter? written, CancellationToken cancellationToken)
     {
-        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
-        var rows = plan.Assignments.Select(a => new TableEntity(plan.Id.Value, AssignmentKey(a.Task, a.Agency))
-        {
-            ["TaskNumber"] = a.Task.Number,
-            ["Agency"] = a.Agency.Value,
-            ["IsLead"] = a.IsLead,
-            ["Quarter"] = a.Task.Quarter,
-            ["Due"] = LocalDatePattern.Iso.Format(a.Task.Deadline.Due),
-            ["Ongoing"] = a.Task.Deadline.IsOngoing,
-            ["Occurrence"] = a.Task.Series is not null,
-            ["Undated"] = a.Task.Deadline.IsUndated,
-            ["Removed"] = false,
-        }).ToList();
-        var existing = await ReadExistingAsync(table, plan.Id.Value, cancellationToken);
+        var planned = plan.Assignments.Select(a => new PlannedAssignment(a.Task.Key, a.Task.Number, a.Agency.Value, a.IsLead, a.Task.Quarter, a.Task.Deadline.Due,
+            a.Task.Deadline.IsOngoing, a.Task.Series is not null, a.Task.Deadline.IsUndated)).ToList();
+        var stored = await assignments.StoredAsync(plan.Id.Value, cancellationToken);
         // The index gets one row per assignment: counted now, so the total is known before the long part.
-        written?.AddTotal(rows.Count);
-        await UpsertAndRetireAsync(table, plan.Id.Value, rows, existing, written, cancellationToken);
-        var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
-        await AgencyRowCopies.SyncAsync(table, plan.Id.Value, rows,
-            [.. existing.Values.Where(old => !keep.Contains(old.RowKey) && old.GetBoolean("Removed") != true).Select(old => old.RowKey)],
-            existing.Values.Where(IsDone).Select(old => old.RowKey).ToHashSet(StringComparer.Ordinal), CompletionStore.CompletionColumns, cancellationToken);
+        written?.AddTotal(planned.Count);
+        await assignments.WritePlanAsync(plan.Id.Value, planned, stored, written, cancellationToken);
 
         // The index holds the date in force: an extension granted earlier stays unless the plan's new date is later.
-        var current = plan.Assignments.Select(a =>
+        var current = planned.Select(a =>
         {
-            var found = existing.TryGetValue(AssignmentKey(a.Task, a.Agency), out var old);
-            var extension = found ? ExtensionColumn.Read(old!.GetString(ExtensionColumn.Name)) : ExtensionState.None;
-            return new DueEntry(plan.Id.Value, a.Task.Key, a.Task.Number, a.Agency.Value, a.Task.Quarter,
-                a.Task.Deadline.IsOngoing ? a.Task.Deadline.Due : extension.DueAfter(a.Task.Deadline.Due), found && IsDone(old!), Ongoing: a.Task.Deadline.IsOngoing);
+            var old = stored.GetValueOrDefault(a.Key.Value);
+            var extension = old?.Extension ?? ExtensionState.None;
+            return new DueEntry(plan.Id.Value, a.TaskKey, a.TaskNumber, a.Agency, a.Quarter, a.Ongoing ? a.Due : extension.DueAfter(a.Due), old?.Done == true, Ongoing: a.Ongoing);
         }).ToList();
         var dueNow = current.ToDictionary(e => e.RowKey, e => e.Due, StringComparer.Ordinal);
-        var indexed = existing.Values
-            .Where(old => old.GetBoolean("Removed") != true && Date(old, "Due") is not null)
-            .Select(old => (Due: ExtensionColumn.Read(old.GetString(ExtensionColumn.Name)).DueAfter(Date(old, "Due")!.Value),
-                RowKey: Assignments.AssignmentKey.Parse(old.RowKey).IndexRowKey(plan.Id.Value)))
+        var indexed = stored.Values
+            .Where(old => !old.Removed && old.PlanDue is not null)
+            .Select(old => (Due: old.Extension.DueAfter(old.PlanDue!.Value), RowKey: old.Key.IndexRowKey(plan.Id.Value)))
             .ToList();
         var stale = indexed.Where(old => !dueNow.TryGetValue(old.RowKey, out var due) || due != old.Due).ToList();
         // Rows already at the same date keep their done flag as completions set it, also one made during this import.
@@ -388,47 +350,14 @@ public sealed class PlanStore(StorageTables tables, DueIndex dueIndex, VietnamCl
         await dueIndex.WriteAsync(current, stale, written, cancellationToken, keepDone);
     }
 
-    public static bool IsDone(TableEntity assignment) => AssignmentRows.IsDone(assignment);
-
-    private static async Task<Dictionary<string, TableEntity>> ReadExistingAsync(TableClient table, string partition, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, TableEntity>> ReadStoredTasksAsync(TableClient table, string partition, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        // Tasks and assignments only: the completion records after them in the partition are not the plan's rows.
-        await foreach (var old in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {AssignmentRows.RecordsAfter}"),
-            select: ["RowKey", "Removed", "Due", "Status", ExtensionColumn.Name], cancellationToken: cancellationToken))
+        await foreach (var old in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey", "Removed"], cancellationToken: cancellationToken))
         {
             existing[old.RowKey] = old;
         }
         return existing;
-    }
-
-    private async Task WriteAuditAsync(PlanId id, IReadOnlyList<AuditEntry> audit, CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
-        foreach (var chunk in audit.Select(AuditLog.Row).Chunk(100))
-        {
-            await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)), cancellationToken);
-        }
-    }
-
-    /// <summary>Merges the rows (other columns, such as completion, are kept) and marks rows the plan no longer has as removed, never deleting them.</summary>
-    private static async Task UpsertAndRetireAsync(TableClient table, string partition, List<TableEntity> rows, Dictionary<string, TableEntity> existing,
-        ProgressCounter? written, CancellationToken cancellationToken)
-    {
-        var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
-        var retire = existing.Values
-            .Where(old => !keep.Contains(old.RowKey) && old.GetBoolean("Removed") != true)
-            .Select(old => new TableEntity(partition, old.RowKey) { ["Removed"] = true })
-            .ToList();
-        written?.AddTotal(rows.Count + retire.Count);
-        // Batches are independent upserts; a few in flight at once keep a large plan's save short.
-        await Parallel.ForEachAsync(rows.Concat(retire).Chunk(100),
-            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (chunk, ct) =>
-            {
-                await table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertMerge, r)), ct);
-                written?.Add(chunk.Length);
-            });
     }
 
     /// <summary>Bumped when the stored rows gain columns or tables, so the next import of an unchanged plan rewrites them.</summary>

@@ -28,11 +28,9 @@ public sealed record RetentionResult(int SlotsDeleted, int PayloadsRemoved, int 
 /// completion or undo at the same moment wins and the row is looked at again next time. Nothing the reports count
 /// (status, dates, via) is touched.
 /// </summary>
-public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans, Evidence.EvidenceStore evidence, IOptions<RetentionOptions> options, TimeProvider time,
+public sealed partial class RetentionSweep(StorageTables tables, AssignmentTable assignments, PlanStore plans, Evidence.EvidenceStore evidence, IOptions<RetentionOptions> options, TimeProvider time,
     VietnamClock clock, ILogger<RetentionSweep> logger)
 {
-    private static readonly string[] NetworkColumns = ["ClientIp", "UserAgent"];
-    private static readonly string[] AssignmentNetworkColumns = ["CompletedIp", "CompletedUserAgent"];
 
     public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -46,11 +44,12 @@ public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans
         var files = 0;
         foreach (var plan in await plans.ListAsync(cancellationToken))
         {
-            network += await ReduceAsync(plan.Id.Value, now.AddDays(-settings.NetworkDataDays), NetworkColumns, AssignmentNetworkColumns, budget, cancellationToken);
+            network += await assignments.EmptyColumnsAsync(plan.Id.Value, now.AddDays(-settings.NetworkDataDays), AuditLog.NetworkData, AssignmentColumns.NetworkData,
+                budget.Take, cancellationToken);
             if (plan.Year + settings.NameYears < clock.Today.Year)
             {
                 // The plan's records period is over (its year, then NameYears more): who confirmed is no longer needed.
-                names += await ReduceAsync(plan.Id.Value, now, ["By"], ["CompletedBy"], budget, cancellationToken);
+                names += await assignments.EmptyColumnsAsync(plan.Id.Value, now, AuditLog.Names, AssignmentColumns.Names, budget.Take, cancellationToken);
                 // The files agencies attached are records of the plan too: they go with the period.
                 files += await evidence.PurgeAsync(plan.Id.Value, settings.MaxRowsPerRun, cancellationToken);
             }
@@ -103,61 +102,6 @@ public sealed partial class RetentionSweep(StorageTables tables, PlanStore plans
             removed += await TryAsync(() => table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken));
         }
         return removed;
-    }
-
-    /// <summary>Empties <paramref name="auditColumns"/> of the plan's audit rows and <paramref name="assignmentColumns"/> of its assignments, for rows last written before <paramref name="before"/>.</summary>
-    private async Task<int> ReduceAsync(string plan, DateTimeOffset before, string[] auditColumns, string[] assignmentColumns, Budget budget,
-        CancellationToken cancellationToken)
-    {
-        var table = await tables.GetAsync(StorageTables.Assignments, cancellationToken);
-        // Agencies whose copies were reduced: their pages' stamps change, so no page shows a kept copy's old value.
-        var copiesOf = new HashSet<string>(StringComparer.Ordinal);
-        try
-        {
-            return await ReduceRangesAsync(table, plan, before, auditColumns, assignmentColumns, budget, copiesOf, cancellationToken);
-        }
-        finally
-        {
-            if (copiesOf.Count > 0)
-            {
-                await AgencyRowCopies.StampAsync(table, plan, copiesOf, CancellationToken.None);
-            }
-        }
-    }
-
-    private static async Task<int> ReduceRangesAsync(TableClient table, string plan, DateTimeOffset before, string[] auditColumns, string[] assignmentColumns,
-        Budget budget, HashSet<string> copiesOf, CancellationToken cancellationToken)
-    {
-        var reduced = 0;
-        foreach (var (range, columns) in new[]
-        {
-            (TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {AssignmentRows.AuditPrefix} and RowKey lt {AssignmentRows.AuditEnd}"), auditColumns),
-            (TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey lt {AssignmentRows.RecordsAfter}"), assignmentColumns),
-            (TableClient.CreateQueryFilter($"PartitionKey eq {plan} and RowKey ge {AssignmentRows.AgencyPrefix} and RowKey lt {AssignmentRows.AgencyEnd}"), assignmentColumns),
-        })
-        {
-            var holding = string.Join(" or ", columns.Select(c => $"{c} gt ''"));
-            var filter = $"{range} and Timestamp lt {TableClient.CreateQueryFilter($"{before}")} and ({holding})";
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", .. columns], cancellationToken: cancellationToken))
-            {
-                if (!budget.Take())
-                {
-                    return reduced;
-                }
-                var update = new TableEntity(row.PartitionKey, row.RowKey);
-                foreach (var column in columns)
-                {
-                    update[column] = "";
-                }
-                var written = await TryAsync(() => table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken));
-                if (written > 0 && row.RowKey.StartsWith(AssignmentRows.AgencyPrefix, StringComparison.Ordinal))
-                {
-                    copiesOf.Add(AssignmentRows.OfAgencyRow(row.RowKey).Agency);
-                }
-                reduced += written;
-            }
-        }
-        return reduced;
     }
 
     /// <summary>1 when written; 0 when the row changed or went meanwhile (the next run looks at it again).</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
-using Tdkt.Assignments;
 
 namespace Tdkt.Storage;
 
@@ -26,7 +25,16 @@ public sealed class GroupCommit
 
     /// <summary>Stores <paramref name="actions"/> (one partition) atomically, with whatever else is being written there now.</summary>
     /// <exception cref="TableTransactionFailedException">When these actions, submitted on their own, failed.</exception>
-    public Task SubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    public Task SubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken) =>
+        SubmitAsync(table, actions, null, cancellationToken);
+
+    /// <summary>
+    /// The same, where the actions <paramref name="isStamp"/> picks (upserts whose new value only has to differ from the
+    /// old, such as a page stamp) may be shared: writers that each rewrite the same stamp share one transaction, which
+    /// rewrites it once.
+    /// </summary>
+    public Task SubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, Func<TableTransactionAction, bool>? isStamp,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(actions);
@@ -34,7 +42,7 @@ public sealed class GroupCommit
         {
             return Task.CompletedTask;
         }
-        var write = new Write(actions);
+        var write = new Write(actions, isStamp ?? (_ => false));
         var lane = lanes.GetOrAdd((table.Uri, actions[0].Entity.PartitionKey), _ => new Lane(table));
         bool lead;
         lock (lane)
@@ -87,7 +95,7 @@ public sealed class GroupCommit
             {
                 break;
             }
-            var own = write.Actions.Where(a => !IsStamp(a)).Select(a => a.Entity.RowKey).ToList();
+            var own = write.Actions.Where(a => !write.IsStamp(a)).Select(a => a.Entity.RowKey).ToList();
             if (own.Any(r => rows.Contains(r) || held.Contains(r)))
             {
                 held.UnionWith(own);
@@ -101,17 +109,11 @@ public sealed class GroupCommit
         return batch;
     }
 
-    /// <summary>
-    /// A stamp (<see cref="AssignmentRows.AgencyVersionKey"/>) only has to change: writers that each rewrite the same
-    /// stamp share one transaction, which rewrites it once.
-    /// </summary>
-    private static bool IsStamp(TableTransactionAction action) =>
-        action.ActionType == TableTransactionActionType.UpsertReplace && AssignmentRows.IsVersionKey(action.Entity.RowKey);
-
-    private static IEnumerable<TableTransactionAction> Coalesce(IEnumerable<TableTransactionAction> actions)
+    /// <summary>A batch's actions with each stamp written once.</summary>
+    private static IEnumerable<TableTransactionAction> Coalesce(IEnumerable<Write> batch)
     {
         var stamps = new HashSet<string>(StringComparer.Ordinal);
-        return actions.Where(a => !IsStamp(a) || stamps.Add(a.Entity.RowKey));
+        return batch.SelectMany(w => w.Actions.Where(a => !w.IsStamp(a) || stamps.Add(a.Entity.RowKey)));
     }
 
     private static async Task CommitAsync(TableClient table, List<Write> batch)
@@ -123,7 +125,7 @@ public sealed class GroupCommit
         }
         try
         {
-            await table.SubmitTransactionAsync(Coalesce(batch.SelectMany(w => w.Actions)), CancellationToken.None);
+            await table.SubmitTransactionAsync(Coalesce(batch), CancellationToken.None);
         }
         catch (TableTransactionFailedException)
         {
@@ -165,9 +167,10 @@ public sealed class GroupCommit
         public bool Writing { get; set; }
     }
 
-    private sealed class Write(IReadOnlyList<TableTransactionAction> actions)
+    private sealed class Write(IReadOnlyList<TableTransactionAction> actions, Func<TableTransactionAction, bool> isStamp)
     {
         public IReadOnlyList<TableTransactionAction> Actions { get; } = actions;
+        public Func<TableTransactionAction, bool> IsStamp { get; } = isStamp;
         public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

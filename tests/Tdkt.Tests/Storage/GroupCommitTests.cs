@@ -45,7 +45,7 @@ public sealed class GroupCommitTests(LocalServices services)
             Insert($"row-{i:D2}"),
             new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                 new TableEntity("p", AssignmentRows.AgencyVersionKey("so-noi-vu")) { ["V"] = $"after-{i:D2}" }),
-        ], TestContext.Current.CancellationToken)).ToList();
+        ], AgencyRowCopies.IsStamp, TestContext.Current.CancellationToken)).ToList();
         await Task.WhenAll(writes);
 
         Assert.Equal(41, await CountAsync(table));
