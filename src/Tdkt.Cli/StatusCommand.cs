@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tdkt.Assignments;
 using Tdkt.Hosting;
 using Tdkt.Outbox;
 using Tdkt.Reminders;

@@ -9,6 +9,7 @@ using Tdkt.Completion;
 using Tdkt.Hosting;
 using Tdkt.Links;
 using Tdkt.Mail;
+using Tdkt.Operations;
 using Tdkt.Outbox;
 using Tdkt.Plans;
 using Tdkt.Reminders;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Tdkt.Hosting;
+using Tdkt.Operations;
 
 namespace Tdkt.Web.Health;
 

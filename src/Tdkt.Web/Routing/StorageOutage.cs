@@ -23,7 +23,7 @@ public static partial class StorageOutage
         {
             return null;
         }
-        Operations.Telemetry.StorageFailures.Add(1, new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Route, kind.ToString().ToLowerInvariant()));
+        Tdkt.Diagnostics.Telemetry.StorageFailures.Add(1, new KeyValuePair<string, object?>(Tdkt.Diagnostics.Telemetry.Tags.Route, kind.ToString().ToLowerInvariant()));
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageOutage).FullName!);
         LogStorageDown(logger, context.Request.Path, exception.Message.Split('\n')[0]);
         context.Response.Headers.RetryAfter = "60";

@@ -23,7 +23,7 @@ public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, Agency
             {
                 return (null, Refused(StatusCodes.Status410Gone, LinkProblem.Revoked));
             }
-            System.Diagnostics.Activity.Current?.SetTag(Operations.Telemetry.Tags.Agency, verification.Agency);
+            System.Diagnostics.Activity.Current?.SetTag(Tdkt.Diagnostics.Telemetry.Tags.Agency, verification.Agency);
             return (verification.Agency, null);
         }
         return (null, await RefuseAsync(request, verification.Check, cancellationToken));
@@ -52,7 +52,7 @@ public sealed class LinkGate(LinkTokens tokens, BadLinkThrottle throttle, Agency
 
     private IResult Refused(int status, LinkProblem problem)
     {
-        Operations.Telemetry.BadLinks.Add(1, new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Reason, problem.ToString().ToLowerInvariant()));
+        Tdkt.Diagnostics.Telemetry.BadLinks.Add(1, new KeyValuePair<string, object?>(Tdkt.Diagnostics.Telemetry.Tags.Reason, problem.ToString().ToLowerInvariant()));
         return Page(status, problem);
     }
 

@@ -13,7 +13,7 @@ namespace Tdkt.Web.Telemetry;
 
 /// <summary>
 /// Where the product's traces, metrics and logs go, the same in the function app and in <c>tdkt up</c>: always
-/// collected (<see cref="Operations.Telemetry"/>, logs correlated with the current trace); exported to Application
+/// collected (<see cref="Tdkt.Diagnostics.Telemetry"/>, logs correlated with the current trace); exported to Application
 /// Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set (by the app's managed identity when
 /// <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> names one), and to any OpenTelemetry collector over OTLP
 /// (http/protobuf) when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
@@ -30,8 +30,8 @@ public static class TelemetryExport
         ArgumentNullException.ThrowIfNull(configuration);
         // The scrubbers come first, so every exporter added after them (OTLP, Azure Monitor) sees only scrubbed records.
         otel.ConfigureResource(r => r.AddService(serviceName, serviceVersion: AppInfo.Current.PublicVersion))
-            .WithTracing(t => t.AddSource(Operations.Telemetry.Name).AddProcessor(new ScrubbingSpanProcessor()))
-            .WithMetrics(m => m.AddMeter(Operations.Telemetry.Name))
+            .WithTracing(t => t.AddSource(Tdkt.Diagnostics.Telemetry.Name).AddProcessor(new ScrubbingSpanProcessor()))
+            .WithMetrics(m => m.AddMeter(Tdkt.Diagnostics.Telemetry.Name))
             .WithLogging(l => l.AddProcessor(new ScrubbingLogProcessor()));
         if (configuration[OtlpEndpoint] is { Length: > 0 } endpoint)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using NodaTime;
 using Tdkt.Assignments;
+using Tdkt.Diagnostics;
 using Tdkt.Hosting;
 using Tdkt.Plans;
 
@@ -86,15 +87,15 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
             Note = Clean(input.Note, MaxNoteLength, singleLine: false),
             UserAgent = Clean(input.UserAgent, MaxUserAgentLength, singleLine: true),
         };
-        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.completion");
-        activity?.SetTag(Operations.Telemetry.Tags.Plan, task.Plan.Value);
-        activity?.SetTag(Operations.Telemetry.Tags.Task, task.TaskKey);
-        activity?.SetTag(Operations.Telemetry.Tags.Agency, agency);
-        activity?.SetTag(Operations.Telemetry.Tags.Via, clean.Via);
+        using var activity = Telemetry.Source.StartActivity("tdkt.completion");
+        activity?.SetTag(Telemetry.Tags.Plan, task.Plan.Value);
+        activity?.SetTag(Telemetry.Tags.Task, task.TaskKey);
+        activity?.SetTag(Telemetry.Tags.Agency, agency);
+        activity?.SetTag(Telemetry.Tags.Via, clean.Via);
         var result = await store.RecordAsync(task.Plan.Value, task.AssignmentKey(agency), planTask.Deadline.Due, on, clean, cancellationToken);
-        activity?.SetTag(Operations.Telemetry.Tags.Outcome, result.Outcome.ToString().ToLowerInvariant());
-        Operations.Telemetry.Completions.Add(1, new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Via, clean.Via),
-            new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Outcome, result.Outcome.ToString().ToLowerInvariant()));
+        activity?.SetTag(Telemetry.Tags.Outcome, result.Outcome.ToString().ToLowerInvariant());
+        Telemetry.Completions.Add(1, new KeyValuePair<string, object?>(Telemetry.Tags.Via, clean.Via),
+            new KeyValuePair<string, object?>(Telemetry.Tags.Outcome, result.Outcome.ToString().ToLowerInvariant()));
         return result;
     }
 

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using NodaTime;
 using Tdkt.Assignments;
-using Tdkt.Reminders;
 
 namespace Tdkt.Completion;
 

@@ -1,7 +1,6 @@
 using NodaTime;
 using Tdkt.Assignments;
 using Tdkt.Plans;
-using Tdkt.Reminders;
 
 namespace Tdkt.Completion;
 

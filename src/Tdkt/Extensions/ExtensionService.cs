@@ -3,7 +3,6 @@ using Tdkt.Agencies;
 using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Hosting;
-using Tdkt.Reminders;
 
 namespace Tdkt.Extensions;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tdkt.Diagnostics;
 using Tdkt.Hosting;
 using Tdkt.Outbox;
 using Tdkt.Reminders;
@@ -57,8 +58,8 @@ public sealed partial class MailDispatcher(
     public async Task<DispatchOutcome> DispatchAsync(DigestKey key, CancellationToken cancellationToken)
     {
         // The queue-triggered dispatch of one digest is a dispatch too: the same span as a pass, over one digest.
-        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.dispatch");
-        activity?.SetTag(Operations.Telemetry.Tags.Digest, key.Value);
+        using var activity = Telemetry.Source.StartActivity("tdkt.dispatch");
+        activity?.SetTag(Telemetry.Tags.Digest, key.Value);
         var (outcome, _) = await SendAsync(await outbox.TryLeaseAsync(key, cancellationToken), cancellationToken);
         if (outcome is DispatchOutcome.Sent or DispatchOutcome.Failed)
         {
@@ -83,29 +84,29 @@ public sealed partial class MailDispatcher(
             return (DispatchOutcome.Skipped, null);
         }
         var key = leased.Key;
-        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.digest.send");
-        activity?.SetTag(Operations.Telemetry.Tags.Digest, key.Value);
-        activity?.SetTag(Operations.Telemetry.Tags.DigestKind, key.Kind.ToString().ToLowerInvariant());
-        activity?.SetTag(Operations.Telemetry.Tags.Agency, key.Agency);
-        activity?.SetTag(Operations.Telemetry.Tags.Channel, channel.Name);
+        using var activity = Telemetry.Source.StartActivity("tdkt.digest.send");
+        activity?.SetTag(Telemetry.Tags.Digest, key.Value);
+        activity?.SetTag(Telemetry.Tags.DigestKind, key.Kind.ToString().ToLowerInvariant());
+        activity?.SetTag(Telemetry.Tags.Agency, key.Agency);
+        activity?.SetTag(Telemetry.Tags.Channel, channel.Name);
         activity?.SetTag("tdkt.attempt", leased.Attempts);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (outcome, failure) = await SendLeasedAsync(leased, cancellationToken);
-        var channelTag = new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Channel, channel.Name);
-        var kindTag = new KeyValuePair<string, object?>(Operations.Telemetry.Tags.DigestKind, key.Kind.ToString().ToLowerInvariant());
-        activity?.SetTag(Operations.Telemetry.Tags.Outcome, outcome.ToString().ToLowerInvariant());
+        var channelTag = new KeyValuePair<string, object?>(Telemetry.Tags.Channel, channel.Name);
+        var kindTag = new KeyValuePair<string, object?>(Telemetry.Tags.DigestKind, key.Kind.ToString().ToLowerInvariant());
+        activity?.SetTag(Telemetry.Tags.Outcome, outcome.ToString().ToLowerInvariant());
         switch (outcome)
         {
             case DispatchOutcome.Sent:
-                Operations.Telemetry.DigestsSent.Add(1, channelTag, kindTag);
-                Operations.Telemetry.SendDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, channelTag);
+                Telemetry.DigestsSent.Add(1, channelTag, kindTag);
+                Telemetry.SendDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, channelTag);
                 break;
             case DispatchOutcome.Failed:
                 activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "failed");
-                Operations.Telemetry.DigestsFailed.Add(1, channelTag, kindTag);
+                Telemetry.DigestsFailed.Add(1, channelTag, kindTag);
                 break;
             case DispatchOutcome.Retrying:
-                Operations.Telemetry.DigestsRetried.Add(1, channelTag, kindTag);
+                Telemetry.DigestsRetried.Add(1, channelTag, kindTag);
                 break;
         }
         return (outcome, failure);
@@ -172,7 +173,7 @@ public sealed partial class MailDispatcher(
     /// <summary>The same, telling <paramref name="progress"/> how many of the waiting digests have been dealt with.</summary>
     public async Task<DispatchPass> DispatchPendingAsync(int concurrency, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
-        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.dispatch");
+        using var activity = Telemetry.Source.StartActivity("tdkt.dispatch");
         var keys = await outbox.ListPendingAsync(cancellationToken);
         var unsent = await outbox.GetUnsentAsync(keys, cancellationToken);
         var handled = ProgressCounter.For(progress, "Gửi thư", "thư", keys.Count);
@@ -207,7 +208,7 @@ public sealed partial class MailDispatcher(
         await outbox.ClearPendingAsync(done, cancellationToken);
         var waiting = unsent.Where(u => !done.Contains(u.Key)).Select(u => u.Value).ToList();
         var now = time.GetUtcNow();
-        Operations.Telemetry.ReportPending(waiting.Count, waiting.Count == 0 ? TimeSpan.Zero : now - waiting.Min(w => w.CreatedAt).ToDateTimeOffset());
+        Telemetry.ReportPending(waiting.Count, waiting.Count == 0 ? TimeSpan.Zero : now - waiting.Min(w => w.CreatedAt).ToDateTimeOffset());
         activity?.SetTag("tdkt.digests.sent", counts[(int)DispatchOutcome.Sent]);
         activity?.SetTag("tdkt.digests.failed", counts[(int)DispatchOutcome.Failed]);
         activity?.SetTag("tdkt.digests.waiting", waiting.Count);

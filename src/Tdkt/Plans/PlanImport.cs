@@ -1,5 +1,6 @@
 using Tdkt.Agencies;
 using Tdkt.Assignments;
+using Tdkt.Diagnostics;
 using Tdkt.Hosting;
 using Tdkt.Input;
 using Tdkt.Plans.Import;
@@ -126,14 +127,14 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
     public async Task<PlanImportOutcome> RunAsync(PlanImportRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.plan.import");
+        using var activity = Telemetry.Source.StartActivity("tdkt.plan.import");
         activity?.SetTag("tdkt.file.extension", Path.GetExtension(request.FileName).ToLowerInvariant());
         activity?.SetTag("tdkt.file.bytes", request.Content.Length);
         var outcome = await ImportAsync(request, progress, cancellationToken);
-        activity?.SetTag(Operations.Telemetry.Tags.Outcome, outcome.Result.ToString().ToLowerInvariant());
+        activity?.SetTag(Telemetry.Tags.Outcome, outcome.Result.ToString().ToLowerInvariant());
         if (outcome.Plan is { } plan)
         {
-            activity?.SetTag(Operations.Telemetry.Tags.Plan, plan.Id.Value);
+            activity?.SetTag(Telemetry.Tags.Plan, plan.Id.Value);
             activity?.SetTag("tdkt.tasks", plan.Tasks.Count);
         }
         activity?.SetTag("tdkt.errors", outcome.Errors.Count);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Tdkt.Assignments;
 using Tdkt.Hosting;
 using Tdkt.Mail;
 using Tdkt.Outbox;

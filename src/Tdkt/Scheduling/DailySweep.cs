@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Tdkt.Assignments;
 using Tdkt.Completion;
+using Tdkt.Diagnostics;
 using Tdkt.Hosting;
 using Tdkt.Reminders;
 
@@ -58,9 +60,9 @@ public sealed partial class DailySweep(ReminderSweep sweep, IndexRepair repair, 
 
     public async Task<SweepResult> RunAsync(LocalDate date, bool dryRun, string trigger, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
-        using var activity = Operations.Telemetry.Source.StartActivity("tdkt.sweep");
-        activity?.SetTag(Operations.Telemetry.Tags.Date, DueIndex.Key(date));
-        activity?.SetTag(Operations.Telemetry.Tags.Trigger, trigger);
+        using var activity = Telemetry.Source.StartActivity("tdkt.sweep");
+        activity?.SetTag(Telemetry.Tags.Date, DueIndex.Key(date));
+        activity?.SetTag(Telemetry.Tags.Trigger, trigger);
         activity?.SetTag("tdkt.dry_run", dryRun);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -72,12 +74,12 @@ public sealed partial class DailySweep(ReminderSweep sweep, IndexRepair repair, 
             if (!dryRun)
             {
                 var outcome = result.Errors.Count == 0 ? "succeeded" : "failed";
-                activity?.SetTag(Operations.Telemetry.Tags.Outcome, outcome);
-                Operations.Telemetry.SweepRuns.Add(1, new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Outcome, outcome),
+                activity?.SetTag(Telemetry.Tags.Outcome, outcome);
+                Telemetry.SweepRuns.Add(1, new KeyValuePair<string, object?>(Telemetry.Tags.Outcome, outcome),
                     new KeyValuePair<string, object?>("tdkt.working_day", result.WorkingDay));
-                Operations.Telemetry.SweepRowsRead.Add(result.RowsRead + result.SummaryRowsRead);
-                Operations.Telemetry.DigestsCreated.Add(result.Created);
-                Operations.Telemetry.SweepDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+                Telemetry.SweepRowsRead.Add(result.RowsRead + result.SummaryRowsRead);
+                Telemetry.DigestsCreated.Add(result.Created);
+                Telemetry.SweepDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
             return result;
         }
@@ -86,7 +88,7 @@ public sealed partial class DailySweep(ReminderSweep sweep, IndexRepair repair, 
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
             if (!dryRun)
             {
-                Operations.Telemetry.SweepRuns.Add(1, new KeyValuePair<string, object?>(Operations.Telemetry.Tags.Outcome, "failed"));
+                Telemetry.SweepRuns.Add(1, new KeyValuePair<string, object?>(Telemetry.Tags.Outcome, "failed"));
             }
             throw;
         }

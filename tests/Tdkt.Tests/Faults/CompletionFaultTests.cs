@@ -8,7 +8,6 @@ using NodaTime;
 using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Links;
-using Tdkt.Reminders;
 using Tdkt.Tests.Cli;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
+using Tdkt.Diagnostics;
 using Tdkt.Functions.Mail;
 using Tdkt.Outbox;
 using Tdkt.Tests.Infrastructure;
@@ -36,7 +37,7 @@ public sealed class DispatchFunctionsTests(LocalServices services)
         var spans = new System.Collections.Concurrent.ConcurrentBag<System.Diagnostics.Activity>();
         using (var listener = new System.Diagnostics.ActivityListener
         {
-            ShouldListenTo = source => source.Name == Tdkt.Operations.Telemetry.Name,
+            ShouldListenTo = source => source.Name == Telemetry.Name,
             Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = spans.Add,
         })

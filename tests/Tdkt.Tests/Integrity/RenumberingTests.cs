@@ -82,7 +82,7 @@ public sealed class RenumberingTests(LocalServices services)
         Assert.False(entries.Single(e => e.TaskNumber == "2" && e.Agency == "so-noi-vu").Done);
 
         // The due-date index, which the sweep reads, says the same: B is not reminded again, the new task is.
-        var index = await (await provider.GetRequiredService<Tdkt.Reminders.DueIndex>().TableAsync(Ct))
+        var index = await (await provider.GetRequiredService<DueIndex>().TableAsync(Ct))
             .QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "2023-03-31", cancellationToken: Ct).ToListAsync(Ct);
         Assert.Equal([("1", false), ("2", false), ("3", true), ("4", false)],
             index.Where(r => r.RowKey.StartsWith(Id + "~", StringComparison.Ordinal) && r.RowKey.EndsWith("--so-noi-vu", StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Tdkt.Diagnostics;
 using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Operations;
@@ -30,13 +31,13 @@ public sealed class AlertTemplateTests
             defined.Select(a => a.GetProperty("name").GetString()));
         // Each watches what the app really emits.
         string Query(string name) => defined.Single(a => a.GetProperty("name").GetString() == name).GetProperty("query").GetString()!;
-        Assert.Contains($"\"{Tdkt.Operations.Telemetry.SweepRuns.Name}\"", Query("tdkt-sweep-missing"), StringComparison.Ordinal);
+        Assert.Contains($"\"{Telemetry.SweepRuns.Name}\"", Query("tdkt-sweep-missing"), StringComparison.Ordinal);
         Assert.Contains("hourofday(vietnamNow) >= 10", Query("tdkt-sweep-missing"), StringComparison.Ordinal);
-        Assert.Contains($"\"{Tdkt.Operations.Telemetry.DigestsFailed.Name}\"", Query("tdkt-digests-failed"), StringComparison.Ordinal);
+        Assert.Contains($"\"{Telemetry.DigestsFailed.Name}\"", Query("tdkt-digests-failed"), StringComparison.Ordinal);
         Assert.Contains("\"tdkt.digests.oldest_pending_age\"", Query("tdkt-digests-waiting"), StringComparison.Ordinal);
         Assert.Contains("> 7200", Query("tdkt-digests-waiting"), StringComparison.Ordinal);
         Assert.Contains("resultCode) >= 500", Query("tdkt-http-5xx"), StringComparison.Ordinal);
-        Assert.Contains($"\"{Tdkt.Operations.Telemetry.StorageFailures.Name}\"", Query("tdkt-storage-failures"), StringComparison.Ordinal);
+        Assert.Contains($"\"{Telemetry.StorageFailures.Name}\"", Query("tdkt-storage-failures"), StringComparison.Ordinal);
     }
 
     private static IEnumerable<JsonElement> Resources(JsonElement template)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Tdkt.Operations;
+namespace Tdkt.Diagnostics;
 
 /// <summary>
 /// The product's own traces and metrics (System.Diagnostics: the hosts export them with OpenTelemetry). Attributes

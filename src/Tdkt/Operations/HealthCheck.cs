@@ -1,8 +1,9 @@
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
+using Tdkt.Hosting;
 
-namespace Tdkt.Hosting;
+namespace Tdkt.Operations;
 
 /// <summary>
 /// <see cref="Healthy"/> is about reaching storage (probes restart on it); <see cref="Warnings"/> are the conditions a

@@ -1,11 +1,10 @@
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
-using Tdkt.Assignments;
 using Tdkt.Hosting;
 using Tdkt.Storage;
 
-namespace Tdkt.Reminders;
+namespace Tdkt.Assignments;
 
 /// <summary>
 /// The due-date index (table <c>DueIndex</c>): partition = due date (yyyy-MM-dd), row = plan~task--agency.
