@@ -11,7 +11,6 @@ using Tdkt.Mail.Channels;
 using Tdkt.Outbox;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;
-using Tdkt.Reminders;
 
 namespace Tdkt.Benchmarks;
 

@@ -9,7 +9,6 @@ using Tdkt.Agencies;
 using Tdkt.Mail;
 using Tdkt.Outbox;
 using Tdkt.Plans;
-using Tdkt.Reminders;
 
 namespace Tdkt.Benchmarks;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tdkt.Mail;
 using Tdkt.Outbox;
 
 namespace Tdkt.Cli.Mail;

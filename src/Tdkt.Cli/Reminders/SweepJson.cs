@@ -1,4 +1,5 @@
 using NodaTime.Text;
+using Tdkt.Outbox;
 using Tdkt.Reminders;
 
 namespace Tdkt.Cli.Reminders;

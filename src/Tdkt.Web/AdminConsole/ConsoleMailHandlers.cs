@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Tdkt.Administration;
-using Tdkt.Outbox;
+using Tdkt.Mail;
 using Tdkt.Web.Http;
 
 namespace Tdkt.Web.AdminConsole;

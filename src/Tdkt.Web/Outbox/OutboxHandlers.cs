@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using NodaTime.Text;
+using Tdkt.Mail;
 using Tdkt.Outbox;
 using Tdkt.Web.Http;
 

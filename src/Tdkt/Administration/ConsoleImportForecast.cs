@@ -1,6 +1,7 @@
 using Tdkt.Agencies;
 using Tdkt.Calendar;
 using Tdkt.Hosting;
+using Tdkt.Outbox;
 using Tdkt.Plans;
 using Tdkt.Reminders;
 

@@ -5,7 +5,6 @@ using Tdkt.Agencies;
 using Tdkt.Hosting;
 using Tdkt.Mail;
 using Tdkt.Outbox;
-using Tdkt.Reminders;
 
 namespace Tdkt.Administration;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Tdkt.Reminders;
+using Tdkt.Outbox;
 
 namespace Tdkt.Mail;
 

@@ -1,6 +1,6 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
-using Tdkt.Reminders;
+using Tdkt.Outbox;
 using Tdkt.Storage;
 
 namespace Tdkt.Mail;

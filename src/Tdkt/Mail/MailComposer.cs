@@ -5,7 +5,6 @@ using Tdkt.Agencies;
 using Tdkt.Hosting;
 using Tdkt.Outbox;
 using Tdkt.Plans;
-using Tdkt.Reminders;
 
 namespace Tdkt.Mail;
 

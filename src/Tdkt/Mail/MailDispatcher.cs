@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Tdkt.Diagnostics;
 using Tdkt.Hosting;
 using Tdkt.Outbox;
-using Tdkt.Reminders;
 
 namespace Tdkt.Mail;
 

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
 using Tdkt.Extensions;
-using Tdkt.Reminders;
 
 namespace Tdkt.Outbox;
 

@@ -1,5 +1,4 @@
 using NodaTime;
-using Tdkt.Reminders;
 
 namespace Tdkt.Outbox;
 

@@ -3,8 +3,6 @@ using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
 using Tdkt.Hosting;
-using Tdkt.Mail;
-using Tdkt.Reminders;
 using Tdkt.Storage;
 
 namespace Tdkt.Outbox;

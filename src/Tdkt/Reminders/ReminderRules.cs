@@ -1,5 +1,6 @@
 using NodaTime;
 using Tdkt.Calendar;
+using Tdkt.Outbox;
 
 namespace Tdkt.Reminders;
 

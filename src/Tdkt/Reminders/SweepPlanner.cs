@@ -1,6 +1,7 @@
 using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
+using Tdkt.Outbox;
 using Tdkt.Plans;
 
 namespace Tdkt.Reminders;

@@ -1,4 +1,5 @@
 using NodaTime;
+using Tdkt.Outbox;
 
 namespace Tdkt.Reminders;
 

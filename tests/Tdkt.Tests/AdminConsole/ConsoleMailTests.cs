@@ -1,7 +1,8 @@
-using Tdkt.Administration;
 using System.Globalization;
 using System.Net;
+using Tdkt.Administration;
 using Tdkt.Mail;
+using Tdkt.Outbox;
 using Tdkt.Reminders;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
@@ -141,7 +142,7 @@ public sealed class ConsoleMailTests(LocalServices services)
     public async Task Two_retries_of_the_same_day_at_once_send_each_digest_again_once()
     {
         await using var web = await FailedDayAsync();
-        var retry = web.Get<Tdkt.Outbox.DigestRetry>();
+        var retry = web.Get<DigestRetry>();
 
         var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => retry.RetryDayAsync(new NodaTime.LocalDate(2023, 3, 24), Ct), Ct)));
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tdkt.Completion;
 using Tdkt.Extensions;
 using Tdkt.Mail;
+using Tdkt.Outbox;
 using Tdkt.Reminders;
 using Tdkt.Tests.Infrastructure;
 using static Tdkt.Tests.Reminders.ReminderScenario;

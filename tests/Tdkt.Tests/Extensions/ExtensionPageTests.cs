@@ -1,5 +1,5 @@
 using System.Net;
-using Tdkt.Reminders;
+using Tdkt.Outbox;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
 using static Tdkt.Tests.Reminders.ReminderScenario;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Extensions;
-using Tdkt.Reminders;
+using Tdkt.Outbox;
 using Tdkt.Reports;
 using Tdkt.Tests.Cli;
 using Tdkt.Tests.Infrastructure;

@@ -55,14 +55,14 @@ public sealed class AcsDispatchTests(LocalServices services)
         await scenario.RunAsync("2023-01-06");
         var dispatcher = scenario.Provider.GetRequiredService<MailDispatcher>();
 
-        var first = await dispatcher.DispatchAsync(new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh"), Ct);
+        var first = await dispatcher.DispatchAsync(new DigestKey(D("2023-01-06"), DigestKind.Daily, "so-tai-chinh"), Ct);
 
         Assert.Equal(DispatchOutcome.Sent, first);
         Assert.Equal(2, stub.Throttled);
         Assert.Single(stub.Sends);
 
         stub.TooManyRequests = 100;
-        var throttled = await dispatcher.DispatchAsync(new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-ke-hoach-va-dau-tu"), Ct);
+        var throttled = await dispatcher.DispatchAsync(new DigestKey(D("2023-01-06"), DigestKind.Daily, "so-ke-hoach-va-dau-tu"), Ct);
         Assert.Equal(DispatchOutcome.Retrying, throttled);
         var entry = (await scenario.Outbox.ListAsync(D("2023-01-06"), Ct)).Single(e => e.Key.Agency == "so-ke-hoach-va-dau-tu");
         Assert.Equal(OutboxStatus.Pending, entry.Status);
@@ -78,7 +78,7 @@ public sealed class AcsDispatchTests(LocalServices services)
         await using var scenario = await StartAsync(services, settings: Settings(stub));
         await scenario.RunAsync("2023-01-06");
         var dispatcher = scenario.Provider.GetRequiredService<MailDispatcher>();
-        var key = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh");
+        var key = new DigestKey(D("2023-01-06"), DigestKind.Daily, "so-tai-chinh");
 
         var first = await dispatcher.DispatchAsync(key, Ct);
 
@@ -89,7 +89,7 @@ public sealed class AcsDispatchTests(LocalServices services)
 
         // Persistent 500s: the digest waits with its error and a later attempt, which reuses the same operation id.
         stub.ServerErrorsAfterAccepting = 100;
-        var other = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-ke-hoach-va-dau-tu");
+        var other = new DigestKey(D("2023-01-06"), DigestKind.Daily, "so-ke-hoach-va-dau-tu");
         Assert.Equal(DispatchOutcome.Retrying, await dispatcher.DispatchAsync(other, Ct));
         var waiting = (await scenario.Outbox.GetAsync(other, Ct))!;
         Assert.Equal(OutboxStatus.Pending, waiting.Status);
@@ -110,7 +110,7 @@ public sealed class AcsDispatchTests(LocalServices services)
         settings["Tdkt:Mail:Acs:TimeoutSeconds"] = "1";
         await using var scenario = await StartAsync(services, settings: settings);
         await scenario.RunAsync("2023-01-06");
-        var key = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh");
+        var key = new DigestKey(D("2023-01-06"), DigestKind.Daily, "so-tai-chinh");
 
         var outcome = await scenario.Provider.GetRequiredService<MailDispatcher>().DispatchAsync(key, Ct);
 
@@ -146,7 +146,7 @@ public sealed class AcsDispatchTests(LocalServices services)
         await using var stub = new AcsEmailStub();
         await using var scenario = await StartAsync(services, settings: Settings(stub));
         await scenario.RunAsync("2023-01-06");
-        var key = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh");
+        var key = new DigestKey(D("2023-01-06"), DigestKind.Daily, "so-tai-chinh");
 
         // The dispatcher that "crashes": it leases the digest and sends it, but never records the send.
         var leased = (await scenario.Outbox.TryLeaseAsync(key, Ct))!;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tdkt.Agencies;
 using Tdkt.Mail;
 using Tdkt.Mail.Channels;
+using Tdkt.Outbox;
 using Tdkt.Tests.Infrastructure;
 using static Tdkt.Tests.Reminders.ReminderScenario;
 
@@ -72,7 +73,7 @@ public sealed class MailComposerTests(LocalServices services)
         await using var scenario = await StartAsync(services);
         await scenario.CompleteAsync("1", "so-noi-vu", "2023-03-30");
         await scenario.RunAsync("2023-04-03");
-        var entry = (await scenario.Outbox.ListAsync(D("2023-04-03"), Ct)).Single(e => e.Key.Kind == Tdkt.Reminders.DigestKind.Weekly && e.Key.Agency == "ubnd-tinh");
+        var entry = (await scenario.Outbox.ListAsync(D("2023-04-03"), Ct)).Single(e => e.Key.Kind == DigestKind.Weekly && e.Key.Agency == "ubnd-tinh");
 
         var mail = await scenario.Provider.GetRequiredService<MailComposer>().ComposeAsync(entry, Ct);
 

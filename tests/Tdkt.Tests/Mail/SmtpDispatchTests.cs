@@ -96,7 +96,7 @@ public sealed class SmtpDispatchTests(LocalServices services)
     {
         await using var scenario = await StartAsync(services, settings: Settings());
         await scenario.RunAsync("2023-01-06");
-        var key = new Tdkt.Reminders.DigestKey(D("2023-01-06"), Tdkt.Reminders.DigestKind.Daily, "so-tai-chinh");
+        var key = new DigestKey(D("2023-01-06"), DigestKind.Daily, "so-tai-chinh");
         var leased = (await scenario.Outbox.TryLeaseAsync(key, Ct))!;
         await scenario.Provider.GetRequiredService<IMailChannel>().SendAsync(await scenario.Provider.GetRequiredService<MailComposer>().ComposeAsync(leased, Ct), Ct);
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Completion;
+using Tdkt.Outbox;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;
 using Tdkt.Reminders;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tdkt.Mail;
+using Tdkt.Outbox;
 using Tdkt.Plans;
 using Tdkt.Reminders;
 using Tdkt.Reports;

@@ -1,6 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 using Tdkt.Calendar;
+using Tdkt.Outbox;
 using Tdkt.Reminders;
 
 namespace Tdkt.Tests.Reminders;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Tdkt.Hosting;
+using Tdkt.Outbox;
 using Tdkt.Reminders;
 using Tdkt.Tests.Infrastructure;
 using static Tdkt.Tests.Reminders.ReminderScenario;

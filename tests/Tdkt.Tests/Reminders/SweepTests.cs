@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tdkt.Outbox;
 using Tdkt.Reminders;
 using Tdkt.Tests.Infrastructure;
 using static Tdkt.Tests.Reminders.ReminderScenario;

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Tdkt.Mail;
+using Tdkt.Outbox;
 using Tdkt.Plans;
 using Tdkt.Reports.Official;
 using Tdkt.Tests.Infrastructure;
@@ -95,7 +96,7 @@ public sealed class PeriodicReportTests(LocalServices services)
 
         var mail = Assert.Single(caughtUp.Reports);
         Assert.Equal(("2023-05-04/report/so-noi-vu", "month", new NodaTime.LocalDate(2023, 4, 1)), (mail.Key.Value, mail.Reports.Single().Kind, mail.Reports.Single().Start));
-        Assert.Equal(1, (await scenario.Outbox.ListAsync(new NodaTime.LocalDate(2023, 5, 4), Ct)).Count(e => e.Key.Kind == Tdkt.Reminders.DigestKind.Report));
+        Assert.Equal(1, (await scenario.Outbox.ListAsync(new NodaTime.LocalDate(2023, 5, 4), Ct)).Count(e => e.Key.Kind == DigestKind.Report));
         Assert.Empty(next.Reports);
         Assert.Empty(off.Reports);
     }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tdkt.Assignments;
 using Tdkt.Completion;
-using Tdkt.Mail;
 using Tdkt.Outbox;
 using Tdkt.Retention;
 using Tdkt.Storage;

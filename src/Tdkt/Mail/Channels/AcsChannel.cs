@@ -7,6 +7,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
+using Tdkt.Outbox;
 
 namespace Tdkt.Mail.Channels;
 

@@ -7,6 +7,7 @@ using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.SendMail;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Authentication.Azure;
+using Tdkt.Outbox;
 
 namespace Tdkt.Mail.Channels;
 

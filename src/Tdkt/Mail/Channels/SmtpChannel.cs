@@ -4,6 +4,7 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
+using Tdkt.Outbox;
 
 namespace Tdkt.Mail.Channels;
 

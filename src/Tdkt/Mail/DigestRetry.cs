@@ -1,7 +1,7 @@
-using Tdkt.Mail;
-using Tdkt.Reminders;
 
-namespace Tdkt.Outbox;
+using Tdkt.Outbox;
+
+namespace Tdkt.Mail;
 
 public enum DigestRetryResult
 {

@@ -1,4 +1,4 @@
-namespace Tdkt.Reminders;
+namespace Tdkt.Outbox;
 
 /// <summary>Why an agency hears about a task today, from the least to the most urgent.</summary>
 public enum NoticeKind

@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 
-namespace Tdkt.Reminders;
+namespace Tdkt.Outbox;
 
 public enum DigestKind
 {
