@@ -4,15 +4,23 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Tdkt.Administration;
 using Tdkt.Agencies;
+using Tdkt.AgencyPage;
 using Tdkt.Assignments;
+using Tdkt.Calendar;
 using Tdkt.Completion;
+using Tdkt.Evidence;
+using Tdkt.Extensions;
 using Tdkt.Hosting;
 using Tdkt.Links;
 using Tdkt.Mail;
 using Tdkt.Operations;
 using Tdkt.Outbox;
+using Tdkt.Pages;
 using Tdkt.Plans;
 using Tdkt.Reminders;
+using Tdkt.Reports;
+using Tdkt.Retention;
+using Tdkt.Scheduling;
 using Tdkt.Storage;
 
 namespace Tdkt;
@@ -34,30 +42,27 @@ public static class TdktServiceCollectionExtensions
             .Validate(o => Valid(o.TrustedNetworks), "Tdkt:Web:TrustedProxies: mỗi mục phải là địa chỉ IP hoặc dải địa chỉ (ví dụ 10.0.0.0/8, 127.0.0.1).")
             .ValidateOnStart();
         services.TryAddSingleton(AppInfo.Current);
-        services.TryAddSingleton<HealthCheck>();
-        services.TryAddSingleton<Operations.OperationalChecks>();
 
         services.AddTdktStorage(configuration);
         services.AddAssignments();
-        services.TryAddSingleton<PlanStore>();
-        services.TryAddSingleton<PlanCache>();
-        services.TryAddSingleton<AgencyStore>();
-        services.TryAddSingleton<AgencyEdits>();
-        services.TryAddSingleton<PlanImport>();
-        services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<Retention.RetentionSweep>();
-        services.TryAddSingleton<PlanLifecycle>();
-        services.TryAddSingleton<UndatedTasks>();
+        services.AddAgencies();
+        services.AddCalendar(configuration);
+        services.AddPlans();
+        services.AddOperations();
+        services.AddRetention(configuration);
 
-        // Reminders: the working calendar (embedded, or a deployment's own file), rules, sweep, outbox, run records.
         services.AddReminders(configuration);
         services.AddMail(configuration);
         services.AddLinks(configuration);
+        services.AddOutbox();
+        services.AddPages();
+        services.AddReports(configuration);
         services.AddCompletion();
+        services.AddEvidence();
+        services.AddDeadlineExtensions();
+        services.AddAgencyPage();
+        services.AddScheduling();
         services.AddAdministration(configuration);
-        services.AddOptions<Reports.Official.ReportOptions>().Bind(configuration.GetSection(Reports.Official.ReportOptions.Section));
-        services.TryAddSingleton<DigestRetry>();
-        services.TryAddSingleton<OutboxListing>();
         return services;
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Tdkt.Plans;
-using Tdkt.Reminders;
 
 namespace Tdkt.Cli.Reminders;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Tdkt.Administration;
 using Tdkt.Agencies;
-using Tdkt.Completion;
+using Tdkt.AgencyPage;
 using Tdkt.Web.Http;
 
 namespace Tdkt.Web.AdminConsole;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Tdkt.Administration;
+using Tdkt.AgencyPage;
 using Tdkt.Calendar;
 using Tdkt.Hosting;
 using Tdkt.Web.Http;
@@ -37,7 +38,7 @@ public sealed class ConsoleCalendarHandlers(ConsoleGate gate, ConsolePages pages
             form["note"].FirstOrDefault()?.Trim() is { Length: > 0 } note ? note : null, user!.Email, cancellationToken);
         return saved
             ? gate.Back(user, $"/console/calendar?year={year.ToString(CultureInfo.InvariantCulture)}", message)
-            : HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Calendar(user, view, new Tdkt.Completion.MessageView("warn", message)));
+            : HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Calendar(user, view, new MessageView("warn", message)));
     }
 
     public async Task<IResult> ResetAsync(HttpRequest request, CancellationToken cancellationToken)

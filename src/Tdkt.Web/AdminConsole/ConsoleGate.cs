@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Tdkt.Administration;
+using Tdkt.AgencyPage;
 using Tdkt.Web.Http;
 
 namespace Tdkt.Web.AdminConsole;
@@ -118,13 +119,13 @@ public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, Pl
     }
 
     /// <summary>The message a change sent back, when its seal is this session's; null for none, or for a text put in a crafted link.</summary>
-    public Tdkt.Completion.MessageView? NoticeFrom(HttpRequest request, ConsoleUser user)
+    public MessageView? NoticeFrom(HttpRequest request, ConsoleUser user)
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = request.Query["m"].FirstOrDefault();
         var kind = request.Query["k"].FirstOrDefault() == "warn" ? "warn" : "ok";
         return text is { Length: > 0 and <= 1000 } && sessions.CheckNotice(user, kind, text, request.Query["s"].FirstOrDefault())
-            ? new Tdkt.Completion.MessageView(kind, text)
+            ? new MessageView(kind, text)
             : null;
     }
 
@@ -159,14 +160,14 @@ public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, Pl
         if (PlatformAuthentication)
         {
             return request.Headers[PrincipalHeader].Count > 0
-                ? HtmlPages.Html(StatusCodes.Status403Forbidden, pages.SignIn(null, null, new Tdkt.Completion.MessageView("warn",
+                ? HtmlPages.Html(StatusCodes.Status403Forbidden, pages.SignIn(null, null, new MessageView("warn",
                     $"Tài khoản {request.Headers[PrincipalHeader]} chưa có trong danh sách người dùng trang quản trị. Đề nghị liên hệ quản trị viên.")))
                 : HtmlPages.SeeOther("/.auth/login/aad?post_login_redirect_uri=/console");
         }
         return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             ? HtmlPages.SeeOther("/console/signin")
             : HtmlPages.Html(StatusCodes.Status401Unauthorized, pages.SignIn(null, null,
-                new Tdkt.Completion.MessageView("warn", "Chưa thực hiện: phiên đăng nhập đã hết hoặc chưa đăng nhập. Đăng nhập lại rồi làm lại.")));
+                new MessageView("warn", "Chưa thực hiện: phiên đăng nhập đã hết hoặc chưa đăng nhập. Đăng nhập lại rồi làm lại.")));
     }
 
     /// <summary>The session cookie: HttpOnly, SameSite=Lax (the sign-in link comes from a mail), Secure on https, for the console only.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Tdkt.Administration;
-using Tdkt.Completion;
+using Tdkt.AgencyPage;
 using Tdkt.Web.Http;
 
 namespace Tdkt.Web.AdminConsole;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Tdkt.Administration;
+using Tdkt.AgencyPage;
 using Tdkt.Completion;
 using Tdkt.Hosting;
 using Tdkt.Plans;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Tdkt.Completion;
+using Tdkt.AgencyPage;
 using Tdkt.Storage;
 using Tdkt.Web.Http;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Tdkt.AgencyPage;
 using Tdkt.Completion;
 using Tdkt.Links;
 using Tdkt.Web.Http;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Tdkt.AgencyPage;
 using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Evidence;

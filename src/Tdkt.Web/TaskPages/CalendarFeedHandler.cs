@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
-using Tdkt.Completion;
+using Tdkt.AgencyPage;
 
 namespace Tdkt.Web.TaskPages;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Tdkt.AgencyPage;
 using Tdkt.Assignments;
-using Tdkt.Completion;
 using Tdkt.Evidence;
 using Tdkt.Links;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Tdkt.Completion;
+using Tdkt.AgencyPage;
 using Tdkt.Extensions;
 using Tdkt.Hosting;
 using Tdkt.Web.Http;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Tdkt.Completion;
+using Tdkt.AgencyPage;
 using Tdkt.Links;
 using Tdkt.Web.Http;
 

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Tdkt.Pages;
 using Tdkt.Storage;
 
 namespace Tdkt.Administration;
@@ -13,6 +14,7 @@ public enum AdminRole
     Viewer,
 }
 
+[PageModel]
 public sealed record AdminUser(string Email, AdminRole Role, Instant AddedAt, string AddedBy)
 {
     public string RoleLabel => AdminRoles.Label(Role);

@@ -1,13 +1,16 @@
 using Tdkt.Agencies;
 using Tdkt.Hosting;
 using Tdkt.Links;
+using Tdkt.Pages;
 
 namespace Tdkt.Administration;
 
 /// <summary>An agency as the directory page lists it.</summary>
+[PageModel]
 public sealed record AgencyRowView(string Id, string Name, string Aliases, string To, string Cc, string Supervisor, string Members, string Successor, bool IsGroup,
     string? Link);
 
+[PageModel]
 public sealed record AgenciesPageView(IReadOnlyList<AgencyRowView> Rows, string Count, string? ShownFor);
 
 /// <summary>

@@ -2,14 +2,17 @@ using Tdkt.Agencies;
 using Tdkt.Hosting;
 using Tdkt.Input;
 using Tdkt.Mail;
+using Tdkt.Pages;
 
 namespace Tdkt.Administration;
 
 /// <summary>The form for one agency: its fields as typed, the version it was made from, the choices, and what was wrong with the last try.</summary>
+[PageModel]
 public sealed record AgencyEditView(bool IsNew, AgencyForm Form, string Version, IReadOnlyList<FilterOption> Supervisors, IReadOnlyList<FilterOption> Successors,
     IReadOnlyList<string> Errors);
 
 /// <summary>A directory file checked against the stored directory: errors at their line and field, or what saving it would change.</summary>
+[PageModel]
 public sealed record DirectoryImportView(string FileName, IReadOnlyList<string> Errors, IReadOnlyList<string> Added, IReadOnlyList<string> Changed, int Unchanged,
     IReadOnlyList<string> Kept, string Content)
 {

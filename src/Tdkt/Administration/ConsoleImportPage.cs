@@ -1,15 +1,18 @@
 using Tdkt.Agencies;
+using Tdkt.AgencyPage;
 using Tdkt.Hosting;
 using Tdkt.Input;
-using Tdkt.Completion;
+using Tdkt.Pages;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;
 
 namespace Tdkt.Administration;
 
+[PageModel]
 public sealed record ImportTaskView(string Number, string Quarter, string Due, string Phrase, string Lead, string Supporting, string Content);
 
 /// <summary>A name the plan writes that no directory agency goes by, with the fixes offered in place: the agency it means (suggestions first), or a new agency.</summary>
+[PageModel]
 public sealed record UnknownAgencyView(int Index, string Written, string Tasks, IReadOnlyList<FilterOption> Choices, string NewId, bool Suggested);
 
 /// <summary>What the administrator chose for one unknown name: <c>alias</c> (it is <see cref="Agency"/>), <c>new</c> (add it), or anything else (leave it).</summary>
@@ -19,6 +22,7 @@ public sealed record AgencyFix(string Written, string Action, string? Agency, st
 /// What an upload reads as: the message, every error at its place (file, line, field), what to check, what it does to
 /// completed tasks, the header (editable) and the tasks; the content travels with the form that saves it.
 /// </summary>
+[PageModel]
 public sealed record ImportPreviewView(string Message, string Kind, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, IReadOnlyList<string> Changes,
     bool NeedsConfirming, bool CanSave, string? Heading, string Number, string Issuer, string IssuedOn, IReadOnlyList<ImportTaskView> Tasks, string TaskCount,
     string Content, string FileName)
@@ -38,6 +42,7 @@ public sealed record ImportPreviewView(string Message, string Kind, IReadOnlyLis
 }
 
 /// <summary>A line not read as a task: where it is in the document, its text and why.</summary>
+[PageModel]
 public sealed record NotReadView(string Where, string Text, string Reason);
 
 /// <summary>

@@ -5,15 +5,19 @@ using Tdkt.Agencies;
 using Tdkt.Hosting;
 using Tdkt.Mail;
 using Tdkt.Outbox;
+using Tdkt.Pages;
 
 namespace Tdkt.Administration;
 
 /// <summary>A digest in the outbox as the console lists it.</summary>
+[PageModel]
 public sealed record MailRowView(string Key, string Date, string Kind, string Agency, string To, int Items, string Status, int Attempts, string? Why, bool CanRetry);
 
 /// <summary>One day of the outbox: its digests in each state, the way to list them (<c>?day=…&amp;status=…</c>).</summary>
+[PageModel]
 public sealed record MailDayView(string Day, string Date, int Sent, int Pending, int Sending, int Failed, bool Selected);
 
+[PageModel]
 public sealed record MailPageView(IReadOnlyList<FilterOption> Statuses, string Status, string? Day, IReadOnlyList<MailDayView> Days,
     IReadOnlyList<MailRowView> Rows, string Count, int DaysShown = ConsoleMailPage.Days)
 {

@@ -1,12 +1,14 @@
-using Tdkt.Completion;
+using Tdkt.AgencyPage;
 using Tdkt.Hosting;
 using Tdkt.Pages;
 
 namespace Tdkt.Administration;
 
+[PageModel]
 public sealed record AuditView(string At, string By, string Action, string Subject);
 
 /// <summary>Everything a console page shows; each page fills its own part. <see cref="Csrf"/> goes in every form.</summary>
+[PageModel]
 public sealed record ConsolePageView(string Title, string Section)
 {
     public string? User { get; init; }

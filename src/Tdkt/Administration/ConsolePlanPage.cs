@@ -1,7 +1,9 @@
 using Tdkt.Agencies;
+using Tdkt.AgencyPage;
 using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Hosting;
+using Tdkt.Pages;
 using Tdkt.Plans;
 using Tdkt.Reports;
 
@@ -13,9 +15,11 @@ public sealed record PlanFilter(string? Agency, int? Quarter, string? Status, st
     public static PlanFilter None { get; } = new(null, null, null, null);
 }
 
+[PageModel]
 public sealed record FilterOption(string Value, string Label, bool Selected);
 
 /// <summary>One assignment on the plan page: its task, date, status (in the official colour), completion, files and history.</summary>
+[PageModel]
 public sealed record PlanRowView(string Task, string TaskNumber, string Content, string Due, string Status, string StatusSlug, string Colour,
     string? Completion, bool Done, bool Open, string Agency, IReadOnlyList<string> History, int Files)
 {
@@ -38,9 +42,11 @@ public sealed record PlanRowView(string Task, string TaskNumber, string Content,
     public bool Undated { get; init; }
 }
 
+[PageModel]
 public sealed record PlanAgencyView(string Name, IReadOnlyList<PlanRowView> Rows);
 
 /// <summary>The plan page's content: the filters (as options), the matching assignments by agency, and how many matched.</summary>
+[PageModel]
 public sealed record PlanDetailView(string Id, string Heading, string Status, IReadOnlyList<FilterOption> Agencies, IReadOnlyList<FilterOption> Quarters,
     IReadOnlyList<FilterOption> Statuses, string Text, IReadOnlyList<PlanAgencyView> Groups, string Count, string Today)
 {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using Tdkt.Links;
 using Tdkt.Mail;
+using Tdkt.Wording;
 
 namespace Tdkt.Administration;
 

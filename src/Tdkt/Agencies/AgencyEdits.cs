@@ -1,6 +1,7 @@
 using Azure;
 using Tdkt.Hosting;
 using Tdkt.Input;
+using Tdkt.Pages;
 
 namespace Tdkt.Agencies;
 
@@ -8,6 +9,7 @@ namespace Tdkt.Agencies;
 /// One agency as an edit form gives it: lists as typed (names one per line or ';'-separated, addresses by ',', ';' or
 /// line), the supervisor, members and successor by id, the successor's first day as dd/MM/yyyy or yyyy-MM-dd.
 /// </summary>
+[PageModel]
 public sealed record AgencyForm(string Id, string Name, string Aliases, string To, string Cc, string Supervisor, bool IsGroup, string Members,
     string ReplacedBy, string ReplacedFrom)
 {

@@ -22,7 +22,7 @@ public sealed record AssignmentRecord(
     /// <summary>How many times the agency has undone a completion of this assignment through its link.</summary>
     public int Undos { get; init; }
 
-    /// <summary>The files the agency attached (at most <see cref="Evidence.EvidenceStore.MaxPerAssignment"/>).</summary>
+    /// <summary>The files the agency attached (at most five, the evidence store's limit).</summary>
     public ValueList<EvidenceFile> Files { get; init; } = EvidenceColumn.None;
 
     /// <summary>The date the plan gives (<see cref="Due"/> unless an extension was granted).</summary>
@@ -33,6 +33,9 @@ public sealed record AssignmentRecord(
 
     /// <summary>Whether <see cref="Due"/> is an extension of the plan's date.</summary>
     public bool Extended => Extension.Extends(PlanDue);
+
+    /// <summary>The assignment's entry in the due-date index at <paramref name="due"/>.</summary>
+    public DueEntry EntryAt(LocalDate due) => new(Plan, TaskKey, TaskNumber, Agency, Quarter, due, Done);
 }
 
 /// <summary>What a completion records besides the date: the typed name, a note and where it came from.</summary>

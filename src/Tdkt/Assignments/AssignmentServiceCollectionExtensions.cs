@@ -5,12 +5,13 @@ namespace Tdkt.Assignments;
 
 public static class AssignmentServiceCollectionExtensions
 {
-    /// <summary>The owner of the Assignments table, the agency pages' kept copies and the audit.</summary>
+    /// <summary>The owner of the Assignments table, the agency pages' kept copies, the audit and the due-date index.</summary>
     public static IServiceCollection AddAssignments(this IServiceCollection services)
     {
         services.TryAddSingleton<AssignmentTable>();
         services.TryAddSingleton<AgencyRowCache>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<DueIndex>();
         return services;
     }
 }

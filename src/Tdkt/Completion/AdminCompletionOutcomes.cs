@@ -1,9 +1,9 @@
 using NodaTime;
 using Tdkt.Assignments;
 using Tdkt.Hosting;
-using Tdkt.Mail;
 using Tdkt.Plans;
 using Tdkt.Reports;
+using Tdkt.Wording;
 
 namespace Tdkt.Completion;
 

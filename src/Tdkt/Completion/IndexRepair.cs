@@ -51,7 +51,7 @@ public sealed class IndexRepair(PlanStore plans, AuditLog audit, CompletionStore
         {
             // An extension's move stopped before its new entry was written: write it, and drop the old one.
             var from = first.Extension.Request is { Status: ExtensionStatus.Approved } approved ? approved.From : first.PlanDue;
-            await index.MoveAsync(Extensions.ExtensionService.Entry(first, first.Due), from, cancellationToken);
+            await index.MoveAsync(first.EntryAt(first.Due), from, cancellationToken);
             return true;
         }
         if (found is not { } entry || entry.Done == first.Done)

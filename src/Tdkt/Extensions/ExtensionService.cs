@@ -167,17 +167,10 @@ public sealed class ExtensionService(ExtensionStore store, CompletionService com
         if (outcome == ExtensionOutcome.Approved && record is not null && granted is { } newDue)
         {
             var due = new ExtensionState(newDue, null).DueAfter(record.PlanDue);
-            await index.MoveAsync(Entry(record, due), record.Due, cancellationToken);
+            await index.MoveAsync(record.EntryAt(due), record.Due, cancellationToken);
             return new(outcome, record, due);
         }
         return new(outcome, record, record?.Due);
-    }
-
-    /// <summary>The index entry of an assignment at <paramref name="due"/>.</summary>
-    public static DueEntry Entry(AssignmentRecord record, LocalDate due)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return new DueEntry(record.Plan, record.TaskKey, record.TaskNumber, record.Agency, record.Quarter, due, record.Done);
     }
 
     private static ExtensionOutcome? DateProblem(LocalDate current, LocalDate asked) =>

@@ -5,6 +5,7 @@ using Tdkt.Agencies;
 using Tdkt.Hosting;
 using Tdkt.Outbox;
 using Tdkt.Plans;
+using Tdkt.Wording;
 
 namespace Tdkt.Mail;
 

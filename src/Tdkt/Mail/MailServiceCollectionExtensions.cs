@@ -32,6 +32,7 @@ public static class MailServiceCollectionExtensions
             var other => throw new InvalidOperationException($"Tdkt:Mail:Channel = {other} không được hỗ trợ: dùng Smtp, Acs hoặc Graph."),
         });
         services.TryAddSingleton<MailDispatcher>();
+        services.TryAddSingleton<DigestRetry>();
         return services;
     }
 }

@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using Fluid;
 using Tdkt.Assignments;
-using Tdkt.Completion;
-using Tdkt.Reports;
 
 namespace Tdkt.Pages;
 
@@ -44,44 +42,10 @@ public sealed class PageTemplates
     private static TemplateOptions CreateAccess()
     {
         var access = new TemplateOptions();
-        access.MemberAccessStrategy.Register<AgencyPageView>();
-        access.MemberAccessStrategy.Register<MessageView>();
-        access.MemberAccessStrategy.Register<PlanView>();
-        access.MemberAccessStrategy.Register<QuarterView>();
-        access.MemberAccessStrategy.Register<TaskRowView>();
-        access.MemberAccessStrategy.Register<FileView>();
-        access.MemberAccessStrategy.Register<InboxView>();
-        access.MemberAccessStrategy.Register<ProblemPageView>();
-        access.MemberAccessStrategy.Register<ReportView>();
-        access.MemberAccessStrategy.Register<ReportTableView>();
-        access.MemberAccessStrategy.Register<ReportFileView>();
-        access.MemberAccessStrategy.Register<ReportRowView>();
-        access.MemberAccessStrategy.Register<Administration.ConsolePageView>();
-        access.MemberAccessStrategy.Register<Administration.DashboardPlanView>();
-        access.MemberAccessStrategy.Register<Administration.DashboardView>();
-        access.MemberAccessStrategy.Register<Administration.DeadlineView>();
-        access.MemberAccessStrategy.Register<Administration.SweepView>();
-        access.MemberAccessStrategy.Register<Administration.AdminUser>();
-        access.MemberAccessStrategy.Register<Administration.AuditView>();
-        access.MemberAccessStrategy.Register<Administration.PlanDetailView>();
-        access.MemberAccessStrategy.Register<Administration.PlanAgencyView>();
-        access.MemberAccessStrategy.Register<Administration.PlanRowView>();
-        access.MemberAccessStrategy.Register<Administration.FilterOption>();
-        access.MemberAccessStrategy.Register<Administration.MailPageView>();
-        access.MemberAccessStrategy.Register<Administration.MailRowView>();
-        access.MemberAccessStrategy.Register<Administration.MailDayView>();
-        access.MemberAccessStrategy.Register<Administration.AgenciesPageView>();
-        access.MemberAccessStrategy.Register<Administration.AgencyRowView>();
-        access.MemberAccessStrategy.Register<Administration.ImportPreviewView>();
-        access.MemberAccessStrategy.Register<Administration.ImportTaskView>();
-        access.MemberAccessStrategy.Register<Administration.NotReadView>();
-        access.MemberAccessStrategy.Register<Administration.UnknownAgencyView>();
-        access.MemberAccessStrategy.Register<Administration.AgencyEditView>();
-        access.MemberAccessStrategy.Register<Agencies.AgencyForm>();
-        access.MemberAccessStrategy.Register<Administration.DirectoryImportView>();
-        access.MemberAccessStrategy.Register<Administration.ForecastDayView>();
-        access.MemberAccessStrategy.Register<Administration.ForecastRowView>();
-        access.MemberAccessStrategy.Register<Administration.CalendarPageView>();
+        foreach (var model in typeof(PageTemplates).Assembly.GetTypes().Where(t => t.IsDefined(typeof(PageModelAttribute), inherit: false)))
+        {
+            access.MemberAccessStrategy.Register(model);
+        }
         return access;
     }
 }

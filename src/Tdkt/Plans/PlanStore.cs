@@ -7,7 +7,6 @@ using Tdkt.Agencies;
 using Tdkt.Assignments;
 using Tdkt.Hosting;
 using Tdkt.Plans.Import;
-using Tdkt.Reminders;
 using Tdkt.Storage;
 
 namespace Tdkt.Plans;

@@ -1,6 +1,7 @@
 using NodaTime;
 using Tdkt.Calendar;
 using Tdkt.Outbox;
+using Tdkt.Plans;
 
 namespace Tdkt.Reminders;
 

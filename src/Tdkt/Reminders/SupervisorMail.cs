@@ -2,7 +2,6 @@ using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Outbox;
 using Tdkt.Plans;
-using Tdkt.Reports.Official;
 
 namespace Tdkt.Reminders;
 

@@ -15,6 +15,4 @@ public sealed class SweepOptions
     [RegularExpression(@"^\S+( \S+){5}$", ErrorMessage = "Tdkt:Sweep:Schedule must be a six-field NCRONTAB expression in UTC, such as \"0 0 1 * * *\".")]
     public string Schedule { get; set; } = "0 0 1 * * *";
 
-    /// <summary>A deployment's own working-calendar YAML file; empty uses the calendar built into the product.</summary>
-    public string? CalendarFile { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using NodaTime;
+using Tdkt.AgencyPage;
 using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Links;

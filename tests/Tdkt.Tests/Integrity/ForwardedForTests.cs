@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Tdkt.AgencyPage;
 using Tdkt.Assignments;
-using Tdkt.Completion;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using NodaTime;
 using NodaTime.Text;
 using Tdkt.Calendar;
 using Tdkt.Outbox;
+using Tdkt.Plans;
 using Tdkt.Reminders;
 
 namespace Tdkt.Tests.Reminders;

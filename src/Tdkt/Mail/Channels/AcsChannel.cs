@@ -8,6 +8,7 @@ using Azure.Core.Pipeline;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Tdkt.Outbox;
+using Tdkt.Wording;
 
 namespace Tdkt.Mail.Channels;
 

@@ -8,6 +8,7 @@ using Microsoft.Graph.Users.Item.SendMail;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Authentication.Azure;
 using Tdkt.Outbox;
+using Tdkt.Wording;
 
 namespace Tdkt.Mail.Channels;
 

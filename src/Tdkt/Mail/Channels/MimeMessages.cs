@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
+using Tdkt.Wording;
 
 namespace Tdkt.Mail.Channels;
 

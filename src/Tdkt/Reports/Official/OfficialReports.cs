@@ -4,6 +4,7 @@ using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Hosting;
 using Tdkt.Plans;
+using Tdkt.Wording;
 
 namespace Tdkt.Reports.Official;
 
@@ -100,7 +101,7 @@ public sealed class OfficialReports(PlanStore plans, AgencyStore agencies, PlanR
         }
         if (plan.Title.Length > 0)
         {
-            text.Append(" về ").Append(Mail.MailText.LowerFirst(plan.Title));
+            text.Append(" về ").Append(MailText.LowerFirst(plan.Title));
         }
         return text.ToString();
     }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Tdkt.Reminders;
+namespace Tdkt.Plans;
 
 /// <summary>A plan's reminder policy and the tasks that have their own (by task key). Stored as JSON on the plan row.</summary>
 public sealed record PlanReminders(ReminderPolicy Plan, IReadOnlyDictionary<string, ReminderPolicy> Tasks)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Tdkt.Mail;
+namespace Tdkt.Wording;
 
 /// <summary>Small text rules for mail: header-safe text, counts and percentages in Vietnamese.</summary>
 public static class MailText

@@ -3,9 +3,10 @@ using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Outbox;
 using Tdkt.Plans;
-using Tdkt.Reminders;
 
-namespace Tdkt.Reports.Official;
+using Tdkt.Reports.Official;
+
+namespace Tdkt.Reminders;
 
 /// <summary>
 /// Which periodic reports a working day's sweep puts in the outbox. For each reminded plan on a schedule (quarterly

@@ -8,7 +8,9 @@ using Tdkt.Pages;
 using Tdkt.Plans;
 using Tdkt.Reports;
 
-namespace Tdkt.Completion;
+using Tdkt.Completion;
+
+namespace Tdkt.AgencyPage;
 
 /// <summary>What to confirm at the top of the page after a form was posted (post/redirect/get).</summary>
 public enum PageMessage

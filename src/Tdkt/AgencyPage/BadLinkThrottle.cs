@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using NodaTime;
 
-namespace Tdkt.Completion;
+
+namespace Tdkt.AgencyPage;
 
 /// <summary>
 /// Slows down a client that presents bad links: after <see cref="FreeAttempts"/> forged or expired tokens within

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Tdkt.Reminders;
+namespace Tdkt.Plans;
 
 /// <summary>
 /// When an agency is reminded of a task. The default is the product's rule; a plan, or a single task,

@@ -7,7 +7,9 @@ using Tdkt.Links;
 using Tdkt.Mail;
 using Tdkt.Plans;
 
-namespace Tdkt.Completion;
+using Tdkt.Completion;
+
+namespace Tdkt.AgencyPage;
 
 /// <summary>An agency's calendar as served: the iCalendar text, its ETag (of the bytes) and when it last changed.</summary>
 public sealed record CalendarFeed(byte[] Content, string ETag, DateTimeOffset LastModified);

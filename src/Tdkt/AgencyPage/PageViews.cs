@@ -1,6 +1,10 @@
-namespace Tdkt.Completion;
+
+using Tdkt.Pages;
+
+namespace Tdkt.AgencyPage;
 
 /// <summary>What the agency page shows; every value is text ready to print (the template encodes it).</summary>
+[PageModel]
 public sealed record AgencyPageView(string Title, string AgencyName, string Today, string Intro, MessageView? Message, IReadOnlyList<PlanView> Plans,
     string FormProof, string Footer)
 {
@@ -15,8 +19,10 @@ public sealed record AgencyPageView(string Title, string AgencyName, string Toda
 }
 
 /// <summary>A confirmation or warning at the top of the page after a form was posted. Kind: ok, info or warn.</summary>
+[PageModel]
 public sealed record MessageView(string Kind, string Text);
 
+[PageModel]
 public sealed record PlanView(string Heading, string Counts, IReadOnlyList<QuarterView> Quarters)
 {
     /// <summary>The form that confirms the open tasks ticked on the page at once (shown when two or more are open): its id and address.</summary>
@@ -29,9 +35,11 @@ public sealed record PlanView(string Heading, string Counts, IReadOnlyList<Quart
 }
 
 /// <summary>One attached file as a page lists it: its name, "PDF, 1,2 MB, 09:15 ngày 24/03/2023, Nguyễn Văn A", its download address.</summary>
+[PageModel]
 public sealed record FileView(string Name, string Details, string DownloadUrl, bool CanRemove, string RemoveAction);
 
 /// <summary>An item on a supervising agency's page: "Sở Y tế, nhiệm vụ 3: …", with the file to download or the request to decide.</summary>
+[PageModel]
 public sealed record InboxView(string Kind, string Heading, string Details, string? DownloadUrl, string? FileName)
 {
     /// <summary>For a request: the forms' addresses and the date asked (yyyy-MM-dd, the date input's value).</summary>
@@ -41,8 +49,10 @@ public sealed record InboxView(string Kind, string Heading, string Details, stri
     public string Anchor { get; init; } = "";
 }
 
+[PageModel]
 public sealed record QuarterView(string Heading, IReadOnlyList<TaskRowView> Tasks);
 
+[PageModel]
 public sealed record TaskRowView(string Anchor, string Number, string Content, string Due, string Phrase, string Role, string Status, string StatusSlug,
     string Colour, bool IsOpen, string? DoneText, bool CanUndo, string CompleteAction, string UndoAction, bool Highlight)
 {
@@ -71,4 +81,5 @@ public sealed record TaskRowView(string Anchor, string Number, string Content, s
 }
 
 /// <summary>The page for a link that cannot be used, saying what to do instead and nothing about why in detail.</summary>
+[PageModel]
 public sealed record ProblemPageView(string Title, string Text, IReadOnlyList<string> Steps);
