@@ -5,11 +5,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tdkt.Agencies;
-using Tdkt.SelfHost;
+using Tdkt.Clock;
 using Tdkt.Completion;
-using Tdkt.Hosting;
 using Tdkt.Links;
 using Tdkt.Plans;
+using Tdkt.SelfHost;
 
 namespace Tdkt.Benchmarks;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Tdkt.Assignments;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Outbox;
 using Tdkt.Reminders;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NCrontab;
 using NodaTime;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Scheduling;
 using Tdkt.Storage;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Tdkt.Administration;
+using Tdkt.Clock;
 using Tdkt.Links;
 
 namespace Tdkt.Cli.Administration;
@@ -60,7 +61,7 @@ public static class AdminCommands
             }
             foreach (var u in users)
             {
-                await context.Out.WriteLineAsync($"{u.Email}\t{u.RoleLabel}\tthêm lúc {Tdkt.Hosting.VietnamTime.Moment(u.AddedAt)} bởi {u.AddedBy}");
+                await context.Out.WriteLineAsync($"{u.Email}\t{u.RoleLabel}\tthêm lúc {VietnamTime.Moment(u.AddedAt)} bởi {u.AddedBy}");
             }
             return ExitCodes.Ok;
         }));

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using NodaTime;
 using Tdkt.Calendar;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 
 namespace Tdkt.Cli.Calendar;
 

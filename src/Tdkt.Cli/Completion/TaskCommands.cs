@@ -10,7 +10,7 @@ namespace Tdkt.Cli.Completion;
 /// <c>tdkt task complete PLAN TASK --agency A [--on DATE] [--by NAME] [--note TEXT]</c>: records an agency's completion
 /// on its behalf (it reported by letter or by phone), on the report's date; <c>tdkt task reopen PLAN TASK --reason R
 /// [--agency A]</c>: opens it again. Both are <see cref="AdminCompletion"/>'s, as the admin routes are. <c>tdkt task extend PLAN
-/// TASK --agency A --to DATE [--reason R]</c> gives it a later date (<see cref="Extensions.AdminExtensions"/>).
+/// TASK --agency A --to DATE [--reason R]</c> gives it a later date (<see cref="DeadlineExtensions.AdminExtensions"/>).
 /// </summary>
 public static class TaskCommands
 {
@@ -144,7 +144,7 @@ public static class TaskCommands
             {
                 return await context.FailAsync("Dùng --to để gia hạn hoặc --decline để không chấp thuận, không dùng cả hai.", ExitCodes.BadInput);
             }
-            var outcome = await context.Get<Extensions.AdminExtensions>().ExtendAsync(new Extensions.AdminExtendRequest(parse.GetValue(plan)!, parse.GetValue(task)!,
+            var outcome = await context.Get<DeadlineExtensions.AdminExtensions>().ExtendAsync(new DeadlineExtensions.AdminExtendRequest(parse.GetValue(plan)!, parse.GetValue(task)!,
                 parse.GetValue(agency)!, date, parse.GetValue(decline), parse.GetValue(reason), parse.GetValue(by)), ct);
             if (!outcome.Ok)
             {

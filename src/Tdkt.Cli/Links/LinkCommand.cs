@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Links;
 
 namespace Tdkt.Cli.Links;

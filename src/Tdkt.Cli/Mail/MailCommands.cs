@@ -1,6 +1,6 @@
 using System.CommandLine;
 using MimeKit;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Mail;
 
 namespace Tdkt.Cli.Mail;

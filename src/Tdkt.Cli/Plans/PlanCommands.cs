@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tdkt.Agencies;
 using Tdkt.Cli.Agencies;
+using Tdkt.Clock;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;
 
@@ -168,7 +169,7 @@ public static class PlanCommands
             NodaTime.LocalDate? date = null;
             if (parse.GetValue(issuedOn) is { Length: > 0 } text)
             {
-                if (Tdkt.Hosting.VietnamTime.ParseDate(text) is not { } day)
+                if (VietnamTime.ParseDate(text) is not { } day)
                 {
                     return await context.FailAsync($"--issued-on “{text}” không phải ngày hợp lệ (dd/MM/yyyy hoặc yyyy-MM-dd); không có gì thay đổi", ExitCodes.BadInput);
                 }

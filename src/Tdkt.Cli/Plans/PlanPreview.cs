@@ -1,4 +1,4 @@
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Plans;
 
 namespace Tdkt.Cli.Plans;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using NodaTime;
 using NodaTime.Text;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Reminders;
 using Tdkt.Scheduling;
 

@@ -6,14 +6,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Tdkt.Agencies;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Links;
 using Tdkt.Mail;
 using Tdkt.Plans;
 using Tdkt.Scheduling;
 using Tdkt.SelfHost;
-using Tdkt.Web.Telemetry;
 using Tdkt.Storage;
+using Tdkt.Web.Telemetry;
 
 namespace Tdkt.Cli.Up;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Tdkt.Administration;
 using Tdkt.AgencyPage;
 using Tdkt.Calendar;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Web.Http;
 
 namespace Tdkt.Web.AdminConsole;

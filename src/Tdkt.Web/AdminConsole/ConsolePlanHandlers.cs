@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Tdkt.Administration;
 using Tdkt.AgencyPage;
+using Tdkt.Clock;
 using Tdkt.Completion;
-using Tdkt.Hosting;
 using Tdkt.Plans;
 using Tdkt.Web.Http;
 
@@ -15,7 +15,7 @@ namespace Tdkt.Web.AdminConsole;
 /// anyone signed in (viewers report upward too).
 /// </summary>
 public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, ConsolePlanPage plans, AdminCompletion completion, ConsolePlanActions actions,
-    Reports.ReportHandler reports, Extensions.AdminExtensions extensions, UndatedTasks undated)
+    Reports.ReportHandler reports, DeadlineExtensions.AdminExtensions extensions, UndatedTasks undated)
 {
     public async Task<IResult> PageAsync(HttpRequest request, string id, CancellationToken cancellationToken)
     {
@@ -74,7 +74,7 @@ public sealed class ConsolePlanHandlers(ConsoleGate gate, ConsolePages pages, Co
                 ? "Chưa gia hạn: chọn ngày gia hạn."
                 : $"Chưa gia hạn: ngày “{toText}” không đúng dạng (ví dụ 2023-04-14).", warn: true);
         }
-        var outcome = await extensions.ExtendAsync(new Extensions.AdminExtendRequest(id, form["task"].FirstOrDefault() ?? "", form["agency"].FirstOrDefault() ?? "",
+        var outcome = await extensions.ExtendAsync(new DeadlineExtensions.AdminExtendRequest(id, form["task"].FirstOrDefault() ?? "", form["agency"].FirstOrDefault() ?? "",
             to, decline, form["reason"].FirstOrDefault(), user!.Email), cancellationToken);
         return Back(user, id, form, outcome.Message, warn: !outcome.Ok);
     }

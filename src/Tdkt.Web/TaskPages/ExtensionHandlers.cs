@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Tdkt.AgencyPage;
-using Tdkt.Extensions;
-using Tdkt.Hosting;
+using Tdkt.Clock;
+using Tdkt.DeadlineExtensions;
 using Tdkt.Web.Http;
 
 namespace Tdkt.Web.TaskPages;

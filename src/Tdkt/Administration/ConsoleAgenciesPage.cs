@@ -1,5 +1,5 @@
 using Tdkt.Agencies;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Links;
 using Tdkt.Pages;
 

@@ -1,5 +1,5 @@
 using Tdkt.Agencies;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Input;
 using Tdkt.Mail;
 using Tdkt.Pages;

@@ -1,5 +1,5 @@
 using Tdkt.Calendar;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Pages;
 
 namespace Tdkt.Administration;

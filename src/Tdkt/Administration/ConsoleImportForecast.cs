@@ -1,6 +1,6 @@
 using Tdkt.Agencies;
 using Tdkt.Calendar;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Outbox;
 using Tdkt.Pages;
 using Tdkt.Plans;

@@ -1,6 +1,6 @@
 using Tdkt.Agencies;
 using Tdkt.AgencyPage;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Input;
 using Tdkt.Pages;
 using Tdkt.Plans;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Text;
 using Tdkt.Agencies;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Mail;
 using Tdkt.Outbox;
 using Tdkt.Pages;

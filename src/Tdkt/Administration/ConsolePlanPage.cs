@@ -1,8 +1,8 @@
 using Tdkt.Agencies;
 using Tdkt.AgencyPage;
 using Tdkt.Assignments;
+using Tdkt.Clock;
 using Tdkt.Completion;
-using Tdkt.Hosting;
 using Tdkt.Pages;
 using Tdkt.Plans;
 using Tdkt.Reports;
@@ -160,9 +160,9 @@ public sealed class ConsolePlanPage(PlanStore plans, CompletionStore store, Audi
         AuditLog.Actions.Unassign => "thôi giao cho cơ quan khi nhập lại",
         Evidence.EvidenceStore.Actions.Attach => "gửi tệp",
         Evidence.EvidenceStore.Actions.Detach => "gỡ tệp",
-        Extensions.ExtensionStore.Actions.Request => "đề nghị gia hạn",
-        Extensions.ExtensionStore.Actions.Approve => "chấp thuận gia hạn",
-        Extensions.ExtensionStore.Actions.Decline => "không chấp thuận gia hạn",
+        DeadlineExtensions.ExtensionStore.Actions.Request => "đề nghị gia hạn",
+        DeadlineExtensions.ExtensionStore.Actions.Approve => "chấp thuận gia hạn",
+        DeadlineExtensions.ExtensionStore.Actions.Decline => "không chấp thuận gia hạn",
         _ => action,
     };
 }

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Tdkt.Clock;
 using Tdkt.Links;
 using Tdkt.Mail;
 using Tdkt.Wording;
@@ -59,7 +60,7 @@ public sealed partial class SignInMail(SignInLinks links, IMailChannel channel, 
         }
         lastSent[email] = now;
         var url = SignInLinks.Url(linkOptions.Value.BaseUrl, token)!;
-        var until = Hosting.VietnamTime.Moment(now + SignInLinks.Lifetime);
+        var until = VietnamTime.Moment(now + SignInLinks.Lifetime);
         var text = $"Đường dẫn đăng nhập trang quản trị nhắc việc thi đua, khen thưởng của {email}:\n\n{url}\n\n"
             + $"Đường dẫn dùng được một lần, đến {until}. Nếu không phải quý vị yêu cầu, xin bỏ qua thư này.\n";
         var html = $"<p>Đường dẫn đăng nhập trang quản trị nhắc việc thi đua, khen thưởng của {WebUtility.HtmlEncode(email)}:</p>"

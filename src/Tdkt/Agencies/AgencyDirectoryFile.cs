@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Tdkt.Clock;
 using Tdkt.Input;
 using YamlDotNet.RepresentationModel;
 
@@ -306,7 +307,7 @@ public static class AgencyDirectoryFile
             {
                 error(a.Line, "replacedBy", "Chỉ một cơ quan (không phải nhóm) mới được thay bằng một cơ quan khác.");
             }
-            var day = Hosting.VietnamTime.ParseDate(a.From);
+            var day = VietnamTime.ParseDate(a.From);
             if (day is null)
             {
                 error(a.Line, "from", a.From is null

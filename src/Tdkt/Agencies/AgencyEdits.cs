@@ -1,5 +1,5 @@
 using Azure;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Input;
 using Tdkt.Pages;
 

@@ -8,6 +8,7 @@ using Tdkt.Mail;
 using Tdkt.Plans;
 
 using Tdkt.Completion;
+using Tdkt.Clock;
 
 namespace Tdkt.AgencyPage;
 
@@ -20,7 +21,7 @@ public sealed record CalendarFeed(byte[] Content, string ETag, DateTimeOffset La
 /// rises when a date moves), the deadline's phrase and the task in the description, and a link to the agency's page.
 /// The same data gives the same bytes (DTSTAMP is the last change, not now), so the ETag lets clients poll cheaply.
 /// </summary>
-public sealed class AgencyCalendarFeed(PlanStore plans, PlanCache planCache, CompletionStore store, AgencyLinks links, Hosting.VietnamClock clock)
+public sealed class AgencyCalendarFeed(PlanStore plans, PlanCache planCache, CompletionStore store, AgencyLinks links, VietnamClock clock)
 {
     /// <summary>Seconds from this instant number SEQUENCE: an int until 2088.</summary>
     private static readonly DateTimeOffset SequenceEpoch = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);

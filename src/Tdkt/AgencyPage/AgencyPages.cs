@@ -2,13 +2,13 @@ using NodaTime;
 using NodaTime.Text;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
-using Tdkt.Hosting;
 using Tdkt.Links;
 using Tdkt.Pages;
 using Tdkt.Plans;
 using Tdkt.Reports;
 
 using Tdkt.Completion;
+using Tdkt.Clock;
 
 namespace Tdkt.AgencyPage;
 

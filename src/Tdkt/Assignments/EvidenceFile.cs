@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
+using Tdkt.Clock;
 
 namespace Tdkt.Assignments;
 
@@ -12,7 +13,7 @@ public sealed record EvidenceFile(string Id, string Name, EvidenceKind Kind, lon
 {
     /// <summary>"PDF, 1,2 MB, gửi lúc 09:15 ngày 24/03/2023, người gửi: Nguyễn Văn A": how the pages and the reports describe it.</summary>
     public string Details =>
-        $"{EvidenceKinds.Label(Kind)}, {EvidenceColumn.Size(Bytes)}, gửi lúc {Hosting.VietnamTime.Moment(At)}" + (By is { } by ? $", người gửi: {by}" : "")
+        $"{EvidenceKinds.Label(Kind)}, {EvidenceColumn.Size(Bytes)}, gửi lúc {VietnamTime.Moment(At)}" + (By is { } by ? $", người gửi: {by}" : "")
         + (Via == CompletionVia.Admin ? " (quản trị viên đính kèm)" : "");
 }
 

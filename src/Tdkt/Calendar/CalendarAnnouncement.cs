@@ -1,5 +1,5 @@
 using NodaTime;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 
 namespace Tdkt.Calendar;
 

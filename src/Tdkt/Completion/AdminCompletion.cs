@@ -1,7 +1,7 @@
 using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Plans;
 
 namespace Tdkt.Completion;

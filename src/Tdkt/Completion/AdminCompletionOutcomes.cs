@@ -1,6 +1,6 @@
 using NodaTime;
 using Tdkt.Assignments;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Plans;
 using Tdkt.Reports;
 using Tdkt.Wording;

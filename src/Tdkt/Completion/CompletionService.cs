@@ -1,8 +1,8 @@
 using System.Text;
 using NodaTime;
 using Tdkt.Assignments;
+using Tdkt.Clock;
 using Tdkt.Diagnostics;
-using Tdkt.Hosting;
 using Tdkt.Plans;
 
 namespace Tdkt.Completion;

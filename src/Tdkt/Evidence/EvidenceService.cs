@@ -1,7 +1,7 @@
 using NodaTime;
 using Tdkt.Assignments;
+using Tdkt.Clock;
 using Tdkt.Completion;
-using Tdkt.Hosting;
 
 namespace Tdkt.Evidence;
 

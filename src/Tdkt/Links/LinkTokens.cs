@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using Tdkt.Clock;
 
 namespace Tdkt.Links;
 
@@ -100,7 +101,7 @@ public sealed class LinkTokens
         {
             return forged;
         }
-        var today = clock.GetCurrentInstant().InZone(Hosting.VietnamTime.Zone).Date;
+        var today = clock.GetCurrentInstant().InZone(VietnamTime.Zone).Date;
         return new LinkVerification(today <= fields.Expires ? LinkCheck.Valid : LinkCheck.Expired, fields.Agency, fields.Expires) { Generation = fields.Generation };
     }
 

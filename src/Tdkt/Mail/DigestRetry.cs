@@ -1,4 +1,5 @@
 
+using Tdkt.Clock;
 using Tdkt.Outbox;
 
 namespace Tdkt.Mail;
@@ -67,7 +68,7 @@ public sealed class DigestRetry(OutboxStore outbox, DispatchQueueClient queue)
         {
             retried += await ResetAsync(entry, cancellationToken) ? 1 : 0;
         }
-        var shown = Hosting.VietnamTime.ShortDate(date);
+        var shown = VietnamTime.ShortDate(date);
         var skipped = failed.Count - retried;
         return retried == 0
             ? new(0, skipped, $"Ngày {shown} không có thư không gửi được nào gửi lại được: không có gì thay đổi.")

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
 using Tdkt.Agencies;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Outbox;
 using Tdkt.Plans;
 using Tdkt.Wording;
@@ -74,7 +74,7 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
             sections[0] = sections[0] with { Hint = sections[0].Hint + $" Thư này đồng gửi {name} để theo dõi, đôn đốc." };
         }
 
-        var notes = new List<(Extensions.ExtensionNote Note, Plan Plan)>();
+        var notes = new List<(DeadlineExtensions.ExtensionNote Note, Plan Plan)>();
         foreach (var note in digest.Extensions)
         {
             notes.Add((note, await PlanAsync(note.Plan, cancellationToken)
@@ -105,8 +105,8 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
         }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} nhiệm vụ {c.Item2}")
         .Concat(new[]
         {
-            (notes.Count(n => n.Note.Kind == Extensions.ExtensionNoteKind.Waiting), "đề nghị gia hạn chờ ý kiến"),
-            (notes.Count(n => n.Note.Kind != Extensions.ExtensionNoteKind.Waiting), "kết quả đề nghị gia hạn"),
+            (notes.Count(n => n.Note.Kind == DeadlineExtensions.ExtensionNoteKind.Waiting), "đề nghị gia hạn chờ ý kiến"),
+            (notes.Count(n => n.Note.Kind != DeadlineExtensions.ExtensionNoteKind.Waiting), "kết quả đề nghị gia hạn"),
         }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}"));
         var subject = $"[TĐKT {string.Join("-", years)}] {string.Join(", ", counts)}";
 
@@ -120,26 +120,26 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
     }
 
     /// <summary>The requests waiting for this agency's answer, then the answers to its own requests.</summary>
-    private static List<ExtensionSectionView> ExtensionSections(List<(Extensions.ExtensionNote Note, Plan Plan)> notes, AgencyDirectory directory, bool hasLink)
+    private static List<ExtensionSectionView> ExtensionSections(List<(DeadlineExtensions.ExtensionNote Note, Plan Plan)> notes, AgencyDirectory directory, bool hasLink)
     {
         string Name(string agency) => MailText.HeaderSafe(directory.Find(new AgencyId(agency))?.Name ?? agency);
-        ExtensionView View(Extensions.ExtensionNote n, Plan plan)
+        ExtensionView View(DeadlineExtensions.ExtensionNote n, Plan plan)
         {
             var content = plan.Tasks.FirstOrDefault(t => t.Key == n.TaskKey)?.Content ?? "";
-            var words = n.Words is { } w ? $" {(n.Kind == Extensions.ExtensionNoteKind.Declined ? "Lý do" : n.Kind == Extensions.ExtensionNoteKind.Approved ? "Ý kiến" : "Lý do")}: {w}." : "";
+            var words = n.Words is { } w ? $" {(n.Kind == DeadlineExtensions.ExtensionNoteKind.Declined ? "Lý do" : n.Kind == DeadlineExtensions.ExtensionNoteKind.Approved ? "Ý kiến" : "Lý do")}: {w}." : "";
             var by = n.By is { } b ? $" ({b})" : "";
             var text = n.Kind switch
             {
-                Extensions.ExtensionNoteKind.Waiting =>
+                DeadlineExtensions.ExtensionNoteKind.Waiting =>
                     $"{Name(n.Agency)}{by} đề nghị gia hạn từ {VietnamTime.ShortDate(n.From)} đến {VietnamTime.ShortDate(n.Date)}.{words}",
-                Extensions.ExtensionNoteKind.Asked => $"Đã gửi đề nghị gia hạn từ {VietnamTime.ShortDate(n.From)} đến {VietnamTime.ShortDate(n.Date)}, đang chờ ý kiến của cơ quan theo dõi, đôn đốc.",
-                Extensions.ExtensionNoteKind.Approved => $"Đã được đồng ý gia hạn{by} từ {VietnamTime.ShortDate(n.From)} đến {VietnamTime.ShortDate(n.Date)}.{words}",
+                DeadlineExtensions.ExtensionNoteKind.Asked => $"Đã gửi đề nghị gia hạn từ {VietnamTime.ShortDate(n.From)} đến {VietnamTime.ShortDate(n.Date)}, đang chờ ý kiến của cơ quan theo dõi, đôn đốc.",
+                DeadlineExtensions.ExtensionNoteKind.Approved => $"Đã được đồng ý gia hạn{by} từ {VietnamTime.ShortDate(n.From)} đến {VietnamTime.ShortDate(n.Date)}.{words}",
                 _ => $"Đề nghị gia hạn đến {VietnamTime.ShortDate(n.Date)} không được đồng ý{by}; thời hạn giữ nguyên {VietnamTime.ShortDate(n.From)}.{words}",
             };
             return new ExtensionView(n.Task, plan.Number, content, text);
         }
-        var waiting = notes.Where(n => n.Note.Kind == Extensions.ExtensionNoteKind.Waiting).Select(n => View(n.Note, n.Plan)).ToList();
-        var answered = notes.Where(n => n.Note.Kind != Extensions.ExtensionNoteKind.Waiting).Select(n => View(n.Note, n.Plan)).ToList();
+        var waiting = notes.Where(n => n.Note.Kind == DeadlineExtensions.ExtensionNoteKind.Waiting).Select(n => View(n.Note, n.Plan)).ToList();
+        var answered = notes.Where(n => n.Note.Kind != DeadlineExtensions.ExtensionNoteKind.Waiting).Select(n => View(n.Note, n.Plan)).ToList();
         return new[]
         {
             new ExtensionSectionView("Đề nghị gia hạn chờ ý kiến", hasLink

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tdkt.Clock;
 using Tdkt.Diagnostics;
 using Tdkt.Hosting;
 using Tdkt.Outbox;

@@ -62,7 +62,7 @@ public sealed record Notice(string Plan, string TaskKey, string Task, NoticeKind
 public sealed record Digest(DigestKey Key, string AgencyName, ValueList<string> To, ValueList<string> Cc, ValueList<Notice> Notices)
 {
     /// <summary>Requests for more time: waiting for this agency's answer, or its own, answered.</summary>
-    public ValueList<Extensions.ExtensionNote> Extensions { get; init; } = ValueList.Empty<Extensions.ExtensionNote>();
+    public ValueList<DeadlineExtensions.ExtensionNote> Extensions { get; init; } = ValueList.Empty<DeadlineExtensions.ExtensionNote>();
 }
 
 /// <summary>The four official categories for one agency (done on time, done late, open within deadline, open overdue).</summary>

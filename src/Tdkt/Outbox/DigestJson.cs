@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
-using Tdkt.Extensions;
+using Tdkt.DeadlineExtensions;
 
 namespace Tdkt.Outbox;
 

@@ -1,4 +1,4 @@
-using Tdkt.Hosting;
+using Tdkt.Clock;
 
 namespace Tdkt.Outbox;
 

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Storage;
 
 namespace Tdkt.Outbox;

@@ -1,5 +1,6 @@
 using Tdkt.Agencies;
 using Tdkt.Assignments;
+using Tdkt.Clock;
 using Tdkt.Diagnostics;
 using Tdkt.Hosting;
 using Tdkt.Input;

@@ -1,3 +1,4 @@
+using Tdkt.Clock;
 using Tdkt.Hosting;
 
 namespace Tdkt.Plans;

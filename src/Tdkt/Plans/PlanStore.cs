@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Text;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
+using Tdkt.Clock;
 using Tdkt.Hosting;
 using Tdkt.Plans.Import;
 using Tdkt.Storage;

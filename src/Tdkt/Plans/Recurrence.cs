@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using NodaTime;
 using NodaTime.Calendars;
+using Tdkt.Clock;
 using Tdkt.Input;
 
 namespace Tdkt.Plans;
@@ -83,7 +84,7 @@ public static partial class Recurrence
         DeadlineRules.Parse(phrase, year, out _) is { IsOngoing: false } || Parse(phrase, PlanPeriod.CalendarYear(year), out _) is { Count: > 0 };
 
     private static string Describe(PlanPeriod period) =>
-        $"thời gian của kế hoạch ({Hosting.VietnamTime.ShortDate(period.Start)} - {Hosting.VietnamTime.ShortDate(period.End)})";
+        $"thời gian của kế hoạch ({VietnamTime.ShortDate(period.Start)} - {VietnamTime.ShortDate(period.End)})";
 
     private static List<Occurrence> Months(string text, string phrase, PlanPeriod period)
     {

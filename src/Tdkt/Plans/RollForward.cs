@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NodaTime;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 
 namespace Tdkt.Plans;
 

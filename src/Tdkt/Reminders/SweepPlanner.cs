@@ -15,8 +15,8 @@ public sealed record SweepInput(
     AgencyDirectory Directory,
     int RowsRead)
 {
-    /// <summary>What the digests tell about requests for more time (<see cref="Extensions.ExtensionNotes"/>).</summary>
-    public IReadOnlyList<Extensions.ExtensionNote> Extensions { get; init; } = [];
+    /// <summary>What the digests tell about requests for more time (<see cref="DeadlineExtensions.ExtensionNotes"/>).</summary>
+    public IReadOnlyList<DeadlineExtensions.ExtensionNote> Extensions { get; init; } = [];
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ namespace Tdkt.Reminders;
 /// What a sweep reads: the reminded plans, the working days it covers, and the open assignments that may speak in
 /// them, from the due-date buckets the rules name plus a quarter's tasks on its kickoff day (docs/reminders.md).
 /// </summary>
-public sealed class SweepReader(PlanStore plans, AgencyStore agencies, DueIndex index, SweepRuns runs, ReminderRules rules, Extensions.ExtensionNotes extensions)
+public sealed class SweepReader(PlanStore plans, AgencyStore agencies, DueIndex index, SweepRuns runs, ReminderRules rules, DeadlineExtensions.ExtensionNotes extensions)
 {
     /// <summary>The sweep's input for <paramref name="date"/>; null when no plan is reminded (nothing to read).</summary>
     public async Task<SweepInput?> ReadAsync(LocalDate date, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)

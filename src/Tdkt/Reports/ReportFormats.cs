@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Input;
 using Tdkt.Pages;
 using Tdkt.Plans;

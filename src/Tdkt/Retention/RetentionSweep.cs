@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tdkt.Assignments;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Outbox;
 using Tdkt.Plans;
 using Tdkt.Storage;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using Tdkt.Assignments;
+using Tdkt.Clock;
 using Tdkt.Completion;
 using Tdkt.Diagnostics;
 using Tdkt.Hosting;

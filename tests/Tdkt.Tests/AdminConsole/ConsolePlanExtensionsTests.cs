@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Tdkt.Assignments;
-using Tdkt.Extensions;
+using Tdkt.DeadlineExtensions;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tdkt.Clock;
 using Tdkt.Tests.Infrastructure;
 using Tdkt.Tests.Plans;
 
@@ -90,14 +91,14 @@ public sealed class SweepCommandTests(LocalServices services)
     [Fact]
     public async Task Status_shows_todays_sweep_run_and_the_outbox_by_state()
     {
-        var today = new Tdkt.Hosting.VietnamClock(NodaTime.SystemClock.Instance).Today;
+        var today = new VietnamClock(NodaTime.SystemClock.Instance).Today;
         Assert.Equal(0, (await CliInProcess.RunAsync(environment, "sweep")).ExitCode);
 
         var status = await CliInProcess.RunAsync(environment, "status");
 
         Assert.Equal(0, status.ExitCode);
-        Assert.Contains($"Hôm nay: {Tdkt.Hosting.VietnamTime.Format(today)}.", status.StdOut, StringComparison.Ordinal);
-        Assert.Matches($"- Quét ngày {System.Text.RegularExpressions.Regex.Escape(Tdkt.Hosting.VietnamTime.ShortDate(today))} lúc \\d\\d:\\d\\d \\(cli\\): ", status.StdOut);
+        Assert.Contains($"Hôm nay: {VietnamTime.Format(today)}.", status.StdOut, StringComparison.Ordinal);
+        Assert.Matches($"- Quét ngày {System.Text.RegularExpressions.Regex.Escape(VietnamTime.ShortDate(today))} lúc \\d\\d:\\d\\d \\(cli\\): ", status.StdOut);
         Assert.Contains("Thư: 0 chờ gửi, 0 đang gửi, 0 đã gửi, 0 không gửi được.", status.StdOut, StringComparison.Ordinal);
         using var json = JsonDocument.Parse((await CliInProcess.RunAsync(environment, "status", "--json")).StdOut);
         Assert.Equal("cli", json.RootElement.GetProperty("runs")[0].GetProperty("trigger").GetString());

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Tdkt.Assignments;
+using Tdkt.Clock;
 using Tdkt.Mail;
 using Tdkt.Outbox;
 using Tdkt.Reminders;
@@ -133,7 +134,7 @@ public sealed class AdminRoutesTests(LocalServices services)
     {
         await using var web = await WebScenario.StartAsync(services);
         var route = $"api/plans/{web.Plan.Id.Value}/tasks/0001/complete?{Key}";
-        var today = NodaTime.Text.LocalDatePattern.Iso.Format(new Hosting.VietnamClock(web.Clock).Today);
+        var today = NodaTime.Text.LocalDatePattern.Iso.Format(new VietnamClock(web.Clock).Today);
 
         var noAgency = await web.Http.PostAsJsonAsync(route, new { on = "2023-03-20" }, Ct);
         var badDate = await web.Http.PostAsJsonAsync(route, new { agency = "so-noi-vu", on = "20/03/2023" }, Ct);

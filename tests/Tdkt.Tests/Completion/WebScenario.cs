@@ -7,6 +7,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
+using Tdkt.Clock;
 using Tdkt.Completion;
 using Tdkt.Links;
 using Tdkt.Plans;
@@ -100,7 +101,7 @@ public sealed partial class WebScenario : IAsyncDisposable
     /// <summary>The page path of an agency's link as a digest sent today carries it.</summary>
     public string PagePath(string agency)
     {
-        var link = Get<AgencyLinks>().LinkFor(agency, new Hosting.VietnamClock(Clock).Today)!;
+        var link = Get<AgencyLinks>().LinkFor(agency, new VietnamClock(Clock).Today)!;
         return new Uri(link).AbsolutePath.TrimStart('/');
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tdkt.Completion;
-using Tdkt.Extensions;
+using Tdkt.DeadlineExtensions;
 using Tdkt.Mail;
 using Tdkt.Outbox;
 using Tdkt.Reminders;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tdkt.Assignments;
 using Tdkt.Completion;
-using Tdkt.Extensions;
+using Tdkt.DeadlineExtensions;
 using Tdkt.Outbox;
 using Tdkt.Reports;
 using Tdkt.Tests.Cli;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Tdkt.Clock;
 using Tdkt.Links;
 using Tdkt.Storage;
 using Tdkt.Tests.Cli;
@@ -52,7 +53,7 @@ public sealed class LinkRevocationTests(LocalServices services)
         await using var web = await WebScenario.StartAsync(services);
         await web.Get<LinkRevocations>().RevokeAsync("so-noi-vu", "quản trị", Ct);
 
-        var link = await web.Get<AgencyLinks>().LinkForAsync("so-noi-vu", new Hosting.VietnamClock(web.Clock).Today, Ct);
+        var link = await web.Get<AgencyLinks>().LinkForAsync("so-noi-vu", new VietnamClock(web.Clock).Today, Ct);
 
         Assert.Equal(HttpStatusCode.OK, (await web.Http.GetAsync(new Uri(link!).AbsolutePath.TrimStart('/'), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await web.Http.GetAsync(web.PagePath("so-noi-vu"), Ct)).StatusCode);

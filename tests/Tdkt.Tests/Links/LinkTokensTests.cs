@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using Tdkt.Clock;
 using Tdkt.Links;
 
 namespace Tdkt.Tests.Links;
@@ -14,7 +15,7 @@ public sealed class LinkTokensTests
 
     private static LinkTokens Tokens(string keys, LocalDate today) =>
         new(Options.Create(new LinkOptions { SigningKeys = keys }),
-            new FakeClock(today.At(new LocalTime(9, 0)).InZoneStrictly(Tdkt.Hosting.VietnamTime.Zone).ToInstant()));
+            new FakeClock(today.At(new LocalTime(9, 0)).InZoneStrictly(VietnamTime.Zone).ToInstant()));
 
     [Fact]
     public void A_token_names_its_agency_and_expiry_and_stays_short_enough_for_any_mail_client()

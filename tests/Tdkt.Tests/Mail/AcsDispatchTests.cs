@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Tdkt.Clock;
 using Tdkt.Mail;
 using Tdkt.Mail.Channels;
 using Tdkt.Outbox;
@@ -67,7 +68,7 @@ public sealed class AcsDispatchTests(LocalServices services)
         var entry = (await scenario.Outbox.ListAsync(D("2023-01-06"), Ct)).Single(e => e.Key.Agency == "so-ke-hoach-va-dau-tu");
         Assert.Equal(OutboxStatus.Pending, entry.Status);
         Assert.Contains("429", entry.LastError, StringComparison.Ordinal);
-        Assert.True(entry.NextAttemptAt > Tdkt.Hosting.RealTime.GetCurrentInstant(scenario.Time));
+        Assert.True(entry.NextAttemptAt > RealTime.GetCurrentInstant(scenario.Time));
         Assert.Empty(stub.Problems);
     }
 

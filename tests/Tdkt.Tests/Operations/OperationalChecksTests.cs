@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
+using Tdkt.Clock;
 using Tdkt.Outbox;
 using Tdkt.Reminders;
 using Tdkt.Scheduling;
@@ -83,7 +84,7 @@ public sealed class OperationalChecksTests(LocalServices services)
         var threeHoursOn = new ShiftedTime();
         threeHoursOn.Advance(TimeSpan.FromHours(3));
         var later = new Tdkt.Operations.OperationalChecks(web.Get<SweepRuns>(), web.Get<OutboxStore>(), web.Get<ReminderRules>(),
-            web.Get<Tdkt.Hosting.VietnamClock>(), threeHoursOn, web.Get<Tdkt.Plans.PlanStore>());
+            web.Get<VietnamClock>(), threeHoursOn, web.Get<Tdkt.Plans.PlanStore>());
         var waiting = await later.RunAsync(Ct);
 
         Assert.Empty(dayOff);

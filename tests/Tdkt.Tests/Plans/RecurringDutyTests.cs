@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Clock;
 using Tdkt.Completion;
 using Tdkt.Outbox;
 using Tdkt.Plans;
@@ -219,7 +220,7 @@ public sealed class RecurringYearSweepTests(LocalServices services)
                 // A day off sends nothing; the next working day's sweep covers it (its window).
                 continue;
             }
-            clock.Reset(day.At(new LocalTime(8, 0)).InZoneStrictly(Hosting.VietnamTime.Zone).ToInstant());
+            clock.Reset(day.At(new LocalTime(8, 0)).InZoneStrictly(VietnamTime.Zone).ToInstant());
             var result = await sweep.RunAsync(day, false, "test", null, Ct);
             Assert.Empty(result.Errors);
             foreach (var notice in result.Digests.SelectMany(d => d.Notices))

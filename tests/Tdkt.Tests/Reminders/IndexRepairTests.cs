@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
+using Tdkt.Clock;
 using Tdkt.Completion;
 using Tdkt.Plans;
 using Tdkt.Reminders;
@@ -63,8 +64,8 @@ public sealed class IndexRepairTests(LocalServices services)
 
         Assert.Equal(0, (await scenario.RunAsync("2023-03-24")).IndexRepaired);
         // The run of 24/03 succeeded: the sweep of 27/03 looks only at changes from 24/03 on.
-        Assert.Equal((1, 0), await repair.RunAsync(D("2023-03-20").AtStartOfDayInZone(Hosting.VietnamTime.Zone).ToInstant(), Ct));
-        Assert.Equal((0, 0), await repair.RunAsync(D("2023-03-24").AtStartOfDayInZone(Hosting.VietnamTime.Zone).ToInstant(), Ct));
+        Assert.Equal((1, 0), await repair.RunAsync(D("2023-03-20").AtStartOfDayInZone(VietnamTime.Zone).ToInstant(), Ct));
+        Assert.Equal((0, 0), await repair.RunAsync(D("2023-03-24").AtStartOfDayInZone(VietnamTime.Zone).ToInstant(), Ct));
     }
 
     /// <summary>The sample plan with Sở Nội vụ's part of task 1 marked done on 20/03/2023, index included.</summary>

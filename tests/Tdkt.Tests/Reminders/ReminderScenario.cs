@@ -4,6 +4,7 @@ using NodaTime.Testing;
 using NodaTime.Text;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
+using Tdkt.Clock;
 using Tdkt.Completion;
 using Tdkt.Outbox;
 using Tdkt.Plans;
@@ -62,7 +63,7 @@ public sealed class ReminderScenario : IAsyncDisposable
     public static LocalDate D(string iso) => LocalDatePattern.Iso.Parse(iso).Value;
 
     /// <summary>Moves the clock to 08:00 in Vietnam on <paramref name="date"/>.</summary>
-    public void At(LocalDate date) => Clock.Reset(date.At(new LocalTime(8, 0)).InZoneStrictly(Hosting.VietnamTime.Zone).ToInstant());
+    public void At(LocalDate date) => Clock.Reset(date.At(new LocalTime(8, 0)).InZoneStrictly(VietnamTime.Zone).ToInstant());
 
     public Task<SweepResult> RunAsync(string date, bool dryRun = false)
     {

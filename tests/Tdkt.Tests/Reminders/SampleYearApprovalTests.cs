@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Outbox;
 using Tdkt.Reminders;
 using Tdkt.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using NodaTime;
 using Tdkt.Agencies;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Input;
 
 namespace Tdkt.Plans.Import;

@@ -2,7 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using Tdkt.Agencies;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Input;
 
 namespace Tdkt.Plans.Import;

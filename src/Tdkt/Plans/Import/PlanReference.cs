@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Tdkt.Clock;
 using Tdkt.Input;
 
 namespace Tdkt.Plans.Import;
@@ -61,7 +62,7 @@ public static partial class PlanReferences
     /// </summary>
     public static int? YearIssuedFor(string? issuedOn)
     {
-        return Hosting.VietnamTime.ParseDate(issuedOn) is { } issued ? (issued.Month >= 10 ? issued.Year + 1 : issued.Year) : null;
+        return VietnamTime.ParseDate(issuedOn) is { } issued ? (issued.Month >= 10 ? issued.Year + 1 : issued.Year) : null;
     }
 
     /// <summary>The header block: the lines just before the plan's heading, read back up to where the previous document ended.</summary>

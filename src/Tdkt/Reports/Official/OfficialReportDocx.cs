@@ -1,6 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Plans;
 using static Tdkt.Reports.Official.DocxWriter;
 

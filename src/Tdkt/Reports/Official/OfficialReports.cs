@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Tdkt.Agencies;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 using Tdkt.Plans;
 using Tdkt.Wording;
 

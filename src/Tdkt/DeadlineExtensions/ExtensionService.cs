@@ -1,10 +1,10 @@
 using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
+using Tdkt.Clock;
 using Tdkt.Completion;
-using Tdkt.Hosting;
 
-namespace Tdkt.Extensions;
+namespace Tdkt.DeadlineExtensions;
 
 public enum ExtensionOutcome
 {

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Tdkt.Hosting;
+namespace Tdkt.Clock;
 
 /// <summary>
 /// The machine's real time as a NodaTime <see cref="Instant"/>, for what must hold across processes whatever date the

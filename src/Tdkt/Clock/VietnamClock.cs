@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Tdkt.Hosting;
+namespace Tdkt.Clock;
 
 /// <summary>The injected clock with Vietnam's zone: today's local date and the current instant, from one place.</summary>
 public sealed class VietnamClock(IClock clock)

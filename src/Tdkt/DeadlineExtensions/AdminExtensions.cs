@@ -1,8 +1,8 @@
 using NodaTime;
+using Tdkt.Clock;
 using Tdkt.Completion;
-using Tdkt.Hosting;
 
-namespace Tdkt.Extensions;
+namespace Tdkt.DeadlineExtensions;
 
 /// <summary>
 /// <c>tdkt task extend PLAN TASK --agency A --to DATE [--reason R]</c>: an administrator extends an assignment (approving the

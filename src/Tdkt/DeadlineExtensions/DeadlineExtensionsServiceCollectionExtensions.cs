@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Tdkt.Extensions;
+namespace Tdkt.DeadlineExtensions;
 
 public static class DeadlineExtensionsServiceCollectionExtensions
 {

@@ -1,8 +1,8 @@
 using NodaTime;
 using Tdkt.Assignments;
-using Tdkt.Hosting;
+using Tdkt.Clock;
 
-namespace Tdkt.Extensions;
+namespace Tdkt.DeadlineExtensions;
 
 public enum ExtensionNoteKind
 {

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace Tdkt.Hosting;
+namespace Tdkt.Clock;
 
 /// <summary>
 /// Every date the product reasons about is a local date in Vietnam (UTC+7, no DST): the zone, and how dates read in
