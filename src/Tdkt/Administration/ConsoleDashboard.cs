@@ -7,6 +7,7 @@ using Tdkt.Pages;
 using Tdkt.Plans;
 using Tdkt.Reminders;
 using Tdkt.Reports;
+using Tdkt.Wording;
 
 namespace Tdkt.Administration;
 
@@ -162,5 +163,5 @@ public sealed class ConsoleDashboard(PlanStore plans, PlanCache cache, PlanRepor
             + $"{days.Sum(d => d.Pending + d.Sending)} thư đang chờ gửi.";
     }
 
-    private static string Percent(decimal value) => value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',') + " %";
+    private static string Percent(decimal value) => VietnameseNumbers.Percent(value);
 }

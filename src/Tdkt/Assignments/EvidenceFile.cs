@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 using Tdkt.Clock;
+using Tdkt.Wording;
 
 namespace Tdkt.Assignments;
 
@@ -50,6 +51,6 @@ public static class EvidenceColumn
 
     /// <summary>"1,2 MB", "350 KB": a size as the page shows it.</summary>
     public static string Size(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / 1024d / 1024d).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ',') + " MB"
+        ? VietnameseNumbers.OneDecimal(bytes / 1024d / 1024d) + " MB"
         : Math.Max(1, (bytes + 512) / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) + " KB";
 }

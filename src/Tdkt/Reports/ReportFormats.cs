@@ -6,6 +6,7 @@ using Tdkt.Clock;
 using Tdkt.Input;
 using Tdkt.Pages;
 using Tdkt.Plans;
+using Tdkt.Wording;
 
 namespace Tdkt.Reports;
 
@@ -141,7 +142,7 @@ public sealed class ReportFormats(PageTemplates templates)
         {
             var c = line.Counts;
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"- {line.AgencyName}: {c.DoneOnTime} / {c.DoneLate} / {c.OpenInTime} / {c.OpenOverdue}{(report.HasOngoing ? $" / {c.Ongoing}" : "")} / {c.Total}, {c.DonePercent.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',')} %{(c.Extended > 0 ? $" (trong đó {c.Extended} được gia hạn)" : "")}"));
+                $"- {line.AgencyName}: {c.DoneOnTime} / {c.DoneLate} / {c.OpenInTime} / {c.OpenOverdue}{(report.HasOngoing ? $" / {c.Ongoing}" : "")} / {c.Total}, {VietnameseNumbers.Percent(c.DonePercent)}{(c.Extended > 0 ? $" (trong đó {c.Extended} được gia hạn)" : "")}"));
         }
         if (UpcomingNote(report) is { } upcoming)
         {
@@ -203,7 +204,7 @@ public sealed class ReportFormats(PageTemplates templates)
     internal static ReportRowView Row(ReportLine line, string label, bool isTotal = false)
     {
         var c = line.Counts;
-        string P(ProgressCategory category) => c.Percent(category).ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',') + " %";
+        string P(ProgressCategory category) => VietnameseNumbers.Percent(c.Percent(category));
         label += c.Extended > 0 ? $" (gia hạn: {c.Extended})" : "";
         return new ReportRowView(label, Quarters.Heading(line.Quarter), c.DoneOnTime, P(ProgressCategory.DoneOnTime), c.DoneLate, P(ProgressCategory.DoneLate),
             c.OpenInTime, P(ProgressCategory.OpenInTime), c.OpenOverdue, P(ProgressCategory.OpenOverdue), c.Total, isTotal, c.Ongoing, P(ProgressCategory.Ongoing));

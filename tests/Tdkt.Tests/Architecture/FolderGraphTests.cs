@@ -9,6 +9,7 @@ namespace Tdkt.Tests.Architecture;
 /// folder uses another when one of its files has a <c>using Tdkt.Other</c>, a qualified <c>Tdkt.Other.</c> name, or a
 /// relative <c>Other.Type</c> name (doc comments' crefs included: they are compiled).
 /// </summary>
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed partial class FolderGraphTests
 {
     private static readonly string Library = Path.Combine(RepositoryRoot.Path, "src", "Tdkt");

@@ -1,9 +1,11 @@
 using NodaTime;
 using Tdkt.Calendar;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Calendar;
 
 /// <summary>Tết and Giỗ Tổ computed from the Vietnamese lunar calendar (UTC+7), checked against the dates published for 2023-2030.</summary>
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class LunarCalendarTests
 {
     [Theory]

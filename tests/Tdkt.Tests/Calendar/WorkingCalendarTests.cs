@@ -1,9 +1,11 @@
 using NodaTime;
 using NodaTime.Text;
 using Tdkt.Calendar;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Calendar;
 
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class WorkingCalendarTests
 {
     private static LocalDate D(string iso) => LocalDatePattern.Iso.Parse(iso).Value;

@@ -6,6 +6,7 @@ using Tdkt.Tests.Infrastructure;
 namespace Tdkt.Tests.Configuration;
 
 /// <summary>The deployment sets exactly the settings the code binds: none missing, none unused.</summary>
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed partial class InfraSettingsTests
 {
     /// <summary>Every Tdkt:… setting an options class binds: its Section and each settable property.</summary>

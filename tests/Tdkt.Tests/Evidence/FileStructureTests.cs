@@ -2,10 +2,12 @@ using System.IO.Compression;
 using System.Text;
 using Tdkt.Assignments;
 using Tdkt.Evidence;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Evidence;
 
 /// <summary>Files that carry a marker but not the structure, and files that run or reach out when opened: refused by what they are.</summary>
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class FileStructureTests
 {
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);

@@ -1,5 +1,8 @@
+using Tdkt.Tests.Infrastructure;
+
 namespace Tdkt.Tests.Functions;
 
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class FunctionsMetadataTests
 {
     /// <summary>Every function the app exposes, with its trigger; a new function must be added here on purpose.</summary>

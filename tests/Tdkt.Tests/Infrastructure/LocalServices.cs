@@ -5,30 +5,35 @@ using Tdkt.Tests.Infrastructure;
 namespace Tdkt.Tests.Infrastructure;
 
 /// <summary>
-/// The real services the tests run against, started once per test run and stopped at its end,
-/// whether tests pass or fail. A missing prerequisite fails the run with the command that installs it.
+/// The real services the tests run against, started once per test run, on the first test that asks for one (so a run of
+/// the tests that need none, <c>./test.sh quick</c>, starts nothing), and stopped at the run's end, whether tests pass or
+/// fail. A missing prerequisite fails the test that asked, with the command that installs it.
 /// </summary>
 public sealed class LocalServices : IAsyncLifetime
 {
-    public AzuriteServer Azurite { get; } = new();
-    public Smtp4devServer Smtp4dev { get; } = new();
+    private readonly AzuriteServer azurite = new();
+    private readonly Smtp4devServer smtp4dev = new();
+    private readonly Lazy<Task> started;
 
-    public async ValueTask InitializeAsync()
-    {
-        try
-        {
-            await Task.WhenAll(Azurite.StartAsync(), Smtp4dev.StartAsync());
-        }
-        catch
-        {
-            await DisposeAsync();
-            throw;
-        }
-    }
+    public LocalServices() =>
+        // Started off the test's synchronization context, so a test that blocks on it does not hold what the start needs.
+        started = new Lazy<Task>(() => Task.Run(() => Task.WhenAll(azurite.StartAsync(), smtp4dev.StartAsync())));
+
+    public AzuriteServer Azurite => Started(azurite);
+
+    public Smtp4devServer Smtp4dev => Started(smtp4dev);
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
-        await Azurite.DisposeAsync();
-        await Smtp4dev.DisposeAsync();
+        await azurite.DisposeAsync();
+        await smtp4dev.DisposeAsync();
+    }
+
+    private T Started<T>(T server)
+    {
+        started.Value.GetAwaiter().GetResult();
+        return server;
     }
 }

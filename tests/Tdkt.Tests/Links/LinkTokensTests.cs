@@ -4,9 +4,11 @@ using NodaTime;
 using NodaTime.Testing;
 using Tdkt.Clock;
 using Tdkt.Links;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Links;
 
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class LinkTokensTests
 {
     private static readonly string Old = "k2025=" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

@@ -1,4 +1,5 @@
 using Tdkt.Agencies;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Plans;
 
@@ -6,6 +7,7 @@ namespace Tdkt.Tests.Plans;
 /// Agencies cells as plans write them: names that contain " - " or commas are one agency, lists are cut only where the
 /// directory's names end, and a person's title stands for the office that person heads.
 /// </summary>
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class AgencyNamesAsWrittenTests
 {
     private const string Header = "Ngày 22/12/2022, đơn vị nhận được Kế hoạch số 252/KH-UBND ngày 21/12/2022 của Ủy ban nhân dân tỉnh Lạng Sơn về công tác thi đua, khen thưởng năm 2023.\n\nKẾ HOẠCH\n\nCông tác thi đua, khen thưởng năm 2023\n\nTT\tNội dung\tCơ quan thực hiện\nQUÝ I\t\t\n";

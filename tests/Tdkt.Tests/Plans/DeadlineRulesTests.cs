@@ -1,8 +1,10 @@
 using NodaTime;
 using Tdkt.Plans;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Plans;
 
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class DeadlineRulesTests
 {
     [Theory]

@@ -5,10 +5,12 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Tdkt.Agencies;
 using Tdkt.Plans.Import;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Plans;
 
 /// <summary>Every format gives the same plan as the published text.</summary>
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed partial class PlanFormatsTests
 {
     [Theory]

@@ -1,9 +1,11 @@
 using NodaTime;
 using Tdkt.Input;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Plans;
 
 /// <summary>Each rule with a small published-text plan: every problem is reported at once, with line and field, and nothing is built.</summary>
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class PlanValidationTests
 {
     private const string Header = "Ngày 22/12/2022, đơn vị nhận được Kế hoạch số 252/KH-UBND ngày 21/12/2022 của Ủy ban nhân dân tỉnh Lạng Sơn về công tác thi đua, khen thưởng năm 2023.\n\nKẾ HOẠCH\n\nCông tác thi đua, khen thưởng năm 2023\n\nTT\tNội dung\tCơ quan thực hiện\nQUÝ I\t\t\n";

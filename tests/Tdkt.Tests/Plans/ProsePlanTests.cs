@@ -1,5 +1,6 @@
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Plans;
 
@@ -7,6 +8,7 @@ namespace Tdkt.Tests.Plans;
 /// Plans written in prose (numbered sections, lettered items, bullets), their end matter ("Nơi nhận", the signature
 /// block, in paragraphs or table rows), and what is listed as not read instead of being lost without a word.
 /// </summary>
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class ProsePlanTests
 {
     public static AgencyDirectory Commune()

@@ -1,9 +1,11 @@
 using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Plans;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Plans;
 
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class PublishedPlanImportTests
 {
     [Fact]

@@ -1,9 +1,11 @@
 using NodaTime;
 using Tdkt.Plans;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Plans;
 
 /// <summary>Recurring duties as plans write them, read into their occurrences within the plan's year or school year.</summary>
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class RecurrenceTests
 {
     private static readonly PlanPeriod Year2026 = PlanPeriod.CalendarYear(2026);

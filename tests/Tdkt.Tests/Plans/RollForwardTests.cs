@@ -1,10 +1,12 @@
-using Tdkt.Agencies;
 using NodaTime;
+using Tdkt.Agencies;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Plans;
 
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class RollForwardTests
 {
     private static readonly (Plan Draft, IReadOnlyList<RollForwardChange> Changes) Rolled = RollForward.ToNextYear(Samples.Plan(), 2024);

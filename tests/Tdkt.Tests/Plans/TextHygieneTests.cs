@@ -1,8 +1,10 @@
 using System.Text;
 using Tdkt.Input;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Plans;
 
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class TextHygieneTests
 {
     private static readonly string Seed = File.ReadAllText(Samples.PlanTextPath);

@@ -4,9 +4,11 @@ using Tdkt.Calendar;
 using Tdkt.Outbox;
 using Tdkt.Plans;
 using Tdkt.Reminders;
+using Tdkt.Tests.Infrastructure;
 
 namespace Tdkt.Tests.Reminders;
 
+[Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed class ReminderRulesTests
 {
     private static readonly ReminderRules Rules = new(WorkingCalendarFile.LoadDefault());

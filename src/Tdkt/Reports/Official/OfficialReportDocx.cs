@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Tdkt.Clock;
 using Tdkt.Plans;
+using Tdkt.Wording;
 using static Tdkt.Reports.Official.DocxWriter;
 
 namespace Tdkt.Reports.Official;
@@ -169,7 +170,7 @@ public static class OfficialReportDocx
     }
 
     /// <summary>"22,2%": one decimal, with the Vietnamese decimal comma.</summary>
-    public static string Percent(decimal value) => value.ToString("0.0", CultureInfo.InvariantCulture).Replace('.', ',') + "%";
+    public static string Percent(decimal value) => VietnameseNumbers.PercentInCell(value);
 
     private static string Shorten(string content)
     {
