@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using Fluid;
 using Microsoft.Extensions.Options;
+using Tdkt.Pages;
 
 namespace Tdkt.Mail;
 
@@ -51,7 +52,7 @@ public sealed class MailTemplates(IOptions<MailOptions> options)
 
     private static TemplateOptions CreateAccess()
     {
-        var access = new TemplateOptions();
+        var access = new TemplateOptions().Checked();
         access.MemberAccessStrategy.Register<DigestView>();
         access.MemberAccessStrategy.Register<SectionView>();
         access.MemberAccessStrategy.Register<TaskView>();

@@ -41,7 +41,7 @@ public sealed class PageTemplates
 
     private static TemplateOptions CreateAccess()
     {
-        var access = new TemplateOptions();
+        var access = new TemplateOptions().Checked();
         foreach (var model in typeof(PageTemplates).Assembly.GetTypes().Where(t => t.IsDefined(typeof(PageModelAttribute), inherit: false)))
         {
             access.MemberAccessStrategy.Register(model);

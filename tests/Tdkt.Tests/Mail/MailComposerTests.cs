@@ -68,6 +68,28 @@ public sealed class MailComposerTests(LocalServices services)
     }
 
     [Fact]
+    public async Task A_template_that_reads_a_value_its_model_lacks_fails_the_render_and_names_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("tdkt-templates-");
+        try
+        {
+            // "Sections" misspelt: Liquid alone would render nothing there and the mail would go out without its tasks.
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "digest.txt.liquid"), "{{ Greeting }}{% for s in Section %}{{ s.Title }}{% endfor %}", Ct);
+            await using var scenario = await StartAsync(services, settings: new Dictionary<string, string?> { ["Tdkt:Mail:TemplatesDirectory"] = folder.FullName });
+            await scenario.RunAsync("2023-03-24");
+            var entry = (await scenario.Outbox.ListAsync(D("2023-03-24"), Ct)).Single(e => e.Key.Agency == "so-noi-vu");
+
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => scenario.Provider.GetRequiredService<MailComposer>().ComposeAsync(entry, Ct));
+
+            Assert.Contains("“Section”", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_weekly_summary_reads_as_a_table_of_the_four_categories()
     {
         await using var scenario = await StartAsync(services);
