@@ -36,47 +36,11 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
         var started = Stopwatch.StartNew();
         var root = RepositoryRoot() ?? throw new InvalidOperationException(
             "không tìm thấy thư mục gốc của kho mã (có Tdkt.Functions.sln): hãy chạy `tdkt up` trong kho mã.");
-        var settings = new LocalSettings(Path.Combine(root, "functions", "local.settings.json"));
-        if (Environment.GetEnvironmentVariable(LocalSettings.AdminKey) is null || Environment.GetEnvironmentVariable(LocalSettings.SigningKeys) is null)
-        {
-            foreach (var generated in settings.EnsureKeys())
-            {
-                await output.WriteLineAsync($"Đã tạo {generated} trong functions/local.settings.json (dùng lại ở các lần sau).");
-            }
-        }
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Tdkt:Mail:Channel"] = "Smtp",
-                ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
-                ["Tdkt:Mail:Smtp:Port"] = SmtpPort.ToString(CultureInfo.InvariantCulture),
-                ["Tdkt:Mail:Smtp:Security"] = "None",
-                ["Tdkt:Mail:From"] = "nhac-viec@example.org",
-                ["Tdkt:Links:BaseUrl"] = $"http://localhost:{port.ToString(CultureInfo.InvariantCulture)}",
-                ["Tdkt:Console:FirstAdmin"] = LocalAdmin,
-            })
-            .AddInMemoryCollection(settings.Read())
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = await ConfigureAsync(root, port);
         var adminKey = configuration["Tdkt:LocalHost:AdminKey"] ?? throw new InvalidOperationException("thiếu Tdkt__LocalHost__AdminKey.");
 
         await using var processes = new LocalServiceProcesses(root, output);
-        var storage = configuration["Tdkt:Storage:ConnectionString"];
-        if (string.IsNullOrEmpty(configuration["Tdkt:Storage:TableEndpoint"]) && storage is null or StorageOptions.AzuriteDevelopmentConnection or "UseDevelopmentStorage=true")
-        {
-            await processes.EnsureAzuriteAsync(cancellationToken);
-        }
-        else
-        {
-            await output.WriteLineAsync("Dùng kho dữ liệu đã cấu hình (Tdkt__Storage__…).");
-        }
-        var smtpHost = configuration["Tdkt:Mail:Smtp:Host"];
-        var inbox = false;
-        if (configuration["Tdkt:Mail:Channel"] == "Smtp" && smtpHost is "127.0.0.1" or "localhost")
-        {
-            await processes.EnsureSmtp4devAsync(int.Parse(configuration["Tdkt:Mail:Smtp:Port"]!, CultureInfo.InvariantCulture), InboxPort, cancellationToken);
-            inbox = await LocalPorts.AcceptsAsync(InboxPort, cancellationToken);
-        }
+        var inbox = await StartLocalServicesAsync(processes, configuration, cancellationToken);
 
         IClock clock = asOf is { } date
             ? new ShiftedClock(SystemClock.Instance, date.At(new LocalTime(8, 0)).InZoneStrictly(VietnamTime.Zone).ToInstant())
@@ -85,21 +49,7 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
 
         if (once)
         {
-            var collection = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-            Replace(collection);
-            collection.AddOpenTelemetry().AddTdktTelemetry(configuration, "tdkt-up");
-            await using var services = collection.AddTdkt(configuration).BuildServiceProvider();
-            // No host starts them here: resolved, they listen; disposed with the services, they send what they hold.
-            _ = services.GetService<OpenTelemetry.Trace.TracerProvider>();
-            _ = services.GetService<OpenTelemetry.Metrics.MeterProvider>();
-            await SeedAsync(services, root, cancellationToken);
-            var day = services.GetRequiredService<VietnamClock>().Today;
-            var sweep = await services.GetRequiredService<DailySweep>().RunTodayAsync(SweepTriggers.SelfHostStart, cancellationToken);
-            var pass = await services.GetRequiredService<MailDispatcher>().DispatchPendingAsync(MailDispatcher.DefaultConcurrency, cancellationToken);
-            await WarnAsync(services, cancellationToken);
-            await output.WriteLineAsync(
-                $"{VietnamTime.Format(day)}: tạo {sweep.Created} thư, đã gửi {pass.Sent}, lỗi {pass.Failed}, chờ gửi lại {pass.Retrying}.");
-            return sweep.Errors.Count == 0 && pass.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+            return await RunOnceAsync(configuration, root, Replace, cancellationToken);
         }
 
         // A schedule the scheduler cannot read stops here, before anything is served.
@@ -113,6 +63,84 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Máy chủ web cục bộ trả lời sau {started.Elapsed.TotalSeconds:0.0} giây kể từ khi khởi động: {host.Address}"));
         var plan = await SeedAsync(host.Services, root, cancellationToken);
+        await WelcomeAsync(host, configuration, plan, adminKey, inbox, cancellationToken);
+        await ServeAsync(host, configuration, cancellationToken);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// What `tdkt up` runs with: the local defaults (smtp4dev, the sample's links, the first administrator), then
+    /// functions/local.settings.json (its keys made on first use), then the environment.
+    /// </summary>
+    private async Task<IConfiguration> ConfigureAsync(string root, int port)
+    {
+        var settings = new LocalSettings(Path.Combine(root, "functions", "local.settings.json"));
+        if (Environment.GetEnvironmentVariable(LocalSettings.AdminKey) is null || Environment.GetEnvironmentVariable(LocalSettings.SigningKeys) is null)
+        {
+            foreach (var generated in settings.EnsureKeys())
+            {
+                await output.WriteLineAsync($"Đã tạo {generated} trong functions/local.settings.json (dùng lại ở các lần sau).");
+            }
+        }
+        return new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Tdkt:Mail:Channel"] = "Smtp",
+                ["Tdkt:Mail:Smtp:Host"] = "127.0.0.1",
+                ["Tdkt:Mail:Smtp:Port"] = SmtpPort.ToString(CultureInfo.InvariantCulture),
+                ["Tdkt:Mail:Smtp:Security"] = "None",
+                ["Tdkt:Mail:From"] = "nhac-viec@example.org",
+                ["Tdkt:Links:BaseUrl"] = $"http://localhost:{port.ToString(CultureInfo.InvariantCulture)}",
+                ["Tdkt:Console:FirstAdmin"] = LocalAdmin,
+            })
+            .AddInMemoryCollection(settings.Read())
+            .AddEnvironmentVariables()
+            .Build();
+    }
+
+    /// <summary>Azurite and smtp4dev when the configuration points at this machine; whether the inbox's page answers.</summary>
+    private async Task<bool> StartLocalServicesAsync(LocalServiceProcesses processes, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var storage = configuration["Tdkt:Storage:ConnectionString"];
+        if (string.IsNullOrEmpty(configuration["Tdkt:Storage:TableEndpoint"]) && storage is null or StorageOptions.AzuriteDevelopmentConnection or "UseDevelopmentStorage=true")
+        {
+            await processes.EnsureAzuriteAsync(cancellationToken);
+        }
+        else
+        {
+            await output.WriteLineAsync("Dùng kho dữ liệu đã cấu hình (Tdkt__Storage__…).");
+        }
+        if (configuration["Tdkt:Mail:Channel"] == "Smtp" && configuration["Tdkt:Mail:Smtp:Host"] is "127.0.0.1" or "localhost")
+        {
+            await processes.EnsureSmtp4devAsync(int.Parse(configuration["Tdkt:Mail:Smtp:Port"]!, CultureInfo.InvariantCulture), InboxPort, cancellationToken);
+            return await LocalPorts.AcceptsAsync(InboxPort, cancellationToken);
+        }
+        return false;
+    }
+
+    /// <summary>`tdkt up --once`: the sample plan, today's sweep and one dispatch pass, then the figures; no server.</summary>
+    private async Task<int> RunOnceAsync(IConfiguration configuration, string root, Action<IServiceCollection> replace, CancellationToken cancellationToken)
+    {
+        var collection = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        replace(collection);
+        collection.AddOpenTelemetry().AddTdktTelemetry(configuration, "tdkt-up");
+        await using var services = collection.AddTdkt(configuration).BuildServiceProvider();
+        // No host starts them here: resolved, they listen; disposed with the services, they send what they hold.
+        _ = services.GetService<OpenTelemetry.Trace.TracerProvider>();
+        _ = services.GetService<OpenTelemetry.Metrics.MeterProvider>();
+        await SeedAsync(services, root, cancellationToken);
+        var day = services.GetRequiredService<VietnamClock>().Today;
+        var sweep = await services.GetRequiredService<DailySweep>().RunTodayAsync(SweepTriggers.SelfHostStart, cancellationToken);
+        var pass = await services.GetRequiredService<MailDispatcher>().DispatchPendingAsync(MailDispatcher.DefaultConcurrency, cancellationToken);
+        await WarnAsync(services, cancellationToken);
+        await output.WriteLineAsync(
+            $"{VietnamTime.Format(day)}: tạo {sweep.Created} thư, đã gửi {pass.Sent}, lỗi {pass.Failed}, chờ gửi lại {pass.Retrying}.");
+        return sweep.Errors.Count == 0 && pass.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>Where to look: today's date, the inbox, the console's sign-in link, the report and the sample agency's page.</summary>
+    private async Task WelcomeAsync(SelfHostedWeb host, IConfiguration configuration, Plan plan, string adminKey, bool inbox, CancellationToken cancellationToken)
+    {
         var today = host.Services.GetRequiredService<VietnamClock>().Today;
         var link = await host.Services.GetRequiredService<AgencyLinks>().LinkForAsync(SampleAgency, today, cancellationToken);
         var baseUrl = host.Services.GetRequiredService<IOptions<LinkOptions>>().Value.BaseUrl!.TrimEnd('/');
@@ -133,7 +161,11 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
         await WarnAsync(host.Services, cancellationToken);
         await output.WriteLineAsync("Nhấn Ctrl+C để dừng (chỉ dừng những gì lệnh này đã khởi động).");
         await output.WriteLineAsync();
+    }
 
+    /// <summary>The daily sweep on its schedule and the dispatcher every 10 seconds, until Ctrl+C or SIGTERM.</summary>
+    private async Task ServeAsync(SelfHostedWeb host, IConfiguration configuration, CancellationToken cancellationToken)
+    {
         // Ctrl+C or SIGTERM reaches this command's token, or the web host's own console lifetime first (it listens to the
         // same signals and stops the server): either one stops the loops, so the command always ends.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, host.Stopping);
@@ -154,7 +186,6 @@ public sealed class UpRunner(TextWriter output, TextWriter error)
         {
         }
         await output.WriteLineAsync("Đang dừng…");
-        return ExitCodes.Ok;
     }
 
     /// <summary>One line per condition that needs a person (no sweep today by 10:00, mail not sent), as <c>tdkt status</c> says them.</summary>
