@@ -86,6 +86,35 @@ public sealed class ConsoleChangeGuardTests(LocalServices services)
         }
     }
 
+    [Fact]
+    public async Task Every_console_page_sends_a_stranger_to_sign_in_and_shows_nothing_of_the_plans()
+    {
+        var pages = FunctionsMetadata.Read()
+            .Where(f => f.Route is { } r && r.StartsWith("console", StringComparison.Ordinal) && !SessionRoutes.Contains(r) && f.Methods!.Split(',').Contains("GET"))
+            .Select(f => f.Route!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.Superset(new HashSet<string>(["console", "console/plans/{id}", "console/mail", "console/agencies", "console/import", "console/calendar", "console/users"]),
+            new HashSet<string>(pages));
+        await using var web = await WebScenario.StartAsync(services, ConsoleSignInTests.FirstAdmin);
+        using var stranger = new ConsoleBrowser(web);
+        using var admin = new ConsoleBrowser(web);
+        await admin.SignInAsAsync(Admin);
+
+        foreach (var route in pages)
+        {
+            var path = route.Replace("{id}", web.Plan.Id.Value, StringComparison.Ordinal);
+            using var refused = await stranger.GetAsync(path);
+            Assert.True(refused.StatusCode == HttpStatusCode.SeeOther && refused.Headers.Location?.OriginalString == "/console/signin",
+                $"{route} without a session answered {(int)refused.StatusCode} {refused.Headers.Location}");
+            Assert.DoesNotContain(web.Plan.Number, await TextAsync(refused), StringComparison.Ordinal);
+            // An administrator gets past the gate (a page that needs more, such as which mail to show, may then say it is not there).
+            using var shown = await admin.GetAsync(path);
+            Assert.True(shown.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound && shown.Headers.Location is null,
+                $"{route} for an administrator answered {(int)shown.StatusCode} {shown.Headers.Location}");
+        }
+    }
+
     private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
 
     /// <summary>What a change would touch: the audit trail, the plan and its assignments, the directory, the users, the calendar, the outbox.</summary>
