@@ -44,47 +44,7 @@ public static class PlanBuilder
         var errors = new List<InputError>();
         void Error(int? line, string field, string message) => errors.Add(new InputError(file, line, field, message));
 
-        // A roll-forward draft, exported and edited, has its id and no number until the new plan is issued.
-        var unnumberedDraft = string.IsNullOrWhiteSpace(raw.Number) && raw.Id is { Length: > 0 } && raw.Title is { Length: > 0 }
-            && string.Equals(raw.Status, nameof(PlanStatus.Draft), StringComparison.OrdinalIgnoreCase);
-        var number = unnumberedDraft ? RollForward.DraftNumber : Required(raw.Number, raw.Line, "number",
-            "Thiếu số hiệu kế hoạch (ví dụ “252/KH-UBND”): văn bản không ghi “Số: …/KH-…”; " + PlanHeaderOverrides.Hint("number"));
-        // A document that is only the task table has no title: it is named by its number.
-        var title = raw.Title is { Length: > 0 } || number is null
-            ? Required(raw.Title, raw.Line, "title", "Thiếu tên kế hoạch.")
-            : $"Kế hoạch số {number}" + (raw.Year is { } y ? $" năm {y.ToString(CultureInfo.InvariantCulture)}" : "");
-        var issuer = Required(raw.Issuer, raw.Line, "issuer",
-            "Thiếu cơ quan ban hành: văn bản không có phần đầu ghi tên cơ quan; " + PlanHeaderOverrides.Hint("issuer"));
-        var issuedOn = ParseDate(raw.IssuedOn, raw.Line, "issuedOn");
-        if (raw.Year is not { } year || year is < 2000 or > 2999)
-        {
-            Error(raw.Line, "year", raw.Year is null
-                ? "Thiếu năm kế hoạch: tên kế hoạch không ghi năm và chưa có ngày ban hành để suy ra."
-                : $"Năm kế hoạch {raw.Year} không hợp lệ.");
-            year = 0;
-        }
-        var status = PlanStatus.Draft;
-        if (raw.Status is { Length: > 0 } s && !Enum.TryParse(s, ignoreCase: true, out status))
-        {
-            Error(raw.Line, "status", $"Trạng thái “{s}” không hợp lệ: dùng draft, active hoặc archived.");
-        }
-        PlanId? id = null;
-        if (raw.Id is { Length: > 0 } rawId)
-        {
-            if (PlanId.IsValid(rawId))
-            {
-                id = new PlanId(rawId);
-            }
-            else
-            {
-                Error(raw.Line, "id", $"Mã kế hoạch “{rawId}” chỉ được gồm chữ thường không dấu, số và dấu “-”.");
-            }
-        }
-        else if (number is not null && year > 0)
-        {
-            id = PlanId.For(year, number);
-        }
-
+        var header = ReadHeader(raw, Error);
         if (raw.Tasks.Count == 0)
         {
             Error(raw.Line, "tasks", "Kế hoạch không có nhiệm vụ nào.");
@@ -95,22 +55,89 @@ public static class PlanBuilder
             Error(raw.Line, "tasks", $"Kế hoạch có {raw.TaskCount} nhiệm vụ, vượt giới hạn {MaxTasks}.");
             return new PlanBuildResult(null, errors);
         }
-
-        var tasks = new List<PlanTask>();
-        var seen = new Dictionary<string, RawTask>(StringComparer.Ordinal);
         // A renamed or merged agency gives its tasks to its successor when it took over by the time the plan starts.
         var resolve = new AgencyLookup(directory)
         {
-            On = year > 0 ? Later(new LocalDate(year, 1, 1), issuedOn) : null,
+            On = header.Year > 0 ? Later(new LocalDate(header.Year, 1, 1), header.IssuedOn) : null,
         };
+        var (tasks, keyed, precised) = BuildTasks(raw, header.Year, resolve, Error);
+
+        if (errors.Count > 0 || header is not { Id: { } id, Number: { } number, Title: { } title, Issuer: { } issuer, IssuedOn: { } issuedOn })
+        {
+            return new PlanBuildResult(null, errors) { UnknownAgencies = resolve.UnknownNames, NotRead = raw.NotRead };
+        }
+        // Keys unique already (a given key may be another task's number key); the import resolves them again against the stored plan.
+        var plan = TaskIdentity.Resolve(new Plan(id, number, title, issuer, issuedOn, header.Year, header.Status, tasks.ToValueList()), keyed, []);
+        return new PlanBuildResult(plan, errors)
+        {
+            KeyedNumbers = keyed,
+            Warnings = [.. resolve.ReplacementWarnings(directory), .. PrecisionWarnings(precised), .. UndatedWarnings(plan)],
+            NotRead = raw.NotRead,
+        };
+    }
+
+    /// <summary>What the plan's header gives (null where it is missing or wrong, with an error said for each).</summary>
+    private sealed record Header(PlanId? Id, string? Number, string? Title, string? Issuer, LocalDate? IssuedOn, int Year, PlanStatus Status);
+
+    private static Header ReadHeader(RawPlan raw, Action<int?, string, string> error)
+    {
+        // A roll-forward draft, exported and edited, has its id and no number until the new plan is issued.
+        var unnumberedDraft = string.IsNullOrWhiteSpace(raw.Number) && raw.Id is { Length: > 0 } && raw.Title is { Length: > 0 }
+            && string.Equals(raw.Status, nameof(PlanStatus.Draft), StringComparison.OrdinalIgnoreCase);
+        var number = unnumberedDraft ? RollForward.DraftNumber : Required(raw.Number, raw.Line, "number",
+            "Thiếu số hiệu kế hoạch (ví dụ “252/KH-UBND”): văn bản không ghi “Số: …/KH-…”; " + PlanHeaderOverrides.Hint("number"), error);
+        // A document that is only the task table has no title: it is named by its number.
+        var title = raw.Title is { Length: > 0 } || number is null
+            ? Required(raw.Title, raw.Line, "title", "Thiếu tên kế hoạch.", error)
+            : $"Kế hoạch số {number}" + (raw.Year is { } y ? $" năm {y.ToString(CultureInfo.InvariantCulture)}" : "");
+        var issuer = Required(raw.Issuer, raw.Line, "issuer",
+            "Thiếu cơ quan ban hành: văn bản không có phần đầu ghi tên cơ quan; " + PlanHeaderOverrides.Hint("issuer"), error);
+        var issuedOn = IssueDate(raw.IssuedOn, raw.Line, "issuedOn", error);
+        if (raw.Year is not { } year || year is < 2000 or > 2999)
+        {
+            error(raw.Line, "year", raw.Year is null
+                ? "Thiếu năm kế hoạch: tên kế hoạch không ghi năm và chưa có ngày ban hành để suy ra."
+                : $"Năm kế hoạch {raw.Year} không hợp lệ.");
+            year = 0;
+        }
+        var status = PlanStatus.Draft;
+        if (raw.Status is { Length: > 0 } s && !Enum.TryParse(s, ignoreCase: true, out status))
+        {
+            error(raw.Line, "status", $"Trạng thái “{s}” không hợp lệ: dùng draft, active hoặc archived.");
+        }
+        PlanId? id = null;
+        if (raw.Id is { Length: > 0 } rawId)
+        {
+            if (PlanId.IsValid(rawId))
+            {
+                id = new PlanId(rawId);
+            }
+            else
+            {
+                error(raw.Line, "id", $"Mã kế hoạch “{rawId}” chỉ được gồm chữ thường không dấu, số và dấu “-”.");
+            }
+        }
+        else if (number is not null && year > 0)
+        {
+            id = PlanId.For(year, number);
+        }
+        return new Header(id, number, title, issuer, issuedOn, year, status);
+    }
+
+    /// <summary>Every task of the plan (a recurring duty as its occurrences), the numbers whose keys the file gave, and the deadlines a column made precise.</summary>
+    private static (List<PlanTask> Tasks, HashSet<string> Keyed, List<(string Number, Deadline Column, Deadline Precise)> Precised) BuildTasks(
+        RawPlan raw, int year, AgencyLookup resolve, Action<int?, string, string> error)
+    {
+        var tasks = new List<PlanTask>();
+        var seen = new Dictionary<string, RawTask>(StringComparer.Ordinal);
         var seenKeys = new Dictionary<string, RawTask>(StringComparer.Ordinal);
         var precised = new List<(string Number, Deadline Column, Deadline Precise)>();
         var school = raw.SchoolYearStart is { } startYear && year == startYear + 1 ? SchoolYear.Of(startYear) : null;
         var keyed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var task in raw.Tasks)
         {
-            var key = GivenKey(task, seenKeys, Error);
-            var built = BuildTask(task, year, resolve, seen, Error, (n, column, precise) => precised.Add((n, column, precise)), school);
+            var key = GivenKey(task, seenKeys, error);
+            var built = BuildTask(task, year, resolve, seen, error, (n, column, precise) => precised.Add((n, column, precise)), school);
             if (built is not null && key is not null)
             {
                 built = [.. built.Select(t => t.Series is { } series
@@ -123,46 +150,34 @@ public static class PlanBuilder
                 tasks.AddRange(built);
             }
         }
+        return (tasks, keyed, precised);
+    }
 
-        if (errors.Count > 0 || id is null || number is null || title is null || issuer is null || issuedOn is null)
+    private static string? Required(string? value, int? line, string field, string message, Action<int?, string, string> error)
+    {
+        var clean = value is null ? "" : VietnameseText.Clean(value);
+        if (clean.Length == 0)
         {
-            return new PlanBuildResult(null, errors) { UnknownAgencies = resolve.UnknownNames, NotRead = raw.NotRead };
+            error(line, field, message);
+            return null;
         }
-        // Keys unique already (a given key may be another task's number key); the import resolves them again against the stored plan.
-        var plan = TaskIdentity.Resolve(new Plan(id.Value, number, title, issuer, issuedOn.Value, year, status, tasks.ToValueList()), keyed, []);
-        return new PlanBuildResult(plan, errors)
-        {
-            KeyedNumbers = keyed,
-            Warnings = [.. resolve.ReplacementWarnings(directory), .. PrecisionWarnings(precised), .. UndatedWarnings(plan)],
-            NotRead = raw.NotRead,
-        };
+        return clean;
+    }
 
-        string? Required(string? value, int? line, string field, string message)
+    private static LocalDate? IssueDate(string? value, int? line, string field, Action<int?, string, string> error)
+    {
+        if (string.IsNullOrWhiteSpace(value))
         {
-            var clean = value is null ? "" : VietnameseText.Clean(value);
-            if (clean.Length == 0)
-            {
-                Error(line, field, message);
-                return null;
-            }
-            return clean;
+            error(line, field, "Thiếu ngày ban hành: văn bản không ghi “…, ngày … tháng … năm …”; " + PlanHeaderOverrides.Hint("issuedOn"));
+            return null;
         }
-
-        LocalDate? ParseDate(string? value, int? line, string field)
+        var parsed = VietnamTime.ParseDate(value);
+        if (parsed is null)
         {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                Error(line, field, "Thiếu ngày ban hành: văn bản không ghi “…, ngày … tháng … năm …”; " + PlanHeaderOverrides.Hint("issuedOn"));
-                return null;
-            }
-            var parsed = VietnamTime.ParseDate(value);
-            if (parsed is null)
-            {
-                Error(line, field, $"Ngày “{value.Trim()}” không hợp lệ (dùng dd/MM/yyyy).");
-                return null;
-            }
-            return parsed.Value;
+            error(line, field, $"Ngày “{value.Trim()}” không hợp lệ (dùng dd/MM/yyyy).");
+            return null;
         }
+        return parsed.Value;
     }
 
     /// <summary>The longest key a file may give a task.</summary>
