@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Tdkt.Storage;
 
 namespace Tdkt.Assignments;
 
@@ -41,7 +42,7 @@ public sealed partial class AssignmentTable
                     {
                         update[column] = "";
                     }
-                    if (await TryAsync(() => table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken)))
+                    if (await ConditionalWrite.TryAsync(() => table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken)))
                     {
                         emptied++;
                         if (row.RowKey.StartsWith(AssignmentRows.AgencyPrefix, StringComparison.Ordinal))
@@ -114,19 +115,5 @@ public sealed partial class AssignmentTable
             }
         }
         await AgencyRowCopies.StampAsync(table, plan, supervisors, cancellationToken);
-    }
-
-    /// <summary>true when written; false when the row changed or went meanwhile.</summary>
-    private static async Task<bool> TryAsync(Func<Task<Response>> write)
-    {
-        try
-        {
-            await write();
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return false;
-        }
     }
 }

@@ -112,12 +112,10 @@ public static class SupervisorInbox
             FileId = row.GetString("FileId"),
             FileName = row.GetString("FileName"),
             Bytes = row.GetInt64("Bytes") ?? 0,
-            Due = Date(row, "Due"),
-            Requested = Date(row, "Requested"),
+            Due = AssignmentReader.Date(row, "Due"),
+            Requested = AssignmentReader.Date(row, "Requested"),
             Reason = row.GetString("Reason"),
         };
     }
 
-    private static LocalDate? Date(TableEntity row, string column) =>
-        row.GetString(column) is { } text && LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value : null;
 }

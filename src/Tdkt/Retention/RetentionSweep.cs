@@ -99,23 +99,9 @@ public sealed partial class RetentionSweep(StorageTables tables, AssignmentTable
             }
             row["Payload"] = "";
             row["PayloadRemovedAt"] = time.GetUtcNow();
-            removed += await TryAsync(() => table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken));
+            removed += await ConditionalWrite.TryAsync(() => table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)) ? 1 : 0;
         }
         return removed;
-    }
-
-    /// <summary>1 when written; 0 when the row changed or went meanwhile (the next run looks at it again).</summary>
-    private static async Task<int> TryAsync(Func<Task<Response>> write)
-    {
-        try
-        {
-            await write();
-            return 1;
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return 0;
-        }
     }
 
     private sealed class Budget(int rows)
