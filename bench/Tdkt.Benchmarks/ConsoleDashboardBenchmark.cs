@@ -8,6 +8,7 @@ using Tdkt.Agencies;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;
 using Tdkt.SelfHost;
+using Tdkt.Web.Console.Import;
 
 namespace Tdkt.Benchmarks;
 
@@ -121,7 +122,7 @@ public static class ConsoleDashboardBenchmark
             reads.Add(watch.Elapsed.TotalMilliseconds);
         }
         // The import preview's forecast of the first three working weeks for this plan (stored, so completions are read too), as the page builds it.
-        var forecast = services.GetRequiredService<Tdkt.Administration.ConsoleImportForecast>();
+        var forecast = services.GetRequiredService<ConsoleImportForecast>();
         var forecasts = new List<double>();
         var forecastDays = 0;
         for (var i = 0; i < Math.Min(Requests, 20); i++)

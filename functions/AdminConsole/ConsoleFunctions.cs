@@ -1,6 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Tdkt.Web.AdminConsole;
+using Tdkt.Web.Console;
+using Tdkt.Web.Console.Agencies;
+using Tdkt.Web.Console.Calendar;
+using Tdkt.Web.Console.Import;
+using Tdkt.Web.Console.Mail;
+using Tdkt.Web.Console.Plans;
 using Tdkt.Web.Routing;
 
 namespace Tdkt.Functions.AdminConsole;

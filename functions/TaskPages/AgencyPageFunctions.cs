@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Tdkt.Web.AgencyPage;
 using Tdkt.Web.Routing;
-using Tdkt.Web.TaskPages;
 
 namespace Tdkt.Functions.TaskPages;
 

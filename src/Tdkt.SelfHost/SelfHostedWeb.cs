@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
-using Tdkt.Web.Telemetry;
 using Tdkt.Web;
 using Tdkt.Web.Routing;
+using Tdkt.Web.Telemetry;
 
 namespace Tdkt.SelfHost;
 
@@ -69,7 +69,7 @@ public sealed class SelfHostedWeb : IAsyncDisposable
         builder.Logging.ClearProviders();
         logging?.Invoke(builder.Logging);
         replace?.Invoke(builder.Services);
-        builder.Services.AddTdkt(builder.Configuration).AddTdktWeb();
+        builder.Services.AddTdkt(builder.Configuration).AddTdktWeb(builder.Configuration);
         // Each request a span (the Functions host makes them on Azure). An agency page's path carries its link token, a
         // credential, and so is an admin route's ?code=: the span keeps the route pattern instead of the path and no query;
         // the user agent and the client's address are personal data: dropped.

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
 using Tdkt.Administration;
 using Tdkt.Agencies;
-using Tdkt.AgencyPage;
 using Tdkt.Assignments;
 using Tdkt.Calendar;
 using Tdkt.Clock;
@@ -39,9 +38,6 @@ public static class TdktServiceCollectionExtensions
         // The machine's real time, for what must not follow the business clock (a `tdkt up --as-of` date): leases,
         // request signatures, send pacing.
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<WebOptions>().Bind(configuration.GetSection(WebOptions.Section))
-            .Validate(o => Valid(o.TrustedNetworks), "Tdkt:Web:TrustedProxies: mỗi mục phải là địa chỉ IP hoặc dải địa chỉ (ví dụ 10.0.0.0/8, 127.0.0.1).")
-            .ValidateOnStart();
         services.TryAddSingleton(AppInfo.Current);
 
         services.AddTdktStorage(configuration);
@@ -61,22 +57,9 @@ public static class TdktServiceCollectionExtensions
         services.AddCompletion();
         services.AddEvidence();
         services.AddDeadlineExtensions();
-        services.AddAgencyPage();
         services.AddScheduling();
         services.AddAdministration(configuration);
         return services;
     }
 
-    private static bool Valid(Func<IReadOnlyList<System.Net.IPNetwork>> parse)
-    {
-        try
-        {
-            parse();
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
 }

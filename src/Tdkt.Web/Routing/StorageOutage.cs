@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Tdkt.AgencyPage;
 using Tdkt.Storage;
+using Tdkt.Web.AgencyPage;
 using Tdkt.Web.Http;
 
 namespace Tdkt.Web.Routing;

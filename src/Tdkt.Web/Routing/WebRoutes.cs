@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.Http;
-using Tdkt.Web.TaskPages;
-using Tdkt.Web.AdminConsole;
+using Tdkt.Web.AgencyPage;
 using Tdkt.Web.Completion;
+using Tdkt.Web.Console;
+using Tdkt.Web.Console.Agencies;
+using Tdkt.Web.Console.Calendar;
+using Tdkt.Web.Console.Import;
+using Tdkt.Web.Console.Mail;
+using Tdkt.Web.Console.Plans;
 using Tdkt.Web.Health;
 using Tdkt.Web.Outbox;
 using Tdkt.Web.Plans;

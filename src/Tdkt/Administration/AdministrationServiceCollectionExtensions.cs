@@ -6,25 +6,12 @@ namespace Tdkt.Administration;
 
 public static class AdministrationServiceCollectionExtensions
 {
-    /// <summary>The console's users, sign-in links and sessions.</summary>
+    /// <summary>The console's users and sign-in links (the CLI adds users and mints links too).</summary>
     public static IServiceCollection AddAdministration(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConsoleOptions>().Bind(configuration.GetSection(ConsoleOptions.Section));
-        services.TryAddSingleton(new PlatformSignIn(string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase)));
         services.TryAddSingleton<AdminUsers>();
         services.TryAddSingleton<SignInLinks>();
-        services.TryAddSingleton<ConsoleSessions>();
-        services.TryAddSingleton<ConsolePages>();
-        services.TryAddSingleton<ConsoleDashboard>();
-        services.TryAddSingleton<ConsolePlanPage>();
-        services.TryAddSingleton<ConsoleMailPage>();
-        services.TryAddSingleton<ConsoleAgenciesPage>();
-        services.TryAddSingleton<ConsoleImportPage>();
-        services.TryAddSingleton<ConsoleImportForecast>();
-        services.TryAddSingleton<ConsolePlanActions>();
-        services.TryAddSingleton<ConsoleAgencyEditing>();
-        services.TryAddSingleton<ConsoleCalendarPage>();
-        services.TryAddSingleton<SignInMail>();
         return services;
     }
 }

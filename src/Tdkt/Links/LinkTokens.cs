@@ -68,7 +68,7 @@ public sealed class LinkTokens
     /// The signing keys, each derived for <paramref name="purpose"/> (newest first, with their ids), so another feature
     /// (the console's sessions) signs with the same rotation and nothing it signs opens a link, or the reverse.
     /// </summary>
-    internal IReadOnlyList<(string Id, byte[] Key)> KeysFor(string purpose) =>
+    public IReadOnlyList<(string Id, byte[] Key)> KeysFor(string purpose) =>
         [.. keys.Select(k => (k.Id, HMACSHA256.HashData(k.Key, Encoding.UTF8.GetBytes("tdkt " + purpose))))];
 
     private static byte[] DownloadKey(byte[] key) => HMACSHA256.HashData(key, "tdkt evidence download"u8);
@@ -233,10 +233,10 @@ public sealed class LinkTokens
 
     private static byte[] Mac(byte[] key, byte[] payload) => HMACSHA256.HashData(key, payload)[..MacBytes];
 
-    internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>The bytes of a base64url text in its canonical spelling only; null otherwise.</summary>
-    internal static byte[]? FromBase64Url(string text)
+    public static byte[]? FromBase64Url(string text)
     {
         var padded = text.Replace('-', '+').Replace('_', '/');
         padded += new string('=', (4 - (padded.Length % 4)) % 4);

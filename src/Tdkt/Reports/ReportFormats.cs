@@ -32,7 +32,7 @@ public sealed record ReportView(string Title, string Heading, string AsOf, IRead
 public sealed class ReportFormats(PageTemplates templates)
 {
     /// <summary>The categories a report shows: the four official ones, and "thường xuyên" when the plan has such tasks.</summary>
-    internal static IReadOnlyList<ProgressCategory> CategoriesOf(PlanReport report) =>
+    public static IReadOnlyList<ProgressCategory> CategoriesOf(PlanReport report) =>
         report.HasOngoing ? Enum.GetValues<ProgressCategory>() : Progress.Official;
     private static readonly string[] LeadingHeaders = ["Mã cơ quan", "Cơ quan", "Quý"];
 
@@ -201,7 +201,7 @@ public sealed class ReportFormats(PageTemplates templates)
         ? $"Nhiệm vụ chưa có thời hạn cụ thể (như “Khi có yêu cầu”): {report.Undated.ToString(CultureInfo.InvariantCulture)} lượt, tính riêng, không thuộc các cột trên."
         : null;
 
-    internal static ReportRowView Row(ReportLine line, string label, bool isTotal = false)
+    public static ReportRowView Row(ReportLine line, string label, bool isTotal = false)
     {
         var c = line.Counts;
         string P(ProgressCategory category) => VietnameseNumbers.Percent(c.Percent(category));

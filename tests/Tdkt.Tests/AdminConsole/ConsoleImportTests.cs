@@ -5,6 +5,7 @@ using Tdkt.Plans;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
 using Tdkt.Tests.Plans;
+using Tdkt.Web.Console.Import;
 
 namespace Tdkt.Tests.AdminConsole;
 

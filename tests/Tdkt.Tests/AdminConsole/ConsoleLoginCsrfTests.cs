@@ -2,6 +2,7 @@ using System.Net;
 using Tdkt.Administration;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
+using Tdkt.Web.Console;
 
 namespace Tdkt.Tests.AdminConsole;
 

@@ -6,6 +6,7 @@ using Tdkt.Outbox;
 using Tdkt.Reminders;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
+using Tdkt.Web.Console.Mail;
 
 namespace Tdkt.Tests.AdminConsole;
 
@@ -186,7 +187,7 @@ public sealed class ConsoleMailTests(LocalServices services)
     [InlineData("ACS trả 500: lỗi nội bộ", "Máy chủ gửi thư trả lời lỗi.")]
     public void Why_reads_the_status_code_not_the_port_or_address_the_message_names(string error, string expected)
     {
-        var why = Tdkt.Administration.ConsoleMailPage.Why(error);
+        var why = ConsoleMailPage.Why(error);
         Assert.StartsWith(expected, why, StringComparison.Ordinal);
         Assert.EndsWith($"(Trả lời của máy chủ: {error})", why, StringComparison.Ordinal);
     }

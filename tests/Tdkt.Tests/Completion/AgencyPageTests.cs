@@ -1,10 +1,10 @@
 using System.Net;
 using NodaTime;
-using Tdkt.AgencyPage;
 using Tdkt.Assignments;
 using Tdkt.Completion;
 using Tdkt.Links;
 using Tdkt.Tests.Infrastructure;
+using Tdkt.Web.AgencyPage;
 
 namespace Tdkt.Tests.Completion;
 

@@ -13,7 +13,7 @@ public sealed partial class InfraSettingsTests
     private static SortedSet<string> BoundByCode()
     {
         var keys = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var type in typeof(TdktServiceCollectionExtensions).Assembly.GetExportedTypes())
+        foreach (var type in new[] { typeof(TdktServiceCollectionExtensions).Assembly, typeof(Tdkt.Web.WebServiceCollectionExtensions).Assembly }.SelectMany(a => a.GetExportedTypes()))
         {
             if (type.GetField("Section", BindingFlags.Public | BindingFlags.Static) is not { IsLiteral: true } section)
             {

@@ -12,7 +12,7 @@ public sealed class SettingsTests
 {
     /// <summary>Every bound options class: a public type named *Options with a <c>Section</c> constant under "Tdkt".</summary>
     private static IEnumerable<(string Section, PropertyInfo Property)> BoundSettings() =>
-        from type in typeof(TdktServiceCollectionExtensions).Assembly.GetExportedTypes()
+        from type in new[] { typeof(TdktServiceCollectionExtensions).Assembly, typeof(Tdkt.Web.WebServiceCollectionExtensions).Assembly }.SelectMany(a => a.GetExportedTypes())
         where type.Name.EndsWith("Options", StringComparison.Ordinal)
         let section = type.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
         where section is not null

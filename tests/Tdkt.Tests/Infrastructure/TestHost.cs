@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Testing;
+using Tdkt.Web;
 
 namespace Tdkt.Tests.Infrastructure;
 
@@ -31,7 +32,7 @@ public static class TestHost
         });
         // Registered before AddTdkt, whose TryAdd… then keeps them: how a test swaps in, say, a stub's sign-in.
         replace?.Invoke(services);
-        services.AddTdkt(configuration);
+        services.AddTdkt(configuration).AddTdktWeb(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

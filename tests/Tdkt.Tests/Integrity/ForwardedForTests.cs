@@ -1,9 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Tdkt.AgencyPage;
 using Tdkt.Assignments;
 using Tdkt.Tests.Completion;
 using Tdkt.Tests.Infrastructure;
+using Tdkt.Web.AgencyPage;
+using Tdkt.Web.Http;
 
 namespace Tdkt.Tests.Integrity;
 
@@ -68,7 +69,7 @@ public sealed class ForwardedForTests(LocalServices services)
             new Dictionary<string, string?> { ["Tdkt:Web:TrustedProxies"] = "10.0.0.0/8, proxy.example.org" });
 
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
-            () => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Tdkt.Hosting.WebOptions>>().Value);
+            () => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebOptions>>().Value);
         Assert.Contains("Tdkt:Web:TrustedProxies", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,158 @@
+using Microsoft.AspNetCore.Http;
+using Tdkt.Administration;
+using Tdkt.Web.AgencyPage;
+using Tdkt.Web.Http;
+
+namespace Tdkt.Web.Console;
+
+/// <summary>The console's routes: sign-in (link page and its button, the request for a link), sign-out, Tổng quan, Người dùng.</summary>
+public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, ConsoleSessions sessions, SignInLinks links, AdminUsers users, SignInMail mail)
+{
+    public async Task<IResult> DashboardAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (user, refusal) = await gate.PageAsync(request, cancellationToken);
+        return refusal ?? HtmlPages.Html(StatusCodes.Status200OK, await pages.DashboardAsync(user!, gate.NoticeFrom(request, user!), cancellationToken));
+    }
+
+    public async Task<IResult> UsersAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (user, refusal) = await gate.PageAsync(request, cancellationToken);
+        return refusal ?? HtmlPages.Html(StatusCodes.Status200OK, await pages.UsersAsync(user!, gate.NoticeFrom(request, user!), cancellationToken));
+    }
+
+    public async Task<IResult> SaveUserAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var email = form!["email"].FirstOrDefault();
+        if (AdminRoles.Parse(form["role"].FirstOrDefault()) is not { } role)
+        {
+            return Invalid(user!, "Chưa lưu: vai trò phải là “Quản trị” hoặc “Chỉ xem”.");
+        }
+        return await users.SetAsync(email ?? "", role, user!.Email, cancellationToken) switch
+        {
+            AdminChange.Invalid => Invalid(user, $"Chưa lưu: “{email}” không phải địa chỉ thư hợp lệ."),
+            AdminChange.LastAdmin => Invalid(user, $"Chưa lưu: {AdminEmail.Normalize(email)} là quản trị viên duy nhất; thêm một quản trị viên khác trước. (Nếu trang quản trị không còn quản trị viên nào, người vận hành thêm lại bằng lệnh tdkt admin add EMAIL --role admin.)"),
+            _ => gate.Back(user, "/console/users", $"Đã lưu {AdminEmail.Normalize(email)} ({AdminRoles.Label(role)})."),
+        };
+    }
+
+    public async Task<IResult> RemoveUserAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var email = form!["email"].FirstOrDefault() ?? "";
+        return await users.RemoveAsync(email, user!.Email, cancellationToken) switch
+        {
+            AdminChange.Removed => gate.Back(user, "/console/users", $"Đã bớt {AdminEmail.Normalize(email)}; phiên đăng nhập của người này hết hiệu lực."),
+            AdminChange.LastAdmin => Invalid(user, $"Chưa bớt: {AdminEmail.Normalize(email)} là quản trị viên duy nhất; thêm một quản trị viên khác trước. (Nếu trang quản trị không còn quản trị viên nào, người vận hành thêm lại bằng lệnh tdkt admin add EMAIL --role admin.)"),
+            _ => Invalid(user, $"Chưa bớt: “{email}” không có trong danh sách người dùng."),
+        };
+    }
+
+    /// <summary>The sign-in page: the form that asks for a link (a signed-in person goes straight to the dashboard).</summary>
+    public async Task<IResult> SignInPageAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (await gate.UserAsync(request, cancellationToken) is not null)
+        {
+            return HtmlPages.SeeOther("/console");
+        }
+        return HtmlPages.Html(StatusCodes.Status200OK, pages.SignIn(null, null, request.Query["m"].FirstOrDefault() switch
+        {
+            "sent" => new MessageView("ok", "Nếu địa chỉ này có trong danh sách người dùng, đường dẫn đăng nhập đã được gửi tới đó (dùng một lần, trong 15 phút). Đề nghị kiểm tra hộp thư."),
+            "out" => new MessageView("ok", "Đã đăng xuất."),
+            _ => null,
+        }));
+    }
+
+    /// <summary>Mails a sign-in link to a listed user; the answer is the same whether the address is listed or not.</summary>
+    public async Task<IResult> RequestLinkAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (ConsoleGate.IsCrossSite(request))
+        {
+            return CrossSite();
+        }
+        if (await ConsoleGate.ReadFormAsync(request, cancellationToken) is not { } form)
+        {
+            return HtmlPages.Html(StatusCodes.Status400BadRequest, pages.SignIn(null, null, new MessageView("warn", "Biểu mẫu gửi lên không đúng dạng. Tải lại trang rồi làm lại.")));
+        }
+        if (AdminEmail.Normalize(form["email"].FirstOrDefault()) is not { } email)
+        {
+            return HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.SignIn(null, null,
+                new MessageView("warn", $"“{form["email"]}” không phải địa chỉ thư hợp lệ, ví dụ vanthu@example.org.")));
+        }
+        // Not awaited: the answer must not tell a listed address from another by its time or by the mail server's reply.
+        mail.Queue(email);
+        return HtmlPages.SeeOther("/console/signin?m=sent");
+    }
+
+    /// <summary>The page a sign-in link opens: it says whom the link signs in and offers the button; it uses nothing (mail scanners open links too).</summary>
+    public async Task<IResult> SignInLinkAsync(string token, CancellationToken cancellationToken)
+    {
+        var (check, email) = await links.PeekAsync(token, cancellationToken);
+        return HtmlPages.Html(check == SignInCheck.Valid ? StatusCodes.Status200OK : Status(check), pages.SignIn(check, email));
+    }
+
+    /// <summary>The button: uses the link once and starts the session.</summary>
+    public async Task<IResult> UseLinkAsync(HttpRequest request, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // Login CSRF: another site's page must not sign this browser in (to the other site's account), nor use up the link.
+        if (ConsoleGate.IsCrossSite(request))
+        {
+            return CrossSite();
+        }
+        var (check, email) = await links.UseAsync(token, cancellationToken);
+        if (check != SignInCheck.Valid)
+        {
+            return HtmlPages.Html(Status(check), pages.SignIn(check, email));
+        }
+        var (cookie, _) = await sessions.StartAsync(email!, cancellationToken);
+        await users.AuditAsync(email!, AdminUsers.Actions.SignIn, email!, "đường dẫn một lần", cancellationToken);
+        ConsoleGate.SetSession(request.HttpContext.Response, cookie);
+        return HtmlPages.SeeOther("/console");
+    }
+
+    private IResult CrossSite() => HtmlPages.Html(StatusCodes.Status403Forbidden, pages.SignIn(null, null,
+        new MessageView("warn", "Chưa đăng nhập: yêu cầu được gửi từ một trang khác. Mở trang đăng nhập của hệ thống (hoặc đường dẫn trong thư) rồi làm lại.")));
+
+    public async Task<IResult> SignOutAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await gate.UserAsync(request, cancellationToken) is not { } user)
+        {
+            ConsoleGate.ClearSession(request.HttpContext.Response);
+            return HtmlPages.SeeOther("/console/signin");
+        }
+        var form = await ConsoleGate.ReadFormAsync(request, cancellationToken);
+        if (!sessions.CheckFormToken(user, form?["csrf"].FirstOrDefault()))
+        {
+            return HtmlPages.Html(StatusCodes.Status403Forbidden, pages.Refused(user, "Chưa đăng xuất: biểu mẫu không mang mã xác thực của phiên làm việc này. Tải lại trang rồi làm lại."));
+        }
+        if (gate.PlatformAuthentication)
+        {
+            return HtmlPages.SeeOther("/.auth/logout?post_logout_redirect_uri=/console");
+        }
+        await sessions.EndAsync(user, cancellationToken);
+        await users.AuditAsync(user.Email, AdminUsers.Actions.SignOut, user.Email, "", cancellationToken);
+        ConsoleGate.ClearSession(request.HttpContext.Response);
+        return HtmlPages.SeeOther("/console/signin?m=out");
+    }
+
+    private IResult Invalid(ConsoleUser user, string text) => HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Refused(user, text));
+
+    private static int Status(SignInCheck check) => check switch
+    {
+        SignInCheck.Expired or SignInCheck.Used => StatusCodes.Status410Gone,
+        SignInCheck.NotListed => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status404NotFound,
+    };
+}
