@@ -3,13 +3,16 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Tdkt.Web.Console;
 using Tdkt.Web.Routing;
 
 namespace Tdkt.SelfHost;
 
 /// <summary>
 /// Maps <see cref="WebRoutes.All"/> (<c>/api/…</c> and <c>/console/…</c>), as the Functions host serves them: routes for admin-key holders
-/// answer 401 without the key (header x-functions-key or ?code=, as function keys are given in Azure), and every
+/// answer 401 without the key (header x-functions-key or ?code=, as function keys are given in Azure), console routes
+/// pass the console's one access check (<see cref="ConsoleGate.AdmitAsync"/>) before their handler, and every
 /// route answers a storage outage with <see cref="StorageOutage"/>'s 503.
 /// </summary>
 public static class WebRouteEndpoints
@@ -35,10 +38,18 @@ public static class WebRouteEndpoints
                         return answer;
                     }
                 });
+            // Filters run in the order they are added: a storage outage in the access check is answered as above.
             if (route.Access == RouteAccess.AdminKey)
             {
-                // Added last, so it runs first: without the key nothing else happens.
                 endpoint.AddEndpointFilter((context, next) => HasKey(context.HttpContext.Request, adminKey) ? next(context) : ValueTask.FromResult<object?>(Results.Unauthorized()));
+            }
+            else if (route.IsConsole)
+            {
+                endpoint.AddEndpointFilter(async (context, next) =>
+                    await context.HttpContext.RequestServices.GetRequiredService<ConsoleGate>()
+                        .AdmitAsync(context.HttpContext, route.Access == RouteAccess.ConsoleChange, route.FormLimit, context.HttpContext.RequestAborted) is { } refusal
+                        ? refusal
+                        : await next(context));
             }
         }
     }

@@ -13,7 +13,8 @@ namespace Tdkt.Web.Console;
 public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, PlatformSignIn platform)
 {
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
-    private const int MaxFormBytes = 16 * 1024;
+    /// <summary>The console's forms carry a few fields; an upload's route says its own limit.</summary>
+    public const long MaxFormBytes = 16 * 1024;
 
     public bool PlatformAuthentication => platform.Enabled;
 
@@ -25,45 +26,43 @@ public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, Pl
             : await sessions.ReadAsync(request.Cookies[ConsoleSessions.CookieName], cancellationToken);
     }
 
-    /// <summary>The signed-in user of a page, or the answer for someone who is not: the sign-in page (or the platform's).</summary>
-    public async Task<(ConsoleUser? User, IResult? Refusal)> PageAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one access check of a console route, before its handler: someone signed in (else the sign-in page); for a
+    /// POST, a well-formed form of at most <paramref name="maxFormBytes"/> carrying this session's anti-forgery token; for
+    /// a change (<paramref name="change"/>), an administrator. Admitted, the caller is on the request for the handler
+    /// (<see cref="ConsoleCaller.Of"/>); refused, the answer.
+    /// </summary>
+    public async Task<IResult?> AdmitAsync(HttpContext context, bool change, long maxFormBytes, CancellationToken cancellationToken)
     {
-        if (await UserAsync(request, cancellationToken) is { } user)
-        {
-            return (user, null);
-        }
-        return (null, NotSignedIn(request));
-    }
-
-    /// <summary>The administrator and the form of a change, or the refusal: no session, a viewer, no or a wrong anti-forgery token.</summary>
-    public Task<(ConsoleUser? User, IFormCollection? Form, IResult? Refusal)> ChangeAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        ChangeAsync(request, MaxFormBytes, cancellationToken);
-
-    /// <summary>The same, for a form of up to <paramref name="maxBytes"/> (an uploaded plan).</summary>
-    public async Task<(ConsoleUser? User, IFormCollection? Form, IResult? Refusal)> ChangeAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
         if (await UserAsync(request, cancellationToken) is not { } user)
         {
-            return (null, null, NotSignedIn(request));
+            return NotSignedIn(request);
         }
-        if (await ReadFormAsync(request, maxBytes, cancellationToken) is not { } form)
+        IFormCollection? form = null;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
-            return (user, null, request.ContentLength > maxBytes
-                ? HtmlPages.Html(StatusCodes.Status413PayloadTooLarge, pages.Refused(user, $"Chưa thực hiện: nội dung gửi lên lớn hơn {maxBytes / 1024 / 1024} MB cho phép."))
-                : HtmlPages.Html(StatusCodes.Status400BadRequest, pages.Refused(user, "Biểu mẫu gửi lên không đúng dạng. Tải lại trang rồi làm lại.")));
+            if (await ReadFormAsync(request, maxFormBytes, cancellationToken) is not { } posted)
+            {
+                return request.ContentLength > maxFormBytes
+                    ? HtmlPages.Html(StatusCodes.Status413PayloadTooLarge, pages.Refused(user, $"Chưa thực hiện: nội dung gửi lên lớn hơn {maxFormBytes / 1024 / 1024} MB cho phép."))
+                    : HtmlPages.Html(StatusCodes.Status400BadRequest, pages.Refused(user, "Biểu mẫu gửi lên không đúng dạng. Tải lại trang rồi làm lại."));
+            }
+            if (!sessions.CheckFormToken(user, posted["csrf"].FirstOrDefault()))
+            {
+                return HtmlPages.Html(StatusCodes.Status403Forbidden,
+                    pages.Refused(user, "Chưa thực hiện: biểu mẫu không mang mã xác thực của phiên làm việc này (có thể trang đã cũ hoặc được gửi từ nơi khác). Tải lại trang rồi làm lại."));
+            }
+            form = posted;
         }
-        if (!sessions.CheckFormToken(user, form["csrf"].FirstOrDefault()))
+        if (change && !user.CanChange)
         {
-            return (user, null, HtmlPages.Html(StatusCodes.Status403Forbidden,
-                pages.Refused(user, "Chưa thực hiện: biểu mẫu không mang mã xác thực của phiên làm việc này (có thể trang đã cũ hoặc được gửi từ nơi khác). Tải lại trang rồi làm lại.")));
+            return HtmlPages.Html(StatusCodes.Status403Forbidden,
+                pages.Refused(user, $"Tài khoản {user.Email} chỉ có quyền xem: không thay đổi được gì. Đề nghị liên hệ quản trị viên nếu cần."));
         }
-        if (!user.CanChange)
-        {
-            return (user, null, HtmlPages.Html(StatusCodes.Status403Forbidden,
-                pages.Refused(user, $"Tài khoản {user.Email} chỉ có quyền xem: không thay đổi được gì. Đề nghị liên hệ quản trị viên nếu cần.")));
-        }
-        return (user, form, null);
+        new ConsoleCaller(user, form).Admit(context);
+        return null;
     }
 
     /// <summary>

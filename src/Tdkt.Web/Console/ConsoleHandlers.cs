@@ -11,30 +11,26 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
     public async Task<IResult> DashboardAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (user, refusal) = await gate.PageAsync(request, cancellationToken);
-        return refusal ?? HtmlPages.Html(StatusCodes.Status200OK, await pages.DashboardAsync(user!, gate.NoticeFrom(request, user!), cancellationToken));
+        var user = ConsoleCaller.Of(request).User;
+        return HtmlPages.Html(StatusCodes.Status200OK, await pages.DashboardAsync(user, gate.NoticeFrom(request, user), cancellationToken));
     }
 
     public async Task<IResult> UsersAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (user, refusal) = await gate.PageAsync(request, cancellationToken);
-        return refusal ?? HtmlPages.Html(StatusCodes.Status200OK, await pages.UsersAsync(user!, gate.NoticeFrom(request, user!), cancellationToken));
+        var user = ConsoleCaller.Of(request).User;
+        return HtmlPages.Html(StatusCodes.Status200OK, await pages.UsersAsync(user, gate.NoticeFrom(request, user), cancellationToken));
     }
 
     public async Task<IResult> SaveUserAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        var email = form!["email"].FirstOrDefault();
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        var email = form["email"].FirstOrDefault();
         if (AdminRoles.Parse(form["role"].FirstOrDefault()) is not { } role)
         {
-            return Invalid(user!, "Chưa lưu: vai trò phải là “Quản trị” hoặc “Chỉ xem”.");
+            return Invalid(user, "Chưa lưu: vai trò phải là “Quản trị” hoặc “Chỉ xem”.");
         }
-        return await users.SetAsync(email ?? "", role, user!.Email, cancellationToken) switch
+        return await users.SetAsync(email ?? "", role, user.Email, cancellationToken) switch
         {
             AdminChange.Invalid => Invalid(user, $"Chưa lưu: “{email}” không phải địa chỉ thư hợp lệ."),
             AdminChange.LastAdmin => Invalid(user, $"Chưa lưu: {AdminEmail.Normalize(email)} là quản trị viên duy nhất; thêm một quản trị viên khác trước. (Nếu trang quản trị không còn quản trị viên nào, người vận hành thêm lại bằng lệnh tdkt admin add EMAIL --role admin.)"),
@@ -44,13 +40,9 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
 
     public async Task<IResult> RemoveUserAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        var email = form!["email"].FirstOrDefault() ?? "";
-        return await users.RemoveAsync(email, user!.Email, cancellationToken) switch
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        var email = form["email"].FirstOrDefault() ?? "";
+        return await users.RemoveAsync(email, user.Email, cancellationToken) switch
         {
             AdminChange.Removed => gate.Back(user, "/console/users", $"Đã bớt {AdminEmail.Normalize(email)}; phiên đăng nhập của người này hết hiệu lực."),
             AdminChange.LastAdmin => Invalid(user, $"Chưa bớt: {AdminEmail.Normalize(email)} là quản trị viên duy nhất; thêm một quản trị viên khác trước. (Nếu trang quản trị không còn quản trị viên nào, người vận hành thêm lại bằng lệnh tdkt admin add EMAIL --role admin.)"),
@@ -127,16 +119,7 @@ public sealed class ConsoleHandlers(ConsoleGate gate, ConsolePages pages, Consol
     public async Task<IResult> SignOutAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await gate.UserAsync(request, cancellationToken) is not { } user)
-        {
-            ConsoleGate.ClearSession(request.HttpContext.Response);
-            return HtmlPages.SeeOther("/console/signin");
-        }
-        var form = await ConsoleGate.ReadFormAsync(request, cancellationToken);
-        if (!sessions.CheckFormToken(user, form?["csrf"].FirstOrDefault()))
-        {
-            return HtmlPages.Html(StatusCodes.Status403Forbidden, pages.Refused(user, "Chưa đăng xuất: biểu mẫu không mang mã xác thực của phiên làm việc này. Tải lại trang rồi làm lại."));
-        }
+        var user = ConsoleCaller.Of(request).User;
         if (gate.PlatformAuthentication)
         {
             return HtmlPages.SeeOther("/.auth/logout?post_logout_redirect_uri=/console");

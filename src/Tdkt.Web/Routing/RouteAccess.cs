@@ -9,10 +9,14 @@ public enum RouteAccess
     AdminKey,
 
     /// <summary>
-    /// The console: anonymous to the host (a function key would not fit a browser); the handler asks for a console
-    /// session (the signed cookie, or the platform's sign-in on Azure) and, for a change, an administrator and the anti-forgery token.
+    /// The console, for anyone signed in (viewer or administrator): anonymous to the host (a function key would not fit a
+    /// browser); the host's one access check (<c>ConsoleGate.AdmitAsync</c>) asks for the console session (the signed
+    /// cookie, or the platform's sign-in on Azure) and, for a POST, the session's anti-forgery token.
     /// </summary>
     ConsoleSession,
+
+    /// <summary>The same, for administrators only: every change, and the pages that exist only to make one.</summary>
+    ConsoleChange,
 }
 
 /// <summary>What a route answers with, which decides how a failure reads: an HTML page for people, problem+json for programs.</summary>

@@ -1,8 +1,15 @@
+using Tdkt.Web.Console;
+
 namespace Tdkt.Web.Routing;
 
 /// <summary>
 /// One HTTP route of the product: its name (the function's name in Azure), its pattern under <c>/api/</c>, methods,
 /// access and kind, and the handler as a delegate that the self-hosted server maps (services, route values,
-/// the request and the cancellation token bound by ASP.NET Core).
+/// the request and the cancellation token bound by ASP.NET Core). <see cref="FormLimit"/> is the largest console form
+/// the access check reads (an upload's route raises it).
 /// </summary>
-public sealed record WebRoute(string Name, string Pattern, IReadOnlyList<string> Methods, RouteAccess Access, RouteKind Kind, Delegate Handler);
+public sealed record WebRoute(string Name, string Pattern, IReadOnlyList<string> Methods, RouteAccess Access, RouteKind Kind, Delegate Handler,
+    long FormLimit = ConsoleGate.MaxFormBytes)
+{
+    public bool IsConsole => Access is RouteAccess.ConsoleSession or RouteAccess.ConsoleChange;
+}

@@ -9,21 +9,13 @@ namespace Tdkt.Web.Console.Agencies;
 public sealed class ConsoleAgencyEditHandlers(ConsoleGate gate, ConsolePages pages, ConsoleAgencyEditing editing)
 {
     /// <summary>A directory file and room for the form around it; its base64 copy in the save form.</summary>
-    private const long MaxUpload = ConsoleAgencyEditing.MaxFileBytes + 64 * 1024;
-    private const long MaxSave = (ConsoleAgencyEditing.MaxFileBytes * 4 / 3) + 64 * 1024;
+    public const long MaxUpload = ConsoleAgencyEditing.MaxFileBytes + 64 * 1024;
+    public const long MaxSave = (ConsoleAgencyEditing.MaxFileBytes * 4 / 3) + 64 * 1024;
 
     public async Task<IResult> FormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (user, refusal) = await gate.PageAsync(request, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        if (!user!.CanChange)
-        {
-            return HtmlPages.Html(StatusCodes.Status403Forbidden, pages.Refused(user, $"Tài khoản {user.Email} chỉ có quyền xem: không sửa được danh bạ."));
-        }
+        var user = ConsoleCaller.Of(request).User;
         var id = request.Query["id"].FirstOrDefault();
         return await editing.FormAsync(id, cancellationToken) is { } view
             ? HtmlPages.Html(StatusCodes.Status200OK, pages.AgencyEdit(user, view, null))
@@ -32,15 +24,11 @@ public sealed class ConsoleAgencyEditHandlers(ConsoleGate gate, ConsolePages pag
 
     public async Task<IResult> SaveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        string Field(string name) => form![name].FirstOrDefault() ?? "";
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        string Field(string name) => form[name].FirstOrDefault() ?? "";
         var agency = new AgencyForm(Field("id"), Field("name"), Field("aliases"), Field("to"), Field("cc"), Field("supervisor"), Field("group") == "true",
             Field("members"), Field("replacedBy"), Field("replacedFrom"));
-        var (saved, message, again) = await editing.SaveAsync(agency, Field("version"), user!.Email, cancellationToken);
+        var (saved, message, again) = await editing.SaveAsync(agency, Field("version"), user.Email, cancellationToken);
         return saved
             ? gate.Back(user, $"/console/agencies#ag-{agency.Id.Trim()}", message)
             : HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.AgencyEdit(user, again!, new MessageView("warn", message)));
@@ -48,37 +36,29 @@ public sealed class ConsoleAgencyEditHandlers(ConsoleGate gate, ConsolePages pag
 
     public async Task<IResult> PreviewImportAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, MaxUpload, cancellationToken);
-        if (refusal is not null)
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        if (form.Files.GetFile("file") is not { Length: > 0 } file)
         {
-            return refusal;
-        }
-        if (form!.Files.GetFile("file") is not { Length: > 0 } file)
-        {
-            return HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Refused(user!, "Chưa xem trước: chọn một tệp danh bạ (YAML hoặc CSV)."));
+            return HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Refused(user, "Chưa xem trước: chọn một tệp danh bạ (YAML hoặc CSV)."));
         }
         if (file.Length > ConsoleAgencyEditing.MaxFileBytes)
         {
-            return HtmlPages.Html(StatusCodes.Status413PayloadTooLarge, pages.Refused(user!, $"Chưa xem trước: tệp “{file.FileName}” lớn hơn {ConsoleAgencyEditing.MaxFileBytes / 1024 / 1024} MB cho phép."));
+            return HtmlPages.Html(StatusCodes.Status413PayloadTooLarge, pages.Refused(user, $"Chưa xem trước: tệp “{file.FileName}” lớn hơn {ConsoleAgencyEditing.MaxFileBytes / 1024 / 1024} MB cho phép."));
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
         var preview = await editing.PreviewAsync(buffer.ToArray(), Path.GetFileName(file.FileName), cancellationToken);
-        return HtmlPages.Html(preview.Errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, pages.DirectoryImport(user!, preview, null));
+        return HtmlPages.Html(preview.Errors.Count == 0 ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, pages.DirectoryImport(user, preview, null));
     }
 
     public async Task<IResult> SaveImportAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, MaxSave, cancellationToken);
-        if (refusal is not null)
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        if (ConsoleGate.Base64(form, "content") is not { } content)
         {
-            return refusal;
+            return HtmlPages.Html(StatusCodes.Status400BadRequest, pages.Refused(user, "Chưa lưu: nội dung danh bạ gửi lên bị hỏng. Xem trước lại rồi lưu."));
         }
-        if (ConsoleGate.Base64(form!, "content") is not { } content)
-        {
-            return HtmlPages.Html(StatusCodes.Status400BadRequest, pages.Refused(user!, "Chưa lưu: nội dung danh bạ gửi lên bị hỏng. Xem trước lại rồi lưu."));
-        }
-        var (saved, message, again) = await editing.ImportAsync(content, Path.GetFileName(form!["fileName"].FirstOrDefault() ?? "danh-ba.yaml"), user!.Email, cancellationToken);
+        var (saved, message, again) = await editing.ImportAsync(content, Path.GetFileName(form["fileName"].FirstOrDefault() ?? "danh-ba.yaml"), user.Email, cancellationToken);
         return saved
             ? gate.Back(user, "/console/agencies", message)
             : HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.DirectoryImport(user, again!, new MessageView("warn", message)));
@@ -86,13 +66,9 @@ public sealed class ConsoleAgencyEditHandlers(ConsoleGate gate, ConsolePages pag
 
     public async Task<IResult> TestMailAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        var agency = form!["agency"].FirstOrDefault() ?? "";
-        var (sent, message) = await editing.TestMailAsync(agency, user!.Email, cancellationToken);
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        var agency = form["agency"].FirstOrDefault() ?? "";
+        var (sent, message) = await editing.TestMailAsync(agency, user.Email, cancellationToken);
         return gate.Back(user, $"/console/agencies#ag-{agency}", message, warn: !sent);
     }
 }

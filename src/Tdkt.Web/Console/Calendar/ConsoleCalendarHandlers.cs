@@ -13,28 +13,20 @@ public sealed class ConsoleCalendarHandlers(ConsoleGate gate, ConsolePages pages
     public async Task<IResult> PageAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (user, refusal) = await gate.PageAsync(request, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var user = ConsoleCaller.Of(request).User;
         var year = Year(request.Query["year"]) ?? clock.Today.Year;
-        return HtmlPages.Html(StatusCodes.Status200OK, pages.Calendar(user!, await calendar.BuildAsync(year, cancellationToken), gate.NoticeFrom(request, user!)));
+        return HtmlPages.Html(StatusCodes.Status200OK, pages.Calendar(user, await calendar.BuildAsync(year, cancellationToken), gate.NoticeFrom(request, user)));
     }
 
     public async Task<IResult> SetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
-        if (refusal is not null)
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        if (Year(form["year"]) is not { } year)
         {
-            return refusal;
-        }
-        if (Year(form!["year"]) is not { } year)
-        {
-            return BadYear(user!, "Chưa ghi");
+            return BadYear(user, "Chưa ghi");
         }
         var (saved, message, view) = await calendar.SetAsync(year, form["off"].FirstOrDefault() ?? "", form["worked"].FirstOrDefault() ?? "", form["partial"] == "true",
-            form["note"].FirstOrDefault()?.Trim() is { Length: > 0 } note ? note : null, user!.Email, cancellationToken);
+            form["note"].FirstOrDefault()?.Trim() is { Length: > 0 } note ? note : null, user.Email, cancellationToken);
         return saved
             ? gate.Back(user, $"/console/calendar?year={year.ToString(CultureInfo.InvariantCulture)}", message)
             : HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Calendar(user, view, new MessageView("warn", message)));
@@ -42,16 +34,12 @@ public sealed class ConsoleCalendarHandlers(ConsoleGate gate, ConsolePages pages
 
     public async Task<IResult> ResetAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
-        if (refusal is not null)
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        if (Year(form["year"]) is not { } year)
         {
-            return refusal;
+            return BadYear(user, "Chưa thay đổi");
         }
-        if (Year(form!["year"]) is not { } year)
-        {
-            return BadYear(user!, "Chưa thay đổi");
-        }
-        var (reset, message) = await calendar.ResetAsync(year, user!.Email, cancellationToken);
+        var (reset, message) = await calendar.ResetAsync(year, user.Email, cancellationToken);
         return gate.Back(user, $"/console/calendar?year={year.ToString(CultureInfo.InvariantCulture)}", message, warn: !reset);
     }
 

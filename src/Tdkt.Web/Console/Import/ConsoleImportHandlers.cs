@@ -8,37 +8,23 @@ namespace Tdkt.Web.Console.Import;
 public sealed class ConsoleImportHandlers(ConsoleGate gate, ConsolePages pages, ConsoleImportPage import)
 {
     /// <summary>An upload: the importer's limit and room for the form around it.</summary>
-    private const long MaxUpload = PlanImporter.MaxBytes + 256 * 1024;
+    public const long MaxUpload = PlanImporter.MaxBytes + 256 * 1024;
 
     /// <summary>The save form carries the content as base64 (4/3 of it) with the header fields.</summary>
-    private const long MaxSave = (PlanImporter.MaxBytes * 4 / 3) + 256 * 1024;
+    public const long MaxSave = (PlanImporter.MaxBytes * 4 / 3) + 256 * 1024;
 
-    public async Task<IResult> PageAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var (user, refusal) = await gate.PageAsync(request, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        return user!.CanChange
-            ? HtmlPages.Html(StatusCodes.Status200OK, pages.Import(user, null))
-            : HtmlPages.Html(StatusCodes.Status403Forbidden, pages.Refused(user, $"Tài khoản {user.Email} chỉ có quyền xem: không nhập được kế hoạch."));
-    }
+    public IResult Page(HttpRequest request) => HtmlPages.Html(StatusCodes.Status200OK, pages.Import(ConsoleCaller.Of(request).User, null));
 
     public async Task<IResult> PreviewAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, MaxUpload, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var (user, form) = ConsoleCaller.Of(request).Change;
         byte[] content;
         string fileName;
-        if (form!.Files.GetFile("file") is { Length: > 0 } file)
+        if (form.Files.GetFile("file") is { Length: > 0 } file)
         {
             if (file.Length > PlanImporter.MaxBytes)
             {
-                return HtmlPages.Html(StatusCodes.Status413PayloadTooLarge, pages.Refused(user!, $"Chưa xem trước: tệp “{file.FileName}” lớn hơn {PlanImporter.MaxBytes / 1024 / 1024} MB cho phép."));
+                return HtmlPages.Html(StatusCodes.Status413PayloadTooLarge, pages.Refused(user, $"Chưa xem trước: tệp “{file.FileName}” lớn hơn {PlanImporter.MaxBytes / 1024 / 1024} MB cho phép."));
             }
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, cancellationToken);
@@ -52,24 +38,20 @@ public sealed class ConsoleImportHandlers(ConsoleGate gate, ConsolePages pages, 
         }
         else
         {
-            return HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Refused(user!, "Chưa xem trước: chọn một tệp kế hoạch hoặc dán nội dung kế hoạch."));
+            return HtmlPages.Html(StatusCodes.Status422UnprocessableEntity, pages.Refused(user, "Chưa xem trước: chọn một tệp kế hoạch hoặc dán nội dung kế hoạch."));
         }
         var preview = await import.PreviewAsync(content, fileName, Header(form), cancellationToken);
-        return HtmlPages.Html(preview.CanSave ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, pages.Import(user!, preview));
+        return HtmlPages.Html(preview.CanSave ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, pages.Import(user, preview));
     }
 
     public async Task<IResult> SaveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, MaxSave, cancellationToken);
-        if (refusal is not null)
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        if (ConsoleGate.Base64(form, "content") is not { } content)
         {
-            return refusal;
+            return Broken(user, "Chưa lưu");
         }
-        if (ConsoleGate.Base64(form!, "content") is not { } content)
-        {
-            return Broken(user!, "Chưa lưu");
-        }
-        var (saved, message, again) = await import.SaveAsync(content, FileName(form!), Header(form!), form!["action"] == "activate", form["confirm"] == "true", user!.Email,
+        var (saved, message, again) = await import.SaveAsync(content, FileName(form), Header(form), form["action"] == "activate", form["confirm"] == "true", user.Email,
             cancellationToken);
         return saved
             ? gate.Back(user, "/console", message)
@@ -82,20 +64,16 @@ public sealed class ConsoleImportHandlers(ConsoleGate gate, ConsolePages pages, 
     /// </summary>
     public async Task<IResult> FixAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, MaxSave, cancellationToken);
-        if (refusal is not null)
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        if (ConsoleGate.Base64(form, "content") is not { } content)
         {
-            return refusal;
+            return Broken(user, "Chưa sửa");
         }
-        if (ConsoleGate.Base64(form!, "content") is not { } content)
-        {
-            return Broken(user!, "Chưa sửa");
-        }
-        var count = int.TryParse(form!["count"].FirstOrDefault(), out var n) ? Math.Clamp(n, 0, ConsoleImportPage.MaxFixesShown) : 0;
+        var count = int.TryParse(form["count"].FirstOrDefault(), out var n) ? Math.Clamp(n, 0, ConsoleImportPage.MaxFixesShown) : 0;
         var fixes = Enumerable.Range(0, count).Select(i => new AgencyFix(form[$"written-{i}"].FirstOrDefault() ?? "", form[$"do-{i}"].FirstOrDefault() ?? "",
             form[$"agency-{i}"].FirstOrDefault(), form[$"newId-{i}"].FirstOrDefault(), form[$"newTo-{i}"].FirstOrDefault(), form[$"newSupervisor-{i}"].FirstOrDefault()))
             .Where(f => f.Written.Length > 0).ToList();
-        var preview = await import.FixAsync(content, FileName(form), Header(form), fixes, user!.Email, cancellationToken);
+        var preview = await import.FixAsync(content, FileName(form), Header(form), fixes, user.Email, cancellationToken);
         return HtmlPages.Html(preview.CanSave ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, pages.Import(user, preview));
     }
 

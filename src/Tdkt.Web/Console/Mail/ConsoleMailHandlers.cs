@@ -13,52 +13,36 @@ public sealed class ConsoleMailHandlers(ConsoleGate gate, ConsolePages pages, Co
     public async Task<IResult> PageAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (user, refusal) = await gate.PageAsync(request, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var user = ConsoleCaller.Of(request).User;
         var view = await mail.BuildAsync(request.Query["status"].FirstOrDefault(), request.Query["day"].FirstOrDefault(), cancellationToken);
-        return HtmlPages.Html(StatusCodes.Status200OK, pages.Mail(user!, view, gate.NoticeFrom(request, user!)));
+        return HtmlPages.Html(StatusCodes.Status200OK, pages.Mail(user, view, gate.NoticeFrom(request, user)));
     }
 
     public async Task<IResult> ViewAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (user, refusal) = await gate.PageAsync(request, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+        var user = ConsoleCaller.Of(request).User;
         var key = request.Query["key"].FirstOrDefault() ?? "";
         // A viewer reads the digest with the agency's links masked: a working link acts as the agency.
-        if (await mail.ViewAsync(key, user!.CanChange, cancellationToken) is not { } composed)
+        if (await mail.ViewAsync(key, user.CanChange, cancellationToken) is not { } composed)
         {
-            return HtmlPages.Html(StatusCodes.Status404NotFound, pages.Refused(user!, $"Không có thư “{key}”."));
+            return HtmlPages.Html(StatusCodes.Status404NotFound, pages.Refused(user, $"Không có thư “{key}”."));
         }
         return new DigestView(composed.Html);
     }
 
     public async Task<IResult> RetryAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        var outcome = await mail.RetryAsync(form!["key"].FirstOrDefault() ?? "", user!.Email, cancellationToken);
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        var outcome = await mail.RetryAsync(form["key"].FirstOrDefault() ?? "", user.Email, cancellationToken);
         return gate.Back(user, "/console/mail?status=failed" + Day(form), outcome.Message, warn: outcome.Result != DigestRetryResult.Retried);
     }
 
     /// <summary>Every failed digest of the form's day sent again (after the mail server was down that day).</summary>
     public async Task<IResult> RetryDayAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (user, form, refusal) = await gate.ChangeAsync(request, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-        var (retried, message) = await mail.RetryDayAsync(form!["day"].FirstOrDefault(), user!.Email, cancellationToken);
+        var (user, form) = ConsoleCaller.Of(request).Change;
+        var (retried, message) = await mail.RetryDayAsync(form["day"].FirstOrDefault(), user.Email, cancellationToken);
         return gate.Back(user, "/console/mail?status=failed" + Day(form), message, warn: retried == 0);
     }
 
