@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Tdkt.Web.AgencyPage;
 using Tdkt.Web.Completion;
-using Tdkt.Web.Console;
 using Tdkt.Web.Console.Agencies;
 using Tdkt.Web.Console.Calendar;
+using Tdkt.Web.Console.Dashboard;
 using Tdkt.Web.Console.Import;
 using Tdkt.Web.Console.Mail;
 using Tdkt.Web.Console.Plans;
+using Tdkt.Web.Console.SignIn;
+using Tdkt.Web.Console.Users;
 using Tdkt.Web.Health;
 using Tdkt.Web.Outbox;
 using Tdkt.Web.Plans;
@@ -192,23 +194,23 @@ public static class WebRoutes
         new(Names.RetryDigest, Patterns.RetryDigest, Post, RouteAccess.AdminKey, RouteKind.Api,
             (OutboxHandlers h, string date, string kind, string agency, CancellationToken ct) => h.RetryAsync(date, kind, agency, ct)),
         new(Names.ConsoleDashboard, Patterns.Console, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
-            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.DashboardAsync(request, ct)),
+            (ConsoleDashboardHandlers h, HttpRequest request, CancellationToken ct) => h.DashboardAsync(request, ct)),
         new(Names.ConsoleUsers, Patterns.ConsoleUsers, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
-            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.UsersAsync(request, ct)),
+            (ConsoleUserHandlers h, HttpRequest request, CancellationToken ct) => h.UsersAsync(request, ct)),
         new(Names.ConsoleSaveUser, Patterns.ConsoleUsers, Post, RouteAccess.ConsoleChange, RouteKind.Page,
-            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.SaveUserAsync(request, ct)),
+            (ConsoleUserHandlers h, HttpRequest request, CancellationToken ct) => h.SaveUserAsync(request, ct)),
         new(Names.ConsoleRemoveUser, Patterns.ConsoleRemoveUser, Post, RouteAccess.ConsoleChange, RouteKind.Page,
-            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.RemoveUserAsync(request, ct)),
+            (ConsoleUserHandlers h, HttpRequest request, CancellationToken ct) => h.RemoveUserAsync(request, ct)),
         new(Names.ConsoleSignInPage, Patterns.ConsoleSignIn, GetHead, RouteAccess.Anonymous, RouteKind.Page,
-            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.SignInPageAsync(request, ct)),
+            (ConsoleSignInHandlers h, HttpRequest request, CancellationToken ct) => h.SignInPageAsync(request, ct)),
         new(Names.ConsoleRequestLink, Patterns.ConsoleSignIn, Post, RouteAccess.Anonymous, RouteKind.Page,
-            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.RequestLinkAsync(request, ct)),
+            (ConsoleSignInHandlers h, HttpRequest request, CancellationToken ct) => h.RequestLinkAsync(request, ct)),
         new(Names.ConsoleSignInLink, Patterns.ConsoleSignInLink, GetHead, RouteAccess.Anonymous, RouteKind.Page,
-            (ConsoleHandlers h, string token, CancellationToken ct) => h.SignInLinkAsync(token, ct)),
+            (ConsoleSignInHandlers h, string token, CancellationToken ct) => h.SignInLinkAsync(token, ct)),
         new(Names.ConsoleUseLink, Patterns.ConsoleSignInLink, Post, RouteAccess.Anonymous, RouteKind.Page,
-            (ConsoleHandlers h, HttpRequest request, string token, CancellationToken ct) => h.UseLinkAsync(request, token, ct)),
+            (ConsoleSignInHandlers h, HttpRequest request, string token, CancellationToken ct) => h.UseLinkAsync(request, token, ct)),
         new(Names.ConsoleSignOut, Patterns.ConsoleSignOut, Post, RouteAccess.ConsoleSession, RouteKind.Page,
-            (ConsoleHandlers h, HttpRequest request, CancellationToken ct) => h.SignOutAsync(request, ct)),
+            (ConsoleSignInHandlers h, HttpRequest request, CancellationToken ct) => h.SignOutAsync(request, ct)),
         new(Names.ConsolePlan, Patterns.ConsolePlan, GetHead, RouteAccess.ConsoleSession, RouteKind.Page,
             (ConsolePlanHandlers h, HttpRequest request, string id, CancellationToken ct) => h.PageAsync(request, id, ct)),
         new(Names.ConsoleCompleteTask, Patterns.ConsoleCompleteTask, Post, RouteAccess.ConsoleChange, RouteKind.Page,

@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Tdkt.Web.AgencyPage;
 using Tdkt.Web.Routing;
 
-namespace Tdkt.Functions.TaskPages;
+namespace Tdkt.Functions.AgencyPage;
 
 /// <summary>Requests for more time through the link pages: an agency asks, its supervising agency approves or declines (anonymous: the token is the credential).</summary>
 public sealed class ExtensionFunctions(ExtensionHandlers extensions)

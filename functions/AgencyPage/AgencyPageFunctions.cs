@@ -3,7 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Tdkt.Web.AgencyPage;
 using Tdkt.Web.Routing;
 
-namespace Tdkt.Functions.TaskPages;
+namespace Tdkt.Functions.AgencyPage;
 
 /// <summary>The agency's page behind its signed link, its forms, its files and its calendar feed (anonymous: the token is the credential).</summary>
 public sealed class AgencyPageFunctions(AgencyPageHandlers pages, CalendarFeedHandler calendar, EvidenceDownloadHandler downloads)
