@@ -13,6 +13,7 @@ namespace Tdkt.Web.Console;
 public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, PlatformSignIn platform)
 {
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL-NAME";
+    private const string SignOutPath = "/console/signout";
     /// <summary>The console's forms carry a few fields; an upload's route says its own limit.</summary>
     public const long MaxFormBytes = 16 * 1024;
 
@@ -161,6 +162,12 @@ public sealed class ConsoleGate(ConsoleSessions sessions, ConsolePages pages, Pl
                 ? HtmlPages.Html(StatusCodes.Status403Forbidden, pages.SignIn(null, null, new MessageView("warn",
                     $"Tài khoản {request.Headers[PrincipalHeader]} chưa có trong danh sách người dùng trang quản trị. Đề nghị liên hệ quản trị viên.")))
                 : HtmlPages.SeeOther("/.auth/login/aad?post_login_redirect_uri=/console");
+        }
+        if (request.Path.Equals(SignOutPath, StringComparison.OrdinalIgnoreCase))
+        {
+            // Signing out of a session that has already ended: done, and the dead cookie goes too.
+            ClearSession(request.HttpContext.Response);
+            return HtmlPages.SeeOther("/console/signin");
         }
         return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             ? HtmlPages.SeeOther("/console/signin")

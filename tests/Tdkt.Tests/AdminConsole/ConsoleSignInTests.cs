@@ -82,6 +82,11 @@ public sealed class ConsoleSignInTests(LocalServices services)
         {
             Assert.Equal(HttpStatusCode.SeeOther, after.StatusCode);
         }
+        using (var again = await browser.PostAsync("console/signout", ("csrf", csrf)))
+        {
+            // Signing out of a session that has ended: nothing to refuse, back to the sign-in page.
+            Assert.Equal((HttpStatusCode.SeeOther, "/console/signin"), (again.StatusCode, again.Headers.Location!.ToString()));
+        }
         var audit = await web.Get<AdminUsers>().AuditTrailAsync(10, Ct);
         // Newest first: the sign-out (five minutes later) before the first administrator's addition and the sign-in (same instant).
         Assert.Equal(AdminUsers.Actions.SignOut, audit[0].Action);

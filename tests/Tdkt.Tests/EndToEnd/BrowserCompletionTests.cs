@@ -35,7 +35,7 @@ public sealed partial class BrowserCompletionTests(LocalServices services)
             Headless = true,
             Args = ["--no-sandbox"],
         });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "vi-VN" });
+        var page = (await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "vi-VN" })).Patient();
         var errors = new List<string>();
         page.Console += (_, message) => errors.Add($"{message.Text} {message.Location}");
         await page.GotoAsync(link);
@@ -47,7 +47,7 @@ public sealed partial class BrowserCompletionTests(LocalServices services)
         var pdf = Tdkt.Tests.Evidence.EvidenceFixtures.Pdf();
         await task.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "Báo cáo quý I.pdf", MimeType = "application/pdf", Buffer = pdf });
         await task.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Xác nhận đã hoàn thành" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("m=done"));
+        await page.ReachAsync(new Regex("m=done"));
 
         var message = await page.Locator("[role=status]").InnerTextAsync();
         Assert.StartsWith("Đã ghi nhận nhiệm vụ số 4 hoàn thành lúc 08:00 ngày 24/03/2023", message, StringComparison.Ordinal);

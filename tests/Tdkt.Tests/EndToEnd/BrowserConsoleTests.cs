@@ -35,7 +35,7 @@ public sealed class BrowserConsoleTests(LocalServices services)
             Args = ["--no-sandbox"],
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "vi-VN" });
-        var page = await context.NewPageAsync();
+        var page = (await context.NewPageAsync()).Patient();
         var errors = new List<string>();
         page.Console += (_, message) => errors.Add($"{message.Text} {message.Location}");
         var images = Environment.GetEnvironmentVariable("TDKT_DOCS_IMAGES") is { Length: > 0 };
@@ -53,7 +53,7 @@ public sealed class BrowserConsoleTests(LocalServices services)
         Assert.Contains(Admin, await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync("console-sign-in.png");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/console$"));
+        await page.ReachAsync(new Regex("/console$"));
         Assert.Contains($"{Admin} (Quản trị)", await page.Locator("nav").InnerTextAsync(), StringComparison.Ordinal);
 
         // Nhập kế hoạch: the province's 2025 .docx, with one agency written as the directory does not know it.
@@ -75,7 +75,7 @@ public sealed class BrowserConsoleTests(LocalServices services)
         Assert.True(await page.Locator("details.forecast").CountAsync() > 0);
         await ShotAsync("console-import-preview.png", full: true);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Lưu và bắt đầu nhắc việc" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/console\\?m="));
+        await page.ReachAsync(new Regex("/console\\?m="));
         Assert.Contains("Đã lưu kế hoạch mới 2025-230-kh-ubnd", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
 
         // The dashboard shows the plan.
@@ -89,7 +89,7 @@ public sealed class BrowserConsoleTests(LocalServices services)
         var reportBefore = await ReportDoneOnTimeAsync(page);
         await page.GetByLabel("Cơ quan").SelectOptionAsync(new SelectOptionValue { Label = "Sở Nội vụ" });
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Lọc" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("agency=so-noi-vu"));
+        await page.ReachAsync(new Regex("agency=so-noi-vu"));
         var task = page.Locator(".task", new PageLocatorOptions { Has = page.Locator(".num", new PageLocatorOptions { HasTextRegex = new Regex("^Nhiệm vụ 2$") }) });
         await task.GetByText("Ghi nhận hoàn thành theo văn bản báo cáo").ClickAsync();
         await task.GetByLabel("Ngày hoàn thành (ngày của văn bản)").FillAsync("2025-02-07");
@@ -97,7 +97,7 @@ public sealed class BrowserConsoleTests(LocalServices services)
         await task.GetByLabel("Ghi chú (số hiệu văn bản)").FillAsync("Công văn số 45/SNV");
         await ShotAsync("console-plan-record-by-letter.png");
         await task.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Ghi nhận hoàn thành" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("m="));
+        await page.ReachAsync(new Regex("m="));
         Assert.StartsWith("Đã ghi nhận Sở Nội vụ hoàn thành nhiệm vụ số 2 ngày 07/02/2025", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Hoàn thành đúng hạn", await task.Locator(".status").InnerTextAsync());
         await ShotAsync("console-plan.png");
@@ -112,7 +112,7 @@ public sealed class BrowserConsoleTests(LocalServices services)
         await page.GetByLabel("Địa chỉ thư").FillAsync("lanhdao@example.org");
         await page.GetByLabel("Vai trò").SelectOptionAsync("viewer");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Lưu" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/console/users\\?m="));
+        await page.ReachAsync(new Regex("/console/users\\?m="));
         Assert.StartsWith("Đã lưu lanhdao@example.org (Chỉ xem).", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("lanhdao@example.org\tChỉ xem", await page.Locator("table").First.InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync("console-users.png", full: true);
@@ -133,7 +133,7 @@ public sealed class BrowserConsoleTests(LocalServices services)
         await page.ReloadAsync();
         var today = page.Locator("table.mail-days tr", new PageLocatorOptions { HasText = "10/02/2025" });
         await today.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = sent.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("day=2025-02-10&status=sent"));
+        await page.ReachAsync(new Regex("day=2025-02-10&status=sent"));
         Assert.Contains($"{sent} thư đã gửi ngày 10/02/2025.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await ShotAsync("console-mail.png", full: true);
 
@@ -170,7 +170,7 @@ public sealed class BrowserConsoleTests(LocalServices services)
         var baseUrl = web.Host.Address.ToString().TrimEnd('/');
 
         // Without a session, every console page lands on the sign-in page.
-        var stranger = await (await browser.NewContextAsync()).NewPageAsync();
+        var stranger = (await (await browser.NewContextAsync()).NewPageAsync()).Patient();
         foreach (var path in new[] { "/console", $"/console/plans/{web.Plan.Id}", "/console/agencies/edit", "/console/users" })
         {
             await stranger.GotoAsync(baseUrl + path);
@@ -179,12 +179,12 @@ public sealed class BrowserConsoleTests(LocalServices services)
 
         // The viewer signs in by link; pressing the link a second time is refused.
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "vi-VN" });
-        var page = await context.NewPageAsync();
+        var page = (await context.NewPageAsync()).Patient();
         await page.GotoAsync(link);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/console$"));
+        await page.ReachAsync(new Regex("/console$"));
         Assert.Contains($"{Viewer} (Chỉ xem)", await page.Locator("nav").InnerTextAsync(), StringComparison.Ordinal);
-        var again = await (await browser.NewContextAsync()).NewPageAsync();
+        var again = (await (await browser.NewContextAsync()).NewPageAsync()).Patient();
         var reused = await again.GotoAsync(link);
         Assert.Equal(410, reused!.Status);
         Assert.Contains("đã được dùng", await again.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
@@ -205,10 +205,10 @@ public sealed class BrowserConsoleTests(LocalServices services)
         // An administrator's session without the form's token changes nothing either.
         var adminLink = SignInLinks.Url(baseUrl, (await web.Get<SignInLinks>().CreateAsync(Admin, Ct))!)!;
         var adminContext = await browser.NewContextAsync();
-        var adminPage = await adminContext.NewPageAsync();
+        var adminPage = (await adminContext.NewPageAsync()).Patient();
         await adminPage.GotoAsync(adminLink);
         await adminPage.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Đăng nhập" }).ClickAsync();
-        await adminPage.WaitForURLAsync(new Regex("/console$"));
+        await adminPage.ReachAsync(new Regex("/console$"));
         var tokenless = await adminContext.APIRequest.PostAsync($"{baseUrl}/console/plans/{web.Plan.Id}/status", new APIRequestContextOptions
         {
             Form = Form(("status", "archived")),

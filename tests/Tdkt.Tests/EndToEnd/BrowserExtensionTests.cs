@@ -27,7 +27,7 @@ public sealed class BrowserExtensionTests(LocalServices services)
             Headless = true,
             Args = ["--no-sandbox"],
         });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "vi-VN" });
+        var page = (await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "vi-VN" })).Patient();
         var errors = new List<string>();
         page.Console += (_, message) => errors.Add($"{message.Text} {message.Location}");
         var images = Environment.GetEnvironmentVariable("TDKT_DOCS_IMAGES") is { Length: > 0 };
@@ -50,7 +50,7 @@ public sealed class BrowserExtensionTests(LocalServices services)
         await one.GetByPlaceholder("Người đề nghị (không bắt buộc)").FillAsync("Nguyễn Văn An");
         await ShotAsync(one, "agency-page-extension-request.png");
         await one.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Gửi đề nghị gia hạn" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("m=extensionasked"));
+        await page.ReachAsync(new Regex("m=extensionasked"));
         Assert.StartsWith("Đã gửi đề nghị gia hạn nhiệm vụ số 1 đến ngày 14/04/2023.", await page.Locator("[role=status]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Đã đề nghị gia hạn đến 14/04/2023", await page.Locator($"#{web.Task("1").Anchor}").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -63,7 +63,7 @@ public sealed class BrowserExtensionTests(LocalServices services)
         await request.GetByLabel("Ý kiến (không bắt buộc)").FillAsync("Đồng ý, gia hạn đến 21/4");
         await ShotAsync(request, "supervisor-page-extension-request.png");
         await request.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Đồng ý gia hạn" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("m=extensionapproved"));
+        await page.ReachAsync(new Regex("m=extensionapproved"));
         Assert.Equal(0, await page.Locator(".inbox .item.extension").CountAsync());
 
         // The agency sees the new date, then confirms two tasks at once.
