@@ -50,10 +50,3 @@ public static class TdktCommand
         return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
     }
 }
-
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int Failure = 1;
-    public const int BadInput = 2;
-}

@@ -14,9 +14,6 @@ using Tdkt.Web.Telemetry;
 
 namespace Tdkt.SelfHost;
 
-/// <summary>One route as this server serves it, for comparing with the function app's functions.metadata.</summary>
-public sealed record ServedRoute(string Name, string Pattern, IReadOnlyList<string> Methods, RouteAccess Access);
-
 /// <summary>
 /// The product's HTTP side on Kestrel, for <c>tdkt up</c> and for the tests that exercise the endpoints over real HTTP.
 /// The services come from the same composition root as the function app's, the routes from the same table.

@@ -34,6 +34,7 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     public override string ToString() => "[" + string.Join(", ", items) + "]";
 }
 
+
 public static class ValueList
 {
     public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => new(items);

@@ -12,9 +12,6 @@ using Tdkt.Clock;
 
 namespace Tdkt.Web.AgencyPage;
 
-/// <summary>An agency's calendar as served: the iCalendar text, its ETag (of the bytes) and when it last changed.</summary>
-public sealed record CalendarFeed(byte[] Content, string ETag, DateTimeOffset LastModified);
-
 /// <summary>
 /// An agency's open deadlines across the active plans as an iCalendar subscription (RFC 5545): one all-day event per
 /// open dated assignment, with the UID its digests' .ics use, SEQUENCE from the assignment row's last change (so it

@@ -12,42 +12,6 @@ using Tdkt.Web.Pages;
 
 namespace Tdkt.Web.AgencyPage;
 
-/// <summary>What to confirm at the top of the page after a form was posted (post/redirect/get).</summary>
-public enum PageMessage
-{
-    None,
-    Done,
-    Again,
-    Undone,
-    TooLate,
-    NotDone,
-    Stale,
-
-    /// <summary>The plan is of a year that has not begun to take completions (earlier than 1 January of the year before it).</summary>
-    NotYet,
-
-    /// <summary>The agency has undone this completion as many times as a link allows.</summary>
-    TooOften,
-
-    /// <summary>Files were attached to the task.</summary>
-    Files,
-
-    /// <summary>A file was removed from the task.</summary>
-    FileRemoved,
-
-    /// <summary>A file could not be removed: added too long ago, or by an administrator.</summary>
-    FileKept,
-
-    /// <summary>The agency asked for more time on the task.</summary>
-    ExtensionAsked,
-
-    /// <summary>The supervising agency approved a request (the task is the asking agency's, not on this page).</summary>
-    ExtensionApproved,
-
-    /// <summary>The supervising agency declined a request.</summary>
-    ExtensionDeclined,
-}
-
 /// <summary>
 /// The agency's page: its tasks in every active plan, per quarter, with deadline and status in the official
 /// colours, and for each open task the form that records its completion. Rendering reads only.
@@ -305,26 +269,4 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
 
     private static string When(Instant at) => VietnamTime.Moment(at);
 
-}
-
-/// <summary>Why a link or a form cannot be used.</summary>
-public enum LinkProblem
-{
-    Forged,
-    Expired,
-    NotHeld,
-    Throttled,
-    BadRequest,
-
-    /// <summary>Storage could not be reached: nothing can be shown or recorded just now.</summary>
-    Unavailable,
-
-    /// <summary>Genuine, but the agency's links made before a date were revoked by an administrator.</summary>
-    Revoked,
-
-    /// <summary>A file's download address past its hour.</summary>
-    DownloadExpired,
-
-    /// <summary>The file was removed (or its plan's records period is over).</summary>
-    FileGone,
 }

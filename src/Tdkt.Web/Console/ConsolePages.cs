@@ -1,6 +1,5 @@
 using Tdkt.Administration;
 using Tdkt.Clock;
-using Tdkt.Pages;
 using Tdkt.Web.AgencyPage;
 using Tdkt.Web.Console.Agencies;
 using Tdkt.Web.Console.Calendar;
@@ -11,23 +10,6 @@ using Tdkt.Web.Console.Plans;
 using Tdkt.Web.Pages;
 
 namespace Tdkt.Web.Console;
-
-[PageModel]
-public sealed record AuditView(string At, string By, string Action, string Subject);
-
-/// <summary>
-/// What the shared layout (<c>Console/layout.html.liquid</c>) shows around every console page, and what each page's template
-/// may read besides its own view: who is signed in, whether they may change things, and <see cref="Csrf"/>, which goes in every form.
-/// </summary>
-[PageModel]
-public sealed record ConsoleFrame(string Title, string Section)
-{
-    public string? User { get; init; }
-    public string? RoleLabel { get; init; }
-    public bool CanChange { get; init; }
-    public string Csrf { get; init; } = "";
-    public MessageView? Message { get; init; }
-}
 
 /// <summary>
 /// The console's pages (server-rendered, Vietnamese, no scripts): each page's own template (in its folder under Console/)

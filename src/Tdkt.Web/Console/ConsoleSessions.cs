@@ -9,12 +9,6 @@ using Tdkt.Storage;
 
 namespace Tdkt.Web.Console;
 
-/// <summary>The person using the console: who, with which role, in which session (the anti-forgery tokens are bound to it).</summary>
-public sealed record ConsoleUser(string Email, AdminRole Role, string SessionId)
-{
-    public bool CanChange => Role == AdminRole.Admin;
-}
-
 /// <summary>
 /// The self-hosted console's sessions: a signed cookie (session id and expiry, HMAC under a key derived from the link
 /// signing keys for sessions) that ends after 8 hours or at sign-out. Each request also reads the session row (so a

@@ -18,10 +18,3 @@ public enum RouteAccess
     /// <summary>The same, for administrators only: every change, and the pages that exist only to make one.</summary>
     ConsoleChange,
 }
-
-/// <summary>What a route answers with, which decides how a failure reads: an HTML page for people, problem+json for programs.</summary>
-public enum RouteKind
-{
-    Page,
-    Api,
-}

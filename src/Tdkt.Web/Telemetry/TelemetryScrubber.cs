@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using OpenTelemetry;
-using OpenTelemetry.Logs;
 
 namespace Tdkt.Web.Telemetry;
 
@@ -53,43 +50,4 @@ public static partial class TelemetryScrubber
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")]
     private static partial Regex Email();
-}
-
-/// <summary>Scrubs every log record (its message, body and attributes) before the exporters registered after it.</summary>
-public sealed class ScrubbingLogProcessor : BaseProcessor<LogRecord>
-{
-    public override void OnEnd(LogRecord data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        if (data.FormattedMessage is { } message)
-        {
-            data.FormattedMessage = TelemetryScrubber.Scrub(message);
-        }
-        if (data.Body is { } body)
-        {
-            data.Body = TelemetryScrubber.Scrub(body);
-        }
-        if (data.Attributes is { Count: > 0 } attributes)
-        {
-            data.Attributes = [.. attributes.Select(a => new KeyValuePair<string, object?>(a.Key, TelemetryScrubber.Scrub(a.Value)))];
-        }
-    }
-}
-
-/// <summary>Scrubs every span (its name and string tags, its events' names) before the exporters registered after it.</summary>
-public sealed class ScrubbingSpanProcessor : BaseProcessor<Activity>
-{
-    public override void OnEnd(Activity data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        data.DisplayName = TelemetryScrubber.Scrub(data.DisplayName);
-        foreach (var tag in data.TagObjects.ToList())
-        {
-            // Numbers and flags come back as they are; only a changed value is written back.
-            if (TelemetryScrubber.Scrub(tag.Value) is var scrubbed && !Equals(scrubbed, tag.Value))
-            {
-                data.SetTag(tag.Key, scrubbed);
-            }
-        }
-    }
 }

@@ -2,56 +2,9 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using Tdkt.Pages;
 using Tdkt.Storage;
 
 namespace Tdkt.Administration;
-
-/// <summary>What a console user may do: administrators change things; viewers (leaders of UBND tỉnh, Sở Nội vụ) see everything and change nothing.</summary>
-public enum AdminRole
-{
-    Admin,
-    Viewer,
-}
-
-[PageModel]
-public sealed record AdminUser(string Email, AdminRole Role, Instant AddedAt, string AddedBy)
-{
-    public string RoleLabel => AdminRoles.Label(Role);
-
-    /// <summary>New each time the address is added (kept when its role changes): a session started before a removal never opens again.</summary>
-    public string Generation { get; init; } = "";
-}
-
-/// <summary>One change made through the console or the command line, with the person who made it.</summary>
-public sealed record ConsoleAuditEntry(Instant At, string By, string Action, string Subject, string Detail);
-
-public enum AdminChange
-{
-    Added,
-    Changed,
-    Unchanged,
-    Removed,
-    NotFound,
-
-    /// <summary>Refused: it would leave the console without an administrator.</summary>
-    LastAdmin,
-    Invalid,
-}
-
-public static class AdminRoles
-{
-    public static AdminRole? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        "admin" => AdminRole.Admin,
-        "viewer" => AdminRole.Viewer,
-        _ => null,
-    };
-
-    public static string Slug(AdminRole role) => role == AdminRole.Admin ? "admin" : "viewer";
-
-    public static string Label(AdminRole role) => role == AdminRole.Admin ? "Quản trị" : "Chỉ xem";
-}
 
 /// <summary>
 /// The console's users and its audit trail, in one partition of table Console (rows <c>u~{email}</c> and

@@ -8,19 +8,6 @@ using Tdkt.Storage;
 
 namespace Tdkt.Administration;
 
-public enum SignInCheck
-{
-    Valid,
-    Expired,
-    Used,
-
-    /// <summary>Not a link this deployment made (mistyped, cut, forged).</summary>
-    Unknown,
-
-    /// <summary>Made for someone who is no longer a console user.</summary>
-    NotListed,
-}
-
 /// <summary>
 /// One-time sign-in links for the self-hosted console (<c>tdkt admin link EMAIL</c>, or mailed from the sign-in page to a
 /// listed user): a random token valid 15 minutes, used once. Only its SHA-256 is stored (partition <c>signin</c> of

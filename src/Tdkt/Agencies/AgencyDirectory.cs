@@ -2,17 +2,6 @@ using Tdkt.Input;
 
 namespace Tdkt.Agencies;
 
-/// <summary>The outcome of looking a name up: the agencies it stands for, or why it stands for none.</summary>
-public abstract record AgencyResolution
-{
-    public sealed record Found(ValueList<AgencyId> Agencies) : AgencyResolution;
-
-    public sealed record Unknown(ValueList<string> Suggestions) : AgencyResolution;
-
-    /// <summary>A group with no members: the administrator must say who it means.</summary>
-    public sealed record EmptyGroup(Agency Group) : AgencyResolution;
-}
-
 /// <summary>Every agency a deployment knows, looked up by id, official name or alias (case, tone-placement and diacritic tolerant).</summary>
 public sealed class AgencyDirectory
 {

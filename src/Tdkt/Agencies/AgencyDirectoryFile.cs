@@ -9,8 +9,6 @@ using YamlDotNet.RepresentationModel;
 
 namespace Tdkt.Agencies;
 
-public sealed record AgencyDirectoryResult(AgencyDirectory? Directory, IReadOnlyList<InputError> Errors);
-
 /// <summary>
 /// The agency directory as an administrator edits it: YAML (samples/agencies/) or CSV with the
 /// columns id,name,aliases,to,cc,supervisor,group,members,replacedBy,from (lists separated by ';'; the last two optional:

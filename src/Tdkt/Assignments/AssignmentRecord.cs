@@ -3,9 +3,6 @@ using NodaTime;
 
 namespace Tdkt.Assignments;
 
-/// <summary>Who said an assignment is done, when and how (the completion columns of its row).</summary>
-public sealed record CompletionInfo(LocalDate On, Instant At, string? By, string? Note, string Via, string? ClientIp = null, string? UserAgent = null);
-
 /// <summary>
 /// One task × agency assignment as stored, with its completion if it is done. <see cref="Due"/> is the date in force
 /// (an approved extension's, see <see cref="ExtensionState.DueAfter"/>); <see cref="PlanDue"/> the plan's.
@@ -36,17 +33,4 @@ public sealed record AssignmentRecord(
 
     /// <summary>The assignment's entry in the due-date index at <paramref name="due"/>.</summary>
     public DueEntry EntryAt(LocalDate due) => new(Plan, TaskKey, TaskNumber, Agency, Quarter, due, Done);
-}
-
-/// <summary>What a completion records besides the date: the typed name, a note and where it came from.</summary>
-public sealed record CompletionInput(string? By, string? Note, string Via, string? ClientIp = null, string? UserAgent = null);
-
-/// <summary>Ways a completion reaches the store.</summary>
-public static class CompletionVia
-{
-    /// <summary>The agency's own page, through its signed link.</summary>
-    public const string Link = "link";
-
-    /// <summary>An administrator (command line or admin route).</summary>
-    public const string Admin = "admin";
 }

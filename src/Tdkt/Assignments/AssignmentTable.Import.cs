@@ -1,19 +1,9 @@
 using Azure.Data.Tables;
-using NodaTime;
 using NodaTime.Text;
 using Tdkt.Hosting;
 using Tdkt.Storage;
 
 namespace Tdkt.Assignments;
-
-/// <summary>One assignment as a plan gives it: what an import writes of the row (never its completion, extension or files).</summary>
-public sealed record PlannedAssignment(string TaskKey, string TaskNumber, string Agency, bool IsLead, int Quarter, LocalDate Due, bool Ongoing, bool Occurrence, bool Undated)
-{
-    public AssignmentKey Key => new(TaskKey, Agency);
-}
-
-/// <summary>An assignment row as an import finds it: removed or not, the plan's date, done or not, and its extension.</summary>
-public sealed record StoredAssignment(AssignmentKey Key, bool Removed, LocalDate? PlanDue, bool Done, ExtensionState Extension);
 
 public sealed partial class AssignmentTable
 {

@@ -4,9 +4,6 @@ using Tdkt.Storage;
 
 namespace Tdkt.Assignments;
 
-/// <summary>One change of an assignment's state, as kept in the audit.</summary>
-public sealed record AuditEntry(string Plan, string Assignment, string Action, Instant At, string? By, string? Note, string? ClientIp, string? UserAgent);
-
 /// <summary>
 /// The audit: rows "~audit-{time}-{action}-{assignment}" in the plan's Assignments partition, written in the same
 /// transaction as the change they record (a completion, an extension step, a file), so a change is never without its audit row.

@@ -4,27 +4,6 @@ using NodaTime.Text;
 
 namespace Tdkt.Assignments;
 
-/// <summary>What a supervising agency is shown from the agencies it follows: a file one attached, or a request for more time.</summary>
-public enum InboxKind
-{
-    File,
-    Extension,
-}
-
-/// <summary>
-/// One item on a supervising agency's page (<see cref="SupervisorInbox"/>): which agency and task, when and by whom,
-/// and the file (id, name, size) or the request (current due date, date asked, reason).
-/// </summary>
-public sealed record InboxItem(InboxKind Kind, string Agency, string TaskKey, string TaskNumber, Instant At, string? By)
-{
-    public string? FileId { get; init; }
-    public string? FileName { get; init; }
-    public long Bytes { get; init; }
-    public LocalDate? Due { get; init; }
-    public LocalDate? Requested { get; init; }
-    public string? Reason { get; init; }
-}
-
 /// <summary>
 /// Rows "~sup-{supervisor}--{file|ext}-{task}--{agency}[-{file}]" in the plan's partition: what the agencies a
 /// supervisor follows sent it, written in the same transaction as the change (with the supervisor's own page stamp), so

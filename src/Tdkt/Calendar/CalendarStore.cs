@@ -105,6 +105,3 @@ public sealed class CalendarStore(StorageTables tables, WorkingCalendar calendar
 
     private static string Key(int year) => year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 }
-
-/// <summary>An announced year as stored, with who stored it and when.</summary>
-public sealed record StoredCalendarYear(CalendarYear Days, string? Note, DateTimeOffset? UpdatedAt, string? UpdatedBy);

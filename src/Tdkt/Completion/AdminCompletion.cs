@@ -1,20 +1,9 @@
-using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
 using Tdkt.Clock;
 using Tdkt.Plans;
 
 namespace Tdkt.Completion;
-
-/// <summary>
-/// An administrator records an agency's completion on its behalf (it reported by letter or phone), on the report's
-/// date: <c>Task</c> as printed in the plan ("1", "III.1") or its key ("0001"); <c>On</c> the date of the agency's
-/// report, today when not given.
-/// </summary>
-public sealed record AdminCompleteRequest(string Plan, string Task, string Agency, LocalDate? On, string? By, string? Note);
-
-/// <summary>An administrator opens a task again, for one agency or for every agency that had done it, with a reason.</summary>
-public sealed record AdminReopenRequest(string Plan, string Task, string? Agency, string Reason, string? By);
 
 /// <summary>
 /// The use cases behind <c>tdkt task complete|reopen</c> and the admin routes <c>…/tasks/{task}/complete|reopen</c>:

@@ -7,32 +7,6 @@ using Tdkt.Plans;
 
 namespace Tdkt.Completion;
 
-public enum CompleteOutcome
-{
-    Recorded,
-    AlreadyDone,
-
-    /// <summary>No such task, or the agency does not hold it, or its plan is not active.</summary>
-    NotHeld,
-
-    /// <summary>A completion date given by an administrator is after today: nothing recorded.</summary>
-    DateInFuture,
-
-    /// <summary>A completion date given by an administrator is before the year preceding the plan's (a mistyped year): nothing recorded.</summary>
-    DateBeforePlan,
-}
-
-public enum UndoOutcome
-{
-    Undone,
-    NotDone,
-    TooLate,
-    NotHeld,
-
-    /// <summary>Undone <see cref="CompletionService.MaxUndos"/> times already: a further change goes through an administrator.</summary>
-    TooOften,
-}
-
 /// <summary>
 /// Recording an agency's completion of its part of a task, its undo within <see cref="UndoWindow"/>, and an
 /// administrator's reopening: each change goes to the assignment row first (the truth, with its ETag), then to

@@ -1,24 +1,7 @@
-using NodaTime;
 using Tdkt.Clock;
 using Tdkt.Completion;
 
 namespace Tdkt.DeadlineExtensions;
-
-/// <summary>
-/// <c>tdkt task extend PLAN TASK --agency A --to DATE [--reason R]</c>: an administrator extends an assignment (approving the
-/// agency's pending request, or without one); with <c>Decline</c>, refuses the pending request, the reason required.
-/// </summary>
-public sealed record AdminExtendRequest(string Plan, string Task, string Agency, LocalDate? To, bool Decline, string? Reason, string? By);
-
-/// <summary>What the administrator's extension did, in the one Vietnamese message every host shows; <see cref="Ok"/> when it changed something.</summary>
-public sealed record AdminExtendOutcome(bool Ok, bool BadInput, string Message)
-{
-    public string? Plan { get; init; }
-    public string? TaskNumber { get; init; }
-    public string? Agency { get; init; }
-    public LocalDate? Due { get; init; }
-    public LocalDate? PreviousDue { get; init; }
-}
 
 public sealed class AdminExtensions(AdminCompletion tasks, ExtensionService extensions)
 {

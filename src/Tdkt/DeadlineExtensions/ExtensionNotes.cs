@@ -4,29 +4,6 @@ using Tdkt.Clock;
 
 namespace Tdkt.DeadlineExtensions;
 
-public enum ExtensionNoteKind
-{
-    /// <summary>To a supervising agency: a request of an agency it follows waits for its answer.</summary>
-    Waiting,
-
-    /// <summary>To the asking agency: its request was received and waits.</summary>
-    Asked,
-
-    /// <summary>To the asking agency: approved, with the new date.</summary>
-    Approved,
-
-    /// <summary>To the asking agency: declined, with the reason.</summary>
-    Declined,
-}
-
-/// <summary>
-/// One line of a daily digest about a request for more time: to <see cref="Recipient"/>, about <see cref="Agency"/>'s part in
-/// a task; <see cref="From"/> the date before, <see cref="Date"/> the date asked or granted; <see cref="Words"/> the reason
-/// given with the request (waiting, asked) or the answer (approved, declined).
-/// </summary>
-public sealed record ExtensionNote(string Recipient, string Plan, string TaskKey, string Task, ExtensionNoteKind Kind, string Agency, LocalDate From, LocalDate Date,
-    string? Words, string? By);
-
 /// <summary>
 /// What the daily sweep tells about extensions: to each supervising agency, every request still waiting for it (its inbox
 /// rows); to each asking agency, where its request stands after a step taken on the days since the last successful sweep

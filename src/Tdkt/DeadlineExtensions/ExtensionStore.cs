@@ -3,9 +3,6 @@ using Tdkt.Assignments;
 
 namespace Tdkt.DeadlineExtensions;
 
-/// <summary>What one step of an extension writes besides the assignment's <c>Extension</c> column: its audit row and the supervisor's inbox.</summary>
-public sealed record ExtensionChange(ExtensionState Next, AuditEntry Audit, IReadOnlyList<TableTransactionAction> Inbox);
-
 /// <summary>
 /// Writes an extension step: the assignment row (with the ETag it was read at), the agency's copy and stamp, the audit
 /// row and the supervising agency's inbox item and stamp, in one transaction of the plan's partition; read again when

@@ -9,29 +9,6 @@ using Tdkt.Storage;
 
 namespace Tdkt.Evidence;
 
-public enum AttachOutcome
-{
-    Attached,
-
-    /// <summary>No such assignment (or removed from the plan): nothing kept.</summary>
-    NotHeld,
-
-    /// <summary>The assignment already has <see cref="EvidenceStore.MaxPerAssignment"/> files.</summary>
-    TooMany,
-}
-
-public enum DetachOutcome
-{
-    Removed,
-    NotFound,
-
-    /// <summary>The rule given (the undo window, through the link) no longer allows it.</summary>
-    NotAllowed,
-}
-
-/// <summary>A checked upload: its content, its kind by content and the safe name it will be offered under.</summary>
-public sealed record EvidenceUpload(byte[] Content, EvidenceKind Kind, string Name);
-
 /// <summary>
 /// Attached files: the content in Blob Storage ("{plan}/{task}--{agency}/{id}" in the evidence container), the list in
 /// the assignment row's <see cref="EvidenceColumn"/> and in its agency copy, changed in one transaction with the audit

@@ -3,34 +3,6 @@ using Tdkt.Assignments;
 
 namespace Tdkt.Evidence;
 
-/// <summary>Why a file is not taken, in words for the agency's page.</summary>
-public enum FileRefusal
-{
-    Empty,
-    TooLarge,
-
-    /// <summary>A program or script (Windows, Linux, macOS executables, shell scripts), whatever its name says.</summary>
-    Program,
-
-    /// <summary>Not a PDF, Word (.docx), Excel (.xlsx) or PNG/JPEG image by its content.</summary>
-    UnknownType,
-
-    /// <summary>A Word or Excel file with macros (vbaProject.bin), which can run code when opened.</summary>
-    Macros,
-
-    /// <summary>A .docx/.xlsx whose parts expand far beyond its size (a "zip bomb"), or a damaged archive.</summary>
-    Expands,
-
-    /// <summary>
-    /// Something that runs or reaches out when opened: a PDF with JavaScript, a launch action or an embedded file, a
-    /// PDF that is also an archive; a .docx/.xlsx with an OLE or ActiveX part or pointing at a template elsewhere.
-    /// </summary>
-    ActiveContent,
-}
-
-/// <summary>The verdict on one uploaded file: its kind, or why it is refused.</summary>
-public readonly record struct FileVerdict(EvidenceKind? Kind, FileRefusal? Refusal);
-
 /// <summary>
 /// Tells a file's kind from its bytes. PDF by its header; PNG and JPEG by their signatures; .docx and .xlsx as Open
 /// Packaging archives with their main part, no macros, and parts that expand to at most <see cref="MaxExpandedBytes"/>

@@ -60,10 +60,3 @@ public sealed record InputError(string File, int? Line, string Field, string Mes
                 $"… và {(errors.Count - MaxListed).ToString("N0", VietnameseText.Culture)} lỗi khác (chỉ liệt kê {MaxListed} lỗi đầu; sửa các lỗi trên rồi kiểm tra lại).")];
     }
 }
-
-/// <summary>Thrown when input is rejected; carries every problem found.</summary>
-public sealed class InputRejectedException(IReadOnlyList<InputError> errors)
-    : Exception(errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} lỗi trong dữ liệu nhập:\n" + string.Join("\n", errors))
-{
-    public IReadOnlyList<InputError> Errors { get; } = errors;
-}

@@ -7,24 +7,6 @@ using Tdkt.Clock;
 
 namespace Tdkt.Links;
 
-public enum LinkCheck
-{
-    Valid,
-
-    /// <summary>Not a token of ours, or altered, or signed with a key no longer listed.</summary>
-    Forged,
-
-    /// <summary>Genuine, but past its expiry.</summary>
-    Expired,
-}
-
-/// <summary>The outcome of checking a token: the agency and expiry are only to be trusted when <see cref="Check"/> is Valid.</summary>
-public sealed record LinkVerification(LinkCheck Check, string? Agency, LocalDate? Expires)
-{
-    /// <summary>The agency's link generation the token was made in (0 until a link of the agency is first revoked).</summary>
-    public int Generation { get; init; }
-}
-
 /// <summary>
 /// The signed token in an agency's link: which agency, until when, and the id of the key that signed it,
 /// with an HMAC-SHA256 (truncated to 128 bits) over all three. Compact and URL-safe (base64url), so the link

@@ -4,23 +4,6 @@ using Tdkt.Outbox;
 
 namespace Tdkt.Mail;
 
-public enum DigestRetryResult
-{
-    /// <summary>Reset to pending with fresh attempts and queued: the next dispatch pass sends it.</summary>
-    Retried,
-    BadKey,
-    NotFound,
-
-    /// <summary>Not failed (pending, being sent or sent), or it changed meanwhile: nothing done.</summary>
-    NotFailed,
-}
-
-/// <summary>What an administrator's retry of a digest did, with the message every host shows.</summary>
-public sealed record DigestRetryOutcome(DigestRetryResult Result, string Message, string Key);
-
-/// <summary>What sending a day's failed digests again did: how many were reset, how many had changed meanwhile, in words.</summary>
-public sealed record DigestDayRetryOutcome(int Retried, int Skipped, string Message);
-
 /// <summary>
 /// The use case behind <c>tdkt outbox retry KEY</c> and <c>POST /api/outbox/{date}/{kind}/{agency}/retry</c>, and for a
 /// whole day behind <c>tdkt outbox retry --day DATE</c> and the console's Thư.

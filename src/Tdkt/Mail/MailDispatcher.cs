@@ -7,22 +7,6 @@ using Tdkt.Outbox;
 
 namespace Tdkt.Mail;
 
-public enum DispatchOutcome
-{
-    /// <summary>Not for this call: already sent or failed, not due yet, or being sent by another dispatcher.</summary>
-    Skipped,
-    Sent,
-    Retrying,
-    Failed,
-}
-
-/// <summary>What one dispatch pass did; <see cref="LastError"/> is why the last digest that did not go could not be sent.</summary>
-public sealed record DispatchPass(int Sent, int Retrying, int Failed, int Skipped, string? LastError = null)
-{
-    /// <summary>The line every host prints after a pass.</summary>
-    public string Summary => $"Đã gửi {Sent} thư; {Retrying} thư sẽ gửi lại sau; {Failed} thư không gửi được.";
-}
-
 /// <summary>
 /// Sends digests from the outbox: pending -> sending (a lease) -> sent, or back to pending with exponential
 /// backoff, or failed after <c>Tdkt:Mail:MaxAttempts</c> tries or a permanent error (the last error kept).

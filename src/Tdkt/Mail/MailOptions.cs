@@ -2,13 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Tdkt.Mail;
 
-public enum MailChannelKind
-{
-    Smtp,
-    Acs,
-    Graph,
-}
-
 /// <summary>How digests are sent (<c>Tdkt:Mail</c>, env <c>Tdkt__Mail__…</c>).</summary>
 public sealed class MailOptions
 {
@@ -48,64 +41,4 @@ public sealed class MailOptions
         MailChannelKind.Graph => 30,
         _ => 600,
     };
-}
-
-/// <summary>SMTP server (<c>Tdkt:Mail:Smtp</c>).</summary>
-public sealed class SmtpOptions
-{
-    public const string Section = "Tdkt:Mail:Smtp";
-
-    [Required(AllowEmptyStrings = false)]
-    public string Host { get; set; } = "127.0.0.1";
-
-    [Range(1, 65535)]
-    public int Port { get; set; } = 25;
-
-    /// <summary>Auto (STARTTLS when offered), StartTls (required), SslOnConnect, or None.</summary>
-    [RegularExpression("^(Auto|StartTls|SslOnConnect|None)$", ErrorMessage = "Tdkt:Mail:Smtp:Security must be Auto, StartTls, SslOnConnect or None.")]
-    public string Security { get; set; } = "Auto";
-
-    public string? UserName { get; set; }
-
-    public string? Password { get; set; }
-}
-
-/// <summary>Azure Communication Services Email (<c>Tdkt:Mail:Acs</c>).</summary>
-public sealed class AcsOptions
-{
-    public const string Section = "Tdkt:Mail:Acs";
-
-    /// <summary>"endpoint=https://….communication.azure.com/;accesskey=…": HMAC authentication with the access key.</summary>
-    public string? ConnectionString { get; set; }
-
-    /// <summary>The resource endpoint, used with a managed identity (Entra ID) when there is no connection string.</summary>
-    public string? Endpoint { get; set; }
-
-    /// <summary>The client id of the user-assigned managed identity to use; empty uses the default credential chain.</summary>
-    public string? ManagedIdentityClientId { get; set; }
-
-    /// <summary>How long one request may take before it is abandoned and retried (with the same Operation-Id).</summary>
-    [Range(1, 300)]
-    public int TimeoutSeconds { get; set; } = 30;
-}
-
-/// <summary>Microsoft Graph sendMail with app-only credentials (<c>Tdkt:Mail:Graph</c>).</summary>
-public sealed class GraphOptions
-{
-    public const string Section = "Tdkt:Mail:Graph";
-
-    /// <summary>The Graph endpoint; another cloud (or a test stub) by changing it.</summary>
-    [Required(AllowEmptyStrings = false)]
-    public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
-
-    /// <summary>The Entra ID tenant of the app registration (with a client secret).</summary>
-    public string? TenantId { get; set; }
-
-    public string? ClientId { get; set; }
-
-    /// <summary>The app's client secret; empty uses the managed identity (which needs the Mail.Send application permission).</summary>
-    public string? ClientSecret { get; set; }
-
-    /// <summary>The user id or UPN of the mailbox that sends; empty uses Tdkt:Mail:From.</summary>
-    public string? Sender { get; set; }
 }

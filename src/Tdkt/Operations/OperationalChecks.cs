@@ -6,15 +6,6 @@ using Tdkt.Reminders;
 namespace Tdkt.Operations;
 
 /// <summary>
-/// A condition that needs a person: its code (as alerts and JSON name it), what to say in Vietnamese, and the detail
-/// (the last error, which can name an address) that only the administrator's tools show.
-/// </summary>
-public sealed record OperationalAlarm(string Code, string Summary, string? Detail = null)
-{
-    public string Message => Detail is null ? Summary : $"{Summary}; {Detail}";
-}
-
-/// <summary>
 /// The conditions the Azure alerts watch (infra/modules/alerts.bicep), checked from storage so that a deployment
 /// without Azure Monitor sees them too (<c>tdkt status</c>, the health route, <c>tdkt up</c>): no sweep has run to
 /// the end today by 10:00 on a working day; digests that could not be sent; digests waiting more than two hours; a plan

@@ -2,9 +2,6 @@ using Tdkt.Clock;
 
 namespace Tdkt.Outbox;
 
-/// <summary>The digests of the last days in one state, or the message that says the state asked for is not one.</summary>
-public sealed record OutboxListingOutcome(IReadOnlyList<OutboxEntry>? Entries, OutboxStatus Status, string? Problem);
-
 /// <summary>The use case behind <c>tdkt outbox list</c> and <c>GET /api/outbox</c>: failed digests by default, over 31 days.</summary>
 public sealed class OutboxListing(OutboxStore outbox, VietnamClock clock)
 {

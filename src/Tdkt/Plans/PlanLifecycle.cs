@@ -3,27 +3,6 @@ using Tdkt.Hosting;
 
 namespace Tdkt.Plans;
 
-public enum PlanChangeResult
-{
-    Done,
-    UnknownPlan,
-
-    /// <summary>The request cannot be carried out as given (say, a roll-forward to a year not after the plan's).</summary>
-    Refused,
-}
-
-/// <summary>What activating, archiving or rolling forward a plan did, with the message every host shows.</summary>
-public sealed record PlanChangeOutcome(PlanChangeResult Result, string Message)
-{
-    /// <summary>The new draft of a roll-forward.</summary>
-    public Plan? Draft { get; init; }
-
-    /// <summary>What a roll-forward changed, for review.</summary>
-    public IReadOnlyList<RollForwardChange> Changes { get; init; } = [];
-
-    public static PlanChangeOutcome UnknownPlan(string id) => new(PlanChangeResult.UnknownPlan, $"Không có kế hoạch “{id}”.");
-}
-
 /// <summary>The use cases that move a plan through its life: activate (reminders start), archive (they stop), roll forward to next year's draft.</summary>
 public sealed class PlanLifecycle(PlanStore plans, Agencies.AgencyStore agencies)
 {

@@ -8,26 +8,6 @@ using Tdkt.Input;
 namespace Tdkt.Plans;
 
 /// <summary>
-/// One due date of a recurring duty: <see cref="Code"/> names its period in storage keys ("2026-01", "2026-q1",
-/// "2026-h1", "2026-w02", "l1"), <see cref="Label"/> as a person reads it ("tháng 01/2026", "quý I/2026").
-/// </summary>
-public sealed record Occurrence(string Code, string Label, int Quarter, Deadline Deadline);
-
-/// <summary>
-/// The days a plan's duties fall in: a calendar year, or a school year from September to its close (May). A period
-/// (month, quarter, half) that overlaps it has an occurrence, even when its due date falls just after it.
-/// </summary>
-public sealed record PlanPeriod(LocalDate Start, LocalDate End)
-{
-    public static PlanPeriod CalendarYear(int year) => new(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31));
-
-    /// <summary>The year a day and month without a year mean: in a school year, September to December are its first year's.</summary>
-    public int YearOf(int month) => Start.Year == End.Year || month >= Start.Month ? Start.Year : End.Year;
-
-    public bool Overlaps(LocalDate from, LocalDate to) => from <= End && to >= Start;
-}
-
-/// <summary>
 /// Reads duties a plan repeats ("Định kỳ hằng tháng, trước ngày 20", "Hằng quý, trước ngày 25 tháng cuối quý",
 /// "Báo cáo 6 tháng (trước 15/6) và năm (trước 15/11)", "Thứ Sáu hằng tuần") into their occurrences within the plan's
 /// period. Each occurrence is a deadline of its own. See docs/plan-format.md.

@@ -5,9 +5,6 @@ using Tdkt.Clock;
 
 namespace Tdkt.Plans;
 
-/// <summary>One thing roll-forward changed, for the administrator to review before activating.</summary>
-public sealed record RollForwardChange(string Task, string Field, string Before, string After);
-
 /// <summary>
 /// Copies a plan of year Y into a draft for Y+1: quarter deadlines recomputed, dated deadlines moved a
 /// year (29/02 becomes 28/02), and "năm Y-1", "năm Y", "năm Y+1" in titles and content shifted by one.

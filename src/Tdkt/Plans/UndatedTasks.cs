@@ -4,9 +4,6 @@ using Tdkt.Clock;
 
 namespace Tdkt.Plans;
 
-/// <summary>What giving an undated task its date did, in one sentence; <see cref="BadInput"/> when the request itself was wrong.</summary>
-public sealed record SetDueOutcome(bool Ok, bool BadInput, string Message, LocalDate? Due = null);
-
 /// <summary>
 /// Tasks a plan gives no fixed date ("Khi có yêu cầu", "Theo hướng dẫn của Trung ương"): imported with no due date and not
 /// reminded; when the date becomes known, an administrator gives it (<c>tdkt task set-due PLAN TASK DATE</c>), the stored

@@ -5,15 +5,6 @@ using Tdkt.Plans;
 
 namespace Tdkt.Reminders;
 
-/// <summary>One agency's digest on one day of a forecast: how many of the plan's tasks it is told about, by kind.</summary>
-public sealed record ForecastDigest(AgencyId Agency, IReadOnlyDictionary<NoticeKind, int> Counts)
-{
-    public int Total => Counts.Values.Sum();
-}
-
-/// <summary>The digests a plan causes on one working day.</summary>
-public sealed record ForecastDay(LocalDate Day, IReadOnlyList<ForecastDigest> Digests);
-
 /// <summary>
 /// The reminders a plan will cause in its first weeks if nothing is completed meanwhile: each working day, which agency
 /// gets a digest and about how many tasks, by the same rules as the sweep (<see cref="ReminderRules.Trigger"/> for each

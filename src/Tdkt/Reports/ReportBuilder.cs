@@ -6,26 +6,6 @@ using Tdkt.Plans;
 
 namespace Tdkt.Reports;
 
-public enum ReportFormat
-{
-    /// <summary>Lines for a terminal.</summary>
-    Text,
-    Json,
-
-    /// <summary>UTF-8 with BOM, so spreadsheets read the Vietnamese.</summary>
-    Csv,
-    Html,
-
-    /// <summary>The report sent upward, as the draft of an administrative document (<see cref="Official.OfficialReportDocx"/>).</summary>
-    Docx,
-}
-
-/// <summary>A report written out: its bytes, their content type and the file name to save them under.</summary>
-public sealed record ReportDocument(byte[] Content, string ContentType, string FileName);
-
-/// <summary>The report and its document, or the message that says why there is none.</summary>
-public sealed record ReportOutcome(PlanReport? Report, ReportDocument? Document, string? Problem);
-
 /// <summary>The use case behind <c>tdkt report</c> and <c>GET /api/plans/{id}/report</c>: a plan's progress as of a date, in one format.</summary>
 public sealed class ReportBuilder(PlanReports reports, ReportFormats formats, Official.OfficialReports official)
 {

@@ -10,24 +10,6 @@ using Tdkt.Wording;
 
 namespace Tdkt.Reports;
 
-[PageModel]
-public sealed record ReportRowView(string Agency, string Quarter, int DoneOnTime, string DoneOnTimePercent, int DoneLate, string DoneLatePercent,
-    int OpenInTime, string OpenInTimePercent, int OpenOverdue, string OpenOverduePercent, int Total, bool IsTotal, int Ongoing = 0, string OngoingPercent = "");
-
-/// <summary>A table of the HTML report and its chart (SVG made by <see cref="ProgressChart"/>, printed raw).</summary>
-[PageModel]
-public sealed record ReportTableView(string Heading, IReadOnlyList<ReportRowView> Rows, string Chart = "");
-
-/// <summary>A file in the HTML report: the agency, the task, the file's name and who sent it when (never a link: the report is kept and forwarded).</summary>
-[PageModel]
-public sealed record ReportFileView(string Agency, string Task, string Name, string Details);
-
-[PageModel]
-public sealed record ReportView(string Title, string Heading, string AsOf, IReadOnlyList<ReportTableView> Tables, string Footer, bool HasOngoing = false)
-{
-    public IReadOnlyList<ReportFileView> Files { get; init; } = [];
-}
-
 /// <summary>A plan report as JSON (an object for serialisation), CSV (UTF-8 with BOM, so spreadsheets read the Vietnamese) or an HTML page.</summary>
 public sealed class ReportFormats(PageTemplates templates)
 {

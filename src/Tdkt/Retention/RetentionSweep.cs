@@ -10,15 +10,6 @@ using Tdkt.Storage;
 
 namespace Tdkt.Retention;
 
-/// <summary>What one retention run did, and whether work was left for the next.</summary>
-public sealed record RetentionResult(int SlotsDeleted, int PayloadsRemoved, int NetworkDataRemoved, int NamesRemoved, bool MoreLeft)
-{
-    /// <summary>Attached files deleted with their plan's records period (content and listing).</summary>
-    public int FilesDeleted { get; init; }
-
-    public int Total => SlotsDeleted + PayloadsRemoved + NetworkDataRemoved + NamesRemoved + FilesDeleted;
-}
-
 /// <summary>
 /// Reduces what grows without bound (<see cref="RetentionOptions"/>), in at most <see cref="RetentionOptions.MaxRowsPerRun"/>
 /// rows per run, oldest first where keys allow: send-rate slots are deleted; sent digests lose their content; audit and

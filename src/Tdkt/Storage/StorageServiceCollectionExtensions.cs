@@ -1,6 +1,4 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -9,16 +7,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Tdkt.Storage;
-
-/// <summary>The identity the product reaches storage with when it is configured by endpoint (no keys).</summary>
-public sealed record StorageCredential(TokenCredential Credential)
-{
-    public static StorageCredential From(StorageOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return new(new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId }));
-    }
-}
 
 public static class StorageServiceCollectionExtensions
 {

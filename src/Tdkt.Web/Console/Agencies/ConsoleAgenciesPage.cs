@@ -2,17 +2,8 @@ using Tdkt.Administration;
 using Tdkt.Agencies;
 using Tdkt.Clock;
 using Tdkt.Links;
-using Tdkt.Pages;
 
 namespace Tdkt.Web.Console.Agencies;
-
-/// <summary>An agency as the directory page lists it.</summary>
-[PageModel]
-public sealed record AgencyRowView(string Id, string Name, string Aliases, string To, string Cc, string Supervisor, string Members, string Successor, bool IsGroup,
-    string? Link);
-
-[PageModel]
-public sealed record AgenciesPageView(IReadOnlyList<AgencyRowView> Rows, string Count, string? ShownFor);
 
 /// <summary>
 /// Cơ quan: the directory as stored (names, aliases, addresses, supervisor, group members, successor); an agency's

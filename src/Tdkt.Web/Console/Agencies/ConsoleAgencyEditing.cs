@@ -3,23 +3,9 @@ using Tdkt.Agencies;
 using Tdkt.Clock;
 using Tdkt.Input;
 using Tdkt.Mail;
-using Tdkt.Pages;
 using Tdkt.Web.Console.Plans;
 
 namespace Tdkt.Web.Console.Agencies;
-
-/// <summary>The form for one agency: its fields as typed, the version it was made from, the choices, and what was wrong with the last try.</summary>
-[PageModel]
-public sealed record AgencyEditView(bool IsNew, AgencyForm Form, string Version, IReadOnlyList<FilterOption> Supervisors, IReadOnlyList<FilterOption> Successors,
-    IReadOnlyList<string> Errors);
-
-/// <summary>A directory file checked against the stored directory: errors at their line and field, or what saving it would change.</summary>
-[PageModel]
-public sealed record DirectoryImportView(string FileName, IReadOnlyList<string> Errors, IReadOnlyList<string> Added, IReadOnlyList<string> Changed, int Unchanged,
-    IReadOnlyList<string> Kept, string Content)
-{
-    public bool CanSave => Errors.Count == 0 && (Added.Count > 0 || Changed.Count > 0);
-}
 
 /// <summary>
 /// Cơ quan, the changes: an agency added or edited (checked against the whole directory, written only if nobody

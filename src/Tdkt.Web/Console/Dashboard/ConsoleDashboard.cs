@@ -3,29 +3,12 @@ using Tdkt.Agencies;
 using Tdkt.Assignments;
 using Tdkt.Clock;
 using Tdkt.Outbox;
-using Tdkt.Pages;
 using Tdkt.Plans;
 using Tdkt.Reminders;
 using Tdkt.Reports;
 using Tdkt.Wording;
 
 namespace Tdkt.Web.Console.Dashboard;
-
-/// <summary>A plan on the dashboard: its progress as charts (SVG drawn on the server) with the numbers beside them.</summary>
-[PageModel]
-public sealed record DashboardPlanView(string Id, string Heading, string Status, string Done, IReadOnlyList<ReportTableView> Tables);
-
-/// <summary>An open assignment in a dashboard list: its plan, task, agency and date, and how far that date is.</summary>
-[PageModel]
-public sealed record DeadlineView(string Plan, string PlanNumber, string Task, string Agency, string Due, string When, string Content);
-
-[PageModel]
-public sealed record SweepView(string Date, string Outcome, string Numbers);
-
-/// <summary>Tổng quan's content: the plans' progress, the overdue list, the next two weeks' deadlines, the last sweeps and the mail.</summary>
-[PageModel]
-public sealed record DashboardView(IReadOnlyList<DashboardPlanView> Plans, bool HasOngoing, IReadOnlyList<DeadlineView> Overdue, string OverdueCount,
-    IReadOnlyList<DeadlineView> Upcoming, string UpcomingCount, IReadOnlyList<SweepView> Sweeps, string Mail);
 
 /// <summary>
 /// Tổng quan: each draft or active plan read once (one partition each, as the report reads it), from which come the

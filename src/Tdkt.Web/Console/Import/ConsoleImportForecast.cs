@@ -2,19 +2,10 @@ using Tdkt.Agencies;
 using Tdkt.Calendar;
 using Tdkt.Clock;
 using Tdkt.Outbox;
-using Tdkt.Pages;
 using Tdkt.Plans;
 using Tdkt.Reminders;
 
 namespace Tdkt.Web.Console.Import;
-
-/// <summary>One agency's digest in the forecast: who, and what it will be told.</summary>
-[PageModel]
-public sealed record ForecastRowView(string Agency, string Items, string? Problem);
-
-/// <summary>One working day of the forecast: its date and the digests that day.</summary>
-[PageModel]
-public sealed record ForecastDayView(string Day, string Summary, IReadOnlyList<ForecastRowView> Rows, string? More);
 
 /// <summary>
 /// The reminders a previewed plan will cause in its first three working weeks if activated today (or, already active,

@@ -2,7 +2,6 @@ using Tdkt.Administration;
 using Tdkt.Agencies;
 using Tdkt.Clock;
 using Tdkt.Input;
-using Tdkt.Pages;
 using Tdkt.Plans;
 using Tdkt.Plans.Import;
 using Tdkt.Web.AgencyPage;
@@ -10,43 +9,6 @@ using Tdkt.Web.Console.Agencies;
 using Tdkt.Web.Console.Plans;
 
 namespace Tdkt.Web.Console.Import;
-
-[PageModel]
-public sealed record ImportTaskView(string Number, string Quarter, string Due, string Phrase, string Lead, string Supporting, string Content);
-
-/// <summary>A name the plan writes that no directory agency goes by, with the fixes offered in place: the agency it means (suggestions first), or a new agency.</summary>
-[PageModel]
-public sealed record UnknownAgencyView(int Index, string Written, string Tasks, IReadOnlyList<FilterOption> Choices, string NewId, bool Suggested);
-
-/// <summary>What the administrator chose for one unknown name: <c>alias</c> (it is <see cref="Agency"/>), <c>new</c> (add it), or anything else (leave it).</summary>
-public sealed record AgencyFix(string Written, string Action, string? Agency, string? NewId, string? NewTo, string? NewSupervisor);
-
-/// <summary>
-/// What an upload reads as: the message, every error at its place (file, line, field), what to check, what it does to
-/// completed tasks, the header (editable) and the tasks; the content travels with the form that saves it.
-/// </summary>
-[PageModel]
-public sealed record ImportPreviewView(string Message, string Kind, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings, IReadOnlyList<string> Changes,
-    bool NeedsConfirming, bool CanSave, string? Heading, string Number, string Issuer, string IssuedOn, IReadOnlyList<ImportTaskView> Tasks, string TaskCount,
-    string Content, string FileName)
-{
-    public IReadOnlyList<UnknownAgencyView> Unknown { get; init; } = [];
-
-    /// <summary>Every directory agency, for the supervisor of a new one.</summary>
-    public IReadOnlyList<FilterOption> Supervisors { get; init; } = [];
-
-    /// <summary>What the fixes just applied did, one line each.</summary>
-    public IReadOnlyList<MessageView> Fixes { get; init; } = [];
-
-    public IReadOnlyList<ForecastDayView> Forecast { get; init; } = [];
-
-    /// <summary>Paragraphs and rows that name an agency or a deadline but were not read as tasks, with why: shown above the tasks.</summary>
-    public IReadOnlyList<NotReadView> NotRead { get; init; } = [];
-}
-
-/// <summary>A line not read as a task: where it is in the document, its text and why.</summary>
-[PageModel]
-public sealed record NotReadView(string Where, string Text, string Reason);
 
 /// <summary>
 /// Nhập kế hoạch: an uploaded file (every format the importer takes) or pasted text, previewed exactly as

@@ -6,26 +6,9 @@ using Tdkt.Agencies;
 using Tdkt.Clock;
 using Tdkt.Mail;
 using Tdkt.Outbox;
-using Tdkt.Pages;
 using Tdkt.Web.Console.Plans;
 
 namespace Tdkt.Web.Console.Mail;
-
-/// <summary>A digest in the outbox as the console lists it.</summary>
-[PageModel]
-public sealed record MailRowView(string Key, string Date, string Kind, string Agency, string To, int Items, string Status, int Attempts, string? Why, bool CanRetry);
-
-/// <summary>One day of the outbox: its digests in each state, the way to list them (<c>?day=…&amp;status=…</c>).</summary>
-[PageModel]
-public sealed record MailDayView(string Day, string Date, int Sent, int Pending, int Sending, int Failed, bool Selected);
-
-[PageModel]
-public sealed record MailPageView(IReadOnlyList<FilterOption> Statuses, string Status, string? Day, IReadOnlyList<MailDayView> Days,
-    IReadOnlyList<MailRowView> Rows, string Count, int DaysShown = ConsoleMailPage.Days)
-{
-    /// <summary>How many of the listed digests can be sent again (failed, and not given up for good).</summary>
-    public int Retryable => Rows.Count(r => r.CanRetry);
-}
 
 /// <summary>
 /// Thư: the outbox over the last 31 days, day by day in each state, and one state's digests (failed first by

@@ -2,65 +2,11 @@ using Tdkt.Agencies;
 using Tdkt.Assignments;
 using Tdkt.Clock;
 using Tdkt.Completion;
-using Tdkt.Pages;
 using Tdkt.Plans;
 using Tdkt.Reports;
 using Tdkt.Web.AgencyPage;
 
 namespace Tdkt.Web.Console.Plans;
-
-/// <summary>What the plan page is filtered by (each empty: all): agency id, quarter, category slug, words of the task.</summary>
-public sealed record PlanFilter(string? Agency, int? Quarter, string? Status, string? Text)
-{
-    public static PlanFilter None { get; } = new(null, null, null, null);
-}
-
-[PageModel]
-public sealed record FilterOption(string Value, string Label, bool Selected);
-
-/// <summary>One assignment on the plan page: its task, date, status (in the official colour), completion, files and history.</summary>
-[PageModel]
-public sealed record PlanRowView(string Task, string TaskNumber, string Content, string Due, string Status, string StatusSlug, string Colour,
-    string? Completion, bool Done, bool Open, string Agency, IReadOnlyList<string> History, int Files)
-{
-    /// <summary>The files sent as evidence, each with a one-hour download link (as on the agency's page).</summary>
-    public IReadOnlyList<FileView> FileLinks { get; init; } = [];
-
-    /// <summary>The request for more time, in a sentence; null when there is none.</summary>
-    public string? Extension { get; init; }
-
-    /// <summary>A request waits for a decision: the page offers approve (on <see cref="Asked"/> or another date) and decline.</summary>
-    public bool ExtensionPending { get; init; }
-
-    /// <summary>The date asked (yyyy-MM-dd, for the form), or the due date in force when nothing is pending.</summary>
-    public string Asked { get; init; } = "";
-
-    /// <summary>An ongoing task has no date to extend.</summary>
-    public bool Ongoing { get; init; }
-
-    /// <summary>The plan gives the task no fixed date yet: the page offers administrators to give it one.</summary>
-    public bool Undated { get; init; }
-}
-
-[PageModel]
-public sealed record PlanAgencyView(string Name, IReadOnlyList<PlanRowView> Rows);
-
-/// <summary>The plan page's content: the filters (as options), the matching assignments by agency, and how many matched.</summary>
-[PageModel]
-public sealed record PlanDetailView(string Id, string Heading, string Status, IReadOnlyList<FilterOption> Agencies, IReadOnlyList<FilterOption> Quarters,
-    IReadOnlyList<FilterOption> Statuses, string Text, IReadOnlyList<PlanAgencyView> Groups, string Count, string Today)
-{
-    /// <summary>"active", "draft" or "archived": which of activate, archive and set-number the page offers.</summary>
-    public string StatusSlug { get; init; } = "";
-
-    /// <summary>A draft not issued yet (no number): it can be given one, not activated.</summary>
-    public bool Unnumbered { get; init; }
-
-    public int NextYear { get; init; }
-
-    /// <summary>Right after a roll-forward: what to review in the new draft, one line each.</summary>
-    public IReadOnlyList<string> Review { get; init; } = [];
-}
 
 /// <summary>
 /// Kế hoạch: one plan's assignments by agency with their status in the official colours, filtered by agency, quarter,

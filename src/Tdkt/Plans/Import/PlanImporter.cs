@@ -3,17 +3,6 @@ using Tdkt.Input;
 
 namespace Tdkt.Plans.Import;
 
-public enum PlanFormat
-{
-    PublishedText,
-    Docx,
-    Yaml,
-    Json,
-    Csv,
-    Pdf,
-    Xlsx,
-}
-
 /// <summary>Reads a plan file in any supported format and validates it against the agency directory.</summary>
 public static class PlanImporter
 {

@@ -4,15 +4,6 @@ using Tdkt.Plans;
 
 namespace Tdkt.Reports.Official;
 
-/// <summary>How often a plan's report goes upward: the period it covers, and the plan's sending schedule.</summary>
-public enum ReportPeriodKind
-{
-    Month,
-    Quarter,
-    Half,
-    Year,
-}
-
 /// <summary>A reporting period: a month, a quarter, a half or a whole year, from <see cref="Start"/> to <see cref="End"/> (both included).</summary>
 public sealed record ReportPeriod(ReportPeriodKind Kind, LocalDate Start, LocalDate End)
 {

@@ -1,0 +1,9 @@
+
+namespace Tdkt.Assignments;
+
+public enum ExtensionStatus
+{
+    Pending,
+    Approved,
+    Declined,
+}

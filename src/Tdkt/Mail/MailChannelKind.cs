@@ -1,0 +1,9 @@
+
+namespace Tdkt.Mail;
+
+public enum MailChannelKind
+{
+    Smtp,
+    Acs,
+    Graph,
+}

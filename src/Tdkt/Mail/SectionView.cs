@@ -1,0 +1,3 @@
+namespace Tdkt.Mail;
+
+public sealed record SectionView(string Title, string Hint, IReadOnlyList<TaskView> Tasks);

@@ -1,0 +1,9 @@
+
+namespace Tdkt.Plans;
+
+public enum PlanStatus
+{
+    Draft,
+    Active,
+    Archived,
+}
