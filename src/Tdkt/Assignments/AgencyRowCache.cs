@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Tdkt.Caching;
 
 namespace Tdkt.Assignments;
 
@@ -13,17 +13,9 @@ public sealed class AgencyRowCache
 {
     public const int Capacity = 5_000;
 
-    private readonly ConcurrentDictionary<(string Plan, string Agency), (string Stamp, AgencyRows Rows)> entries = new();
+    private readonly VersionedCache<(string Plan, string Agency), AgencyRows> entries = new(Capacity);
 
-    public AgencyRows? Get(string plan, string agency, string stamp) =>
-        entries.TryGetValue((plan, agency), out var entry) && entry.Stamp == stamp ? entry.Rows : null;
+    public AgencyRows? Get(string plan, string agency, string stamp) => entries.TryGet((plan, agency), stamp, out var rows) ? rows : null;
 
-    public void Set(string plan, string agency, string stamp, AgencyRows rows)
-    {
-        if (entries.Count >= Capacity)
-        {
-            entries.Clear();
-        }
-        entries[(plan, agency)] = (stamp, rows);
-    }
+    public void Set(string plan, string agency, string stamp, AgencyRows rows) => entries.Set((plan, agency), stamp, rows);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using NodaTime;
 using Tdkt.Assignments;
+using Tdkt.Caching;
 using Tdkt.Clock;
 using Tdkt.Diagnostics;
 using Tdkt.Plans;
@@ -141,18 +142,18 @@ public sealed class CompletionService(CompletionStore store, PlanStore plans, Vi
     private async Task<Plan?> ActivePlanAsync(PlanId id, CancellationToken cancellationToken)
     {
         var now = clock.Now;
-        if (activePlans.TryGetValue(id.Value, out var known) && now - known.At < PlanCacheFor)
+        if (activePlans.TryGet(id.Value, now, out var known))
         {
-            return known.Plan;
+            return known;
         }
         var plan = await plans.GetSummaryAsync(id, cancellationToken) is { IsReminded: true } ? await plans.GetAsync(id, cancellationToken) : null;
-        activePlans[id.Value] = (plan, now);
+        activePlans.Set(id.Value, plan, now);
         return plan;
     }
 
     public static readonly Duration PlanCacheFor = Duration.FromSeconds(30);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Plan? Plan, Instant At)> activePlans = new(StringComparer.Ordinal);
+    private readonly TimedCache<string, Plan?> activePlans = new(PlanCacheFor);
 
     /// <summary>Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they can make stored text read as something else.</summary>
     private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';

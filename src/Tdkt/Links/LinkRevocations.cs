@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using NodaTime;
+using Tdkt.Caching;
 using Tdkt.Storage;
 
 namespace Tdkt.Links;
@@ -14,7 +16,10 @@ public sealed class LinkRevocations(StorageTables tables, TimeProvider time)
 {
     private const string Partition = "agency";
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int Generation, DateTimeOffset At)> cached = new(StringComparer.Ordinal);
+    private readonly TimedCache<string, int> cached = new(Duration.FromTimeSpan(CacheFor));
+
+    /// <summary>The machine's time, not the business clock: how old a kept generation is.</summary>
+    private Instant Now => Instant.FromDateTimeOffset(time.GetUtcNow());
 
     /// <summary>The agency's current generation, read from storage.</summary>
     public async Task<int> GenerationAsync(string agency, CancellationToken cancellationToken)
@@ -22,14 +27,14 @@ public sealed class LinkRevocations(StorageTables tables, TimeProvider time)
         var table = await tables.GetAsync(StorageTables.LinkRevocations, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, agency, cancellationToken: cancellationToken);
         var generation = row.HasValue ? row.Value!.GetInt32("Generation") ?? 0 : 0;
-        cached[agency] = (generation, time.GetUtcNow());
+        cached.Set(agency, generation, Now);
         return generation;
     }
 
     /// <summary>The same, at most <see cref="CacheFor"/> old: for checking the links that open pages.</summary>
     public Task<int> RecentGenerationAsync(string agency, CancellationToken cancellationToken) =>
-        cached.TryGetValue(agency, out var known) && time.GetUtcNow() - known.At < CacheFor
-            ? Task.FromResult(known.Generation)
+        cached.TryGet(agency, Now, out var known)
+            ? Task.FromResult(known)
             : GenerationAsync(agency, cancellationToken);
 
     /// <summary>Revokes every link of the agency made so far; returns the new generation.</summary>
@@ -51,7 +56,7 @@ public sealed class LinkRevocations(StorageTables tables, TimeProvider time)
                 {
                     await table.AddEntityAsync(entity, cancellationToken);
                 }
-                cached[agency] = (next, time.GetUtcNow());
+                cached.Set(agency, next, Now);
                 return next;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
 using Tdkt.Agencies;
+using Tdkt.Caching;
 using Tdkt.Clock;
 using Tdkt.Outbox;
 using Tdkt.Plans;
@@ -18,8 +19,8 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
     Reports.Official.OfficialReports official) : IDisposable
 {
     private static readonly Duration CacheFor = Duration.FromMinutes(5);
-    private readonly Dictionary<string, (Plan? Plan, Instant At)> planCache = new(StringComparer.Ordinal);
-    private (AgencyDirectory Directory, Instant At)? directoryCache;
+    private readonly TimedCache<string, Plan?> planCache = new(CacheFor);
+    private readonly TimedCache<string, AgencyDirectory> directoryCache = new(CacheFor);
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public void Dispose() => gate.Dispose();
@@ -274,12 +275,12 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
         try
         {
             var now = clock.GetCurrentInstant();
-            if (planCache.TryGetValue(id, out var cached) && now - cached.At < CacheFor)
+            if (planCache.TryGet(id, now, out var cached))
             {
-                return cached.Plan;
+                return cached;
             }
             var plan = PlanId.IsValid(id) ? await plans.GetAsync(new PlanId(id), cancellationToken) : null;
-            planCache[id] = (plan, now);
+            planCache.Set(id, plan, now);
             return plan;
         }
         finally
@@ -294,12 +295,12 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
         try
         {
             var now = clock.GetCurrentInstant();
-            if (directoryCache is { } cached && now - cached.At < CacheFor)
+            if (directoryCache.TryGet("", now, out var cached))
             {
-                return cached.Directory;
+                return cached;
             }
             var directory = await agencies.LoadAsync(cancellationToken);
-            directoryCache = (directory, now);
+            directoryCache.Set("", directory, now);
             return directory;
         }
         finally

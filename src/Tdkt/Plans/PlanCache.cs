@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Tdkt.Caching;
 
 namespace Tdkt.Plans;
 
@@ -8,19 +8,19 @@ namespace Tdkt.Plans;
 /// </summary>
 public sealed class PlanCache(PlanStore plans)
 {
-    private readonly ConcurrentDictionary<string, (string Version, Plan Plan)> cached = new(StringComparer.Ordinal);
+    private readonly VersionedCache<string, Plan> cached = new();
 
     public async Task<Plan?> GetAsync(PlanSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        if (summary.Version is { } version && cached.TryGetValue(summary.Id.Value, out var known) && known.Version == version)
+        if (summary.Version is { } version && cached.TryGet(summary.Id.Value, version, out var known))
         {
-            return known.Plan;
+            return known;
         }
         var plan = await plans.GetAsync(summary.Id, cancellationToken);
         if (plan is not null && summary.Version is { } current && !summary.ImportIncomplete)
         {
-            cached[summary.Id.Value] = (current, plan);
+            cached.Set(summary.Id.Value, current, plan);
         }
         return plan;
     }

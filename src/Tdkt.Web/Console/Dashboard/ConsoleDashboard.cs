@@ -1,6 +1,7 @@
 using NodaTime;
 using Tdkt.Agencies;
 using Tdkt.Assignments;
+using Tdkt.Caching;
 using Tdkt.Clock;
 using Tdkt.Outbox;
 using Tdkt.Plans;
@@ -23,9 +24,13 @@ public sealed class ConsoleDashboard(PlanStore plans, PlanCache cache, PlanRepor
     /// <summary>How far before a kept read a change still counts as after it: writers' clocks and writes in flight.</summary>
     public static readonly Duration ChangeMargin = Duration.FromMinutes(2);
 
-    private sealed record KeptRead(string Version, PlanStatus Status, LocalDate Today, Instant ReadAt, PlanReport Report, IReadOnlyList<DueEntry> Open);
+    private sealed record KeptRead(Instant ReadAt, PlanReport Report, IReadOnlyList<DueEntry> Open);
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeptRead> kept = new(StringComparer.Ordinal);
+    private static string KeptVersion(string version, PlanStatus status, LocalDate today) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{version}|{status}|{today:uuuu-MM-dd}");
+
+    /// <summary>Each plan's last read, under its content version, status and day (what the figures depend on).</summary>
+    private readonly VersionedCache<string, KeptRead> kept = new();
 
     public const int ListRows = 30;
     public const int UpcomingDays = 14;
@@ -84,8 +89,7 @@ public sealed class ConsoleDashboard(PlanStore plans, PlanCache cache, PlanRepor
     /// <summary>The plan's report and its open dated assignments due by the end of the next two weeks: kept, or read again.</summary>
     private async Task<KeptRead?> ReadAsync(PlanSummary plan, LocalDate today, CancellationToken cancellationToken)
     {
-        if (plan.Version is { } version && !plan.ImportIncomplete && kept.TryGetValue(plan.Id.Value, out var known)
-            && known.Version == version && known.Status == plan.Status && known.Today == today
+        if (plan.Version is { } version && !plan.ImportIncomplete && kept.TryGet(plan.Id.Value, KeptVersion(version, plan.Status, today), out var known)
             && (await audit.ChangedSinceAsync(plan.Id.Value, known.ReadAt - ChangeMargin, cancellationToken)).Count == 0)
         {
             return known;
@@ -104,10 +108,10 @@ public sealed class ConsoleDashboard(PlanStore plans, PlanCache cache, PlanRepor
         {
             return null;
         }
-        var read = new KeptRead(plan.Version ?? "", plan.Status, today, readAt, report, open);
+        var read = new KeptRead(readAt, report, open);
         if (plan.Version is not null && !plan.ImportIncomplete)
         {
-            kept[plan.Id.Value] = read;
+            kept.Set(plan.Id.Value, KeptVersion(plan.Version, plan.Status, today), read);
         }
         return read;
     }
