@@ -198,40 +198,9 @@ public static class PlanBuilder
             error(task.Line, task.Path + field, message);
         }
 
-        var number = VietnameseText.Clean(task.Number ?? "");
-        if (number.Length == 0)
+        var number = TaskNumber(task, seen, Error);
+        if (TaskContent(task, Error) is not { } content)
         {
-            Error("number", "Thiếu số thứ tự nhiệm vụ (TT).");
-        }
-        else if (number.Length > 16 || !number.All(c => char.IsAsciiLetterOrDigit(c) || c == '.'))
-        {
-            Error("number", $"Số thứ tự “{number}” không hợp lệ: chỉ gồm chữ số, chữ cái và dấu chấm, tối đa 16 ký tự.");
-        }
-        else if (!seen.TryAdd(PlanTask.KeyFor(number), task))
-        {
-            // Unique by the key the task is stored under, not only as written: "7" and "07" are both 0007.
-            var first = seen[PlanTask.KeyFor(number)];
-            var where = first.Line is { } l ? "dòng " + l.ToString(CultureInfo.InvariantCulture) : first.Path.TrimEnd('.');
-            var written = VietnameseText.Clean(first.Number ?? "");
-            Error("number", written == number
-                ? $"Số thứ tự {number} bị trùng (đã có ở {where})."
-                : $"Số thứ tự “{number}” trùng với “{written}” ở {where}: cả hai được lưu dưới cùng mã “{PlanTask.KeyFor(number)}”; sửa một trong hai.");
-        }
-
-        var content = VietnameseText.Clean(task.Content ?? "");
-        if (content.Length == 0)
-        {
-            Error("content", "Nội dung nhiệm vụ để trống.");
-        }
-        else if (content.Length > PlanBlocks.MaxTextLength)
-        {
-            Error("content", $"Nội dung dài {content.Length.ToString("N0", VietnameseText.Culture)} ký tự, vượt giới hạn "
-                + $"{PlanBlocks.MaxTextLength.ToString("N0", VietnameseText.Culture)} ký tự.");
-            return null;
-        }
-        if (task.Agencies.Count > MaxAgenciesPerTask)
-        {
-            Error("agencies", $"Nhiệm vụ giao cho {task.Agencies.Count} cơ quan, vượt giới hạn {MaxAgenciesPerTask}.");
             return null;
         }
         if (task.Quarter is { } q && q is < 1 or > 4)
@@ -243,57 +212,8 @@ public static class PlanBuilder
         var deadline = occurrences is null
             ? ResolveDeadline(task, content, year, Error, (column, precise) => preciser?.Invoke(number, column, precise), school)
             : occurrences.Count > 0 ? occurrences[0].Deadline : null;
-        if (occurrences is { Count: > 0 })
-        {
-            CheckOccurrences(task, occurrences, Error);
-        }
-        else if (deadline is not null && year > 0 && school is null && deadline.Due.Year != year)
-        {
-            Error(task.Deadline is null ? "content" : "deadline",
-                $"Thời hạn “{deadline.Phrase}” ({VietnamTime.ShortDate(deadline.Due)}) nằm ngoài năm kế hoạch {year}.");
-        }
-        else if (deadline is { IsOngoing: false } && school is not null && !school.Contains(deadline.Due))
-        {
-            Error(task.Deadline is null ? "content" : "deadline",
-                $"Thời hạn “{deadline.Phrase}” ({VietnamTime.ShortDate(deadline.Due)}) nằm ngoài {school.Name} ({VietnamTime.ShortDate(school.Start)} - {VietnamTime.ShortDate(school.End)}).");
-        }
-        if (occurrences is not null)
-        {
-            // A recurring duty's dates are checked against its occurrences (CheckOccurrences).
-        }
-        else if (deadline is { IsOngoing: true } && task.Due is { Length: > 0 } given && given.Trim() is not ("null" or "~"))
-        {
-            Error("due", $"Nhiệm vụ “{deadline.Phrase}” là nhiệm vụ thường xuyên, không có hạn: bỏ “due” hoặc ghi thời hạn cụ thể.");
-        }
-        else if (deadline is { IsOngoing: false } && task.Due is { Length: > 0 } stated && stated.Trim() is not ("null" or "~"))
-        {
-            var parsed = IsoDate.Parse(stated.Trim());
-            if (!parsed.Success)
-            {
-                Error("due", $"Ngày “{stated}” không hợp lệ (dùng yyyy-MM-dd).");
-            }
-            else if (parsed.Value != deadline.Due)
-            {
-                Error("due", $"Hạn ghi là {VietnamTime.ShortDate(parsed.Value)} nhưng “{deadline.Phrase}” có nghĩa là {VietnamTime.ShortDate(deadline.Due)}; sửa một trong hai.");
-            }
-        }
-
-        // Where the file names the leads ("chủ trì" column, YAML/JSON "lead"), leads and supporting agencies resolve apart,
-        // and a group among the leads leads as a whole; otherwise the first agency resolved leads.
-        ValueList<AgencyId> agencies;
-        var leadCount = 1;
-        if (task.Leads is { } named && named > 0 && named < task.Agencies.Count)
-        {
-            var leads = ResolveAgencies([.. task.Agencies.Take(named)], number, resolve, Error);
-            var support = ResolveAgencies([.. task.Agencies.Skip(named)], number, resolve, Error);
-            agencies = leads.Concat(support.Where(a => !leads.Contains(a))).ToValueList();
-            leadCount = Math.Max(1, leads.Count);
-        }
-        else
-        {
-            agencies = ResolveAgencies(task.Agencies, number, resolve, Error);
-            leadCount = task.Leads is { } all && all >= task.Agencies.Count ? Math.Max(1, agencies.Count) : 1;
-        }
+        CheckDates(task, year, school, occurrences, deadline, Error);
+        var (agencies, leadCount) = Assignees(task, number, resolve, Error);
         if (!ok || deadline is null)
         {
             return null;
@@ -302,6 +222,115 @@ public static class PlanBuilder
         var quarter = task.Quarter ?? ((deadline.Due.Month - 1) / 3) + 1;
         var asWritten = new PlanTask(number, content, quarter, deadline, agencies) { Leads = leadCount };
         return occurrences is null ? [asWritten] : [.. occurrences.Select(o => TaskSeries.Occurrence(asWritten, o))];
+    }
+
+    /// <summary>The task's number as written: present, well-formed and unique in the plan by the key it is stored under.</summary>
+    private static string TaskNumber(RawTask task, Dictionary<string, RawTask> seen, Action<string, string> error)
+    {
+        var number = VietnameseText.Clean(task.Number ?? "");
+        if (number.Length == 0)
+        {
+            error("number", "Thiếu số thứ tự nhiệm vụ (TT).");
+        }
+        else if (number.Length > 16 || !number.All(c => char.IsAsciiLetterOrDigit(c) || c == '.'))
+        {
+            error("number", $"Số thứ tự “{number}” không hợp lệ: chỉ gồm chữ số, chữ cái và dấu chấm, tối đa 16 ký tự.");
+        }
+        else if (!seen.TryAdd(PlanTask.KeyFor(number), task))
+        {
+            // Unique by the key the task is stored under, not only as written: "7" and "07" are both 0007.
+            var first = seen[PlanTask.KeyFor(number)];
+            var where = first.Line is { } l ? "dòng " + l.ToString(CultureInfo.InvariantCulture) : first.Path.TrimEnd('.');
+            var written = VietnameseText.Clean(first.Number ?? "");
+            error("number", written == number
+                ? $"Số thứ tự {number} bị trùng (đã có ở {where})."
+                : $"Số thứ tự “{number}” trùng với “{written}” ở {where}: cả hai được lưu dưới cùng mã “{PlanTask.KeyFor(number)}”; sửa một trong hai.");
+        }
+        return number;
+    }
+
+    /// <summary>The task's text, cleaned; null when it is too long or names too many agencies to read further (the error says so).</summary>
+    private static string? TaskContent(RawTask task, Action<string, string> error)
+    {
+        var content = VietnameseText.Clean(task.Content ?? "");
+        if (content.Length == 0)
+        {
+            error("content", "Nội dung nhiệm vụ để trống.");
+        }
+        else if (content.Length > PlanBlocks.MaxTextLength)
+        {
+            error("content", $"Nội dung dài {content.Length.ToString("N0", VietnameseText.Culture)} ký tự, vượt giới hạn "
+                + $"{PlanBlocks.MaxTextLength.ToString("N0", VietnameseText.Culture)} ký tự.");
+            return null;
+        }
+        if (task.Agencies.Count > MaxAgenciesPerTask)
+        {
+            error("agencies", $"Nhiệm vụ giao cho {task.Agencies.Count} cơ quan, vượt giới hạn {MaxAgenciesPerTask}.");
+            return null;
+        }
+        return content;
+    }
+
+    /// <summary>The deadline against the plan's year (or school year) and against a "due" the file states beside it.</summary>
+    private static void CheckDates(RawTask task, int year, SchoolYear? school, IReadOnlyList<Occurrence>? occurrences, Deadline? deadline, Action<string, string> error)
+    {
+        if (occurrences is { Count: > 0 })
+        {
+            CheckOccurrences(task, occurrences, error);
+        }
+        else if (deadline is not null && year > 0 && school is null && deadline.Due.Year != year)
+        {
+            error(task.Deadline is null ? "content" : "deadline",
+                $"Thời hạn “{deadline.Phrase}” ({VietnamTime.ShortDate(deadline.Due)}) nằm ngoài năm kế hoạch {year}.");
+        }
+        else if (deadline is { IsOngoing: false } && school is not null && !school.Contains(deadline.Due))
+        {
+            error(task.Deadline is null ? "content" : "deadline",
+                $"Thời hạn “{deadline.Phrase}” ({VietnamTime.ShortDate(deadline.Due)}) nằm ngoài {school.Name} ({VietnamTime.ShortDate(school.Start)} - {VietnamTime.ShortDate(school.End)}).");
+        }
+        if (occurrences is not null)
+        {
+            // A recurring duty's dates are checked against its occurrences (CheckOccurrences).
+        }
+        else if (deadline is { IsOngoing: true } && task.Due is { Length: > 0 } given && given.Trim() is not ("null" or "~"))
+        {
+            error("due", $"Nhiệm vụ “{deadline.Phrase}” là nhiệm vụ thường xuyên, không có hạn: bỏ “due” hoặc ghi thời hạn cụ thể.");
+        }
+        else if (deadline is { IsOngoing: false } && task.Due is { Length: > 0 } stated && stated.Trim() is not ("null" or "~"))
+        {
+            var parsed = IsoDate.Parse(stated.Trim());
+            if (!parsed.Success)
+            {
+                error("due", $"Ngày “{stated}” không hợp lệ (dùng yyyy-MM-dd).");
+            }
+            else if (parsed.Value != deadline.Due)
+            {
+                error("due", $"Hạn ghi là {VietnamTime.ShortDate(parsed.Value)} nhưng “{deadline.Phrase}” có nghĩa là {VietnamTime.ShortDate(deadline.Due)}; sửa một trong hai.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The task's agencies and how many of them lead. Where the file names the leads ("chủ trì" column, YAML/JSON "lead"),
+    /// leads and supporting agencies resolve apart, and a group among the leads leads as a whole; otherwise the first agency resolved leads.
+    /// </summary>
+    private static (ValueList<AgencyId> Agencies, int LeadCount) Assignees(RawTask task, string number, AgencyLookup resolve, Action<string, string> error)
+    {
+        ValueList<AgencyId> agencies;
+        var leadCount = 1;
+        if (task.Leads is { } named && named > 0 && named < task.Agencies.Count)
+        {
+            var leads = ResolveAgencies([.. task.Agencies.Take(named)], number, resolve, error);
+            var support = ResolveAgencies([.. task.Agencies.Skip(named)], number, resolve, error);
+            agencies = leads.Concat(support.Where(a => !leads.Contains(a))).ToValueList();
+            leadCount = Math.Max(1, leads.Count);
+        }
+        else
+        {
+            agencies = ResolveAgencies(task.Agencies, number, resolve, error);
+            leadCount = task.Leads is { } all && all >= task.Agencies.Count ? Math.Max(1, agencies.Count) : 1;
+        }
+        return (agencies, leadCount);
     }
 
     /// <summary>
