@@ -121,6 +121,18 @@ public static class CanonicalPlan
 
     public static RawPlan? FromJson(string text, string file, List<InputError> errors)
     {
+        if (JsonRoot(text, file, errors) is not { } plan)
+        {
+            return null;
+        }
+        var fields = new JsonFields(file, errors);
+        return new RawPlan(fields.Text(plan, "id", ""), fields.Text(plan, "number", ""), fields.Text(plan, "title", ""), fields.Text(plan, "issuer", ""),
+            fields.Text(plan, "issuedOn", ""), fields.Int(plan, "year", ""), fields.Text(plan, "status", ""), JsonTasks(plan, fields, file, errors), null);
+    }
+
+    /// <summary>The plan's object, or null with the error: too many tasks (counted before the tree is built), not JSON, not an object.</summary>
+    private static JsonObject? JsonRoot(string text, string file, List<InputError> errors)
+    {
         JsonNode? root;
         try
         {
@@ -142,6 +154,12 @@ public static class CanonicalPlan
             errors.Add(new InputError(file, 1, "json", "Tệp JSON phải là một đối tượng { … }."));
             return null;
         }
+        return plan;
+    }
+
+    /// <summary>The plan's "tasks" array, each task read with its path ("tasks[3].") for the errors.</summary>
+    private static List<RawTask> JsonTasks(JsonObject plan, JsonFields fields, string file, List<InputError> errors)
+    {
         var tasks = new List<RawTask>();
         if (plan["tasks"] is JsonArray array)
         {
@@ -153,9 +171,9 @@ public static class CanonicalPlan
                     errors.Add(new InputError(file, null, path.TrimEnd('.'), "Mỗi nhiệm vụ phải là một đối tượng { … }."));
                     continue;
                 }
-                tasks.Add(WithLead(new RawTask(null, path, Text(task, "number", path), Int(task, "quarter", path), Text(task, "content", path),
-                    Text(task, "deadline", path), Text(task, "due", path),
-                    task["agencies"] is JsonArray agencies ? [.. agencies.Select(a => a?.ToString() ?? "")] : [], Text(task, "key", path))
+                tasks.Add(WithLead(new RawTask(null, path, fields.Text(task, "number", path), fields.Int(task, "quarter", path), fields.Text(task, "content", path),
+                    fields.Text(task, "deadline", path), fields.Text(task, "due", path),
+                    task["agencies"] is JsonArray agencies ? [.. agencies.Select(a => a?.ToString() ?? "")] : [], fields.Text(task, "key", path))
                     {
                         Occurrences = task["occurrences"] is JsonArray dates ? [.. dates.Select(d => d?.ToString() ?? "")] : null,
                     },
@@ -166,45 +184,48 @@ public static class CanonicalPlan
         {
             errors.Add(new InputError(file, null, "tasks", "“tasks” phải là một mảng."));
         }
-        return new RawPlan(Text(plan, "id", ""), Text(plan, "number", ""), Text(plan, "title", ""), Text(plan, "issuer", ""),
-            Text(plan, "issuedOn", ""), Int(plan, "year", ""), Text(plan, "status", ""), tasks, null);
+        return tasks;
+    }
 
-        static int? TopLevelTasks(string json)
+    private static int? TopLevelTasks(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json),
+            new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        int? count = null;
+        var inTasks = false;
+        while (reader.Read())
         {
-            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json),
-                new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            int? count = null;
-            var inTasks = false;
-            while (reader.Read())
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
             {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
-                {
-                    inTasks = reader.ValueTextEquals("tasks");
-                }
-                else if (inTasks && reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.StartArray)
-                {
-                    count = 0;
-                }
-                else if (inTasks && count is not null && reader.CurrentDepth == 2 && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
-                {
-                    count++;
-                }
-                else if (inTasks && reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.EndArray)
-                {
-                    return count;
-                }
+                inTasks = reader.ValueTextEquals("tasks");
             }
-            return count;
+            else if (inTasks && reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.StartArray)
+            {
+                count = 0;
+            }
+            else if (inTasks && count is not null && reader.CurrentDepth == 2 && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+            {
+                count++;
+            }
+            else if (inTasks && reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.EndArray)
+            {
+                return count;
+            }
         }
+        return count;
+    }
 
-        string? Text(JsonObject o, string key, string path) => o[key] switch
+    /// <summary>A JSON plan's fields read as text or whole numbers; a value of another kind is an error naming its path.</summary>
+    private sealed class JsonFields(string file, List<InputError> errors)
+    {
+        public string? Text(JsonObject o, string key, string path) => o[key] switch
         {
             null => null,
             JsonValue v when v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number => v.ToString(),
             _ => Fail<string>(path + key, "phải là một chuỗi."),
         };
 
-        int? Int(JsonObject o, string key, string path) => o[key] switch
+        public int? Int(JsonObject o, string key, string path) => o[key] switch
         {
             null => null,
             JsonValue v when v.TryGetValue<int>(out var n) => n,
@@ -212,7 +233,7 @@ public static class CanonicalPlan
             _ => Fail<int?>(path + key, "phải là một số nguyên."),
         };
 
-        T? Fail<T>(string field, string message)
+        private T? Fail<T>(string field, string message)
         {
             errors.Add(new InputError(file, null, field, message));
             return default;
