@@ -24,11 +24,19 @@ public static class OfficialReportDocx
     {
         ArgumentNullException.ThrowIfNull(report);
         var doc = new DocxWriter();
+        WriteLetterhead(doc, report);
+        WriteGeneral(doc, report);
+        WriteResults(doc, report);
+        WriteOverdue(doc, report);
+        WriteClosing(doc, report);
+        return doc.Save();
+    }
+
+    /// <summary>The letterhead (body and number, the national motto and the date), the title and the addressee.</summary>
+    private static void WriteLetterhead(DocxWriter doc, OfficialReport report)
+    {
         var head = report.Letterhead;
         var period = report.Period.Label;
-        var figures = report.Figures;
-        var total = figures.Total.Counts;
-
         doc.Add(Layout([TextWidth - 5450, 5450],
             [
                 Para(ParentLine(head.ParentBody), 12.5, align: JustificationValues.Center, after: 0),
@@ -50,7 +58,14 @@ public static class OfficialReportDocx
 
         doc.Add(Para($"Thực hiện {report.PlanReference}, {head.Body} báo cáo kết quả thực hiện {period} (số liệu tính đến {VietnameseWords.Date(report.AsOf)}) như sau:",
             indent: 720));
+    }
 
+    /// <summary>I. The plan in figures: tasks, agencies, assignments, recurring and undated ones, and the period.</summary>
+    private static void WriteGeneral(DocxWriter doc, OfficialReport report)
+    {
+        var head = report.Letterhead;
+        var figures = report.Figures;
+        var total = figures.Total.Counts;
         doc.Add(Heading("I. TÌNH HÌNH CHUNG"));
         doc.Add(Para($"Kế hoạch gồm {VietnameseWords.Figure(report.Tasks)} nhiệm vụ, giao {VietnameseWords.Figure(report.Agencies)} cơ quan, đơn vị chủ trì, phối hợp thực hiện, "
             + $"với {VietnameseWords.Figure(total.Total)} lượt nhiệm vụ (mỗi cơ quan được giao một nhiệm vụ tính là một lượt). {head.Body} theo dõi, đôn đốc; "
@@ -62,7 +77,13 @@ public static class OfficialReportDocx
             + (figures.Undated > 0 ? $" Có {VietnameseWords.Figure(figures.Undated)} lượt nhiệm vụ chưa có thời hạn cụ thể (như “Khi có yêu cầu”), tính riêng, chưa đưa vào số liệu dưới đây." : ""),
             indent: 720));
         doc.Add(Para(PeriodSentence(report), indent: 720));
+    }
 
+    /// <summary>II. The results: overall by category, by agency (most overdue first), by quarter.</summary>
+    private static void WriteResults(DocxWriter doc, OfficialReport report)
+    {
+        var figures = report.Figures;
+        var total = figures.Total.Counts;
         doc.Add(Heading("II. KẾT QUẢ THỰC HIỆN"));
         doc.Add(Heading("1. Kết quả chung"));
         doc.Add(Para($"Tính đến {VietnameseWords.Date(report.AsOf)}, trong tổng số {VietnameseWords.Figure(total.Total)} lượt nhiệm vụ:", indent: 720));
@@ -83,7 +104,11 @@ public static class OfficialReportDocx
         doc.Add(Heading("3. Kết quả theo quý"));
         doc.Add(FiguresTable(figures, "Quý",
             figures.ByQuarter.Select((l, i) => (Number: (i + 1).ToString(CultureInfo.InvariantCulture), Quarters.Heading(l.Quarter), l.Counts)).Append(("", "Cả năm", total))));
+    }
 
+    /// <summary>III. The overdue tasks, each with the agencies that have not reported it done.</summary>
+    private static void WriteOverdue(DocxWriter doc, OfficialReport report)
+    {
         doc.Add(Heading("III. NHIỆM VỤ CHẬM TIẾN ĐỘ"));
         if (report.Overdue.Count == 0)
         {
@@ -99,7 +124,13 @@ public static class OfficialReportDocx
                     VietnamTime.ShortDate(t.Due), t.DaysLate.ToString(CultureInfo.InvariantCulture),
                 ]), leftColumns: 3));
         }
+    }
 
+    /// <summary>IV. The proposals the specialist writes, the closing sentence, the recipients and the signature.</summary>
+    private static void WriteClosing(DocxWriter doc, OfficialReport report)
+    {
+        var head = report.Letterhead;
+        var period = report.Period.Label;
         doc.Add(Heading("IV. ĐỀ XUẤT, KIẾN NGHỊ"));
         doc.Add(Para(ProposalPlaceholder, italic: true, indent: 720, highlight: true));
         doc.Add(Para($"Trên đây là báo cáo kết quả thực hiện {report.PlanReference} ({period}) của {head.Body}, kính báo cáo {head.Recipient} xem xét, chỉ đạo./.",
@@ -116,7 +147,6 @@ public static class OfficialReportDocx
                 Para("\n\n", 14, align: JustificationValues.Center, after: 0),
                 Para(head.SignerName ?? "", 14, bold: true, align: JustificationValues.Center, after: 0),
             ]));
-        return doc.Save();
     }
 
     private static Paragraph Heading(string text) =>
