@@ -4,10 +4,12 @@ using Tdkt.Tests.Infrastructure;
 namespace Tdkt.Tests.Architecture;
 
 /// <summary>
-/// The library's feature folders form the layers drawn in docs/architecture.md (the block between the
-/// <c>folder-layers</c> markers): a folder uses only folders of lower layers, never one of its own layer or above. A
+/// The library's feature folders form the layers drawn in docs/architecture.md (the block after the
+/// <c>folder-layers</c> marker): a folder uses only folders of lower layers, never one of its own layer or above. A
 /// folder uses another when one of its files has a <c>using Tdkt.Other</c>, a qualified <c>Tdkt.Other.</c> name, or a
-/// relative <c>Other.Type</c> name (doc comments' crefs included: they are compiled).
+/// relative <c>Other.Type</c> name (doc comments' crefs included: they are compiled). Tdkt.Web's folders form the
+/// layers of the <c>web-folder-layers</c> block the same way, read from <c>Tdkt.Web.Other</c> names only (its folders
+/// share names with the library's, so a relative name would be ambiguous); a console page's folder counts as Console.
 /// </summary>
 [Trait(ServiceFree.Trait, ServiceFree.Value)]
 public sealed partial class FolderGraphTests
@@ -17,7 +19,7 @@ public sealed partial class FolderGraphTests
     [Fact]
     public void Every_folder_uses_only_folders_of_lower_layers_as_drawn()
     {
-        var layers = DrawnLayers();
+        var layers = DrawnLayers("folder-layers");
         var layerOf = layers.SelectMany((folders, i) => folders.Select(f => (f, i))).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
         var folders = Folders();
 
@@ -27,6 +29,35 @@ public sealed partial class FolderGraphTests
             .Select(use => $"{use.From} (tầng {layerOf[use.From]}) dùng {use.To} (tầng {layerOf[use.To]}) trong {use.File}: {use.Reference}")
             .ToList();
         Assert.True(against.Count == 0, "Phụ thuộc ngược tầng:\n" + string.Join("\n", against));
+    }
+
+    [Fact]
+    public void Every_web_folder_uses_only_web_folders_of_lower_layers_as_drawn()
+    {
+        var web = Path.Combine(RepositoryRoot.Path, "src", "Tdkt.Web");
+        var layers = DrawnLayers("web-folder-layers");
+        var layerOf = layers.SelectMany((folders, i) => folders.Select(f => (f, i))).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
+        var folders = Directory.EnumerateDirectories(web).Select(Path.GetFileName).OfType<string>().Where(d => d is not ("bin" or "obj")).ToList();
+
+        Assert.Equal(folders.Order(StringComparer.Ordinal), layerOf.Keys.Order(StringComparer.Ordinal));
+        var against = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories).Where(IsSource))
+        {
+            var relative = Path.GetRelativePath(web, file).Split(Path.DirectorySeparatorChar);
+            if (relative.Length < 2)
+            {
+                continue;
+            }
+            var code = string.Join("\n", File.ReadAllText(file).Split('\n').Where(l => !PlainComment().IsMatch(l)));
+            foreach (var to in folders.Where(f => f != relative[0] && new Regex($@"\bTdkt\.Web\.{f}\b").IsMatch(code)))
+            {
+                if (layerOf[to] >= layerOf[relative[0]])
+                {
+                    against.Add($"{relative[0]} (tầng {layerOf[relative[0]]}) dùng {to} (tầng {layerOf[to]}) trong {string.Join('/', relative)}");
+                }
+            }
+        }
+        Assert.True(against.Count == 0, "Phụ thuộc ngược tầng trong Tdkt.Web:\n" + string.Join("\n", against));
     }
 
     [Fact]
@@ -57,11 +88,11 @@ public sealed partial class FolderGraphTests
         Assert.True(outside.Count == 0, "Ngoài Assignments/:\n" + string.Join("\n", outside));
     }
 
-    private static List<string[]> DrawnLayers()
+    private static List<string[]> DrawnLayers(string marker)
     {
         var doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "architecture.md"));
-        var block = LayerBlock().Match(doc);
-        Assert.True(block.Success, "docs/architecture.md has no <!-- folder-layers --> block");
+        var block = new Regex($@"<!-- {marker} -->\s*```[a-z]*\n(.*?)```", RegexOptions.Singleline).Match(doc);
+        Assert.True(block.Success, $"docs/architecture.md has no <!-- {marker} --> block");
         // Lines "N  Folder, Folder": layer N, from the bottom (0) up.
         return [.. block.Groups[1].Value.Split('\n')
             .Select(line => LayerLine().Match(line))
@@ -113,9 +144,6 @@ public sealed partial class FolderGraphTests
         var relative = Path.GetRelativePath(Library, file).Split(Path.DirectorySeparatorChar);
         return relative.Length > 1 ? relative[0] : null;
     }
-
-    [GeneratedRegex(@"<!-- folder-layers -->\s*```[a-z]*\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex LayerBlock();
 
     [GeneratedRegex(@"^\s*(\d+)\s+(.+?)\s*$")]
     private static partial Regex LayerLine();
