@@ -51,36 +51,9 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
         IReadOnlyList<MailAddress> to, IReadOnlyList<MailAddress> cc, CancellationToken cancellationToken)
     {
         var today = entry.Key.Date;
-        var items = new List<(Notice Notice, Plan Plan, PlanTask? Task)>();
-        foreach (var notice in digest.Notices)
-        {
-            var plan = await PlanAsync(notice.Plan, cancellationToken)
-                ?? throw new MailPermanentException($"Kế hoạch {notice.Plan} của thư {entry.Key} không còn trong kho dữ liệu.");
-            items.Add((notice, plan, plan.Tasks.FirstOrDefault(t => t.Key == notice.TaskKey)));
-        }
-
-        var sections = new[]
-        {
-            (Kinds: new[] { NoticeKind.Escalation, NoticeKind.Overdue }, Title: "Nhiệm vụ quá hạn", Hint: "Đề nghị khẩn trương hoàn thành và báo cáo kết quả.", Late: true),
-            ([NoticeKind.Due], "Nhiệm vụ đến hạn", "Hôm nay là ngày làm việc cuối cùng của thời hạn.", false),
-            ([NoticeKind.Upcoming], "Nhiệm vụ sắp đến hạn", "Đề nghị chủ động triển khai để hoàn thành đúng thời hạn.", false),
-            ([NoticeKind.Kickoff], "Nhiệm vụ trong quý", "Các nhiệm vụ cần triển khai thực hiện trong quý.", false),
-        }
-        .Select(s => new SectionView(s.Title, s.Hint, items.Where(i => s.Kinds.Contains(i.Notice.Kind)).Select(i => Task(i.Notice, i.Plan, i.Task, digest.Key.Agency, directory, today, s.Late)).ToList()))
-        .Where(s => s.Tasks.Count > 0)
-        .ToList();
-        if (digest.Notices.Any(n => n.Kind == NoticeKind.Escalation) && directory.Find(new AgencyId(digest.Key.Agency))?.Supervisor is { } supervisor)
-        {
-            var name = directory.Find(supervisor)?.Name ?? supervisor.Value;
-            sections[0] = sections[0] with { Hint = sections[0].Hint + $" Thư này đồng gửi {name} để theo dõi, đôn đốc." };
-        }
-
-        var notes = new List<(DeadlineExtensions.ExtensionNote Note, Plan Plan)>();
-        foreach (var note in digest.Extensions)
-        {
-            notes.Add((note, await PlanAsync(note.Plan, cancellationToken)
-                ?? throw new MailPermanentException($"Kế hoạch {note.Plan} của thư {entry.Key} không còn trong kho dữ liệu.")));
-        }
+        var items = await NoticedTasksAsync(entry, digest, cancellationToken);
+        var sections = Sections(digest, items, directory, today);
+        var notes = await ExtensionNotesAsync(entry, digest, cancellationToken);
         var link = await links.LinkForAsync(digest.Key.Agency, today, cancellationToken);
         var view = new DigestView(
             $"Kính gửi: {digest.AgencyName}",
@@ -96,6 +69,65 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
             Extensions = ExtensionSections(notes, directory, link is not null),
         };
 
+        var subject = Subject(items, notes);
+        // Ongoing tasks have no date to put in a calendar.
+        var calendar = DigestCalendar.For(digest.Key.Agency, items.Where(i => i.Task?.Deadline.IsOngoing != true).Select(i => (i.Notice, i.Plan.Number, i.Task?.Content ?? "")));
+        return new OutgoingMail(entry.Key.Value, from, to, [.. cc], MailText.HeaderSafe(subject),
+            templates.Render("digest.html.liquid", view), templates.Render("digest.txt.liquid", view), items.Count == 0 ? [] : [calendar])
+        {
+            ReplyTo = SupervisorContact(digest.Key.Agency, directory),
+        };
+    }
+
+    /// <summary>Each notice of the digest with its plan and task (a plan gone from storage is a permanent failure of the mail).</summary>
+    private async Task<List<(Notice Notice, Plan Plan, PlanTask? Task)>> NoticedTasksAsync(OutboxEntry entry, Digest digest, CancellationToken cancellationToken)
+    {
+        var items = new List<(Notice Notice, Plan Plan, PlanTask? Task)>();
+        foreach (var notice in digest.Notices)
+        {
+            var plan = await PlanAsync(notice.Plan, cancellationToken)
+                ?? throw new MailPermanentException($"Kế hoạch {notice.Plan} của thư {entry.Key} không còn trong kho dữ liệu.");
+            items.Add((notice, plan, plan.Tasks.FirstOrDefault(t => t.Key == notice.TaskKey)));
+        }
+        return items;
+    }
+
+    /// <summary>The digest's sections, most urgent first (overdue, due, upcoming, the quarter's kickoff); an escalation names the supervisor copied.</summary>
+    private static List<SectionView> Sections(Digest digest, List<(Notice Notice, Plan Plan, PlanTask? Task)> items, AgencyDirectory directory, LocalDate today)
+    {
+        var sections = new[]
+        {
+            (Kinds: new[] { NoticeKind.Escalation, NoticeKind.Overdue }, Title: "Nhiệm vụ quá hạn", Hint: "Đề nghị khẩn trương hoàn thành và báo cáo kết quả.", Late: true),
+            ([NoticeKind.Due], "Nhiệm vụ đến hạn", "Hôm nay là ngày làm việc cuối cùng của thời hạn.", false),
+            ([NoticeKind.Upcoming], "Nhiệm vụ sắp đến hạn", "Đề nghị chủ động triển khai để hoàn thành đúng thời hạn.", false),
+            ([NoticeKind.Kickoff], "Nhiệm vụ trong quý", "Các nhiệm vụ cần triển khai thực hiện trong quý.", false),
+        }
+        .Select(s => new SectionView(s.Title, s.Hint, items.Where(i => s.Kinds.Contains(i.Notice.Kind)).Select(i => Task(i.Notice, i.Plan, i.Task, digest.Key.Agency, directory, today, s.Late)).ToList()))
+        .Where(s => s.Tasks.Count > 0)
+        .ToList();
+        if (digest.Notices.Any(n => n.Kind == NoticeKind.Escalation) && directory.Find(new AgencyId(digest.Key.Agency))?.Supervisor is { } supervisor)
+        {
+            var name = directory.Find(supervisor)?.Name ?? supervisor.Value;
+            sections[0] = sections[0] with { Hint = sections[0].Hint + $" Thư này đồng gửi {name} để theo dõi, đôn đốc." };
+        }
+        return sections;
+    }
+
+    /// <summary>The digest's notes on requests for more time, each with its plan.</summary>
+    private async Task<List<(DeadlineExtensions.ExtensionNote Note, Plan Plan)>> ExtensionNotesAsync(OutboxEntry entry, Digest digest, CancellationToken cancellationToken)
+    {
+        var notes = new List<(DeadlineExtensions.ExtensionNote Note, Plan Plan)>();
+        foreach (var note in digest.Extensions)
+        {
+            notes.Add((note, await PlanAsync(note.Plan, cancellationToken)
+                ?? throw new MailPermanentException($"Kế hoạch {note.Plan} của thư {entry.Key} không còn trong kho dữ liệu.")));
+        }
+        return notes;
+    }
+
+    /// <summary>"[TĐKT 2023] 2 nhiệm vụ quá hạn, 1 nhiệm vụ đến hạn": the plan years and what the digest holds, by kind.</summary>
+    private static string Subject(List<(Notice Notice, Plan Plan, PlanTask? Task)> items, List<(DeadlineExtensions.ExtensionNote Note, Plan Plan)> notes)
+    {
         var years = items.Select(i => i.Plan.Year).Concat(notes.Select(n => n.Plan.Year)).Distinct().Order().ToList();
         var counts = new[]
         {
@@ -109,15 +141,7 @@ public sealed class MailComposer(PlanStore plans, AgencyStore agencies, MailTemp
             (notes.Count(n => n.Note.Kind == DeadlineExtensions.ExtensionNoteKind.Waiting), "đề nghị gia hạn chờ ý kiến"),
             (notes.Count(n => n.Note.Kind != DeadlineExtensions.ExtensionNoteKind.Waiting), "kết quả đề nghị gia hạn"),
         }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}"));
-        var subject = $"[TĐKT {string.Join("-", years)}] {string.Join(", ", counts)}";
-
-        // Ongoing tasks have no date to put in a calendar.
-        var calendar = DigestCalendar.For(digest.Key.Agency, items.Where(i => i.Task?.Deadline.IsOngoing != true).Select(i => (i.Notice, i.Plan.Number, i.Task?.Content ?? "")));
-        return new OutgoingMail(entry.Key.Value, from, to, [.. cc], MailText.HeaderSafe(subject),
-            templates.Render("digest.html.liquid", view), templates.Render("digest.txt.liquid", view), items.Count == 0 ? [] : [calendar])
-        {
-            ReplyTo = SupervisorContact(digest.Key.Agency, directory),
-        };
+        return $"[TĐKT {string.Join("-", years)}] {string.Join(", ", counts)}";
     }
 
     /// <summary>The requests waiting for this agency's answer, then the answers to its own requests.</summary>
