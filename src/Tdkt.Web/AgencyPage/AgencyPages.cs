@@ -38,40 +38,8 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
             {
                 continue;
             }
-            var order = plan.Tasks.Select((t, i) => (t.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
-            var tasks = plan.Tasks.ToDictionary(t => t.Key, StringComparer.Ordinal);
-            // A recurring duty shows its occurrences due so far and the next one; the later ones are named under the next.
-            var later = LaterOccurrences(rows, tasks, today);
-            rows = [.. rows.Where(r => !later.Hidden.Contains(r.Key))];
-            var quarters = rows
-                .Where(r => tasks.ContainsKey(r.TaskKey))
-                .GroupBy(r => r.Quarter)
-                .OrderBy(g => g.Key)
-                .Select(g => new QuarterView(Quarters.Heading(g.Key),
-                    g.OrderBy(r => order[r.TaskKey]).Select(r => Row(r, tasks[r.TaskKey], new TaskRef(plan.Id, r.TaskKey), token, today, about) with
-                    {
-                        Later = later.Text.GetValueOrDefault(r.Key),
-                    }).ToList()))
-                .ToList();
-            var done = rows.Count(r => r.Done);
-            var bulk = rows.Count(r => !r.Done) >= 2 ? $"bulk-{plan.Id.Value}" : "";
-            if (bulk.Length > 0)
-            {
-                quarters = [.. quarters.Select(q => q with { Tasks = [.. q.Tasks.Select(t => t.IsOpen ? t with { BulkFormId = bulk } : t)] })];
-            }
-            var overdue = rows.Count(r => Progress.Of(r.Due, r.Completion?.On, today, IsOngoing(r)) == ProgressCategory.OpenOverdue);
-            var ongoing = rows.Count(r => !r.Done && IsOngoing(r));
-            sections.Add(new PlanView($"Kế hoạch số {plan.Number}: {plan.Title}", rows.Count == 0 ? "Cơ quan không được giao nhiệm vụ trong kế hoạch này." :
-                $"{rows.Count} nhiệm vụ: {done} đã hoàn thành, {rows.Count - done - overdue - ongoing} đang thực hiện, "
-                + (ongoing > 0 ? $"{ongoing} thực hiện thường xuyên, " : "") + $"{overdue} quá hạn.", quarters)
-            {
-                Inbox = [.. inbox.OrderByDescending(i => i.At).Select(i => Inbox(i, plan, directory, token))],
-                CanBulk = bulk.Length > 0,
-                BulkFormId = bulk,
-                BulkAction = $"{token}/tasks/complete",
-            });
-
-            bool IsOngoing(AssignmentRecord r) => tasks.TryGetValue(r.TaskKey, out var t) && t.Deadline.IsOngoing;
+            (var section, rows) = Section(plan, rows, inbox, directory, token, today, about);
+            sections.Add(section);
             if (about is { } a && a.Plan == plan.Id && rows.FirstOrDefault(r => r.TaskKey == a.TaskKey) is { } target)
             {
                 shown = Message(message, target);
@@ -90,6 +58,50 @@ public sealed class AgencyPages(PlanStore plans, PlanCache planCache, AgencyStor
             ContactAddress = contact,
             FeedUrl = await links.FeedForAsync(agency, today, cancellationToken),
         });
+    }
+
+    /// <summary>
+    /// One plan's part of the page: its tasks by quarter (a recurring duty's later occurrences named under its next one),
+    /// the counts, the supervisor's inbox, and the form that confirms several at once; with the rows shown.
+    /// </summary>
+    private (PlanView Section, IReadOnlyList<AssignmentRecord> Rows) Section(Plan plan, IReadOnlyList<AssignmentRecord> rows, IReadOnlyList<InboxItem> inbox,
+        AgencyDirectory directory, string token, LocalDate today, TaskRef? about)
+    {
+        var order = plan.Tasks.Select((t, i) => (t.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.Ordinal);
+        var tasks = plan.Tasks.ToDictionary(t => t.Key, StringComparer.Ordinal);
+        // A recurring duty shows its occurrences due so far and the next one; the later ones are named under the next.
+        var later = LaterOccurrences(rows, tasks, today);
+        rows = [.. rows.Where(r => !later.Hidden.Contains(r.Key))];
+        var quarters = rows
+            .Where(r => tasks.ContainsKey(r.TaskKey))
+            .GroupBy(r => r.Quarter)
+            .OrderBy(g => g.Key)
+            .Select(g => new QuarterView(Quarters.Heading(g.Key),
+                g.OrderBy(r => order[r.TaskKey]).Select(r => Row(r, tasks[r.TaskKey], new TaskRef(plan.Id, r.TaskKey), token, today, about) with
+                {
+                    Later = later.Text.GetValueOrDefault(r.Key),
+                }).ToList()))
+            .ToList();
+        var done = rows.Count(r => r.Done);
+        var bulk = rows.Count(r => !r.Done) >= 2 ? $"bulk-{plan.Id.Value}" : "";
+        if (bulk.Length > 0)
+        {
+            quarters = [.. quarters.Select(q => q with { Tasks = [.. q.Tasks.Select(t => t.IsOpen ? t with { BulkFormId = bulk } : t)] })];
+        }
+        var overdue = rows.Count(r => Progress.Of(r.Due, r.Completion?.On, today, IsOngoing(r)) == ProgressCategory.OpenOverdue);
+        var ongoing = rows.Count(r => !r.Done && IsOngoing(r));
+        var section = new PlanView($"Kế hoạch số {plan.Number}: {plan.Title}", rows.Count == 0 ? "Cơ quan không được giao nhiệm vụ trong kế hoạch này." :
+            $"{rows.Count} nhiệm vụ: {done} đã hoàn thành, {rows.Count - done - overdue - ongoing} đang thực hiện, "
+            + (ongoing > 0 ? $"{ongoing} thực hiện thường xuyên, " : "") + $"{overdue} quá hạn.", quarters)
+        {
+            Inbox = [.. inbox.OrderByDescending(i => i.At).Select(i => Inbox(i, plan, directory, token))],
+            CanBulk = bulk.Length > 0,
+            BulkFormId = bulk,
+            BulkAction = $"{token}/tasks/complete",
+        };
+        return (section, rows);
+
+        bool IsOngoing(AssignmentRecord r) => tasks.TryGetValue(r.TaskKey, out var t) && t.Deadline.IsOngoing;
     }
 
     public string Problem(LinkProblem problem) => templates.Render("problem.html.liquid", problem switch
