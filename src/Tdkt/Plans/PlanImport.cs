@@ -72,6 +72,16 @@ public sealed class PlanImport(PlanStore plans, AgencyStore agencies, VietnamClo
         {
             return new PlanImportOutcome(PlanImportResult.NeedsConfirmation, plan, null, []) { Changes = changes, ChangeLines = lines, Warnings = built.Warnings, NotRead = built.NotRead };
         }
+        return await StoreAsync(request, built, plan, changes, lines, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// The save itself: the directory the preview was made with, the plan with its audit of changed completions, and the
+    /// outcome (busy while another import holds the plan; a plan already stored keeps its status).
+    /// </summary>
+    private async Task<PlanImportOutcome> StoreAsync(PlanImportRequest request, PlanBuildResult built, Plan plan, IReadOnlyList<TaskChange> changes,
+        List<string> lines, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
         if (request.Directory is not null)
         {
             await agencies.SaveAsync(request.Directory, cancellationToken);
