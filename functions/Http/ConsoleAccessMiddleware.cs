@@ -21,7 +21,7 @@ public sealed class ConsoleAccessMiddleware : IFunctionsWorkerMiddleware
             var http = context.GetHttpContext()
                 ?? throw new InvalidOperationException($"The console function {route.Name} ran without its HTTP request.");
             var gate = context.InstanceServices.GetRequiredService<ConsoleGate>();
-            if (await gate.AdmitAsync(http, route.Access == RouteAccess.ConsoleChange, route.FormLimit, context.CancellationToken) is { } refusal)
+            if (await route.AdmitAsync(http, gate, context.CancellationToken) is { } refusal)
             {
                 // The ASP.NET Core integration executes the invocation result once the middleware returns.
                 context.GetInvocationResult().Value = refusal;

@@ -46,8 +46,7 @@ public static class WebRouteEndpoints
             else if (route.IsConsole)
             {
                 endpoint.AddEndpointFilter(async (context, next) =>
-                    await context.HttpContext.RequestServices.GetRequiredService<ConsoleGate>()
-                        .AdmitAsync(context.HttpContext, route.Access == RouteAccess.ConsoleChange, route.FormLimit, context.HttpContext.RequestAborted) is { } refusal
+                    await route.AdmitAsync(context.HttpContext, context.HttpContext.RequestServices.GetRequiredService<ConsoleGate>(), context.HttpContext.RequestAborted) is { } refusal
                         ? refusal
                         : await next(context));
             }

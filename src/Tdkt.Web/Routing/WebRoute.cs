@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Tdkt.Web.Console;
 
 namespace Tdkt.Web.Routing;
@@ -12,4 +13,16 @@ public sealed record WebRoute(string Name, string Pattern, IReadOnlyList<string>
     long FormLimit = ConsoleGate.MaxFormBytes)
 {
     public bool IsConsole => Access is RouteAccess.ConsoleSession or RouteAccess.ConsoleChange;
+
+    /// <summary>
+    /// The console's access check for this route, as both hosts run it before the handler: null when the caller is
+    /// admitted (or the route is not the console's), else the refusal to answer with.
+    /// </summary>
+    public Task<IResult?> AdmitAsync(HttpContext context, ConsoleGate gate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        return IsConsole
+            ? gate.AdmitAsync(context, Access == RouteAccess.ConsoleChange, FormLimit, cancellationToken)
+            : Task.FromResult<IResult?>(null);
+    }
 }
